@@ -1,0 +1,383 @@
+"""The live state of one run of the app: the data, the tokenizer, the model and its stage.
+
+The GUI's engine worker holds exactly one Session; the command line and the tests drive
+it directly. Everything it returns is a plain frozen value, never a live tensor.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from engine import paths
+from engine.checkpoint import load_checkpoint, save_checkpoint
+from engine.corpus.curation import FilterReport, curate
+from engine.corpus.mix import Mix, apply_mix, stats
+from engine.corpus.sources import SOURCES, Document, SourceInfo, bundled_corpus
+from engine.corpus.userfiles import load_user_texts
+from engine.model import GPTConfig, TinyGPT
+from engine.pretrain import PreTrainer, TrainConfig, TrainSnapshot
+from engine.probes import (
+    Generation,
+    Neighbour,
+    NextTokenDistribution,
+    generate,
+    nearest_neighbours,
+    next_token_distribution,
+)
+from engine.projection import EmbeddingSnapshot  # Embeddings panel
+from engine.tokenizers import (
+    ASSISTANT,
+    SPECIAL_TOKENS,
+    USER,
+    BPETokenizer,
+    CharTokenizer,
+    Tokenizer,
+    WordTokenizer,
+)
+from engine.tokenizers.bpe import DEFAULT_BPE_VOCAB
+
+USER_SOURCE = "yours"
+HELDOUT_EVERY = 20  # every 20th document is held out: the model never trains on it
+WORD_VOCAB = 6000  # the word tokenizer's closed vocabulary, for the Tokens panel
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    """What the status bar shows about the model."""
+
+    stage: str  # "untrained" | "pre-trained" | "fine-tuned" | "aligned"
+    n_params: int
+    loss: float | None  # latest held-out loss (else train loss)
+    tokens_seen: int
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    info: SourceInfo
+    documents: int
+    words: int
+    weight: float
+    sample: str
+
+
+@dataclass(frozen=True)
+class DataSummary:
+    """Everything the Data panel shows: sources, mix, curation and the training set."""
+
+    sources: tuple[SourceSummary, ...]
+    mix: Mix
+    reports: tuple[FilterReport, ...]
+    documents: int
+    words: int
+    tokens: int
+    user_files: tuple[str, ...]
+
+
+def _split_heldout(docs: list[Document]) -> tuple[list[Document], list[Document]]:
+    train = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1]
+    held = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1]
+    return train, held
+
+
+def encode_documents(tok: Tokenizer, docs: list[Document]) -> np.ndarray:
+    """All documents as one stream of ids, separated by blank lines."""
+    texts = [d.text + "\n\n" for d in docs]
+    batch = getattr(tok, "encode_batch", None)
+    chunks = batch(texts) if batch is not None else [tok.encode(t) for t in texts]
+    return np.fromiter((i for c in chunks for i in c), dtype=np.int64)
+
+
+class Session:
+    """One model being made: data -> tokenizer -> pre-training -> probes."""
+
+    def __init__(self, seed: int = 0, model_config: GPTConfig | None = None):
+        self.seed = seed
+        self.mix = Mix.default()
+        self.model_config = model_config
+        self._corpus: dict[str, list[Document]] | None = None
+        self._user_docs: list[Document] = []
+        self.user_files: list[str] = []
+        self.tokenizer: BPETokenizer | None = None
+        self._tokenizer_data_key: tuple | None = None
+        self.model: TinyGPT | None = None
+        self.stage = "untrained"
+        self.tokens_seen = 0
+        self.last_loss: float | None = None
+        self._trainer: PreTrainer | None = None
+        self._trainer_key: tuple | None = None
+        self._cache: dict = {}
+
+    # ----- loading and saving -------------------------------------------------------
+    @classmethod
+    def from_checkpoint(cls, path: str | os.PathLike) -> Session:
+        ckpt = load_checkpoint(path)
+        meta = ckpt.meta
+        session = cls(seed=int(meta.get("seed", 0)), model_config=ckpt.model.config)
+        if "mix" in meta:
+            session.mix = Mix(dict(meta["mix"]))
+        session.tokenizer = ckpt.tokenizer  # type: ignore[assignment]
+        session._tokenizer_data_key = session._data_key()
+        session.model = ckpt.model
+        session.stage = ckpt.stage
+        session.tokens_seen = int(meta.get("tokens_seen", 0))
+        session.last_loss = meta.get("heldout_loss")
+        return session
+
+    @classmethod
+    def from_default(cls, stage: str = "base") -> Session:
+        """The shipped checkpoint of a stage ("base" now), so the app opens ready."""
+        return cls.from_checkpoint(paths.stage_checkpoint(stage))
+
+    def save(self, path: str | os.PathLike) -> Path:
+        if self.model is None or self.tokenizer is None:
+            raise ValueError("There is no model to save yet: train one first.")
+        meta = {
+            "seed": self.seed,
+            "mix": dict(self.mix.weights),
+            "tokens_seen": self.tokens_seen,
+            "heldout_loss": self.last_loss,
+            "user_files": list(self.user_files),
+        }
+        return save_checkpoint(path, self.model, self.tokenizer, self.stage, meta)
+
+    # ----- data ---------------------------------------------------------------------
+    def _data_key(self) -> tuple:
+        return (self.seed, tuple(sorted(self.mix.weights.items())), tuple(self.user_files))
+
+    def corpus(self) -> dict[str, list[Document]]:
+        if self._corpus is None:
+            self._corpus = bundled_corpus(self.seed)
+        out = dict(self._corpus)
+        if self._user_docs:
+            out[USER_SOURCE] = list(self._user_docs)
+        return out
+
+    def _curated(self):
+        key = ("curated", self._data_key())
+        if key not in self._cache:
+            mixed = apply_mix(self.corpus(), self.mix, seed=self.seed)
+            self._cache[key] = curate(mixed)
+        return self._cache[key]
+
+    def training_documents(self) -> list[Document]:
+        """The curated, mixed documents the model learns from (train + held-out)."""
+        return list(self._curated().kept)
+
+    def _ids(self) -> tuple[np.ndarray, np.ndarray]:
+        """(train ids, held-out ids) of the current data under the current tokenizer."""
+        tok = self.ensure_tokenizer()
+        key = ("ids", self._data_key(), id(tok))
+        if key not in self._cache:
+            train, held = _split_heldout(self.training_documents())
+            if not train or not held:
+                raise ValueError(
+                    "There is too little text to train on: give the mix more documents."
+                )
+            self._cache[key] = (encode_documents(tok, train), encode_documents(tok, held))
+        return self._cache[key]
+
+    def data_summary(self) -> DataSummary:
+        corpus = self.corpus()
+        infos = {s.name: s for s in SOURCES}
+        infos[USER_SOURCE] = SourceInfo(
+            USER_SOURCE, "Your text", "Files you added yourself, split into paragraphs."
+        )
+        sources = []
+        for name, docs in corpus.items():
+            st = stats(docs)
+            sources.append(
+                SourceSummary(
+                    info=infos[name],
+                    documents=st.documents,
+                    words=st.words,
+                    weight=float(self.mix.weights.get(name, 0.0)),
+                    sample=docs[0].text if docs else "",
+                )
+            )
+        result = self._curated()
+        st = stats(result.kept)
+        tokens = int(sum(len(a) for a in self._ids())) if result.kept else 0
+        return DataSummary(
+            sources=tuple(sources),
+            mix=self.mix,
+            reports=tuple(result.reports),
+            documents=st.documents,
+            words=st.words,
+            tokens=tokens,
+            user_files=tuple(self.user_files),
+        )
+
+    def set_mix(self, mix: Mix) -> DataSummary:
+        unknown = set(mix.weights) - set(self.corpus()) - {USER_SOURCE}
+        if unknown:
+            raise ValueError(f"The mix names sources that are not loaded: {sorted(unknown)}")
+        self.mix = mix
+        return self.data_summary()
+
+    def add_user_texts(self, path: str | os.PathLike | list) -> DataSummary:
+        """Load the person's files; a bad file raises UserTextError and changes nothing."""
+        docs = load_user_texts(path)  # raises before anything below changes
+        names = [str(p) for p in (path if isinstance(path, list) else [path])]
+        self._user_docs = self._user_docs + docs
+        self.user_files = self.user_files + names
+        weights = dict(self.mix.weights)
+        weights.setdefault(USER_SOURCE, 1.0)
+        self.mix = Mix(weights)
+        return self.data_summary()
+
+    # ----- tokenizers ---------------------------------------------------------------
+    def ensure_tokenizer(self) -> BPETokenizer:
+        if self.tokenizer is None:
+            self.tokenizer = BPETokenizer.train(
+                [d.text for d in self.training_documents()], vocab_size=DEFAULT_BPE_VOCAB
+            )
+            self._tokenizer_data_key = self._data_key()
+        return self.tokenizer
+
+    def tokenizers(self) -> dict[str, Tokenizer]:
+        """The three tokenizers side by side; "bpe" is the model's own."""
+        key = ("tokenizers", self._data_key())
+        if key not in self._cache:
+            texts = [d.text for d in self.training_documents()]
+            self._cache[key] = (CharTokenizer.train(texts), WordTokenizer.train(texts, WORD_VOCAB))
+        char, word = self._cache[key]
+        return {"char": char, "word": word, "bpe": self.ensure_tokenizer()}
+
+    # ----- the model ----------------------------------------------------------------
+    def new_model(self, seed: int | None = None) -> TinyGPT:
+        """A fresh, untrained model sized for the current tokenizer."""
+        tok = self.ensure_tokenizer()
+        base = self.model_config or GPTConfig()
+        config = GPTConfig(**{**base.to_dict(), "vocab_size": tok.vocab_size})
+        torch.manual_seed(self.seed if seed is None else seed)
+        self.model = TinyGPT(config)
+        self.model_config = config
+        self.stage = "untrained"
+        self.tokens_seen = 0
+        self.last_loss = None
+        self._trainer = None
+        return self.model
+
+    def status(self) -> ModelStatus:
+        return ModelStatus(
+            stage=self.stage,
+            n_params=self.model.num_parameters() if self.model is not None else 0,
+            loss=self.last_loss,
+            tokens_seen=self.tokens_seen,
+        )
+
+    def pretrain(self, config: TrainConfig | None = None, from_scratch: bool = False) -> Iterator[TrainSnapshot]:
+        """Pre-train on the current data, yielding a snapshot per step.
+
+        From scratch, the tokenizer is retrained if the data changed since it was made
+        and the model starts from random weights seeded by config.seed. Otherwise
+        training continues from the current weights (and optimiser state, if any).
+        """
+        config = config or TrainConfig()
+        if from_scratch:
+            self.seed = config.seed
+            if self._tokenizer_data_key != self._data_key():
+                self.tokenizer = None
+            self.new_model(seed=config.seed)
+        elif self.model is None:
+            self.new_model(seed=config.seed)
+        train_ids, held_ids = self._ids()
+        key = (self._data_key(), id(self.tokenizer), id(self.model))
+        if self._trainer is None or self._trainer_key != key:
+            self._trainer = PreTrainer(
+                self.model, train_ids, held_ids, config, tokens_seen=self.tokens_seen
+            )
+            self._trainer_key = key
+        else:
+            self._trainer.config = config
+        return self._run_trainer(self._trainer)
+
+    def _run_trainer(self, trainer: PreTrainer) -> Iterator[TrainSnapshot]:
+        for snap in trainer.run():
+            if snap.status != "diverged":
+                self.tokens_seen = snap.tokens_seen
+                self.stage = "pre-trained"
+                if snap.heldout_loss is not None:
+                    self.last_loss = snap.heldout_loss
+            yield snap
+
+    def request_stop(self) -> None:
+        if self._trainer is not None:
+            self._trainer.request_stop()
+
+    def _require_model(self) -> TinyGPT:
+        if self.model is None:
+            raise ValueError("There is no model yet: train one first.")
+        return self.model
+
+    # ----- probes -------------------------------------------------------------------
+    def passage(self, n_tokens: int = 40, seed: int = 0) -> list[int]:
+        """The first n tokens of a real training document, for the Windows panel."""
+        docs = self.training_documents()
+        rng = np.random.default_rng(seed)
+        tok = self.ensure_tokenizer()
+        for _ in range(50):
+            doc = docs[int(rng.integers(len(docs)))]
+            ids = tok.encode(doc.text)
+            if len(ids) >= min(n_tokens, 12):
+                return ids[:n_tokens]
+        return tok.encode(docs[0].text)[:n_tokens]
+
+    def next_token(self, ids: list[int], k: int = 10) -> NextTokenDistribution:
+        return next_token_distribution(self._require_model(), self.ensure_tokenizer(), ids, k)
+
+    def neighbours(self, word: str, k: int = 8) -> list[Neighbour]:
+        return nearest_neighbours(self._require_model(), self.ensure_tokenizer(), word, k)
+
+    # --- Embeddings panel (added by the embeddings work; see engine/projection.py) ---
+    def embedding_snapshot(self, limit: int | None = 1000) -> EmbeddingSnapshot:
+        """The map's words and their embedding vectors now (a numpy copy)."""
+        from engine.probes import embedding_matrix
+        from engine.projection import make_snapshot, select_word_tokens
+
+        tok = self.ensure_tokenizer()
+        key = ("word_selection", self._data_key(), id(tok), limit)
+        if key not in self._cache:
+            train_ids, _ = self._ids()
+            counts = np.bincount(train_ids, minlength=tok.vocab_size)
+            self._cache[key] = select_word_tokens(tok, counts=counts, limit=limit)
+        step = self._trainer.step_count if self._trainer is not None else 0
+        return make_snapshot(embedding_matrix(self._require_model()), self._cache[key],
+                             step=step, tokens_seen=self.tokens_seen)
+
+    def generate(
+        self,
+        prompt: str,
+        max_new_tokens: int = 60,
+        temperature: float = 1.0,
+        top_k: int | None = None,
+        greedy: bool = False,
+        seed: int = 0,
+        chat: bool = False,
+    ) -> Generation:
+        """Continue the prompt; with chat, wrap it as a user turn and stop at <end>."""
+        tok = self.ensure_tokenizer()
+        text = chat_prompt(prompt) if chat else prompt
+        return generate(
+            self._require_model(),
+            tok,
+            tok.encode(text),
+            max_new_tokens=max_new_tokens,
+            temperature=temperature,
+            top_k=top_k,
+            greedy=greedy,
+            seed=seed,
+            stop_at_end=chat,
+            prompt=prompt,
+        )
+
+
+def chat_prompt(question: str) -> str:
+    """The chat format's prompt part: `<user> question <assistant>`."""
+    return f"{SPECIAL_TOKENS[USER]} {question.strip()} {SPECIAL_TOKENS[ASSISTANT]}"

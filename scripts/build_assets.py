@@ -1,0 +1,58 @@
+"""Build the checkpoints the app ships in assets/checkpoints/, deterministically.
+
+    python scripts/build_assets.py            # everything
+    python scripts/build_assets.py --stage base
+
+The pre-trained ("base") model is trained from scratch on the bundled default mix with
+seed 0 for a fixed number of steps (not a fixed time), so every machine builds the
+same weights. Takes about two minutes on two CPU cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import torch  # noqa: E402
+
+from engine import paths  # noqa: E402
+from engine.pretrain import TrainConfig  # noqa: E402
+from engine.session import Session  # noqa: E402
+
+BASE_STEPS = 900
+
+
+def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
+    session = Session(seed=0)
+    start = time.perf_counter()
+    snap = None
+    for snap in session.pretrain(TrainConfig(seed=0, max_steps=steps), from_scratch=True):
+        if snap.heldout_loss is not None:
+            print(f"  step {snap.step:5d}  held-out loss {snap.heldout_loss:.3f}  "
+                  f"{snap.tokens_per_s:,.0f} tokens/s", flush=True)
+        if snap.status == "diverged":
+            raise SystemExit(snap.message)
+    session.last_loss = session._trainer.heldout_loss()
+    path = session.save(out)
+    sea = ", ".join(f"{n.token} {n.similarity:.2f}" for n in session.neighbours("sea", 5))
+    print(f"base: {steps} steps in {time.perf_counter() - start:.0f} s, held-out loss "
+          f"{session.last_loss:.3f}; sea -> {sea}", flush=True)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stage", choices=("base", "all"), default="all")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    build_base(paths.stage_checkpoint("base"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
