@@ -1,0 +1,93 @@
+"""`python -m engine`: each subcommand works headless, prints JSON lines, and fails cleanly."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine import paths
+from engine.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_default = pytest.mark.skipif(
+    not paths.stage_checkpoint("base").exists(), reason="shipped base checkpoint not built"
+)
+
+
+def run_json(capsys, *argv) -> list[dict]:
+    code = main([*argv, "--json"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert code == 0, lines
+    return lines
+
+
+def test_windows_gives_the_articles_seven_windows(capsys):
+    lines = run_json(capsys, "windows", "--text", "The cat sat on a mat and enjoyed the wind", "--size", "4")
+    assert [" ".join(x["window"]) for x in lines] == [
+        "The cat sat on", "cat sat on a", "sat on a mat", "on a mat and",
+        "a mat and enjoyed", "mat and enjoyed the", "and enjoyed the wind",
+    ]
+    assert [x["target"] for x in lines] == ["a", "mat", "and", "enjoyed", "the", "wind", None]
+
+
+@needs_default
+def test_tokenize_bpe_splits_headache(capsys):
+    (line,) = run_json(capsys, "tokenize", "--text", " headache", "--tokenizer", "bpe")
+    assert [t.strip() for t in line["tokens"]] == ["head", "ache"]
+
+
+@needs_default
+def test_neighbors_of_sea_in_the_shipped_model(capsys):
+    (line,) = run_json(capsys, "neighbors", "--word", "sea", "--k", "3")
+    assert "waters" in [n["word"] for n in line["neighbors"]]
+    sims = [n["similarity"] for n in line["neighbors"]]
+    assert sims == sorted(sims, reverse=True) and all(-1 <= s <= 1 for s in sims)
+
+
+@needs_default
+def test_sample_is_seeded(capsys):
+    a = run_json(capsys, "sample", "--prompt", "The queen", "--n", "2", "--seed", "4")
+    b = run_json(capsys, "sample", "--prompt", "The queen", "--n", "2", "--seed", "4")
+    assert a == b and len(a) == 2 and a[0]["text"] != a[1]["text"]
+
+
+def test_train_on_own_files_and_bad_file_is_one_line(tmp_path):
+    good = tmp_path / "notes"
+    good.mkdir()
+    text = "The river runs to the sea. The boat floats on the waters of the lake.\n\n" * 400
+    (good / "a.txt").write_text(text)
+    out = tmp_path / "ckpt"
+    proc = subprocess.run(
+        [sys.executable, "-m", "engine", "train", "--steps", "5", "--seed", "0", "--out", str(out),
+         "--data", str(good), "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    final = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert final["event"] == "done" and Path(final["checkpoint"]) == out and final["heldout_loss"] > 0
+    assert (out / "model.safetensors").exists()
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary\x00" * 100)
+    proc = subprocess.run(
+        [sys.executable, "-m", "engine", "train", "--steps", "5", "--out", str(tmp_path / "x"), "--data", str(bad)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "bad.txt" in proc.stderr
+
+
+def test_every_subcommand_has_help():
+    for cmd in ("train", "neighbors", "sample", "windows", "tokenize"):
+        proc = subprocess.run([sys.executable, "-m", "engine", cmd, "--help"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0 and "--json" in proc.stdout
+
+
+def test_missing_checkpoint_is_a_clean_error(capsys, tmp_path):
+    code = main(["neighbors", "--checkpoint", str(tmp_path / "nope"), "--word", "sea"])
+    assert code == 2
+    assert "not a Three Pillars checkpoint" in capsys.readouterr().err
