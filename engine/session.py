@@ -6,16 +6,19 @@ it directly. Everything it returns is a plain frozen value, never a live tensor.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import torch
 
 from engine import paths
-from engine.checkpoint import load_checkpoint, save_checkpoint
+from engine.answer_quality import DecodeSettings, answer_rate, judge  # Fine-tune panel
+from engine.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
 from engine.corpus.curation import FilterReport, curate
 from engine.corpus.mix import Mix, apply_mix, stats
 from engine.corpus.sources import SOURCES, Document, SourceInfo, bundled_corpus
@@ -31,6 +34,15 @@ from engine.probes import (
     next_token_distribution,
 )
 from engine.projection import EmbeddingSnapshot  # Embeddings panel
+from engine.qa_data import HELDOUT, QASet, bundled_qa  # Fine-tune panel
+from engine.sft import (  # Fine-tune panel
+    SFTConfig,
+    SFTSnapshot,
+    SFTTrainer,
+    StageComparison,
+    StageOutput,
+    StageRates,
+)
 from engine.tokenizers import (
     ASSISTANT,
     SPECIAL_TOKENS,
@@ -79,9 +91,28 @@ class DataSummary:
     user_files: tuple[str, ...]
 
 
-def _split_heldout(docs: list[Document]) -> tuple[list[Document], list[Document]]:
-    train = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1]
-    held = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1]
+def split_heldout(tok: Tokenizer, docs: list[Document], min_tokens: int) -> tuple[np.ndarray, np.ndarray]:
+    """(train ids, held-out ids): every 20th document is held out.
+
+    With few documents (a person's single file), the last tenth of the token stream is
+    held out instead, so there is always some unseen text to measure on.
+    """
+    if not docs:
+        raise ValueError("There is no text to train on: give the mix some documents.")
+    held_docs = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1]
+    if held_docs:
+        train_docs = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1]
+        train, held = encode_documents(tok, train_docs), encode_documents(tok, held_docs)
+        if len(held) >= min_tokens:
+            return train, held
+    ids = encode_documents(tok, docs)
+    cut = int(len(ids) * 0.9)
+    train, held = ids[:cut], ids[cut:]
+    if len(held) < min_tokens:
+        raise ValueError(
+            f"There is too little text to train on: {len(ids):,} tokens in all, and the model "
+            f"needs at least {10 * min_tokens:,}. Add more text or more sources to the mix."
+        )
     return train, held
 
 
@@ -174,12 +205,8 @@ class Session:
         tok = self.ensure_tokenizer()
         key = ("ids", self._data_key(), id(tok))
         if key not in self._cache:
-            train, held = _split_heldout(self.training_documents())
-            if not train or not held:
-                raise ValueError(
-                    "There is too little text to train on: give the mix more documents."
-                )
-            self._cache[key] = (encode_documents(tok, train), encode_documents(tok, held))
+            block = (self.model_config or GPTConfig()).block_size
+            self._cache[key] = split_heldout(tok, self.training_documents(), min_tokens=2 * block + 2)
         return self._cache[key]
 
     def data_summary(self) -> DataSummary:
@@ -310,6 +337,9 @@ class Session:
     def request_stop(self) -> None:
         if self._trainer is not None:
             self._trainer.request_stop()
+        state = self.__dict__.get("_finetune_state")  # Pillar II: fine-tuning
+        if state is not None and state.trainer is not None:
+            state.trainer.request_stop()
 
     def _require_model(self) -> TinyGPT:
         if self.model is None:
@@ -360,12 +390,19 @@ class Session:
         greedy: bool = False,
         seed: int = 0,
         chat: bool = False,
+        stage: str | None = None,
     ) -> Generation:
-        """Continue the prompt; with chat, wrap it as a user turn and stop at <end>."""
-        tok = self.ensure_tokenizer()
+        """Continue the prompt; with chat, wrap it as a user turn and stop at <end>.
+
+        stage picks a kept model ("pre-trained", "fine-tuned"; see stage_model); None: the live one.
+        """
+        if stage is None:
+            model, tok = self._require_model(), self.ensure_tokenizer()
+        else:
+            model, tok, _ = self.stage_model(stage)
         text = chat_prompt(prompt) if chat else prompt
         return generate(
-            self._require_model(),
+            model,
             tok,
             tok.encode(text),
             max_new_tokens=max_new_tokens,
@@ -377,7 +414,190 @@ class Session:
             prompt=prompt,
         )
 
+    # ===== Pillar II: supervised fine-tuning ============================================
+    # (engine/sft.py, engine/qa_data.py, engine/answer_quality.py; the Fine-tune panel.)
+    # Kept apart from the rest of the class on purpose. Besides the live model, the model
+    # of each stage is kept (`stage_models`, with the tokenizer it reads) so the same
+    # question can be put to the pre-trained and the fine-tuned model side by side. The
+    # state is created on first use, so __init__ needs no change.
+
+    def _sft_state(self) -> _FinetuneState:
+        state = self.__dict__.get("_finetune_state")
+        if state is None:
+            state = self._finetune_state = _FinetuneState()
+        return state
+
+    @property
+    def stage_models(self) -> dict[str, TinyGPT]:
+        """Models kept by stage ("pre-trained", "fine-tuned") besides the live one."""
+        return self._sft_state().models
+
+    def qa_set(self) -> QASet:
+        """The question/answer pairs fine-tuning uses (the bundled ones until changed)."""
+        state = self._sft_state()
+        if state.qa is None:
+            state.qa = bundled_qa()
+        return state.qa
+
+    def set_qa(self, qa: QASet) -> QASet:
+        """Use these pairs from now on (the next fine-tuning run learns from them)."""
+        if not isinstance(qa, QASet):
+            raise TypeError(f"set_qa needs a QASet, got {type(qa).__name__}")
+        if not qa.train:
+            raise ValueError("Keep at least one question/answer pair to train on.")
+        self._sft_state().qa = qa
+        return qa
+
+    def stage_model(self, stage: str) -> StageModel:
+        """The model of `stage` with its tokenizer and where it came from.
+
+        The live model when it is at that stage; else the one kept when fine-tuning
+        began; for "fine-tuned", else the shipped fine-tuned checkpoint when it reads
+        the same tokens. ValueError (a readable message) when there is none.
+        """
+        state = self._sft_state()
+        if stage == self.stage and self.model is not None:
+            return StageModel(self.model, self.ensure_tokenizer(), "this session's model")
+        kept = state.models.get(stage)
+        # subtle: the kept model may be the live one, changed since (e.g. pre-trained
+        # further after fine-tuning); then it no longer is what that stage made.
+        if kept is not None and kept is not self.model:
+            return StageModel(kept, state.tokenizers[stage], "kept from this session")
+        if stage == "fine-tuned":
+            shipped = self._shipped_finetuned()
+            if shipped is not None:
+                return shipped
+            raise ValueError("There is no fine-tuned model yet: fine-tune the pre-trained one.")
+        if stage == "pre-trained":
+            raise ValueError("There is no pre-trained model in this session: pre-train one first.")
+        raise ValueError(f"There is no {stage} model in this session.")
+
+    def _shipped_finetuned(self) -> StageModel | None:
+        """The app's shipped fine-tuned model, if it reads the same tokens as this session."""
+        state = self._sft_state()
+        path = paths.stage_checkpoint("sft")
+        if state.shipped is None:
+            try:
+                state.shipped = load_checkpoint(path) if path.exists() else False
+            except CheckpointError:
+                state.shipped = False
+        if not state.shipped:
+            return None
+        tok = self.ensure_tokenizer()
+        if state.shipped_fits[0] is not tok:
+            state.shipped_fits = (tok, state.shipped.tokenizer.to_dict() == tok.to_dict())
+        if not state.shipped_fits[1]:
+            return None
+        return StageModel(state.shipped.model, tok, "shipped with the app")
+
+    def finetune(self, config: SFTConfig | None = None, train_on_prompt: bool = False) -> Iterator[SFTSnapshot]:
+        """Fine-tune on the question/answer pairs, yielding a snapshot per step.
+
+        Starts from the pre-trained model (a copy: the pre-trained one is kept for
+        comparison), or, when there is none (a fine-tuned checkpoint was loaded), from
+        the current model. The live model becomes the fine-tuned copy at once, stage
+        "fine-tuned". Nothing changes if the pairs cannot be used (ValueError).
+        """
+        config = config or SFTConfig()
+        if train_on_prompt and not config.train_on_prompt:
+            config = replace(config, train_on_prompt=True)
+        if self.model is None or self.stage == "untrained":
+            raise ValueError("Pre-train the model first: fine-tuning starts from a pre-trained model.")
+        try:
+            base = self.stage_model("pre-trained")
+        except ValueError:
+            base = StageModel(self.model, self.ensure_tokenizer(), "this session's model")
+        qa = self.qa_set()
+        model = copy.deepcopy(base.model)
+        trainer = SFTTrainer(model, base.tokenizer, qa.train, qa.heldout, config)  # may raise
+        state = self._sft_state()
+        if self.stage == "pre-trained":
+            state.models["pre-trained"], state.tokenizers["pre-trained"] = base.model, base.tokenizer
+        state.models["fine-tuned"], state.tokenizers["fine-tuned"] = model, base.tokenizer
+        state.trainer = trainer
+        self.model = model
+        self.stage = "fine-tuned"
+        return self._run_finetune(trainer)
+
+    def stop_finetune(self) -> None:
+        """Stop a running fine-tuning job at its next step (pre-training is left alone)."""
+        trainer = self._sft_state().trainer
+        if trainer is not None:
+            trainer.request_stop()
+
+    def _run_finetune(self, trainer: SFTTrainer) -> Iterator[SFTSnapshot]:
+        for snap in trainer.run():
+            if snap.heldout_loss is not None:
+                self.last_loss = snap.heldout_loss
+            yield snap
+
+    def compare(
+        self, question: str, settings: DecodeSettings | None = None, base_chat: bool = False
+    ) -> StageComparison:
+        """The same question to the pre-trained and the fine-tuned model.
+
+        The fine-tuned model is asked in the chat format it learned. The pre-trained one
+        gets the bare question (base_chat=False), the way a next-word machine is asked:
+        it has never seen the chat markers; with base_chat it gets the chat format too.
+        Each output is exactly `self.generate(question, chat=..., stage=...)`.
+        """
+        settings = settings or DecodeSettings()
+        if not question.strip():
+            raise ValueError("Type a question first.")
+        outputs = []
+        for stage, chat in (("pre-trained", base_chat), ("fine-tuned", True)):
+            try:
+                origin = self.stage_model(stage).origin
+            except ValueError as e:
+                outputs.append(StageOutput(stage, "", chat, None, None, str(e)))
+                continue
+            g = self.generate(
+                question, max_new_tokens=settings.max_new_tokens, temperature=settings.temperature,
+                top_k=settings.top_k, greedy=settings.greedy, seed=settings.seed, chat=chat,
+                stage=stage,
+            )
+            outputs.append(StageOutput(stage, origin, chat, g, judge(question, g)))
+        return StageComparison(question.strip(), tuple(outputs))
+
+    def answer_rates(
+        self, settings: DecodeSettings | None = None, stages: tuple[str, ...] = ("pre-trained", "fine-tuned")
+    ) -> StageRates:
+        """The share of answer-like outputs on the held-out questions, per stage."""
+        questions = tuple(self.qa_set().questions(HELDOUT))
+        rates, origins, notes = {}, {}, {}
+        for stage in stages:
+            try:
+                sm = self.stage_model(stage)
+            except ValueError as e:
+                notes[stage] = str(e)
+                continue
+            rates[stage] = answer_rate(sm.model, sm.tokenizer, questions, settings)
+            origins[stage] = sm.origin
+        return StageRates(questions, rates, origins, notes)
+
+    # ===== end of Pillar II ==============================================================
+
 
 def chat_prompt(question: str) -> str:
     """The chat format's prompt part: `<user> question <assistant>`."""
     return f"{SPECIAL_TOKENS[USER]} {question.strip()} {SPECIAL_TOKENS[ASSISTANT]}"
+
+
+class StageModel(NamedTuple):
+    """A stage's model, the tokenizer it reads, and where it came from (for people)."""
+
+    model: TinyGPT
+    tokenizer: Tokenizer
+    origin: str
+
+
+@dataclass
+class _FinetuneState:
+    """What the Session keeps for fine-tuning (see its Pillar II block)."""
+
+    models: dict[str, TinyGPT] = field(default_factory=dict)
+    tokenizers: dict[str, Tokenizer] = field(default_factory=dict)
+    qa: QASet | None = None
+    trainer: SFTTrainer | None = None
+    shipped: Checkpoint | bool | None = None  # None: not looked for; False: not usable
+    shipped_fits: tuple = (None, False)  # (tokenizer, does the shipped model read it)

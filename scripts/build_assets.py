@@ -2,6 +2,7 @@
 
     python scripts/build_assets.py            # everything
     python scripts/build_assets.py --stage base
+    python scripts/build_assets.py --stage sft   # fine-tunes the base one (needs it built)
 
 The pre-trained ("base") model is trained from scratch on the bundled default mix with
 seed 0 for a fixed number of steps (not a fixed time), so every machine builds the
@@ -31,7 +32,7 @@ def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
     start = time.perf_counter()
     snap = None
     for snap in session.pretrain(TrainConfig(seed=0, max_steps=steps), from_scratch=True):
-        if snap.heldout_loss is not None:
+        if snap.heldout_loss is not None and snap.status == "running":
             print(f"  step {snap.step:5d}  held-out loss {snap.heldout_loss:.3f}  "
                   f"{snap.tokens_per_s:,.0f} tokens/s", flush=True)
         if snap.status == "diverged":
@@ -44,13 +45,47 @@ def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
     return path
 
 
+# ----- Pillar II: the fine-tuned ("sft") model ---------------------------------------------
+SFT_STEPS = 300  # ~15 passes over the bundled pairs: answers reliably, ~20 s on two cores
+
+
+def build_sft(base: Path, out: Path, steps: int = SFT_STEPS) -> Path:
+    """Fine-tune the shipped base model on the bundled question/answer pairs (seed 0)."""
+    from engine.answer_quality import answer_rate
+    from engine.sft import SFTConfig
+
+    if not base.exists():
+        raise SystemExit(f"{base} is missing: build it first with --stage base.")
+    session = Session.from_checkpoint(base)
+    questions = session.qa_set().questions()
+    tok = session.ensure_tokenizer()
+    before = answer_rate(session.model, tok, questions).rate
+    start = time.perf_counter()
+    for snap in session.finetune(SFTConfig(seed=0, max_steps=steps)):
+        if snap.heldout_loss is not None and snap.step % 100 == 0:
+            print(f"  step {snap.step:4d}  held-out loss {snap.heldout_loss:.3f}", flush=True)
+        if snap.status == "diverged":
+            raise SystemExit(snap.message)
+    session.last_loss = session._sft_state().trainer.heldout_loss()
+    seconds = time.perf_counter() - start
+    after = answer_rate(session.model, tok, questions).rate
+    path = session.save(out)
+    print(f"sft: {steps} steps in {seconds:.0f} s, held-out loss {session.last_loss:.3f}; "
+          f"answer-like on {len(questions)} held-out questions: {before:.0%} -> {after:.0%}",
+          flush=True)
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stage", choices=("base", "all"), default="all")
+    parser.add_argument("--stage", choices=("base", "sft", "all"), default="all")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
-    build_base(paths.stage_checkpoint("base"))
+    if args.stage in ("base", "all"):
+        build_base(paths.stage_checkpoint("base"))
+    if args.stage in ("sft", "all"):
+        build_sft(paths.stage_checkpoint("base"), paths.stage_checkpoint("sft"))
     return 0
 
 

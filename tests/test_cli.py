@@ -56,7 +56,13 @@ def test_sample_is_seeded(capsys):
 def test_train_on_own_files_and_bad_file_is_one_line(tmp_path):
     good = tmp_path / "notes"
     good.mkdir()
-    text = "The river runs to the sea. The boat floats on the waters of the lake.\n\n" * 400
+    import random
+
+    rng = random.Random(0)
+    things, places = ["river", "boat", "bird", "child"], ["sea", "lake", "hill", "town"]
+    text = "".join(
+        f"The {rng.choice(things)} went to the {rng.choice(places)} on day {i}.\n\n" for i in range(600)
+    )
     (good / "a.txt").write_text(text)
     out = tmp_path / "ckpt"
     proc = subprocess.run(
