@@ -308,7 +308,8 @@ class Session:
         """
         config = config or TrainConfig()
         if from_scratch:
-            self.seed = config.seed
+            # config.seed fixes the starting weights and the batch order; the data's own
+            # seed (self.seed) stays, so a new dice roll never changes the vocabulary.
             if self._tokenizer_data_key != self._data_key():
                 self.tokenizer = None
             self.new_model(seed=config.seed)
@@ -366,10 +367,13 @@ class Session:
         return nearest_neighbours(self._require_model(), self.ensure_tokenizer(), word, k)
 
     # --- Embeddings panel (added by the embeddings work; see engine/projection.py) ---
-    def embedding_snapshot(self, limit: int | None = 1000) -> EmbeddingSnapshot:
-        """The map's words and their embedding vectors now (a numpy copy)."""
+    def embedding_snapshot(self, limit: int | None = None) -> EmbeddingSnapshot:
+        """The map's words (the `limit` most frequent, default MAP_WORDS, and all grouped
+        words) and their embedding vectors now (a numpy copy)."""
         from engine.probes import embedding_matrix
-        from engine.projection import make_snapshot, select_word_tokens
+        from engine.projection import MAP_WORDS, make_snapshot, select_word_tokens
+
+        limit = MAP_WORDS if limit is None else limit
 
         tok = self.ensure_tokenizer()
         key = ("word_selection", self._data_key(), id(tok), limit)
@@ -576,6 +580,140 @@ class Session:
         return StageRates(questions, rates, origins, notes)
 
     # ===== end of Pillar II ==============================================================
+
+    # ===== Pillar III: preference updates (RLHF) ========================================
+    # (engine/preference.py, engine/alignment.py, engine/alignment_metrics.py,
+    # engine/rankers.py, engine/batch_sampling.py; the Chat & feedback panel.)
+    # Kept apart like Pillar II and created on first use, so __init__ needs no change.
+    # The frozen reference is the fine-tuned model (`stage_model("fine-tuned")`); the
+    # policy is a copy of it that becomes the live model, stage "aligned" once it has
+    # learned from a judgement and "fine-tuned" again after a reset.
+
+    def alignment(self):
+        """The live alignment run (engine.alignment.Alignment), made on first use.
+
+        It is rebuilt when the live model is no longer its policy (the person
+        pre-trained or fine-tuned again since). ValueError when there is no
+        fine-tuned model to align.
+        """
+        from engine.alignment import Alignment
+
+        st = self.__dict__.get("_alignment_run")
+        if st is not None and st.policy is self.model:
+            return st
+        if self.stage == "aligned" and self.model is not None:
+            start = self.model  # e.g. an aligned checkpoint: carry on from it
+            try:
+                reference = self.stage_model("fine-tuned").model
+            except ValueError:
+                reference = self.model
+        else:
+            ft = self.stage_model("fine-tuned")  # raises a readable ValueError if none
+            if self.stage == "pre-trained" and self.model is not None:
+                self.stage_models.setdefault("pre-trained", self.model)
+                self._sft_state().tokenizers.setdefault("pre-trained", self.ensure_tokenizer())
+            start, reference = copy.deepcopy(ft.model), ft.model
+            self.tokenizer = ft.tokenizer  # type: ignore[assignment]  # the same tokens (checked by stage_model)
+        qa = self.qa_set()
+        run = Alignment(
+            start,
+            self.ensure_tokenizer(),
+            heldout_prompts=[p.question for p in qa.heldout],
+            train_prompts=[p.question for p in qa.train],
+            reference=reference,
+            start_from_reference=start is not self.model,
+        )
+        self.model = run.policy
+        if self.stage != "aligned":
+            self.stage = "fine-tuned"
+        self._alignment_run = run
+        return run
+
+    def candidates(self, prompt: str, n: int = 2, seed: int = 0):
+        """n different answers to `prompt` from the live (being-aligned) model."""
+        if not prompt.strip():
+            raise ValueError("Type a question first.")
+        return self.alignment().candidates(prompt, n=n, seed=seed)
+
+    def judge(self, feedback):
+        """Learn from a judgement (PreferencePair, Ranking, Thumb or pairs) -> AlignmentSnapshot."""
+        snap = self.alignment().judge(feedback)
+        self.stage = "aligned" if self._alignment_run.version > 0 else "fine-tuned"
+        return snap
+
+    def reset_alignment(self):
+        """Back to the fine-tuned model: its weights, no judgements -> AlignmentSnapshot."""
+        snap = self.alignment().reset()
+        self.stage = "fine-tuned"
+        return snap
+
+    def run_ranker(self, ranker, clicks: int, seed: int = 0):
+        """`clicks` rounds of a scripted ranker (a Ranker or a spec such as "prefers-word:sea").
+
+        The trait the ranker rewards (if any) is measured from here on.
+        """
+        from engine.rankers import parse_ranker
+
+        run = self.alignment()
+        if isinstance(ranker, str):
+            ranker = parse_ranker(ranker, self.ensure_tokenizer(), seed=seed)
+        if ranker.trait is not None and not run.measures(ranker.trait):
+            run.set_trait(ranker.trait)  # measure what this ranker rewards
+        for snap in run.run_ranker(ranker, clicks, seed=seed):
+            if run.version > 0:
+                self.stage = "aligned"
+            yield snap
+
+    def stop_ranker(self) -> None:
+        run = self.__dict__.get("_alignment_run")
+        if run is not None:
+            run.request_stop()
+
+    def set_alignment_trait(self, spec: str | None):
+        """Measure a trait from now on: "word:WORD", "short", "long" or None -> AlignmentSnapshot."""
+        from engine.alignment_metrics import Trait, word_trait
+
+        trait = None
+        if spec:
+            kind, _, word = spec.partition(":")
+            trait = word_trait(self.ensure_tokenizer(), word) if kind == "word" else Trait(kind)
+        return self.alignment().set_trait(trait)
+
+    def alignment_history(self) -> tuple:
+        """Every AlignmentSnapshot since the last reset (the charts' data)."""
+        return tuple(self.alignment().history)
+
+    def stage_strip(self, prompt: str, k: int = 5, seed: int = 0, max_new_tokens: int = 40):
+        """One prompt, in the chat format, to the pre-trained, fine-tuned and aligned models."""
+        from engine.alignment_metrics import StageView, stage_view
+
+        if not prompt.strip():
+            raise ValueError("Type a question first.")
+        run = self.alignment()
+        views = []
+        for stage in ("pre-trained", "fine-tuned", "aligned"):
+            try:
+                if stage == "aligned":
+                    model, tok = run.policy, self.ensure_tokenizer()
+                elif stage == "fine-tuned":
+                    model, tok = run.reference, self.ensure_tokenizer()
+                else:
+                    sm = self.stage_model(stage)
+                    model, tok = sm.model, sm.tokenizer
+            except ValueError as e:
+                views.append(StageView(stage, None, None, str(e)))
+                continue
+            views.append(stage_view(stage, model, tok, prompt, k, seed, max_new_tokens))
+        return tuple(views)
+
+    def save_aligned(self, path, meta: dict | None = None) -> Path:
+        """Save the aligned model as a stage checkpoint (stage "aligned")."""
+        run = self.alignment()
+        info = {"seed": self.seed, "mix": dict(self.mix.weights), "tokens_seen": self.tokens_seen,
+                "judgements": len(run.optimizer.memory.items), **(meta or {})}
+        return save_checkpoint(path, run.policy, self.ensure_tokenizer(), "aligned", info)
+
+    # ===== end of Pillar III =============================================================
 
 
 def chat_prompt(question: str) -> str:

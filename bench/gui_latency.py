@@ -1,0 +1,175 @@
+"""Does the GUI stay responsive while the model trains, and does training keep its speed?
+
+    python bench/gui_latency.py [--seconds 20] [--reader thread|poll|both]
+
+1. Plain: the engine alone in a spawned process with one torch thread (as the app's
+   worker), training the default checkpoint for the same time: tokens/s.
+2. App: the real main window offscreen on the Windows panel, training from its Train
+   button through the worker process, while a 16 ms QTimer measures how late the event
+   loop runs (lateness = actual interval - 16 ms): p50/p99/max, and tokens/s.
+
+Throughput is measured the same way in both: tokens trained between the first snapshot
+after a 2 s warm-up and the last one, over the training time between them.
+Goals (docs/DESIGN budgets): p99 lateness < 20 ms, app throughput >= 0.9 of plain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WARMUP_S = 2.0
+TICK_MS = 16
+
+
+def steady_tokens_per_s(snapshots) -> float:
+    """Tokens/s between the first snapshot after the warm-up and the last one."""
+    running = [s for s in snapshots if s.status == "running"]
+    after = [s for s in running if s.elapsed >= WARMUP_S]
+    if len(after) < 2:
+        after = running
+    if len(after) < 2:
+        return float("nan")
+    first, last = after[0], after[-1]
+    return (last.tokens_seen - first.tokens_seen) / max(1e-9, last.elapsed - first.elapsed)
+
+
+def _plain_worker(seconds: float, out) -> None:
+    import torch
+
+    torch.set_num_threads(1)
+    from engine.pretrain import TrainConfig
+    from gui.worker import default_session
+
+    session = default_session()
+    if hasattr(session, "_ids"):
+        session._ids()  # build the training data before the clock starts (the app has too)
+    snaps = []
+    gen = session.pretrain(TrainConfig(), from_scratch=False)
+    for snap in gen:
+        snaps.append(snap)
+        if snap.elapsed >= seconds:
+            break
+    out.put(steady_tokens_per_s(snaps))
+
+
+def plain_throughput(seconds: float) -> float:
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    proc = ctx.Process(target=_plain_worker, args=(seconds, out))
+    proc.start()
+    value = out.get(timeout=seconds + 300)
+    proc.join(30)
+    return value
+
+
+def percentile(values, q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def app_run(seconds: float, reader: str) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from gui.app import create_application
+    from gui.controller import Controller, ProcessBackend
+    from gui.main_window import MainWindow
+
+    app = create_application()
+    controller = Controller(ProcessBackend(reader=reader))
+    window = MainWindow(controller, start_key="windows")
+    window.resize(1280, 720)
+    window.show()
+    controller.start()
+    panel = window.show_panel("windows")
+    snapshots: list = []
+
+    def wait(condition, timeout):
+        deadline = time.perf_counter() + timeout
+        while not condition() and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.005)
+        if not condition():
+            raise SystemExit(f"timed out waiting ({reader})")
+
+    wait(panel.is_ready, 180)
+    # All snapshots (not only the latest) for the throughput figure.
+    original = controller._publish_snapshots
+
+    def keep_all(batch):
+        snapshots.extend(batch)
+        original(batch)
+
+    controller._publish_snapshots = keep_all
+
+    lateness: list[float] = []
+    state = {"last": None, "measuring": False}
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+
+    def tick():
+        now = time.perf_counter()
+        if state["last"] is not None and state["measuring"]:
+            lateness.append((now - state["last"]) * 1000 - TICK_MS)
+        state["last"] = now
+
+    timer.timeout.connect(tick)
+    timer.start()
+    panel.continue_button.click()  # train from the GUI, as a person would
+    wait(lambda: bool(snapshots), 120)
+    state["measuring"] = True
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()  # the real event loop: panels redraw, results arrive, the timer ticks
+    state["measuring"] = False
+    panel.pause_button.click()
+    wait(lambda: controller.training_state == "paused", 30)
+    timer.stop()
+    window.close()
+    controller.shutdown()
+    return {
+        "p50": percentile(lateness, 50),
+        "p99": percentile(lateness, 99),
+        "max": max(lateness) if lateness else float("nan"),
+        "ticks": len(lateness),
+        "tokens_per_s": steady_tokens_per_s(snapshots),
+        "steps": snapshots[-1].step if snapshots else 0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--reader", choices=("thread", "poll", "both"), default="thread")
+    args = parser.parse_args()
+    readers = ("thread", "poll") if args.reader == "both" else (args.reader,)
+
+    print(f"plain engine, one torch thread, {args.seconds:.0f} s ...", flush=True)
+    plain = plain_throughput(args.seconds)
+    print(f"  {plain:,.0f} tokens/s")
+    for reader in readers:
+        print(f"app offscreen, Windows panel, training from the GUI ({reader} reader), "
+              f"{args.seconds:.0f} s ...", flush=True)
+        r = app_run(args.seconds, reader)
+        ratio = r["tokens_per_s"] / plain if plain == plain and plain > 0 else float("nan")
+        print(f"  event-loop lateness (16 ms timer, {r['ticks']} ticks): "
+              f"p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, max {r['max']:.1f} ms "
+              f"(goal p99 < 20 ms)")
+        print(f"  training in the app: {r['tokens_per_s']:,.0f} tokens/s = {ratio:.2f} of plain "
+              f"(goal >= 0.90), {r['steps']} steps")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Application start-up: the window first, then (after the first paint) the engine."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger("three_pillars")
+
+PANEL_KEYS = ("data", "tokens", "windows", "embeddings", "finetune", "chat")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="three-pillars",
+        description="Watch a tiny language model being made: pre-training, fine-tuning, RLHF.",
+    )
+    parser.add_argument("--panel", choices=PANEL_KEYS, default=None,
+                        help="the step to open first (default: data)")
+    parser.add_argument("--size", default=None, metavar="WxH",
+                        help="window size in pixels, e.g. 1280x720")
+    parser.add_argument("--screenshot", metavar="PATH", default=None,
+                        help="render the panel with real data, save a PNG to PATH and exit")
+    parser.add_argument("--timeout", type=float, default=120.0,
+                        help="with --screenshot: give up after this many seconds")
+    parser.add_argument("--in-process", action="store_true",
+                        help="run the model inside the GUI process (debugging only)")
+    args = parser.parse_args(argv)
+    if args.size is not None:
+        try:
+            w, h = (int(v) for v in args.size.lower().split("x"))
+        except ValueError:
+            parser.error(f"--size must look like 1280x720, got {args.size!r}")
+        args.size = (w, h)
+    return args
+
+
+def create_application():
+    """The QApplication with the house theme (one per process)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui import theme
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Three Pillars")
+    theme.apply(app)
+    return app
+
+
+class _FirstPaintLogger:
+    """Logs how long the window took to appear (the budget is 3 s)."""
+
+    def __init__(self, window, start_time: float):
+        from PySide6.QtCore import QEvent, QObject
+
+        outer = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint and outer.seconds is None:
+                    outer.seconds = time.perf_counter() - start_time
+                    log.info("first paint %.2f s after launch", outer.seconds)
+                    window.removeEventFilter(self)
+                return False
+
+        self.seconds: float | None = None
+        self._filter = Filter()
+        window.installEventFilter(self._filter)
+
+
+class Screenshotter:
+    """Waits until the chosen panel shows real data, saves the window as a PNG, quits."""
+
+    def __init__(self, app, window, controller, path: str, key: str, timeout: float):
+        from PySide6.QtCore import QTimer
+
+        self.app, self.window, self.controller = app, window, controller
+        self.path, self.key, self.timeout = Path(path), key, timeout
+        self.t0 = time.perf_counter()
+        self._ready_since: float | None = None
+        self.timer = QTimer()
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _panel_ready(self) -> bool:
+        panel = self.window.panels.get(self.key)
+        if panel is None or not self.controller.is_ready:
+            return False
+        is_ready = getattr(panel, "is_ready", None)
+        return bool(is_ready()) if callable(is_ready) else True
+
+    def _poll(self) -> None:
+        now = time.perf_counter()
+        if self.controller.load_error is not None:
+            self._finish(2, f"the model could not be loaded: {self.controller.load_error}")
+        elif self._panel_ready():
+            if self._ready_since is None:
+                self._ready_since = now
+            elif now - self._ready_since > 0.5:  # a few redraw-timer ticks
+                self._finish(0, "")
+        elif now - self.t0 > self.timeout:
+            self._finish(1, f"the {self.key} panel was not ready after {self.timeout:.0f} s")
+
+    def _finish(self, code: int, problem: str) -> None:
+        self.timer.stop()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.window.grab().save(str(self.path))
+        if problem:
+            print(f"screenshot saved to {self.path}, but {problem}", file=sys.stderr)
+        else:
+            print(f"screenshot saved to {self.path}")
+        self.app.exit(code)
+
+
+def _start_embedding_history(controller) -> None:
+    from gui.embedding_history import EmbeddingHistory
+
+    EmbeddingHistory.for_controller(controller).start()
+
+
+def run(argv: list[str], start_time: float | None = None) -> int:
+    start_time = time.perf_counter() if start_time is None else start_time
+    args = parse_args(argv)
+    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from PySide6.QtCore import QTimer
+
+    from gui.controller import Controller, InProcessBackend, ProcessBackend
+    from gui.main_window import MainWindow
+
+    app = create_application()
+    backend = InProcessBackend() if args.in_process else ProcessBackend()
+    controller = Controller(backend)
+    window = MainWindow(controller, start_key=args.panel or "data")
+    if args.size is not None:
+        window.resize(*args.size)
+    _paint_logger = _FirstPaintLogger(window, start_time)  # noqa: F841 - kept alive
+    window.show()
+    app.aboutToQuit.connect(controller.shutdown)
+    # The engine (torch, the model) starts once the window is up.
+    QTimer.singleShot(0, controller.start)
+    # Embeddings: the UMAP worker warms up from launch, so the detailed map is ready when
+    # that step opens (added by the embeddings work).
+    QTimer.singleShot(0, lambda: _start_embedding_history(controller))
+    shooter = None
+    if args.screenshot:
+        shooter = Screenshotter(app, window, controller, args.screenshot, args.panel or "data",
+                                args.timeout)
+    code = app.exec()
+    del shooter
+    controller.shutdown()
+    return code

@@ -1,0 +1,132 @@
+"""The main window: navigator on the left, the current step on the right, status below."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.navigator import Navigator
+from gui.panels import PANELS, PanelSpec
+from gui.status_bar import ModelStatusBar
+from gui.widgets.banner import MessageBanner
+
+log = logging.getLogger("three_pillars")
+
+
+class MainWindow(QMainWindow):
+    """Hosts the panels; creates each one the first time its step is opened.
+
+    It owns no engine state: it is handed the controller and wires its signals to the
+    status bar and the message banner.
+    """
+
+    def __init__(self, controller, panels: list[PanelSpec] | None = None, start_key: str = "data"):
+        super().__init__()
+        self.controller = controller
+        self.specs = {spec.key: spec for spec in (panels if panels is not None else PANELS)}
+        self.panels: dict[str, QWidget] = {}
+        self.setWindowTitle("Three Pillars — watch a tiny language model being made")
+        self.resize(1280, 720)
+
+        central = QWidget()
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.navigator = Navigator(list(self.specs.values()))
+        self.status_bar = ModelStatusBar()
+        left = QWidget()
+        left.setObjectName("leftColumn")
+        left.setStyleSheet(f"QWidget#leftColumn {{ background: {theme.PANEL_BACKGROUND}; }}")
+        left.setFixedWidth(self.navigator.width())
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.navigator, 1)
+        left_layout.addWidget(self.status_bar.busy_label)
+        outer.addWidget(left)
+        right = QVBoxLayout()
+        right.setContentsMargins(8, 8, 8, 0)
+        right.setSpacing(6)
+        self.banner = MessageBanner()
+        right.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        outer.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+        self.setStatusBar(self.status_bar)
+
+        controller.statusChanged.connect(self.status_bar.set_status)
+        controller.busyChanged.connect(self.status_bar.set_busy)
+        controller.jobFailed.connect(self.show_error)
+        controller.jobFailed.connect(self._maybe_load_failed)
+        if controller.status is not None:
+            self.status_bar.set_status(controller.status)
+
+        self.navigator.stepSelected.connect(self.show_panel)
+        for number, key in enumerate(self.navigator.keys(), start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda k=key: self.navigator.select(k))
+        self._current: str | None = None
+        if start_key in self.specs:
+            self.navigator.select(start_key)
+
+    def show_panel(self, key: str) -> QWidget:
+        """Open the step `key` (creating its panel on first use) and return the panel."""
+        if self.navigator.current_key() != key:
+            self.navigator.select(key)  # re-enters here through stepSelected
+            return self.panels[key]
+        panel = self.panels.get(key)
+        if panel is None:
+            panel = self._create(key)
+        previous = self.panels.get(self._current) if self._current else None
+        if previous is not None and previous is not panel and hasattr(previous, "set_active"):
+            previous.set_active(False)
+        self.stack.setCurrentWidget(panel)
+        self._current = key
+        if hasattr(panel, "set_active"):
+            panel.set_active(True)
+        return panel
+
+    def current_panel(self) -> QWidget | None:
+        return self.panels.get(self._current) if self._current else None
+
+    def current_key(self) -> str | None:
+        return self._current
+
+    def _create(self, key: str) -> QWidget:
+        spec = self.specs[key]
+        try:
+            panel = spec.factory(self.controller)
+        except Exception as exc:  # a broken panel must not take the app down
+            log.exception("could not open the %s panel", key)
+            from gui.panels.placeholder import PlaceholderPanel
+
+            panel = PlaceholderPanel(self.controller, key)
+            self.show_error(f"The {spec.title} step could not open", str(exc))
+        self.panels[key] = panel
+        self.stack.addWidget(panel)
+        return panel
+
+    def show_error(self, title: str, message: str) -> None:
+        self.banner.show_message(title, message)
+
+    def _maybe_load_failed(self, title: str, message: str) -> None:
+        if title == "Could not load the model":
+            self.status_bar.set_load_failed(message)
+
+    def closeEvent(self, event) -> None:
+        for panel in self.panels.values():
+            if hasattr(panel, "shutdown"):
+                panel.shutdown()
+        self.controller.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,71 @@
+"""The list of the six steps, grouped under the three pillars."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from gui import theme
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Navigator(QListWidget):
+    """Pillar headings (not clickable) with their numbered steps under them.
+
+    Signals:
+        stepSelected(str): the person chose a step (its key, e.g. "windows").
+    """
+
+    stepSelected = Signal(str)
+
+    PILLAR_NUMERALS = {"Pre-training": "I", "Fine-tuning": "II", "RLHF": "III"}
+
+    def __init__(self, panels, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet(
+            f"QListWidget#navigator {{ background: {theme.PANEL_BACKGROUND}; border: none;"
+            f" border-right: 1px solid {theme.BORDER}; padding: 8px 0; }}"
+            "QListWidget#navigator::item { padding: 6px 10px; border-radius: 6px; margin: 1px 8px; }"
+            f"QListWidget#navigator::item:selected {{ background: {theme.BLUE}; color: white; }}"
+        )
+        self._rows: dict[str, int] = {}
+        pillar = None
+        for number, spec in enumerate(panels, start=1):
+            if spec.pillar != pillar:
+                pillar = spec.pillar
+                numeral = self.PILLAR_NUMERALS.get(pillar, "")
+                head = QListWidgetItem(f"{numeral}  {pillar}".strip())
+                head.setFlags(Qt.ItemFlag.NoItemFlags)
+                head.setFont(theme.font(theme.SMALL_PT, bold=True))
+                head.setForeground(QBrush(QColor(theme.PILLAR_COLOURS.get(pillar, theme.TEXT))))
+                head.setSizeHint(QSize(10, 44 if number > 1 else 34))
+                head.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+                self.addItem(head)
+            item = QListWidgetItem(f"{number}   {spec.title}")
+            item.setData(KEY_ROLE, spec.key)
+            item.setFont(theme.font(theme.BASE_PT))
+            item.setSizeHint(QSize(10, 42))
+            self.addItem(item)
+            self._rows[spec.key] = self.row(item)
+        self.currentItemChanged.connect(self._on_current_changed)
+        self.setFixedWidth(250)
+
+    def keys(self) -> list[str]:
+        return list(self._rows)
+
+    def select(self, key: str) -> None:
+        """Make `key` the current step (emits stepSelected if it changes)."""
+        self.setCurrentRow(self._rows[key])
+
+    def current_key(self) -> str | None:
+        item = self.currentItem()
+        return None if item is None else item.data(KEY_ROLE)
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        if current is not None and current.data(KEY_ROLE):
+            self.stepSelected.emit(current.data(KEY_ROLE))

@@ -1,0 +1,326 @@
+"""Step 2 — Tokens: how text becomes the numbers a model reads.
+
+Typed text is cut by three tokenizers side by side (characters, words, BPE subwords),
+each shown as coloured chips with their ids, their count and the compression
+(characters per token). Below, BPE training is replayed merge by merge on the same
+text. Everything here runs on the GUI thread because it is small: the tokenizers come
+from the controller (rebuilt from the worker's `to_dict()`), a typed text is short,
+and the replay is capped to a short sample.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.widgets.merge_replay import MergeReplayView
+from gui.widgets.token_chips import TokenChips
+
+# (button label, text): short texts that make one point each.
+PRESETS: tuple[tuple[str, str], ...] = (
+    ("headache", "I woke up with a headache."),  # " head" + "ache"
+    ("stomachache", "First a headache, then a stomachache."),  # "ache" again, same id
+    ("didn't", "I didn't see the cat."),  # "did" + "n't" for words; BPE cuts differently
+    ("the cat", "The cat sat on a mat and enjoyed the wind"),  # the sliding-window sentence
+    ("made-up words", "The zorblax quuxed a flibbertigibbet."),  # a closed vocabulary fails
+)
+DEFAULT_TEXT = "I have a headache and a stomachache."
+
+# The order and the people's names of the three tokenizers (technical term beside).
+KINDS: tuple[tuple[str, str, str], ...] = (
+    ("char", "Letters", "character-level"),
+    ("word", "Whole words", "word-level"),
+    ("bpe", "Word pieces", "subwords, BPE: what our model reads"),
+)
+TYPING_DELAY_MS = 120  # re-tokenize shortly after the person stops typing
+
+
+@dataclass(frozen=True)
+class Tokenization:
+    """One tokenizer's view of a text: chips to draw, and what it could not encode."""
+
+    tokens: tuple[str, ...]
+    ids: tuple[int | None, ...]  # None: a piece outside the vocabulary
+    unknown: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+
+def tokenize_for_display(tokenizer: Any, text: str) -> Tokenization:
+    """Encode `text`; if the vocabulary lacks some pieces, show the rest and name those.
+
+    A closed vocabulary (words, characters) cannot encode everything; instead of
+    failing, each piece is looked up on its own and the missing ones are marked.
+    """
+    from engine.tokenizers import SPECIAL_TOKENS, TokenizerError, split_specials, split_words
+
+    try:
+        ids = tokenizer.encode(text)
+    except TokenizerError as err:
+        unknown = tuple(err.unknown)
+    else:
+        return Tokenization(tuple(tokenizer.token_strings(ids)), tuple(ids), ())
+
+    # Piece by piece, the way this tokenizer cuts text.
+    kind = getattr(tokenizer, "name", "")
+    tokens: list[str] = []
+    ids_out: list[int | None] = []
+    for part in split_specials(text):
+        if part in SPECIAL_TOKENS:
+            tokens.append(part)
+            ids_out.append(SPECIAL_TOKENS.index(part))
+            continue
+        pieces = split_words(part) if kind == "word" else list(part)
+        for piece in pieces:
+            tid = tokenizer.token_to_id(piece)
+            if tid is None:
+                tokens.append(piece.lstrip(" ") or piece)
+                ids_out.append(None)
+            else:
+                tokens.append(tokenizer.token_strings([tid])[0])
+                ids_out.append(tid)
+    return Tokenization(tuple(tokens), tuple(ids_out), unknown)
+
+
+class _TokenizerRow:
+    """One tokenizer: a header line (name, count, compression), then its chips."""
+
+    def __init__(self, kind: str, title: str, term: str) -> None:
+        self.kind = kind
+        self.title = title
+        self.term = term
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.setStyleSheet(f"color: {theme.WARNING};")
+        self.note.hide()
+        self.chips = TokenChips(point_size=theme.TOKEN_PT)
+        self.chips.setObjectName(f"chips_{kind}")
+        self.chips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.chips.set_placeholder("(waiting for the tokenizers…)")
+        self.result: Tokenization | None = None
+        self.set_numbers(None)
+
+    def set_numbers(self, numbers: str | None, vocabulary: int | None = None) -> None:
+        head = (
+            f"<span style='font-size:{theme.BASE_PT + 2}pt'><b>{html.escape(self.title)}</b></span>"
+            f" <i>({html.escape(self.term)})</i>"
+        )
+        self.header.setText(head + (f" — {numbers}" if numbers else ""))
+        self.header.setToolTip(
+            f"This tokenizer knows {vocabulary:,} different tokens (its vocabulary)."
+            if vocabulary
+            else ""
+        )
+
+
+class TokensPanel(QWidget):
+    """Panel 2: text as tokens under three tokenizers, and BPE training replayed.
+
+    Listens to `controller.tokenizersChanged`; asks for nothing heavy.
+    """
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TokensPanel")
+        self._controller = controller
+        self._tokenizers: dict[str, Any] = {}
+        self._rows: dict[str, _TokenizerRow] = {}
+        self._typing_timer = QTimer(self)
+        self._typing_timer.setSingleShot(True)
+        self._typing_timer.setInterval(TYPING_DELAY_MS)
+        self._typing_timer.timeout.connect(self.retokenize)
+        self._build()
+
+        controller.tokenizersChanged.connect(self.set_tokenizers)
+        # A panel made after the tokenizers arrived draws them at once.
+        existing = getattr(controller, "tokenizers", None)
+        if isinstance(existing, Mapping) and existing:
+            self.set_tokenizers(existing)
+
+    # ---- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 12)
+        root.setSpacing(8)
+
+        title = QLabel("Tokens — how text becomes numbers (tokenization)")
+        title.setFont(theme.font(theme.HEADING_PT, bold=True))
+        title.setWordWrap(True)
+        root.addWidget(title)
+        intro = QLabel(
+            "A model never sees letters: text is cut into pieces (tokens), each with a number (id)."
+        )
+        intro.setWordWrap(True)
+        root.addWidget(intro)
+
+        presets = QHBoxLayout()
+        presets.setSpacing(6)
+        presets.addWidget(QLabel("Try:"))
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for label, text in PRESETS:
+            button = QPushButton(label)
+            button.setToolTip(text)
+            button.clicked.connect(lambda _=False, t=text: self.set_text(t))
+            presets.addWidget(button)
+            self.preset_buttons[label] = button
+        presets.addStretch(1)
+        root.addLayout(presets)
+
+        self.editor = QPlainTextEdit()
+        self.editor.setFont(theme.font(theme.TOKEN_PT))
+        self.editor.setPlaceholderText("Type or paste any text here…")
+        line = self.editor.fontMetrics().lineSpacing()
+        self.editor.setFixedHeight(int(line * 2.2) + 12)
+        self.editor.setPlainText(DEFAULT_TEXT)
+        self.editor.textChanged.connect(self._typing_timer.start)
+        root.addWidget(self.editor)
+
+        # Two views of the same text: the three tokenizers, and BPE being learned.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setFont(theme.font(theme.BASE_PT + 1, bold=True))
+        root.addWidget(self.tabs, 1)
+
+        compare, compare_layout = _scroll_page()
+        for kind, name, term in KINDS:
+            row = _TokenizerRow(kind, name, term)
+            compare_layout.addWidget(row.header)
+            compare_layout.addWidget(row.chips)
+            compare_layout.addWidget(row.note)
+            self._rows[kind] = row
+        compare_layout.addStretch(1)
+        self.tabs.addTab(compare, "Three ways to cut it (letters, words, word pieces)")
+
+        learn, learn_layout = _scroll_page()
+        replay_intro = QLabel(
+            "BPE starts from single letters (bytes) and keeps gluing the most frequent pair of "
+            "the training text into one new token (a merge). Our tokenizer's real merges, in "
+            "order, on your text:"
+        )
+        replay_intro.setWordWrap(True)
+        replay_intro.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        learn_layout.addWidget(replay_intro)
+        self.replay = MergeReplayView()
+        learn_layout.addWidget(self.replay)
+        learn_layout.addStretch(1)
+        self.tabs.addTab(learn, "Watch BPE learn its pieces (merge by merge)")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is not self.tabs.widget(1):
+            self.replay.pause()  # no animation running out of sight
+
+    def show_replay(self) -> None:
+        """Switch to the merge-by-merge view."""
+        self.tabs.setCurrentIndex(1)
+
+    def set_active(self, active: bool) -> None:
+        """Called by the main window when the panel is shown or hidden."""
+        if not active:
+            self.replay.pause()
+
+    def is_ready(self) -> bool:
+        """True once the tokenizers have arrived and the chips are drawn."""
+        return bool(self._tokenizers)
+
+    # ---- inputs -----------------------------------------------------------------------------
+    def set_tokenizers(self, tokenizers: Mapping[str, Any]) -> None:
+        """New tokenizers from the controller (after start, a new mix, your own text)."""
+        self._tokenizers = dict(tokenizers)
+        self.replay.set_tokenizer(self._tokenizers.get("bpe"))
+        self.retokenize()
+
+    def set_text(self, text: str) -> None:
+        """Put a text in the box and tokenize it at once."""
+        self.editor.setPlainText(text)
+        self._typing_timer.stop()
+        self.retokenize()
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    # ---- tokenizing ---------------------------------------------------------------------------
+    def retokenize(self) -> None:
+        """Cut the current text with each tokenizer and redraw the chips and numbers."""
+        text = self.text()
+        for kind, row in self._rows.items():
+            tok = self._tokenizers.get(kind)
+            if tok is None:
+                row.result = None
+                row.chips.clear()
+                row.set_numbers(None)
+                row.note.hide()
+                continue
+            result = tokenize_for_display(tok, text)
+            row.result = result
+            row.chips.set_tokens(result.tokens, result.ids)
+            row.chips.set_placeholder("(type some text above)")
+            row.set_numbers(self._numbers_html(text, result), tok.vocab_size)
+            if result.unknown:
+                shown = ", ".join(f"“{html.escape(u)}”" for u in result.unknown[:5])
+                more = f" and {len(result.unknown) - 5} more" if len(result.unknown) > 5 else ""
+                what = "word" if kind == "word" else "character"
+                row.note.setText(
+                    f"Never seen in the training text: {shown}{more}. A {what} tokenizer only "
+                    f"knows the {what}s it was built from (a closed vocabulary), so these dashed "
+                    f"chips have no id (“?”, unknown)."
+                )
+                row.note.show()
+            else:
+                row.note.hide()
+        self.replay.set_sample(text)
+
+    @staticmethod
+    def _numbers_html(text: str, result: Tokenization) -> str:
+        n = result.count
+        ratio = len(text) / n if n else 0.0
+        return (
+            f"<b>{n:,}</b> token{'s' if n != 1 else ''} · <b>{ratio:.1f}</b> characters per token"
+        )
+
+    # ---- for tests and other panels ----------------------------------------------------------------
+    def chips_for(self, kind: str) -> TokenChips:
+        return self._rows[kind].chips
+
+    def tokenization(self, kind: str) -> Tokenization | None:
+        return self._rows[kind].result
+
+    def unknown_note(self, kind: str) -> str:
+        row = self._rows[kind]
+        return row.note.text() if not row.note.isHidden() else ""
+
+
+def _scroll_page() -> tuple[QScrollArea, QVBoxLayout]:
+    """A tab page that scrolls when the window is too small, so nothing is cut off."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    body = QWidget()
+    scroll.setWidget(body)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 8, 0, 0)
+    layout.setSpacing(6)
+    return scroll, layout

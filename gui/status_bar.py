@@ -1,0 +1,92 @@
+"""The model status bar: stage, size, loss and tokens seen, always visible."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from gui import theme
+
+STAGE_WORDS = {
+    "untrained": "untrained (guesses at random)",
+    "pre-trained": "pre-trained (continues text)",
+    "fine-tuned": "fine-tuned (answers)",
+    "aligned": "aligned (follows feedback)",
+}
+
+BUSY_WORDS = {
+    "loading": "Loading the model…",
+    "data": "Preparing the training data…",
+    "training": "Training…",
+}
+
+
+def human_count(n: float) -> str:
+    """1234 -> '1,234'; 1_234_567 -> '1.2 million'."""
+    if n >= 1e9:
+        return f"{n / 1e9:.1f} billion"
+    if n >= 1e6:
+        return f"{n / 1e6:.2f} million" if n < 1e7 else f"{n / 1e6:.1f} million"
+    return f"{int(n):,}"
+
+
+class ModelStatusBar(QStatusBar):
+    """Shows the `ModelStatus` of the live model; `busy_label` says what the engine is doing."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.busy_label = QLabel("Starting…")
+        self.busy_label.setObjectName("busyLabel")
+        self.busy_label.setWordWrap(True)
+        self.busy_label.setStyleSheet(f"color: {theme.MUTED_TEXT}; padding: 8px 16px;")
+        self.stage_label = QLabel()
+        self.size_label = QLabel()
+        self.loss_label = QLabel()
+        self.tokens_label = QLabel()
+        for label in (self.stage_label, self.size_label, self.loss_label, self.tokens_label):
+            label.setStyleSheet("padding: 4px 8px;")
+        # busy_label is placed by the main window (under the navigator, where there is room).
+        self.addWidget(QWidget(), 1)
+        for label in (self.stage_label, self.size_label, self.loss_label, self.tokens_label):
+            self.addPermanentWidget(label)
+        self._busy: dict[str, bool] = {}
+        self._load_failed = False
+        self.set_status(None)
+        self.stage_label.setToolTip("Where the model is on its way: pre-training, fine-tuning, RLHF")
+        self.size_label.setToolTip("How many numbers the model can adjust while it learns (parameters)")
+        self.loss_label.setToolTip(
+            "How surprised the model is by text it has not trained on (held-out loss): lower is better"
+        )
+        self.tokens_label.setToolTip("How many pieces of text it has learned from (tokens seen)")
+
+    def set_status(self, status) -> None:
+        """Show a ModelStatus (or None while the model is loading)."""
+        if status is None:
+            self.stage_label.setText("Model: —")
+            self.size_label.setText("Size: —")
+            self.loss_label.setText("Mistakes (loss): —")
+            self.tokens_label.setText("Read: —")
+            return
+        colour = theme.STAGE_COLOURS.get(status.stage, theme.TEXT)
+        self.stage_label.setText(
+            f"Model: <b style='color:{colour}'>{STAGE_WORDS.get(status.stage, status.stage)}</b>"
+        )
+        self.size_label.setText(f"Size: <b>{human_count(status.n_params)}</b> parameters")
+        loss = "—" if status.loss is None else f"{status.loss:.2f}"
+        self.loss_label.setText(f"Mistakes (loss): <b>{loss}</b>")
+        self.tokens_label.setText(f"Read: <b>{human_count(status.tokens_seen)}</b> tokens")
+
+    def set_busy(self, what: str, busy: bool) -> None:
+        self._busy[what] = busy
+        self._refresh_busy()
+
+    def set_load_failed(self, message: str) -> None:
+        self._load_failed = True
+        self.busy_label.setText(f"The model could not be loaded: {message}")
+        self.busy_label.setStyleSheet(f"color: {theme.WARNING}; padding: 8px 16px;")
+
+    def _refresh_busy(self) -> None:
+        if self._load_failed:
+            return
+        active = [BUSY_WORDS.get(w, f"{w}…") for w, b in self._busy.items() if b]
+        self.busy_label.setText("  ".join(active))  # nothing when idle: the numbers speak

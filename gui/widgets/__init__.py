@@ -1,0 +1,1 @@
+"""Shared widgets: token strip, probability bars, loss plot, message banner."""

@@ -1,0 +1,77 @@
+"""The live loss curve: training and held-out loss against tokens read."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+
+from gui import theme
+
+theme.configure_pyqtgraph()
+
+
+class LossPlot(pg.PlotWidget):
+    """Two curves made once and fed with setData (never re-created).
+
+    `update_from(history)` reads a `gui.controller.LossHistory`; it is cheap to call from
+    a ~30 Hz timer because it returns at once when nothing changed.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(160)
+        item = self.getPlotItem()
+        # Cheap to repaint (it redraws with every snapshot): no antialiasing, a y grid only.
+        self.setAntialiasing(False)
+        item.showGrid(x=False, y=True, alpha=0.2)
+        tick_font = theme.font(theme.SMALL_PT)
+        label_style = {"font-size": f"{theme.SMALL_PT}pt", "color": theme.TEXT}
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setStyle(tickFont=tick_font)
+            axis.setTextPen(theme.TEXT)
+        item.setLabel("left", "mistakes (loss)", **label_style)
+        item.setLabel("bottom", "tokens read (thousands)", **label_style)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
+        self.legend = item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.SMALL_PT}pt")
+        self.train_curve = item.plot(
+            [], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2), name="on training text"
+        )
+        self.heldout_curve = item.plot(
+            [], [], pen=pg.mkPen(theme.HELDOUT_CURVE, width=3),
+            symbol="o", symbolSize=7, symbolBrush=theme.HELDOUT_CURVE, symbolPen=None,
+            name="on unseen text (held-out)",
+        )
+        chance_pen = pg.mkPen(theme.GREY, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
+        # No text label on the line: its label re-lays out HTML on every view change.
+        self.chance_line = pg.InfiniteLine(angle=0, movable=False, pen=chance_pen)
+        self.chance_line.hide()
+        item.addItem(self.chance_line, ignoreBounds=True)
+        self._chance_legend = pg.PlotDataItem([], [], pen=chance_pen)
+        self._version = -1
+
+    def set_vocab_size(self, vocab_size: int) -> None:
+        """Mark the loss of a model that guesses uniformly at random: ln(vocabulary size)."""
+        self.chance_line.setValue(math.log(max(2, vocab_size)))
+        if not self.chance_line.isVisible():
+            self.legend.addItem(self._chance_legend, "random guessing")
+        self.chance_line.show()
+
+    def update_from(self, history) -> bool:
+        """Redraw from a LossHistory if it changed; returns whether it redrew."""
+        if history.version == self._version:
+            return False
+        self._version = history.version
+        self.train_curve.setData(
+            np.asarray(history.tokens, dtype=float) / 1e3, np.asarray(history.train_loss, dtype=float)
+        )
+        self.heldout_curve.setData(
+            np.asarray(history.heldout_tokens, dtype=float) / 1e3,
+            np.asarray(history.heldout_loss, dtype=float),
+        )
+        return True

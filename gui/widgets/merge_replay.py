@@ -1,0 +1,433 @@
+"""BPE training, replayed merge by merge on a short text.
+
+The merges are the real ones of the model's BPE tokenizer, learned from the current
+corpus, in the order it learned them (`BPETokenizer.merges`); `MergeReplay` from
+engine/tokenizers/bpe.py applies the first n of them to the sample text. The widget
+only decides which n to show: play, pause, step, speed, jump to the end.
+
+Signals:
+    positionChanged(int): the number of merges learned so far changed.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.tokenizers.bpe import display_piece
+from gui import theme
+from gui.widgets.token_chips import TokenChips, chip_color, readable_text_color, visible_token_text
+
+SPEEDS: tuple[int, ...] = (1, 3, 10, 30, 100, 300, 1000)  # merges per second
+DEFAULT_SPEED = 30
+FRAME_MS = 33  # about 30 redraws a second, whatever the speed
+# The replay is pure Python on the GUI thread: building it for 400 characters takes
+# about 0.1 s here (1,500 took 0.8 s), so longer texts are cut.
+MAX_SAMPLE_CHARS = 400
+
+
+def _chip_html(text: str, token_id: int | None) -> str:
+    bg = chip_color(token_id) if token_id is not None else theme.GREY
+    fg = readable_text_color(bg).name()
+    shown = html.escape(visible_token_text(text))
+    return (
+        f"<span style='background:{bg}; color:{fg}; font-weight:bold;'>&nbsp;{shown}&nbsp;</span>"
+    )
+
+
+class MergeReplayView(QWidget):
+    """The merge-by-merge animation of BPE training on a sample text.
+
+    Give it the BPE tokenizer (`set_tokenizer`) and a text (`set_sample`).
+    """
+
+    positionChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tokenizer: Any | None = None
+        self._merges: list[tuple[str, str]] = []
+        self._replay: Any | None = None
+        self._sample = ""
+        self._sample_cut = False
+        self._dirty = False  # inputs changed while hidden: rebuild when shown
+        self._position = 0
+        self._float_position = 0.0
+        self._last_tick = 0.0
+        self._pieces: list[str] = []
+        self._piece_ids: list[int | None] = []
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+        self._build()
+
+    # ---- building --------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(16)
+
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        root.addLayout(left, 3)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        self.reset_button = QPushButton("⇤ Start over")
+        self.reset_button.setToolTip("Back to no merges: every byte is its own token")
+        self.play_button = QPushButton("▶ Play")
+        self.play_button.setCheckable(True)
+        self.play_button.setProperty("primary", True)
+        self.play_button.setToolTip("Learn merges one after another, at the speed on the right")
+        self.step_button = QPushButton("Step ▸")
+        self.step_button.setToolTip("Jump to the next merge that changes this text")
+        self.end_button = QPushButton("Jump to end ⇥")
+        self.end_button.setToolTip("Apply every merge: the finished tokenizer")
+        self.speed_combo = QComboBox()
+        for s in SPEEDS:
+            self.speed_combo.addItem(f"{s} merges/s", s)
+        self.speed_combo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
+        self.speed_combo.setToolTip("How many merges are learned each second while playing")
+        for w in (self.reset_button, self.play_button, self.step_button, self.end_button):
+            controls.addWidget(w)
+        controls.addStretch(1)
+        left.addLayout(controls)
+
+        timeline = QHBoxLayout()
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 0)
+        self.slider.setToolTip("Drag to any point of training")
+        timeline.addWidget(self.slider, 1)
+        timeline.addWidget(QLabel("Speed:"))
+        timeline.addWidget(self.speed_combo)
+        left.addLayout(timeline)
+
+        self.merge_label = QLabel()
+        self.merge_label.setTextFormat(Qt.TextFormat.RichText)
+        self.merge_label.setFont(theme.font(theme.TOKEN_PT))
+        self.merge_label.setWordWrap(True)
+        left.addWidget(self.merge_label)
+
+        stats = QHBoxLayout()
+        stats.setSpacing(24)
+        self.vocab_value = self._stat(stats, "tokens it knows (vocabulary)")
+        self.count_value = self._stat(stats, "tokens in your text")
+        self.ratio_value = self._stat(stats, "characters per token")
+        stats.addStretch(1)
+        left.addLayout(stats)
+
+        self.newest_label = QLabel()
+        self.newest_label.setWordWrap(True)
+        self.newest_label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        left.addWidget(self.newest_label)
+
+        self.chips = TokenChips(point_size=theme.TOKEN_PT)
+        self.chips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        left.addWidget(self.chips)
+        left.addStretch(1)
+
+        # A small chart: the text's token count against merges learned.
+        theme.configure_pyqtgraph()
+        self.plot = pg.PlotWidget()
+        self.plot.setMinimumWidth(220)
+        self.plot.setMaximumHeight(260)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        label_style = {"font-size": f"{theme.SMALL_PT}pt"}
+        self.plot.setLabel("bottom", "merges learned", **label_style)
+        self.plot.setLabel("left", "tokens in your text", **label_style)
+        for side in ("bottom", "left"):
+            self.plot.getAxis(side).setTickFont(theme.font(theme.SMALL_PT))
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self._curve = self.plot.plot(pen=pg.mkPen(theme.BLUE, width=3))
+        self._cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.VERMILLION, width=2))
+        self.plot.addItem(self._cursor)
+        root.addWidget(self.plot, 2)
+
+        self.reset_button.clicked.connect(self.reset)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        self.step_button.clicked.connect(self.step)
+        self.end_button.clicked.connect(self.jump_to_end)
+        self.slider.valueChanged.connect(self.set_position)
+        self._update_enabled()
+        self._redraw()
+
+    @staticmethod
+    def _stat(layout: QHBoxLayout, caption: str) -> QLabel:
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        value = QLabel("—")
+        value.setFont(theme.font(theme.HEADING_PT, bold=True))
+        box.addWidget(value)
+        label = QLabel(caption)
+        label.setFont(theme.font(theme.SMALL_PT))
+        box.addWidget(label)
+        layout.addLayout(box)
+        return value
+
+    # ---- inputs ------------------------------------------------------------------------
+    def set_tokenizer(self, bpe: Any | None) -> None:
+        """The BPE tokenizer whose merges to replay (None: nothing to show yet)."""
+        self._tokenizer = bpe
+        self._merges = list(bpe.merges) if bpe is not None else []
+        with QSignalBlocker(self.slider):
+            self.slider.setRange(0, len(self._merges))
+        self._rebuild()
+
+    def set_sample(self, text: str) -> None:
+        """The text to replay the merges on (cut to its first MAX_SAMPLE_CHARS)."""
+        self._sample_cut = len(text) > MAX_SAMPLE_CHARS
+        text = text[:MAX_SAMPLE_CHARS]
+        if text == self._sample:
+            return
+        self._sample = text
+        self._rebuild()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._dirty:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        if not self.isVisible():
+            # Nobody is looking: replaying costs up to 0.1 s per text, do it when shown.
+            self._dirty = True
+            self.pause()
+            return
+        self._dirty = False
+        self._build_replay()
+
+    def _build_replay(self) -> None:
+        if self._tokenizer is None:
+            self._replay = None
+        else:
+            self._replay = self._tokenizer.replay(self._sample)
+        self._position = min(self._position, len(self._merges))
+        self._float_position = float(self._position)
+        self._update_curve()
+        self._update_enabled()
+        self._redraw()
+
+    # ---- state ----------------------------------------------------------------------------
+    @property
+    def total_merges(self) -> int:
+        return len(self._merges)
+
+    def position(self) -> int:
+        """Merges learned so far (0 = bytes only)."""
+        return self._position
+
+    def vocab_size_at(self, n: int) -> int:
+        """Vocabulary size once n merges are learned: each merge adds one token."""
+        if self._tokenizer is None:
+            return 0
+        base = self._tokenizer.vocab_size - len(self._merges)
+        return base + n
+
+    def vocab_size(self) -> int:
+        return self.vocab_size_at(self._position)
+
+    def ensure_built(self) -> None:
+        """Build the replay now even if the widget is hidden (tests, other callers)."""
+        if self._dirty:
+            self._dirty = False
+            self._build_replay()
+
+    def sample_tokens(self) -> list[str]:
+        """The sample's pieces at the current position, as display text."""
+        return [visible_token_text(p) for p in self._display_pieces()]
+
+    def sample_token_count(self) -> int:
+        return len(self._pieces)
+
+    def sample_ids(self) -> list[int | None]:
+        return list(self._piece_ids)
+
+    def is_playing(self) -> bool:
+        return self._timer.isActive()
+
+    # ---- actions ----------------------------------------------------------------------------
+    def set_position(self, n: int) -> None:
+        self.ensure_built()
+        n = max(0, min(int(n), len(self._merges)))
+        self._float_position = float(n)
+        if n == self._position:
+            return
+        self._position = n
+        self._redraw()
+        self.positionChanged.emit(n)
+
+    def step(self) -> None:
+        """Jump to the next merge that changes the sample (or one merge if none does)."""
+        self.pause()
+        target = self._position + 1
+        if self._replay is not None:
+            for s in self._replay.steps:
+                if s.step > self._position:
+                    target = s.step
+                    break
+        self.set_position(target)
+
+    def reset(self) -> None:
+        self.pause()
+        self.set_position(0)
+
+    def jump_to_end(self) -> None:
+        self.pause()
+        self.set_position(len(self._merges))
+
+    def play(self) -> None:
+        if not self._merges:
+            return
+        if self._position >= len(self._merges):
+            self.set_position(0)
+        if not self.play_button.isChecked():
+            with QSignalBlocker(self.play_button):
+                self.play_button.setChecked(True)
+        self._last_tick = time.monotonic()
+        self._timer.start()
+        self.play_button.setText("❚❚ Pause")
+
+    def pause(self) -> None:
+        self._timer.stop()
+        with QSignalBlocker(self.play_button):
+            self.play_button.setChecked(False)
+        self.play_button.setText("▶ Play")
+
+    def speed(self) -> int:
+        return int(self.speed_combo.currentData())
+
+    def _on_play_toggled(self, checked: bool) -> None:
+        if checked:
+            self.play()
+        else:
+            self.pause()
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        dt = min(now - self._last_tick, 0.25)  # a stall does not make it jump
+        self._last_tick = now
+        self._float_position = min(
+            self._float_position + self.speed() * dt, float(len(self._merges))
+        )
+        n = int(self._float_position)
+        if n != self._position:
+            keep = self._float_position
+            self.set_position(n)
+            self._float_position = keep
+        if self._position >= len(self._merges):
+            self.pause()
+
+    # ---- drawing --------------------------------------------------------------------------
+    def _display_pieces(self) -> list[str]:
+        return [display_piece(p) for p in self._pieces]
+
+    def _last_change(self) -> Any | None:
+        """The latest merge (at or before the position) that changed the sample."""
+        if self._replay is None:
+            return None
+        last = None
+        for s in self._replay.steps:
+            if s.step > self._position:
+                break
+            last = s
+        return last
+
+    def _redraw(self) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(self._position)
+        self._cursor.setValue(self._position)
+        if self._tokenizer is None or self._replay is None:
+            self._pieces, self._piece_ids = [], []
+            self.merge_label.setText("The subword tokenizer (BPE) is not ready yet…")
+            for label in (self.vocab_value, self.count_value, self.ratio_value):
+                label.setText("—")
+            self.newest_label.setText("")
+            self.chips.clear()
+            return
+        tok = self._tokenizer
+        self._pieces = [p for word in self._replay.pieces_at(self._position) for p in word]
+        self._piece_ids = [tok.token_to_id(p) for p in self._pieces]
+
+        n, total = self._position, len(self._merges)
+        if n == 0:
+            self.merge_label.setText(
+                "No merges yet: every letter (byte) is a token of its own. Press ▶ Play."
+            )
+        else:
+            a, b = self._merges[n - 1]
+            merged = a + b
+            self.merge_label.setText(
+                f"Merge {n:,} of {total:,}: "
+                f"{_chip_html(display_piece(a), tok.token_to_id(a))} + "
+                f"{_chip_html(display_piece(b), tok.token_to_id(b))} → "
+                f"{_chip_html(display_piece(merged), tok.token_to_id(merged))}"
+            )
+        initial = self._replay.initial_pieces
+        count = len(self._pieces)
+        ratio = len(self._sample) / count if count else 0.0
+        last = self._last_change()
+        self.vocab_value.setText(f"{self.vocab_size():,}")
+        self.count_value.setText(f"{count:,}")
+        self.count_value.setToolTip(f"It started as {initial:,} tokens: one per byte (letter).")
+        self.ratio_value.setText(f"{ratio:.1f}")
+        if last is None:
+            note = f"Your text starts as {initial:,} bytes: one token each."
+        else:
+            note = (
+                f"Framed in black: the newest piece in your text, "
+                f"“{visible_token_text(last.display[2])}” (merge {last.step:,})."
+            )
+        if self._sample_cut:
+            note += f" (Only the first {MAX_SAMPLE_CHARS} characters of your text are used here.)"
+        self.newest_label.setText(note)
+
+        highlight: list[int] = []
+        if last is not None:
+            highlight = [i for i, p in enumerate(self._pieces) if p == last.token]
+        self.chips.set_tokens(
+            self._display_pieces(),
+            self._piece_ids,
+            highlight=highlight,
+        )
+        self._update_enabled()
+
+    def _update_curve(self) -> None:
+        if self._replay is None:
+            self._curve.setData([], [])
+            return
+        total = len(self._merges)
+        xs = [0.0]
+        ys = [float(self._replay.initial_pieces)]
+        for s in self._replay.steps:
+            xs += [float(s.step), float(s.step)]
+            ys += [ys[-1], float(s.pieces_after)]
+        xs.append(float(total))
+        ys.append(ys[-1])
+        self._curve.setData(xs, ys)
+        self.plot.setXRange(0, max(total, 1), padding=0.02)
+        self.plot.setYRange(0, max(ys) * 1.05 if ys else 1, padding=0)
+
+    def _update_enabled(self) -> None:
+        ready = bool(self._merges) and self._replay is not None
+        at_end = self._position >= len(self._merges)
+        for w in (self.play_button, self.slider, self.speed_combo, self.reset_button):
+            w.setEnabled(ready)
+        self.step_button.setEnabled(ready and not at_end)
+        self.end_button.setEnabled(ready and not at_end)

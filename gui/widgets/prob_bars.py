@@ -1,0 +1,104 @@
+"""Horizontal bars of the model's next-token guesses, with the real next token marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gui import theme
+from gui.widgets.token_strip import display_token
+
+
+class ProbabilityBars(QWidget):
+    """One row per guess: the token, a bar on a fixed 0–100 % scale, and the percentage.
+
+    The scale is fixed (not stretched to the largest guess) so that the bars visibly
+    grow as the model becomes surer during training.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._font = theme.font(theme.BASE_PT)
+        self._bold = theme.font(theme.BASE_PT, bold=True)
+        self._tokens: tuple[str, ...] = ()
+        self._probs: tuple[float, ...] = ()
+        self._target_row: int | None = None
+        self._note = "Waiting for the model…"
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(120)
+
+    def set_guesses(self, tokens, probs, target_id: int | None = None, token_ids=()) -> None:
+        """Show guesses; mark the row whose id is `target_id` (the real next token)."""
+        self._tokens = tuple(tokens)
+        self._probs = tuple(float(p) for p in probs)
+        self._target_row = None
+        if target_id is not None:
+            for row, tid in enumerate(token_ids):
+                if tid == target_id:
+                    self._target_row = row
+        if target_id is None:
+            self._note = "This window is the last one: there is no next token to check against."
+        elif self._target_row is None:
+            self._note = (f"The real next token is not among the model's top {len(self._tokens)} "
+                          "guesses yet.")
+        else:
+            self._note = ""
+        self.update()
+
+    def set_message(self, text: str) -> None:
+        self._tokens, self._probs, self._target_row, self._note = (), (), None, text
+        self.update()
+
+    def rows(self) -> list[tuple[str, float, bool]]:
+        """What is drawn: (token, probability, is the real next token) per row."""
+        return [(t, p, i == self._target_row)
+                for i, (t, p) in enumerate(zip(self._tokens, self._probs, strict=True))]
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 320)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        n = max(1, len(self._tokens))
+        # Shrink the type rather than cut rows off when the panel is short.
+        font, bold = self._font, self._bold
+        for pt in (theme.BASE_PT, theme.SMALL_PT, theme.SMALL_PT - 2):
+            font, bold = theme.font(pt), theme.font(pt, bold=True)
+            fm = QFontMetrics(font)
+            note_h = fm.height() * 2 + 8 if self._note else 0
+            if (fm.height() + 4) * n + note_h <= h:
+                break
+        row_h = min(fm.height() * 1.9, max(fm.height() + 4.0, (h - note_h - 4) / n))
+        label_w = min(w * 0.32, max((fm.horizontalAdvance(display_token(t)[0]) for t in self._tokens),
+                                    default=40) + 16)
+        pct_w = QFontMetrics(bold).horizontalAdvance("100.0 %  ✓ real") + 14
+        bar_x = label_w + 8
+        bar_max = max(10.0, w - bar_x - pct_w)
+        for i, (token, p) in enumerate(zip(self._tokens, self._probs, strict=True)):
+            y = 2 + i * row_h
+            is_target = i == self._target_row
+            painter.setFont(bold if is_target else font)
+            painter.setPen(theme.qcolor(theme.TEXT))
+            painter.drawText(QRectF(0, y, label_w, row_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             display_token(token)[0])
+            bar = QRectF(bar_x, y + row_h * 0.18, max(2.0, bar_max * p), row_h * 0.64)
+            colour = theme.TARGET if is_target else theme.BLUE
+            painter.setPen(QPen(theme.qcolor(theme.VERMILLION), 3) if is_target else Qt.PenStyle.NoPen)
+            painter.setBrush(theme.qcolor(colour))
+            painter.drawRoundedRect(bar, 3, 3)
+            painter.setPen(theme.qcolor(theme.TEXT))
+            mark = "  ✓ real" if is_target else ""
+            painter.drawText(QRectF(bar.right() + 6, y, w - bar.right() - 6, row_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             f"{100 * p:.1f} %{mark}")
+        if self._note:
+            painter.setFont(font)
+            painter.setPen(theme.qcolor(theme.MUTED_TEXT))
+            top = 2 + len(self._tokens) * row_h + 4 if self._tokens else 4
+            painter.drawText(QRectF(4, top, w - 8, h - top),
+                             Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, self._note)
+        painter.end()

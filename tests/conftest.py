@@ -1,0 +1,88 @@
+"""Shared test set-up: Qt offscreen and one torch thread, before anything imports them."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_torch_thread():
+    """Tests share two cores with the GUI and the worker: one torch thread, as in the app."""
+    try:
+        import torch
+    except ImportError:  # pragma: no cover - torch is a dependency
+        yield
+        return
+    torch.set_num_threads(1)
+    yield
+
+
+@pytest.fixture(scope="session")
+def warm_session():
+    """The default checkpoint's Session with its corpus and tokenizers built once.
+
+    Tests get deep copies (`fresh_session()`), so each starts from the same pristine state
+    without paying for the corpus again. Never train this one.
+    """
+    from gui.worker import default_session
+
+    session = default_session()
+    session.passage(32, seed=0)
+    session.tokenizers()
+    session.data_summary()  # the Data panel asks for it first thing
+    return session
+
+
+@pytest.fixture
+def fresh_session(warm_session):
+    """A factory of Sessions on the default checkpoint that reuse the warm one's data.
+
+    Each has its own model (loaded afresh, safe to train) but shares the built corpus,
+    the tokenizer object and the encoded-data caches (keyed by the tokenizer's id, so
+    the object is shared rather than copied). Test glue only: if the engine renames
+    these attributes, tests get slower, not wrong.
+    """
+    from gui.worker import default_session
+
+    def make():
+        session = default_session()
+        session.tokenizer = warm_session.tokenizer
+        session._tokenizer_data_key = warm_session._tokenizer_data_key
+        session._corpus = warm_session._corpus
+        session._cache = dict(warm_session._cache)
+        return session
+
+    return make
+
+
+@pytest.fixture
+def engine_controller(qtbot, fresh_session):
+    """A started Controller running the default checkpoint in-process (no worker process).
+
+    Yields once the model is loaded. `controller.backend.server.session` is the live
+    Session, for comparing what the GUI shows with direct engine calls.
+    """
+    from gui.controller import Controller, InProcessBackend
+
+    controller = Controller(InProcessBackend(fresh_session))
+    with qtbot.waitSignal(controller.modelReady, timeout=60_000):
+        controller.start()
+    yield controller
+    controller.shutdown()
+
+
+@pytest.fixture
+def main_window(qtbot, engine_controller):
+    """The app's main window on an in-process engine, shown offscreen at 1280x720."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(engine_controller)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
