@@ -154,6 +154,102 @@ def cmd_tokenize(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+# ----- fine-tune (Pillar II) ------------------------------------------------------------
+def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
+    """Fine-tune a checkpoint on question/answer pairs; report the answer rate before/after."""
+    from engine.answer_quality import answer_rate
+    from engine.qa_data import load_qa_file
+    from engine.session import Session
+    from engine.sft import SFTConfig
+
+    session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default()
+    if args.qa:
+        session.set_qa(load_qa_file(args.qa))
+    questions = session.qa_set().questions()
+    before = answer_rate(session.model, session.ensure_tokenizer(), questions)
+    steps = args.steps if args.steps is not None or args.seconds is not None else SFTConfig().max_steps
+    config = SFTConfig(seed=args.seed, lr=args.lr, max_steps=steps)
+    start = time.perf_counter()
+    snap = None
+    for snap in session.finetune(config, train_on_prompt=args.train_on_prompt):
+        now = time.perf_counter() - start
+        if snap.status == "diverged":
+            out.emit({"event": "diverged", "message": snap.message}, snap.message)
+            return 1
+        if snap.heldout_loss is not None and snap.status == "running":
+            out.emit(
+                {"event": "progress", "step": snap.step, "train_loss": round(snap.train_loss, 4),
+                 "heldout_loss": round(snap.heldout_loss, 4), "elapsed": round(now, 2)},
+                f"step {snap.step:4d}  loss {snap.train_loss:.3f}  held-out {snap.heldout_loss:.3f}"
+                f"  {now:.1f} s",
+            )
+        if args.seconds is not None and now >= args.seconds:
+            session.request_stop()
+    trainer = session._sft_state().trainer
+    heldout = trainer.heldout_loss() if trainer is not None else None
+    session.last_loss = heldout
+    after = answer_rate(session.model, session.ensure_tokenizer(), questions)
+    path = session.save(args.out)
+    out.emit(
+        {"event": "done", "checkpoint": str(path), "heldout_loss": heldout,
+         "steps": snap.step if snap else 0, "heldout_questions": len(questions),
+         "answer_rate_before": before.rate, "answer_rate_after": after.rate},
+        f"saved {path}  held-out loss {heldout if heldout is None else round(heldout, 3)}  "
+        f"answer-like on {len(questions)} held-out questions: {before.rate:.0%} before, "
+        f"{after.rate:.0%} after",
+    )
+    return 0
+
+
+# ----- align (Pillar III) -----------------------------------------------------------------
+def cmd_align(args: argparse.Namespace, out: Output) -> int:
+    """Run a scripted ranker for N clicks; report the rewarded trait before/after."""
+    from engine.alignment_metrics import two_proportion_z
+    from engine.rankers import parse_ranker
+    from engine.session import Session
+
+    session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default("sft")
+    ranker = parse_ranker(args.ranker, session.ensure_tokenizer(), seed=args.seed)
+    run = session.alignment()
+    trait = args.trait or (f"word:{ranker.trait.word}" if ranker.trait and ranker.trait.kind == "word"
+                           else ranker.trait.kind if ranker.trait else None)
+    if trait is None:
+        raise ValueError(f"the {ranker.name} ranker rewards no trait: say what to measure, "
+                         "e.g. --trait word:sea")
+    session.set_alignment_trait(trait)
+    before = run.answer_stats(samples_per_prompt=args.samples, seed=args.seed + 1)
+    start = time.perf_counter()
+    snap = run.history[-1]
+    for i, snap in enumerate(run.run_ranker(ranker, args.clicks, seed=args.seed), start=1):
+        out.emit(
+            {"event": "click", "click": i, "updates": snap.version, "kind": snap.event,
+             "trait_rate": round(snap.trait_rate, 4), "kl": round(snap.kl, 4),
+             "margin": snap.margin, "accuracy": snap.accuracy, "elapsed": round(time.perf_counter() - start, 2)},
+            f"click {i:3d}  {snap.event:<13} {run.trait.label}: {snap.trait_rate:5.1%}  "
+            f"drift (KL) {snap.kl:6.2f} nats  {time.perf_counter() - start:5.1f} s",
+        )
+    after = run.answer_stats(samples_per_prompt=args.samples, seed=args.seed + 1)
+    z, p_value = two_proportion_z(before.with_trait, before.n, after.with_trait, after.n)
+    meta = {"ranker": ranker.name, "clicks": args.clicks, "seed": args.seed, "trait": run.trait.label,
+            "trait_before": before.trait_rate, "trait_after": after.trait_rate}
+    path = session.save_aligned(args.out, meta)
+    out.emit(
+        {"event": "done", "checkpoint": str(path), "ranker": ranker.name, "clicks": args.clicks,
+         "updates": snap.version, "trait": run.trait.label, "samples": before.n,
+         "trait_before": before.trait_rate, "trait_after": after.trait_rate, "z": z, "p_value": p_value,
+         "kl_after": snap.kl, "kl_per_token_after": snap.kl_per_token,
+         "mean_length_before": before.mean_length, "mean_length_after": after.mean_length,
+         "end_rate_before": before.end_rate, "end_rate_after": after.end_rate,
+         "seconds": round(time.perf_counter() - start, 2)},
+        f"saved {path}\n{run.trait.label} on {before.n} answers to held-out questions: "
+        f"{before.trait_rate:.1%} before, {after.trait_rate:.1%} after (z = {z:.2f}, p = {p_value:.2g})\n"
+        f"drift from the fine-tuned model (KL): {snap.kl:.2f} nats per answer, "
+        f"{snap.kl_per_token:.3f} per token; mean length {before.mean_length:.1f} -> "
+        f"{after.mean_length:.1f} tokens",
+    )
+    return 0
+
+
 # ----- parser -----------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__.splitlines()[0])
@@ -202,6 +298,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_choice(p)
     p.add_argument("--text", required=True)
     p.add_argument("--tokenizer", choices=("char", "word", "bpe"), default="bpe")
+
+    p = add("finetune", "Fine-tune a model on question/answer pairs and save it.", cmd_finetune)
+    p.add_argument("--checkpoint", help="the pre-trained checkpoint folder (default: the shipped one)")
+    p.add_argument("--out", required=True, help="folder to write the fine-tuned checkpoint to")
+    p.add_argument("--steps", type=int, default=None, help="train exactly this many steps (default 300)")
+    p.add_argument("--seconds", type=float, default=None, help="or train for this long")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--lr", type=float, default=1e-3, help="learning rate")
+    p.add_argument("--qa", help="your own question/answer file (.tsv, Q:/A: blocks, .jsonl)")
+    p.add_argument("--train-on-prompt", action="store_true",
+                   help="let the question count in the loss too (to see the difference)")
+
+    # Pillar III
+    p = add("align", "Let a scripted ranker judge the model's answers for N clicks; save it.", cmd_align)
+    p.add_argument("--checkpoint", help="the checkpoint to start from (default: the shipped fine-tuned one)")
+    p.add_argument("--ranker", required=True,
+                   help="prefers-word:WORD, prefers-shorter, prefers-longer, random, reversed:SPEC")
+    p.add_argument("--clicks", type=int, default=30, help="how many judgements")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", required=True, help="folder to write the aligned checkpoint to")
+    p.add_argument("--trait", help="what to measure: word:WORD, short or long (default: the ranker's)")
+    p.add_argument("--samples", type=int, default=4, help="answers per held-out question, before and after")
     return parser
 
 

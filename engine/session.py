@@ -684,27 +684,51 @@ class Session:
         return tuple(self.alignment().history)
 
     def stage_strip(self, prompt: str, k: int = 5, seed: int = 0, max_new_tokens: int = 40):
-        """One prompt, in the chat format, to the pre-trained, fine-tuned and aligned models."""
+        """One prompt, in the chat format, to the pre-trained, fine-tuned and aligned models.
+
+        "aligned" is the live model once it has learned from a judgement; before that,
+        the shipped aligned model (when it reads the same tokens), else the live one.
+        """
         from engine.alignment_metrics import StageView, stage_view
 
         if not prompt.strip():
             raise ValueError("Type a question first.")
         run = self.alignment()
+        tok = self.ensure_tokenizer()
         views = []
         for stage in ("pre-trained", "fine-tuned", "aligned"):
             try:
                 if stage == "aligned":
-                    model, tok = run.policy, self.ensure_tokenizer()
+                    shipped = self._shipped_aligned() if run.version == 0 else None
+                    if shipped is not None:
+                        model, origin = shipped.model, _shipped_origin(shipped.meta)
+                    else:
+                        n = len(run.optimizer.memory.items)
+                        model, origin = run.policy, f"this session: {n} judgement{'s' * (n != 1)}"
                 elif stage == "fine-tuned":
-                    model, tok = run.reference, self.ensure_tokenizer()
+                    model, origin = run.reference, "the reference the judgements start from"
                 else:
                     sm = self.stage_model(stage)
-                    model, tok = sm.model, sm.tokenizer
+                    model, tok, origin = sm.model, sm.tokenizer, sm.origin
             except ValueError as e:
                 views.append(StageView(stage, None, None, str(e)))
                 continue
-            views.append(stage_view(stage, model, tok, prompt, k, seed, max_new_tokens))
+            views.append(stage_view(stage, model, tok, prompt, k, seed, max_new_tokens, origin))
         return tuple(views)
+
+    def _shipped_aligned(self):
+        """The shipped aligned checkpoint if it reads this session's tokens, else None."""
+        cached = self.__dict__.get("_shipped_aligned_ckpt")
+        if cached is None:
+            path = paths.stage_checkpoint("aligned")
+            try:
+                cached = load_checkpoint(path) if path.exists() else False
+            except CheckpointError:
+                cached = False
+            if cached and cached.tokenizer.to_dict() != self.ensure_tokenizer().to_dict():
+                cached = False
+            self._shipped_aligned_ckpt = cached
+        return cached or None
 
     def save_aligned(self, path, meta: dict | None = None) -> Path:
         """Save the aligned model as a stage checkpoint (stage "aligned")."""
@@ -714,6 +738,14 @@ class Session:
         return save_checkpoint(path, run.policy, self.ensure_tokenizer(), "aligned", info)
 
     # ===== end of Pillar III =============================================================
+
+
+def _shipped_origin(meta: dict) -> str:
+    """Where the shipped aligned model came from, for people."""
+    clicks, ranker = meta.get("clicks"), meta.get("ranker")
+    if clicks and ranker:
+        return f"shipped: {clicks} clicks of an automatic judge ({ranker})"
+    return "shipped with the app"
 
 
 def chat_prompt(question: str) -> str:

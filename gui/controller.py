@@ -37,6 +37,12 @@ Signals (all delivered on the GUI thread):
                                    (ranker, clicks, trait, before/after AnswerStats, z, p_value)
     rankerProgress(int, int)       clicks done, clicks asked for
     stageStripReady(object)        tuple[StageView, ...]: pre-trained, fine-tuned, aligned
+    Reset the demo (the lecture tour):
+    demoReset()                    everything is back to the shipped defaults (`reset_demo()`)
+    Session files and job progress (the block after "Reset the demo"):
+    sessionFileDone(str, bool, str, str)  "save" | "open", ok, path, a message for the person
+    sessionOpened(str)             another session is live (path); the histories were emptied
+    jobProgress(str, float, str)   what ("saving"), fraction 0..1 (-1: finished), text
 
 The latest value of each is also kept (`status`, `data_summary`, `tokenizers`,
 `training_state`, `latest_snapshot`, `model_tokenizer`) so a panel created late can draw at once.
@@ -474,7 +480,11 @@ class Controller(QObject):
         self.trainingSnapshot.emit(snapshots[-1])
 
     def _dispatch(self, kind: str, args: tuple) -> None:
-        if kind in _FINETUNE_EVENTS:  # Pillar II
+        if kind == "demo_reset":  # Reset the demo (lecture tour)
+            self._on_demo_reset(args[0])
+        elif kind in _SESSION_EVENTS:  # session files and job progress
+            self._dispatch_session(kind, args)
+        elif kind in _FINETUNE_EVENTS:  # Pillar II
             self._dispatch_finetune(kind, args)
         elif kind in _ALIGNMENT_EVENTS:  # Pillar III
             self._dispatch_alignment(kind, args)
@@ -746,12 +756,85 @@ class Controller(QObject):
 
     # ===== end of Pillar III =============================================================
 
+    # ===== Reset the demo (the lecture tour, gui/tour.py) ================================
+    demoReset = Signal()
+
+    def reset_demo(self) -> None:
+        """Back to what the app ships, in well under 2 s: every job stopped, the shipped
+        model, the default mix, the bundled question/answer pairs.
+
+        demoReset follows (after statusChanged), then tokenizersChanged,
+        modelTokenizerChanged, qaSetChanged and dataSummaryChanged as usual. The GUI-side
+        histories (loss curve, fine-tuning curve, alignment charts) are emptied here;
+        a panel that keeps results of its own can listen to demoReset.
+        """
+        self._send("reset_demo")
+
+    def _on_demo_reset(self, status) -> None:
+        self.loss_history.clear()
+        self.latest_snapshot = None
+        self.sft_history.clear()
+        self.latest_sft_snapshot = self.sft_run = self.comparison = self.answer_rates = None
+        self.alignment_history.replace(())
+        self.candidates = self.stage_strip = self.ranker_info = None
+        self.ranker_state, self.alignment_progress = "stopped", ""
+        self.status = status
+        self.statusChanged.emit(status)
+        self.demoReset.emit()
+
+    # ===== end of reset the demo ==========================================================
+
+    # ===== Session files and job progress (File menu; gui/session_actions.py) ============
+    sessionFileDone = Signal(str, bool, str, str)
+    sessionOpened = Signal(str)
+    jobProgress = Signal(str, float, str)
+
+    session_path: str | None = None  # the file last saved or opened
+
+    def save_session(self, path) -> None:
+        """Save the whole session to one file; jobProgress("saving", ...) then
+        sessionFileDone("save", ok, path, message) follow."""
+        self._send("save_session", str(path))
+
+    def cancel_save(self) -> None:
+        """Stop a save in progress: the temp file goes, any earlier file stays as it was."""
+        self._send("cancel_save")
+
+    def open_session(self, path) -> None:
+        """Open a session file; sessionFileDone("open", ok, path, message) follows. A file
+        that is refused leaves the current session as it is."""
+        self._send("open_session", str(path))
+
+    def _dispatch_session(self, kind: str, args: tuple) -> None:
+        if kind == "session_file":
+            what, ok, path, message = args
+            if ok:
+                self.session_path = path
+            self.sessionFileDone.emit(what, ok, path, message)
+        elif kind == "progress":
+            self.jobProgress.emit(*args)
+        elif kind == "session_opened":
+            # Another session: the GUI-side histories belong to the old one.
+            self.loss_history.clear()
+            self.latest_snapshot = None
+            self.sft_history.clear()
+            self.latest_sft_snapshot = self.sft_run = self.comparison = self.answer_rates = None
+            self.alignment_history.replace(())
+            self.candidates = self.stage_strip = self.ranker_info = None
+            self.ranker_state, self.alignment_progress = "stopped", ""
+            self.sessionOpened.emit(args[0])
+
+    # ===== end of session files ==========================================================
+
     def _next_done(self, key: str) -> None:
         self._next_in_flight.discard(key)
         pending = self._next_pending.pop(key, None)
         if pending is not None:
             self.request_next_token(pending[0], pending[1], key)
 
+
+# Session files: events handled by Controller._dispatch_session.
+_SESSION_EVENTS = frozenset({"session_file", "progress", "session_opened"})
 
 # Pillar II: events handled by Controller._dispatch_finetune.
 _FINETUNE_EVENTS = frozenset(

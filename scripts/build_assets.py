@@ -3,6 +3,7 @@
     python scripts/build_assets.py            # everything
     python scripts/build_assets.py --stage base
     python scripts/build_assets.py --stage sft   # fine-tunes the base one (needs it built)
+    python scripts/build_assets.py --stage aligned   # aligns the sft one (needs it built)
 
 The pre-trained ("base") model is trained from scratch on the bundled default mix with
 seed 0 for a fixed number of steps (not a fixed time), so every machine builds the
@@ -76,9 +77,47 @@ def build_sft(base: Path, out: Path, steps: int = SFT_STEPS) -> Path:
     return path
 
 
+# ----- Pillar III: the aligned model --------------------------------------------------------
+ALIGN_RANKER = "prefers-longer"  # the demonstration judge: likes fuller answers (a known RLHF bias)
+ALIGN_CLICKS = 30  # one demonstration's worth of clicks, as in the app
+ALIGN_SEED = 0
+
+
+def build_aligned(sft: Path, out: Path, clicks: int = ALIGN_CLICKS) -> Path:
+    """Align the shipped fine-tuned model with a scripted judge (seeded: same weights everywhere).
+
+    The judge prefers the longer of the model's answers, as human judges of real
+    assistants tend to (RLHF-tuned models are known to grow wordier for it). The app's
+    Chat panel shows other judges live, a biased one among them.
+    """
+    from engine.rankers import parse_ranker
+
+    if not sft.exists():
+        raise SystemExit(f"{sft} is missing: build it first with --stage sft.")
+    session = Session.from_checkpoint(sft)
+    ranker = parse_ranker(ALIGN_RANKER, session.ensure_tokenizer(), seed=ALIGN_SEED)
+    run = session.alignment()
+    run.set_trait(ranker.trait)
+    before = run.answer_stats(samples_per_prompt=4, seed=ALIGN_SEED + 1)
+    start = time.perf_counter()
+    for _ in run.run_ranker(ranker, clicks, seed=ALIGN_SEED, sample=False):
+        pass
+    snap = run.history[-1]
+    seconds = time.perf_counter() - start
+    after = run.answer_stats(samples_per_prompt=4, seed=ALIGN_SEED + 1)
+    meta = {"ranker": ranker.name, "clicks": clicks, "seed": ALIGN_SEED, "trait": run.trait.label,
+            "trait_before": before.trait_rate, "trait_after": after.trait_rate,
+            "kl_per_token": snap.kl_per_token}
+    path = session.save_aligned(out, meta)
+    print(f"aligned: {clicks} clicks of {ranker.name} in {seconds:.0f} s; {run.trait.label} on "
+          f"{after.n} held-out answers: {before.trait_rate:.0%} -> {after.trait_rate:.0%}; "
+          f"drift (KL) {meta['kl_per_token']:.3f} nats/token", flush=True)
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stage", choices=("base", "sft", "all"), default="all")
+    parser.add_argument("--stage", choices=("base", "sft", "aligned", "all"), default="all")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -86,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         build_base(paths.stage_checkpoint("base"))
     if args.stage in ("sft", "all"):
         build_sft(paths.stage_checkpoint("base"), paths.stage_checkpoint("sft"))
+    if args.stage in ("aligned", "all"):  # Pillar III
+        build_aligned(paths.stage_checkpoint("sft"), paths.stage_checkpoint("aligned"))
     return 0
 
 
