@@ -900,10 +900,16 @@ class AlignmentHistory:
         self.version += 1
 
     def column(self, name: str):
-        """(x, y) numpy arrays of one field: x is the update number, missing values skipped."""
+        """(x, y) numpy arrays of one field: x is the update number, missing values skipped.
+
+        The trait fields keep only the points that measured the latest trait.
+        """
         import numpy as np
 
-        pts = [(s.version, getattr(s, name)) for s in self.snapshots if getattr(s, name) is not None]
+        snaps = self.snapshots
+        if name.startswith("trait") and snaps:
+            snaps = [s for s in snaps if s.trait == snaps[-1].trait]
+        pts = [(s.version, getattr(s, name)) for s in snaps if getattr(s, name) is not None]
         pts = [(x, y) for x, y in pts if y == y]  # drop NaN
         if not pts:
             return np.zeros(0), np.zeros(0)

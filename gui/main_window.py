@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.setStatusBar(self.status_bar)
+        # Session files: File > Save/Open session… and the job indicator (gui/session_actions.py).
+        from gui.session_actions import install_session_actions
+
+        self.session_actions = install_session_actions(self, controller)
 
         controller.statusChanged.connect(self.status_bar.set_status)
         controller.busyChanged.connect(self.status_bar.set_busy)

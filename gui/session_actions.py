@@ -1,0 +1,119 @@
+"""File > Save session… (Ctrl+S) and Open session… (Ctrl+O), and the job indicator.
+
+`install_session_actions(window, controller)` adds both to the window's File menu and
+puts a `JobIndicator` under the navigator. The work happens in the engine worker
+(`Controller.save_session` / `open_session`, engine/session_file.py); this module asks
+for the file name and tells the person how it went: success in the status bar, failure in
+the window's message banner (the engine reports it as jobFailed) and in the status bar.
+A file that cannot be opened leaves the current session as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+
+from gui.widgets.job_indicator import JobIndicator
+
+SUFFIX = ".pillars"  # engine.session_file.SUFFIX (not imported: it would load torch here)
+FILE_FILTER = "Three Pillars sessions (*.pillars);;All files (*)"
+MESSAGE_MS = 10_000
+
+
+def file_menu(window: QMainWindow) -> QMenu:
+    """The window's File menu (made if there is none yet)."""
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and action.text().replace("&", "") == "File":
+            return menu
+    return window.menuBar().addMenu("&File")
+
+
+class SessionActions(QObject):
+    """The two File menu actions and what the person sees when they finish."""
+
+    def __init__(self, window: QMainWindow, controller):
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.last_result: tuple[str, bool, str, str] | None = None  # what, ok, path, message
+        self.save_action = QAction("Save session…", window)
+        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_action.setStatusTip(
+            "Save everything in one file: the models of every stage, the data mix, "
+            "your texts, your questions and answers, your feedback")
+        self.save_action.triggered.connect(lambda: self.save())
+        self.open_action = QAction("Open session…", window)
+        self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.open_action.setStatusTip("Open a session saved with “Save session…”, here or elsewhere")
+        self.open_action.triggered.connect(lambda: self.open())
+        menu = file_menu(window)
+        menu.addAction(self.open_action)
+        menu.addAction(self.save_action)
+        controller.sessionFileDone.connect(self._on_done)
+
+    def _folder(self) -> str:
+        if self.controller.session_path:
+            return str(Path(self.controller.session_path).parent)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return docs or os.path.expanduser("~")
+
+    def save(self, path: str | os.PathLike | None = None) -> None:
+        """Save the session to `path` (asked for with a dialog when None)."""
+        if path is None:
+            proposed = self.controller.session_path or os.path.join(self._folder(), f"session{SUFFIX}")
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, "Save the whole session in one file", proposed, FILE_FILTER)
+            if not path:
+                return
+            if not Path(path).suffix:
+                path += SUFFIX
+        self.window.statusBar().showMessage(f"Saving the session to “{Path(path).name}”…")
+        self.controller.save_session(str(path))
+
+    def open(self, path: str | os.PathLike | None = None) -> None:
+        """Open the session file `path` (asked for with a dialog when None)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, "Open a saved session", self._folder(), FILE_FILTER)
+            if not path:
+                return
+        self.window.statusBar().showMessage(f"Opening “{Path(path).name}”…")
+        self.controller.open_session(str(path))
+
+    def _on_done(self, what: str, ok: bool, path: str, message: str) -> None:
+        self.last_result = (what, ok, path, message)
+        if ok:
+            self.window.statusBar().showMessage(message, MESSAGE_MS)
+            return
+        # The details are in the banner (jobFailed); the status bar says the outcome.
+        if what == "open":
+            text = f"“{Path(path).name}” was not opened; the session you had is unchanged."
+        elif message.startswith("Saving was cancelled"):
+            text = message
+        else:
+            text = f"The session was not saved to “{Path(path).name}”."
+        self.window.statusBar().showMessage(text, MESSAGE_MS)
+
+
+def install_session_actions(window: QMainWindow, controller) -> SessionActions:
+    """Add Save/Open session to `window`, and a job indicator under its navigator.
+
+    The indicator takes the place of the status bar's busy words (`busy_label`, in the
+    left column): at presenter text sizes the status bar has no room left at 1280 pixels.
+    """
+    actions = SessionActions(window, controller)
+    busy_label = getattr(window.statusBar(), "busy_label", None)
+    column = busy_label.parentWidget() if busy_label is not None else None
+    if column is not None and column.layout() is not None:
+        window.job_indicator = JobIndicator(controller, replaces=busy_label)
+        layout = column.layout()
+        layout.insertWidget(layout.indexOf(busy_label) + 1, window.job_indicator)
+    else:  # a window without the left column: the status bar, on the right
+        window.job_indicator = JobIndicator(controller)
+        window.statusBar().addPermanentWidget(window.job_indicator)
+    return actions

@@ -1,0 +1,150 @@
+"""Bad inputs for the reliability tests: the person's files and session files gone wrong.
+
+Shared by tests/test_reliability_files.py (engine) and tests/test_reliability_gui.py (GUI).
+"""
+
+import json
+import pickle
+import shutil
+import struct
+from pathlib import Path
+
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_bad_file(kind: str, folder: Path, monkeypatch) -> Path:
+    """A file (or folder) of one bad kind; "unreadable" makes open() fail as for a stranger."""
+    if kind == "binary":
+        path = folder / "photo.txt"
+        path.write_bytes(bytes(range(256)) * 64)
+    elif kind == "utf16":
+        path = folder / "notes.txt"
+        path.write_bytes("The sea is wide and the wind is cold.\n".encode("utf-16-le") * 50)
+    elif kind == "latin1":
+        path = folder / "café.txt"
+        path.write_bytes("Le café près de la mer était très calme.\n".encode("latin-1") * 50)
+    elif kind == "empty":
+        path = folder / "empty.txt"
+        path.write_text("   \n\n  ")
+    elif kind == "huge":
+        path = folder / "huge.txt"
+        with open(path, "wb") as f:
+            f.truncate(200 * 1024 * 1024)  # sparse: 200 MB that take no disk and no time
+    elif kind == "no-text-folder":
+        path = folder / "pictures"
+        path.mkdir()
+        (path / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    elif kind == "unreadable":
+        path = folder / "secret.txt"
+        path.write_text("The king walked to the sea. " * 40)
+        import engine.corpus.userfiles as userfiles
+
+        # Tests run as root, for whom chmod 000 stops nothing: make open() refuse as the
+        # operating system would refuse another user.
+        def denied(file, *args, **kwargs):
+            if Path(file) == path:
+                raise PermissionError(13, "Permission denied", str(file))
+            return open(file, *args, **kwargs)
+
+        monkeypatch.setattr(userfiles, "open", denied, raising=False)
+    else:
+        raise ValueError(kind)
+    return path
+
+
+BAD_FILES = {  # kind -> words the message must contain (what is wrong, what to do)
+    "binary": ("not text", "Choose a plain"),
+    "utf16": ("UTF-16", "save it again as UTF-8"),
+    "latin1": ("not saved as UTF-8", "save it again as UTF-8"),
+    "empty": ("empty",),
+    "huge": ("too large", "200.0 MB"),
+    "no-text-folder": ("no .txt or .md files", "Add some plain text files"),
+    "unreadable": ("permission denied", "Copy it somewhere you own"),
+}
+
+
+def rewrite(path: Path, out: Path, change_doc=None, change_tensors=None) -> Path:
+    """`path` re-packed through safetensors with its JSON and/or tensors altered."""
+    from safetensors import safe_open
+    from safetensors.torch import save
+
+    with safe_open(str(path), framework="pt") as f:
+        doc = json.loads(f.metadata()["three_pillars"])
+        tensors = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 - safe_open has no iter
+    if change_doc:
+        change_doc(doc)
+    if change_tensors:
+        change_tensors(tensors)
+    out.write_bytes(save(tensors, metadata={"three_pillars": json.dumps(doc)}))
+    return out
+
+
+def hostile_file(kind: str, good: Path, folder: Path) -> Path:
+    out = folder / f"{kind}.pillars"
+    data = good.read_bytes()
+    if kind == "truncated-data":
+        out.write_bytes(data[: len(data) // 2])
+    elif kind == "truncated-header":
+        out.write_bytes(data[:200])
+    elif kind == "four-bytes":
+        out.write_bytes(data[:4])
+    elif kind == "empty":
+        out.write_bytes(b"")
+    elif kind == "pickle":
+        out.write_bytes(pickle.dumps({"weights": [1.0, 2.0], "stage": "aligned"}))
+    elif kind == "torch-save":
+        torch.save({"wte.weight": torch.zeros(2, 2)}, out)
+    elif kind == "huge-header":  # a bomb-like claim: a 1 TB description in a tiny file
+        out.write_bytes(struct.pack("<Q", 1 << 40) + b'{"__metadata__":{}}' + bytes(64))
+    elif kind == "huge-tensor":  # a small header declaring a 500 GB tensor
+        header = json.dumps({"__metadata__": {"three_pillars": json.dumps(
+            {"format": "three-pillars-session", "version": 1})},
+            "aligned/wte.weight": {"dtype": "F32", "shape": [1_000_000_000, 128],
+                                   "data_offsets": [0, 512_000_000_000]}}).encode()
+        out.write_bytes(struct.pack("<Q", len(header)) + header + bytes(1024))
+    elif kind == "wrong-shapes":
+        def transpose(t):
+            name = sorted(k for k in t if k.endswith("/wte.weight"))[0]
+            t[name] = t[name].t().contiguous()
+        rewrite(good, out, change_tensors=transpose)
+    elif kind == "nan-weights":
+        def poison(t):
+            t[sorted(k for k in t if k.endswith("/ln_f.weight"))[0]][0] = float("nan")
+        rewrite(good, out, change_tensors=poison)
+    elif kind == "future-version":
+        rewrite(good, out, change_doc=lambda d: d.update(version=2))
+    elif kind == "bad-token-ids":
+        def bad_ids(d):
+            d["alignment"]["judgements"][0]["prompt_ids"][0] = 10**9
+        rewrite(good, out, change_doc=bad_ids)
+    elif kind == "weights-from-elsewhere":
+        shutil.copy(ROOT / "assets/checkpoints/base/model.safetensors", out)
+    elif kind == "text":
+        out.write_text("This is a shopping list: apples, oranges, bread.\n")
+    elif kind == "checkpoint-folder":
+        out = folder / "base"
+        shutil.copytree(ROOT / "assets/checkpoints/base", out)
+    else:
+        raise ValueError(kind)
+    return out
+
+
+HOSTILE = {  # kind -> words the message must contain
+    "truncated-data": ("damaged", "cut short"),
+    "truncated-header": ("damaged", "cut short"),
+    "four-bytes": ("cut short",),
+    "empty": ("empty",),
+    "pickle": ("pickle", "never opens"),
+    "torch-save": ("zip archive",),
+    "huge-header": ("not a Three Pillars session", "1,099,511,627,776-byte"),
+    "huge-tensor": ("cut short",),
+    "wrong-shapes": ("damaged", "shape"),
+    "nan-weights": ("NaN",),
+    "future-version": ("newer version", "Update the app"),
+    "bad-token-ids": ("damaged", "outside the vocabulary"),
+    "weights-from-elsewhere": ("not a Three Pillars session", "without a session"),
+    "text": ("not a Three Pillars session",),
+    "checkpoint-folder": ("checkpoint folder",),
+}
