@@ -29,6 +29,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="with --screenshot: give up after this many seconds")
     parser.add_argument("--in-process", action="store_true",
                         help="run the model inside the GUI process (debugging only)")
+    # -- lecture and desktop (gui/presenter.py, gui/tour.py, gui/shots.py) --
+    parser.add_argument("--screenshot-all", metavar="DIR", default=None,
+                        help="show every panel in turn, save DIR/01-data.png ... and exit "
+                             "(--timeout is then per panel)")
+    parser.add_argument("--scale", type=float, default=None,
+                        help="text and plot size, 1.0 = normal (Ctrl+= / Ctrl+- in the app)")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default=None,
+                        help="colours (default: as last time, else follow the system)")
+    parser.add_argument("--full-screen", action="store_true", help="start in full screen (F11)")
+    parser.add_argument("--tour-step", type=int, default=None, metavar="N",
+                        help="start the guided tour at step N (1 = the beginning)")
+    parser.add_argument("--forget-settings", action="store_true",
+                        help="ignore what was remembered from last time (and keep nothing)")
     args = parser.parse_args(argv)
     if args.size is not None:
         try:
@@ -47,8 +60,25 @@ def create_application():
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Three Pillars")
+    # The name and icon the window and the taskbar show; the desktop file's name lets a
+    # Linux desktop match the window to assets/three-pillars.desktop.
+    app.setApplicationDisplayName("Three Pillars")
+    app.setDesktopFileName("three-pillars")
+    app.setWindowIcon(app_icon())
     theme.apply(app)
     return app
+
+
+def app_icon():
+    """The three pillars (assets/three-pillars.svg, with its 256 px PNG for systems without SVG)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    assets = Path(__file__).resolve().parent.parent / "assets"
+    for name in ("three-pillars.svg", "three-pillars.png"):
+        if (assets / name).is_file():
+            icon.addFile(str(assets / name))
+    return icon
 
 
 class _FirstPaintLogger:
@@ -126,7 +156,8 @@ def _start_embedding_history(controller) -> None:
 def run(argv: list[str], start_time: float | None = None) -> int:
     start_time = time.perf_counter() if start_time is None else start_time
     args = parse_args(argv)
-    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if (args.screenshot or args.screenshot_all) and not (os.environ.get("DISPLAY")
+                                                         or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -138,11 +169,27 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     app = create_application()
     backend = InProcessBackend() if args.in_process else ProcessBackend()
     controller = Controller(backend)
-    window = MainWindow(controller, start_key=args.panel or "data")
+    # Lecture tools: remembered settings, text scale, colours (gui/presenter.py). Pictures
+    # made with --screenshot* neither read nor change what a person set.
+    from gui.presenter import Presenter, apply_remembered_appearance
+    from gui.settings import AppSettings
+
+    shooting = bool(args.screenshot or args.screenshot_all)
+    settings = None if (shooting or args.forget_settings) else AppSettings()
+    appearance = apply_remembered_appearance(app, settings, scale=args.scale, theme=args.theme)
+    remembered = settings.last_panel() if settings is not None else None
+    start_key = args.panel or (remembered if remembered in PANEL_KEYS else "data")
+    window = MainWindow(controller, start_key=start_key)
+    presenter = Presenter(window, controller, settings, appearance)
+    presenter.restore_geometry()
     if args.size is not None:
         window.resize(*args.size)
     _paint_logger = _FirstPaintLogger(window, start_time)  # noqa: F841 - kept alive
     window.show()
+    if args.full_screen:
+        presenter.toggle_full_screen(True)
+    if args.tour_step is not None:
+        QTimer.singleShot(0, lambda: presenter.tour.start(args.tour_step - 1))
     app.aboutToQuit.connect(controller.shutdown)
     # The engine (torch, the model) starts once the window is up.
     QTimer.singleShot(0, controller.start)
@@ -153,6 +200,10 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     if args.screenshot:
         shooter = Screenshotter(app, window, controller, args.screenshot, args.panel or "data",
                                 args.timeout)
+    elif args.screenshot_all:
+        from gui.shots import AllPanelsShooter
+
+        shooter = AllPanelsShooter(app, window, controller, args.screenshot_all, args.timeout)
     code = app.exec()
     del shooter
     controller.shutdown()

@@ -69,6 +69,12 @@ def engine_controller(qtbot, fresh_session):
     from gui.controller import Controller, InProcessBackend
 
     controller = Controller(InProcessBackend(fresh_session))
+    # Embeddings panel: an instant in-process projector, so opening that step in a test
+    # never spawns the UMAP worker (tests/test_gui_embeddings.py runs the real one once).
+    from gui.embedding_history import EmbeddingHistory
+    from gui.projection_client import InProcessProjector
+
+    EmbeddingHistory.for_controller(controller, InProcessProjector())
     with qtbot.waitSignal(controller.modelReady, timeout=60_000):
         controller.start()
     yield controller
@@ -86,3 +92,18 @@ def main_window(qtbot, engine_controller):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+# -- lecture tools (gui/settings.py, gui/appearance.py) ----------------------------------
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory):
+    """QSettings write to a temporary folder in every test, never to the real home."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        yield
+        return
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder

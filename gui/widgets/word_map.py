@@ -1,0 +1,513 @@
+"""The word map: one point per word, coloured by word group, labelled without clutter.
+
+Plot items are made once and fed with setData: one scatter per word group (so each has
+a single brush and a legend colour), one line item for the lines to the neighbours, one
+ring item for the searched word. Labels are a small pool of TextItems; which of them
+show is decided in screen pixels, most important first, so no two overlap.
+
+A new layout is animated: points glide from where they were to where they now are.
+
+Signals:
+    wordClicked(int)      the person clicked a point (its index)
+    animationFinished()   the points reached the layout last given to `show_layout`
+    zoomChanged(bool)     the view is zoomed in on some words (True) or shows the whole map
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem, QToolTip
+
+from engine.corpus.lexicon import WORD_GROUPS
+from gui import theme
+
+theme.configure_pyqtgraph()
+
+OTHER = "other"
+# Okabe-Ito; its eighth colour, black, is the ink colour (so it stays visible in the dark
+# scheme); grey is for words of no group.
+GROUP_COLOURS: dict[str, str] = {
+    "sea & water": theme.BLUE,
+    "weather": theme.SKY_BLUE,
+    "land": theme.GREEN,
+    "royalty": theme.PURPLE,
+    "fruit": theme.ORANGE,
+    "animals": theme.VERMILLION,
+    "body & aches": theme.YELLOW,
+    "people": "ink",
+}
+
+
+def group_colour(group: str) -> str:
+    """The colour of a word group now (hex)."""
+    if group in GROUP_COLOURS:
+        colour = GROUP_COLOURS[group]
+        return theme.TEXT if colour == "ink" else colour
+    if group == OTHER:
+        return theme.GREY
+    # A group added to the lexicon later: cycle the palette rather than fail.
+    names = [g for g in WORD_GROUPS if g not in GROUP_COLOURS]
+    extra = (theme.ORANGE, theme.SKY_BLUE, theme.GREEN, theme.BLUE, theme.VERMILLION, theme.PURPLE)
+    return extra[names.index(group) % len(extra)] if group in names else theme.GREY
+
+
+GROUP_ORDER: tuple[str, ...] = (*WORD_GROUPS, OTHER)
+
+ANIMATION_MS = 500
+FRAME_MS = 40  # 25 frames a second: smooth enough, and each frame is a full repaint
+POINT_SIZE = 11  # pixels, words of a group
+OTHER_SIZE = 6  # pixels, all other words: present, but quiet
+
+
+def label_font(emphasis: bool):
+    """The searched word and its neighbours: bigger and bold. Read when used, so a change
+    of text scale (presenter mode) reaches new labels too."""
+    return theme.font(theme.BASE_PT if emphasis else theme.SMALL_PT, bold=emphasis)
+
+
+def label_fill():
+    """A veil of the background behind each label, so it reads over the points."""
+    return pg.mkBrush(theme.qcolor(theme.BACKGROUND, 200))
+PIXELS_PER_LABEL = 7000  # at most one ordinary label per this many square pixels of map
+HOVER_PX = 12
+ZOOM_SPAN = 0.3  # zoomed in on a word: at least this share of the whole map stays in view
+
+
+# Where a label sits for each of the eight spots tried by `place_labels`: the TextItem
+# anchor, and the direction of its offset from the point (times the gap).
+_ANCHORS = ((0, 0.5), (1, 0.5), (0.5, 1), (0.5, 0), (0, 1), (0, 0), (1, 1), (1, 0))
+_OFFSETS = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1))
+
+
+def _overlaps(rects: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """For each of `rects` (K, 4: x0, y0, x1, y1), whether it overlaps any of `others`."""
+    if len(others) == 0:
+        return np.zeros(len(rects), dtype=bool)
+    a, b = rects[:, None, :], others[None, :, :]
+    hit = (a[..., 0] < b[..., 2]) & (b[..., 0] < a[..., 2]) & (a[..., 1] < b[..., 3]) & (b[..., 1] < a[..., 3])
+    return hit.any(axis=1)
+
+
+class WordMap(pg.PlotWidget):
+    """Words placed in 2-D; see the module docstring."""
+
+    wordClicked = Signal(int)
+    animationFinished = Signal()
+    zoomChanged = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(320, 240)
+        item = self.getPlotItem()
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        self.vb = item.getViewBox()
+        self.vb.setAspectLocked(True)  # a flat map: one unit is as long across as up
+        self.vb.setDefaultPadding(0.04)
+
+        self.words: tuple[str, ...] = ()
+        self.groups: tuple[str, ...] = ()
+        self.coords = np.zeros((0, 2))  # what is drawn now
+        self._start = np.zeros((0, 2))
+        self._target = np.zeros((0, 2))
+        self._members: dict[str, np.ndarray] = {}
+        self._label_order: list[int] = []  # indices that may get a label, most important first
+        self._labels: dict[int, pg.TextItem] = {}
+        self._label_emphasis: dict[int, bool | None] = {}
+        self._label_offsets: dict[int, tuple[float, float]] = {}
+        self._label_sizes: dict[tuple[int, bool], tuple[float, float]] = {}
+        self._label_state: dict[int, tuple | None] = {}  # (spot, position) last set
+        self._metrics = {e: QFontMetricsF(label_font(e)) for e in (False, True)}
+        self._shown_labels: set[int] = set()
+        self.focus: int | None = None
+        self.neighbours: list[int] = []
+        self._user_moved_view = False
+        self.zoomed_on: list[int] = []  # words the view keeps in sight, zoomed in
+        self.hover_text: Callable[[int], str] | None = None
+
+        self._scatters: dict[str, pg.ScatterPlotItem] = {}
+        for z, group in enumerate(GROUP_ORDER):
+            colour = group_colour(group)
+            if group == OTHER:
+                scatter = pg.ScatterPlotItem(size=OTHER_SIZE, pen=None,
+                                             brush=theme.qcolor(colour, 150))
+            else:
+                scatter = pg.ScatterPlotItem(size=POINT_SIZE, pen=pg.mkPen("#333333", width=1),
+                                             brush=theme.qcolor(colour))
+            scatter.setZValue(z)
+            item.addItem(scatter)
+            self._scatters[group] = scatter
+        self.lines = pg.PlotDataItem([], [], connect="pairs",
+                                     pen=pg.mkPen(theme.TEXT, width=2.5))
+        self.lines.setZValue(20)
+        item.addItem(self.lines)
+        self.rings = pg.ScatterPlotItem(size=22, brush=None, pen=pg.mkPen(theme.TEXT, width=3))
+        self.rings.setZValue(21)
+        item.addItem(self.rings)
+        self.focus_ring = pg.ScatterPlotItem(size=30, brush=None,
+                                             pen=pg.mkPen(theme.VERMILLION, width=4))
+        self.focus_ring.setZValue(22)
+        item.addItem(self.focus_ring)
+
+        self._anim = QTimer(self)
+        self._anim.setInterval(FRAME_MS)
+        self._anim.timeout.connect(self._tick)
+        self._anim_elapsed = 0.0
+        self._relabel_timer = QTimer(self)
+        self._relabel_timer.setSingleShot(True)
+        self._relabel_timer.setInterval(60)
+        self._relabel_timer.timeout.connect(self.place_labels)
+        self.vb.sigRangeChanged.connect(lambda *_: self._relabel_timer.start())
+        self.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self._hover_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_hover)
+        self.scene().sigMouseClicked.connect(self._on_click)
+
+    # -- data ---------------------------------------------------------------------------
+    def set_words(self, words: Sequence[str], groups: Sequence[str],
+                  label_order: Sequence[int] = ()) -> None:
+        """The words to place (their order is the order of every later layout)."""
+        self._anim.stop()
+        self.words, self.groups = tuple(words), tuple(groups)
+        n = len(self.words)
+        self.coords = np.zeros((n, 2))
+        self._start = self._target = self.coords
+        groups_arr = np.array(self.groups, dtype=object)
+        self._members = {g: np.flatnonzero(groups_arr == g) for g in GROUP_ORDER}
+        unknown = np.flatnonzero(~np.isin(groups_arr, GROUP_ORDER)) if n else np.array([], int)
+        if len(unknown):
+            self._members[OTHER] = np.union1d(self._members[OTHER], unknown)
+        for label in self._labels.values():
+            self.removeItem(label)
+        self._labels.clear()
+        self._label_emphasis.clear()
+        self._label_offsets.clear()
+        self._label_sizes.clear()
+        self._label_state.clear()
+        self._shown_labels.clear()
+        self._label_order = [i for i in label_order if 0 <= i < n]
+        self.focus, self.neighbours = None, []
+        self._user_moved_view = False
+        if self.zoomed_on:
+            self.zoomed_on = []
+            self.zoomChanged.emit(False)
+
+    def show_layout(self, coords: np.ndarray, animate: bool = True) -> None:
+        """Move the points to `coords` (N, 2), gliding there when `animate`."""
+        coords = np.asarray(coords, dtype=np.float64)
+        if coords.shape != (len(self.words), 2):
+            raise ValueError(f"expected {(len(self.words), 2)} coordinates, got {coords.shape}")
+        self._start = self.coords.copy()
+        self._target = coords
+        if not self._user_moved_view:
+            self._fit(coords)
+        if animate and len(self.coords) and self.isVisible():
+            self._anim_elapsed = 0.0
+            # Only the searched word and its neighbours keep their labels while points
+            # glide: fewer things to repaint 25 times a second, and no labels adrift.
+            keep = {self.focus, *self.neighbours}
+            for i in list(self._shown_labels):
+                if i not in keep:
+                    self._labels[i].hide()
+                    self._shown_labels.discard(i)
+            self._anim.start()
+        else:
+            self._anim.stop()
+            self._draw(coords)
+            self.place_labels()
+            self.animationFinished.emit()
+
+    def set_focus(self, focus: int | None, neighbours: Sequence[int] = ()) -> None:
+        """Ring the searched word and draw lines to its neighbours (indices on the map)."""
+        neighbours = [i for i in neighbours if i is not None and i != focus]
+        if focus == self.focus and neighbours == self.neighbours:
+            return
+        self.focus, self.neighbours = focus, neighbours
+        self._draw_focus()
+        if not self.animating:
+            self.place_labels()
+
+    def fit_view(self) -> None:
+        """Show the whole map again (after zooming in on words, or the person dragging)."""
+        was = bool(self.zoomed_on) or self._user_moved_view
+        self._user_moved_view = False
+        self.zoomed_on = []
+        self._fit(self._target if len(self._target) else self.coords)
+        if was:
+            self.zoomChanged.emit(False)
+
+    def zoom_to(self, indices: Sequence[int]) -> None:
+        """Zoom in so these words fill the view (kept in sight as the layout changes)."""
+        self.zoomed_on = [i for i in indices if 0 <= i < len(self.words)]
+        self._user_moved_view = False
+        self._fit(self._target if len(self._target) else self.coords)
+        self.zoomChanged.emit(bool(self.zoomed_on))
+
+    def apply_theme(self) -> None:
+        """The text scale or colours changed (gui/appearance.py): redo labels and ink."""
+        self._metrics = {e: QFontMetricsF(label_font(e)) for e in (False, True)}
+        self._label_sizes.clear()
+        for i, label in self._labels.items():
+            label.setColor(theme.TEXT)
+            label.fill = label_fill()
+            label.setFont(label_font(bool(self._label_emphasis.get(i))))
+            label.update()
+            self._label_state[i] = None
+        for group, scatter in self._scatters.items():
+            if group != OTHER:
+                scatter.setBrush(theme.qcolor(group_colour(group)))
+        self.lines.setPen(pg.mkPen(theme.TEXT, width=2.5))
+        self.rings.setPen(pg.mkPen(theme.TEXT, width=3))
+        self._draw_focus()
+        self.place_labels()
+
+    def stop(self) -> None:
+        """Stop the timers (the widget is going away)."""
+        self._anim.stop()
+        self._relabel_timer.stop()
+
+    @property
+    def animating(self) -> bool:
+        return self._anim.isActive()
+
+    def shown_labels(self) -> list[str]:
+        return [self.words[i] for i in sorted(self._shown_labels)]
+
+    # -- drawing ------------------------------------------------------------------------
+    def _fit(self, coords: np.ndarray) -> None:
+        if len(coords) == 0:
+            return
+        lo, hi = coords.min(axis=0), coords.max(axis=0)
+        span = np.maximum(hi - lo, 1e-6)
+        if self.zoomed_on:
+            part = coords[self.zoomed_on]
+            centre = (part.min(axis=0) + part.max(axis=0)) / 2
+            # At least ZOOM_SPAN of the map across: near-identical words would otherwise
+            # zoom to a blur, and the clusters around them give the context.
+            half = np.maximum((part.max(axis=0) - part.min(axis=0)) * 0.65,
+                              ZOOM_SPAN * span.max() / 2)
+            rect = QRectF(centre[0] - half[0], centre[1] - half[1], 2 * half[0], 2 * half[1])
+        else:
+            # Room on the right for the labels of the right-most words.
+            rect = QRectF(lo[0] - 0.03 * span[0], lo[1] - 0.04 * span[1],
+                          span[0] * 1.14, span[1] * 1.08)
+        self.vb.setRange(rect, padding=0.0)
+
+    def _tick(self) -> None:
+        self._anim_elapsed += FRAME_MS
+        t = min(1.0, self._anim_elapsed / ANIMATION_MS)
+        ease = t * t * (3 - 2 * t)  # smoothstep: gentle start and stop
+        self._draw(self._start + (self._target - self._start) * ease)
+        if t >= 1.0:
+            self._anim.stop()
+            self.place_labels()
+            self.animationFinished.emit()
+
+    def _draw(self, coords: np.ndarray) -> None:
+        self.coords = coords
+        for group, scatter in self._scatters.items():
+            idx = self._members.get(group)
+            if idx is None or len(idx) == 0:
+                scatter.setData([], [])
+            else:
+                scatter.setData(coords[idx, 0], coords[idx, 1])
+        self._draw_focus()
+        for i in self._shown_labels:
+            pos = self._label_pos(i, coords)
+            self._labels[i].setPos(*pos)
+            state = self._label_state.get(i)
+            self._label_state[i] = (state[0] if state else None, pos)
+
+    def _draw_focus(self) -> None:
+        c = self.coords
+        if self.focus is None or self.focus >= len(c):
+            self.focus_ring.setData([], [])
+            self.rings.setData([], [])
+            self.lines.setData([], [])
+            return
+        f = c[self.focus]
+        self.focus_ring.setData([f[0]], [f[1]])
+        nb = [i for i in self.neighbours if i < len(c)]
+        self.rings.setData(c[nb, 0], c[nb, 1]) if nb else self.rings.setData([], [])
+        if nb:
+            xs = np.empty(2 * len(nb))
+            ys = np.empty(2 * len(nb))
+            xs[0::2], ys[0::2] = f[0], f[1]
+            xs[1::2], ys[1::2] = c[nb, 0], c[nb, 1]
+            self.lines.setData(xs, ys)
+        else:
+            self.lines.setData([], [])
+
+    # -- labels -------------------------------------------------------------------------
+    def _label(self, i: int, emphasis: bool) -> pg.TextItem:
+        label = self._labels.get(i)
+        if label is None:
+            label = pg.TextItem(self.words[i], color=theme.TEXT, fill=label_fill(),
+                                anchor=(0, 0.5))
+            # Drawn once into a pixmap and then only blitted: a repaint of the map (25 a
+            # second while points glide) no longer lays out and paints 60 texts.
+            cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+            label.setCacheMode(cache)
+            label.textItem.setCacheMode(cache)
+            label.hide()
+            self.addItem(label)
+            self._labels[i] = label
+            self._label_emphasis[i] = None
+            self._label_state[i] = None
+        if self._label_emphasis.get(i) != emphasis:
+            label.setFont(label_font(emphasis))
+            label.setZValue(31 if emphasis else 30)
+            self._label_emphasis[i] = emphasis
+            self._label_state[i] = None  # its anchor point moved with the new size
+        return label
+
+    def _grouped_points(self) -> list[int]:
+        return [int(i) for g, idx in self._members.items() if g != OTHER for i in idx]
+
+    def _label_pos(self, i: int, coords: np.ndarray) -> tuple[float, float]:
+        dx, dy = self._label_offsets.get(i, (0.0, 0.0))
+        px = self.vb.viewPixelSize()
+        return float(coords[i, 0] + dx * px[0]), float(coords[i, 1] - dy * px[1])
+
+    def _to_scene(self, coords: np.ndarray) -> np.ndarray:
+        """View coordinates (N, 2) -> scene pixels (N, 2), in one affine map."""
+        o = self.vb.mapViewToScene(QPointF(0.0, 0.0))
+        ex = self.vb.mapViewToScene(QPointF(1.0, 0.0))
+        ey = self.vb.mapViewToScene(QPointF(0.0, 1.0))
+        a = np.array([[ex.x() - o.x(), ey.x() - o.x()], [ex.y() - o.y(), ey.y() - o.y()]])
+        return coords @ a.T + np.array([o.x(), o.y()])
+
+    def _label_size(self, i: int, emphasis: bool) -> tuple[float, float]:
+        """A label's size in pixels, from the font (no text item is made for it yet)."""
+        key = (i, emphasis)
+        size = self._label_sizes.get(key)
+        if size is None:
+            fm = self._metrics[emphasis]
+            # QGraphicsTextItem keeps a 4 px document margin on every side.
+            size = self._label_sizes[key] = (fm.horizontalAdvance(self.words[i]) + 8.0,
+                                             fm.height() + 8.0)
+        return size
+
+    def place_labels(self) -> None:
+        """Choose which labels show: most important first, never two overlapping.
+
+        Works in screen pixels with numpy (a few ms for ~100 candidate labels): each label
+        tries eight spots around its point and takes the first free one.
+        """
+        n = len(self.words)
+        view = self.vb.sceneBoundingRect()
+        if n == 0 or view.width() < 10 or view.height() < 10:
+            return
+        must = ([self.focus] if self.focus is not None else []) + list(self.neighbours)
+        must = list(dict.fromkeys(i for i in must if i < n))
+        must_set = set(must)
+        cap = max(8, int(view.width() * view.height() / PIXELS_PER_LABEL))
+        order = must + [i for i in self._label_order if i not in must_set]
+        scene = self._to_scene(self.coords)
+        vx0, vy0, vx1, vy1 = view.left(), view.top(), view.right(), view.bottom()
+        inside = ((scene[:, 0] >= vx0) & (scene[:, 0] <= vx1)
+                  & (scene[:, 1] >= vy0) & (scene[:, 1] <= vy1))
+        # Coloured points are obstacles too: an ordinary label never hides a grouped
+        # word's point (the searched word and its neighbours may, when nothing else is free).
+        r = POINT_SIZE / 2
+        pts = scene[[i for i in dict.fromkeys(self._grouped_points() + must) if inside[i]]]
+        points = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
+        # Every candidate's eight spots at once: right, left, above, below, then the
+        # diagonals, so a tight cluster can carry more names. (C, 8, 4) as x0, y0, x1, y1.
+        cand = np.array([i for i in order if inside[i]], dtype=int)
+        if len(cand) == 0:
+            for i in self._shown_labels:
+                self._labels[i].hide()
+            self._shown_labels = set()
+            return
+        emph = np.array([i in must_set for i in cand])
+        sizes = np.array([self._label_size(int(i), bool(e)) for i, e in zip(cand, emph, strict=True)])
+        w, h = sizes[:, 0:1], sizes[:, 1:2]  # (C, 1)
+        x, y = scene[cand, 0:1], scene[cand, 1:2]
+        gap = np.where(emph, 12.0, 5.0)[:, None]
+        d = gap * 0.7
+        left = np.hstack([x + gap, x - gap - w, x - w / 2, x - w / 2, x + d, x + d, x - d - w, x - d - w])
+        top = np.hstack([y - h / 2, y - h / 2, y - gap - h, y + gap, y - d - h, y + d, y - d - h, y + d])
+        # The fill has a few pixels of margin: let neighbours' margins touch.
+        rects = np.stack([left + 3, top + 3, left + w - 3, top + h - 3], axis=-1)  # (C, 8, 4)
+        in_view = ((rects[..., 0] >= vx0) & (rects[..., 2] <= vx1)
+                   & (rects[..., 1] >= vy0) & (rects[..., 3] <= vy1))  # (C, 8)
+        on_point = _overlaps(rects.reshape(-1, 4), points).reshape(rects.shape[:2])
+        placed = np.zeros((0, 4))  # (x0, y0, x1, y1) of labels placed so far
+        shown: set[int] = set()
+        ordinary = 0
+        for c, i in enumerate(cand.tolist()):
+            emphasis = bool(emph[c])
+            if not emphasis and ordinary >= cap:
+                break
+            fits = in_view[c] & ~_overlaps(rects[c], placed)
+            free = fits & ~on_point[c]
+            choice = np.flatnonzero(free if free.any() or not emphasis else fits)
+            if len(choice) == 0:
+                continue
+            k = int(choice[0])
+            step = float(gap[c, 0] if k < 4 else d[c, 0])
+            label = self._label(i, emphasis)
+            self._label_offsets[i] = (_OFFSETS[k][0] * step, _OFFSETS[k][1] * step)
+            pos = self._label_pos(i, self.coords)
+            if self._label_state.get(i) != (k, pos):  # Qt calls only for what changed
+                self._label_state[i] = (k, pos)
+                label.setAnchor(_ANCHORS[k])
+                label.setPos(*pos)
+            if i not in self._shown_labels:
+                label.show()
+            placed = np.vstack([placed, rects[c, k]])
+            shown.add(i)
+            ordinary += 0 if emphasis else 1
+        for i in self._shown_labels - shown:
+            self._labels[i].hide()
+        self._shown_labels = shown
+
+    # -- mouse --------------------------------------------------------------------------
+    def _on_manual_range(self, *_args) -> None:
+        self._user_moved_view = True
+
+    def nearest_point(self, scene_pos) -> int | None:
+        """The point within HOVER_PX pixels of a scene position, if any."""
+        if len(self.coords) == 0 or not self.vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        v = self.vb.mapSceneToView(scene_pos)
+        px = self.vb.viewPixelSize()
+        d2 = ((self.coords[:, 0] - v.x()) / px[0]) ** 2 + ((self.coords[:, 1] - v.y()) / px[1]) ** 2
+        i = int(np.argmin(d2))
+        return i if d2[i] <= HOVER_PX**2 else None
+
+    def _on_hover(self, args) -> None:
+        pos = args[0]
+        i = self.nearest_point(pos)
+        if i is None or self.hover_text is None:
+            QToolTip.hideText()
+            return
+        view_pos = self.mapFromScene(pos)
+        QToolTip.showText(self.mapToGlobal(view_pos), self.hover_text(i), self)
+
+    def _on_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        i = self.nearest_point(event.scenePos())
+        if i is not None:
+            self.wordClicked.emit(i)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if len(self._target) == len(self.coords) and len(self.coords):
+            self._draw(self._target)
+        self._relabel_timer.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        timer = self.__dict__.get("_relabel_timer")  # pyqtgraph resizes before __init__ ends
+        if timer is not None:
+            timer.start()

@@ -1,0 +1,298 @@
+"""The Embeddings panel: the word map, measured neighbours, live frames, replay, export.
+
+One model is loaded for the whole module (the shipped base checkpoint) and shared by the
+in-process engines of the tests. Layouts run in-process with an instant stand-in for
+UMAP, except in one test at the end, which runs the real UMAP worker process; that
+worker is started when the module starts, so its warm-up overlaps the other tests.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.projection import layout_shift, procrustes_align
+from gui.embedding_history import EmbeddingHistory
+from gui.panels.embeddings_panel import EmbeddingsPanel, K
+from gui.projection_client import InProcessProjector, ProjectionClient
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def umap_client(qapp):
+    """The real projection worker, started now so it warms up while other tests run."""
+    client = ProjectionClient()
+    client.start()
+    yield client
+    client.shutdown()
+
+
+@pytest.fixture
+def make_panel(qtbot, fresh_session, umap_client):
+    """make_panel(projector=None) -> (panel, controller, session), drawn and ready.
+
+    Each panel gets its own engine on the shipped base model (conftest's fresh_session).
+    """
+    from gui.controller import Controller, InProcessBackend
+
+    made = []
+
+    def make(projector=None, wait=True):
+        controller = Controller(InProcessBackend(fresh_session))
+        history = EmbeddingHistory.for_controller(controller, projector or InProcessProjector())
+        with qtbot.waitSignal(controller.modelReady, timeout=60_000):
+            controller.start()
+        panel = EmbeddingsPanel(controller)
+        qtbot.addWidget(panel)
+        panel.resize(1100, 640)
+        panel.show()
+        qtbot.waitExposed(panel)
+        made.append((controller, history, panel))
+        if wait:
+            qtbot.waitUntil(lambda: panel.listing is not None and panel.shown_frame is not None,
+                            timeout=60_000)
+        return panel, controller, controller.backend.server.session
+
+    yield make
+    for controller, history, panel in made:
+        panel.shutdown()
+        history.shutdown()
+        controller.shutdown()
+
+
+def table_rows(panel):
+    t = panel.table
+    return [tuple(t.item(r, c).text() for c in range(3)) for r in range(t.rowCount())]
+
+
+def test_opening_view_shows_sea_near_waters_measured(make_panel):
+    panel, _, session = make_panel()
+    listing = panel.listing
+    assert listing.word == "sea" and listing.source == "live"
+    top3 = [r.word for r in listing.rows[:3]]
+    assert "waters" in top3  # the budget: among the 3 nearest, in the shipped model
+    rank = top3.index("waters") + 1
+    cosine = listing.rows[rank - 1].similarity
+    assert f"“waters” is neighbour #{rank} of “sea” (cosine {cosine:.2f})" in panel.verdict.text()
+    assert table_rows(panel)[rank - 1] == (str(rank), "waters", f"{cosine:.2f}")
+    # The searched word is ringed and labelled on the map, its neighbours too.
+    sea = panel.map.words.index("sea")
+    assert panel.map.focus == sea
+    assert "sea" in panel.map.shown_labels()
+    assert panel.map.words[panel.map.neighbours[rank - 1]] == "waters"
+
+
+def test_neighbour_list_is_the_engines_cosine_neighbours(qtbot, make_panel):
+    panel, _, session = make_panel()
+    with qtbot.waitSignal(panel.neighboursShown, timeout=20_000,
+                          check_params_cb=lambda listing: listing.word == "king"):
+        panel.preset_buttons["king"].click()
+    direct = session.neighbours("king", K)
+    listing = panel.listing
+    assert [r.word for r in listing.rows] == [n.token for n in direct]
+    assert [r.similarity for r in listing.rows] == pytest.approx([n.similarity for n in direct])
+    assert [r.rank for r in listing.rows] == list(range(1, K + 1))
+    assert table_rows(panel) == [
+        (str(n.rank), n.token, f"{n.similarity:.2f}") for n in direct
+    ]
+    assert "“queen” is neighbour #" in panel.verdict.text()
+
+
+def test_searching_a_word_rings_it_and_draws_lines_to_its_neighbours(qtbot, make_panel):
+    panel, _, _ = make_panel()
+    panel.search_edit.setText("apples")
+    with qtbot.waitSignal(panel.neighboursShown, timeout=20_000,
+                          check_params_cb=lambda listing: listing.word == "apples"):
+        panel.search_button.click()
+    m = panel.map
+    apples = m.words.index("apples")
+    assert m.focus == apples
+    ring_x, ring_y = m.focus_ring.getData()
+    np.testing.assert_allclose([ring_x[0], ring_y[0]], m.coords[apples])
+    on_map = [r.word for r in panel.listing.rows if r.on_map]
+    assert [m.words[i] for i in m.neighbours] == on_map
+    xs, ys = m.lines.getData()
+    assert len(xs) == 2 * len(on_map)  # one line from "apples" to each neighbour
+    np.testing.assert_allclose(xs[1::2], m.coords[m.neighbours, 0])
+    assert "apples" in m.shown_labels()
+    assert m.zoomed_on and apples in m.zoomed_on  # a search zooms in on the word
+    assert panel.whole_map_button.isVisible()
+    panel.whole_map_button.click()
+    assert not m.zoomed_on and not panel.whole_map_button.isVisible()
+
+
+def test_a_word_that_is_not_one_token_gets_a_reason(qtbot, make_panel):
+    panel, _, _ = make_panel()
+    with qtbot.waitSignal(panel.neighboursShown, timeout=20_000,
+                          check_params_cb=lambda listing: listing.word == "xylophone"):
+        panel.search("xylophone")
+    assert panel.listing.rows == ()
+    assert "not a single token" in panel.verdict.text()
+    assert panel.table.rowCount() == 0
+    assert panel.map.focus is None
+
+
+def _failing_layout(vectors, init=None, seed=0):
+    raise RuntimeError("the layout blew up on purpose")
+
+
+def test_a_failed_projection_says_so_and_keeps_pca(qtbot, make_panel):
+    projector = InProcessProjector(layout=_failing_layout)
+    with qtbot.waitSignal(projector.layoutFailed, timeout=60_000):
+        panel, _, _ = make_panel(projector=projector, wait=False)
+    qtbot.waitUntil(lambda: panel.shown_frame is not None, timeout=20_000)
+    assert panel.shown_method == "pca"
+    assert "PCA" in panel.method_badge.text()
+    assert "could not be drawn" in panel.map_status.text()
+    assert len(panel.map.coords) == len(panel.history.frames[-1].snapshot)
+    assert panel.history.frames[-1].umap is None
+
+
+def test_export_writes_a_png_and_an_svg(make_panel, tmp_path):
+    panel, _, _ = make_panel()
+    png = panel.export(tmp_path / "map.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = panel.export(tmp_path / "map.svg")
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+    assert "sea" in texts  # the labels are text in the drawing, not pixels
+    with pytest.raises(ValueError):
+        panel.export(tmp_path / "map.jpg")
+
+
+def test_training_adds_frames_that_replay_and_stay_aligned(qtbot, make_panel):
+    panel, controller, session = make_panel()
+    history = panel.history
+    history._timer.setInterval(300)  # the app's 2.5 s is too slow for a test
+    with qtbot.waitSignal(controller.trainingStateChanged, timeout=120_000,
+                          check_params_cb=lambda s: s == "stopped"):
+        controller.start_training(from_scratch=False, seed=3, max_steps=12)
+    qtbot.waitUntil(lambda: len(history.frames) >= 3
+                    and history.frames[-1].snapshot.tokens_seen == session.tokens_seen,
+                    timeout=30_000)
+    frames = history.frames
+    seen = [f.snapshot.tokens_seen for f in frames]
+    assert seen == sorted(seen) and seen[-1] > seen[0]
+    # Successive PCA frames are aligned: they move less than unaligned ones would.
+    from engine.projection import pca_layout
+
+    for before, after in zip(frames, frames[1:], strict=False):
+        raw = pca_layout(after.snapshot.vectors)
+        assert layout_shift(after.pca, before.pca) <= layout_shift(raw, before.pca) + 1e-9
+        np.testing.assert_allclose(after.pca, procrustes_align(raw, before.pca), atol=1e-9)
+    # Replay: the first frame, with neighbours measured on that frame's vectors.
+    with qtbot.waitSignal(panel.layoutShown, timeout=10_000):
+        panel.show_frame(panel.history.frames_with(panel.method)[0])
+    assert not panel.live and panel.listing.source == "replay"
+    assert "Back then" in panel.frame_label.text()
+    with qtbot.waitSignal(panel.neighboursShown, timeout=20_000,
+                          check_params_cb=lambda listing: listing.source == "live"):
+        panel.live_button.click()
+    assert panel.live and panel.shown_frame == len(history.frames) - 1
+
+
+def test_projector_fits_one_map_at_a_time_and_keeps_only_the_newest(qtbot):
+    projector = InProcessProjector()
+    projector.start()
+    qtbot.waitUntil(lambda: projector.is_warm, timeout=5_000)
+    done = []
+    projector.layoutReady.connect(lambda r: done.append(r.job_id))
+    rng = np.random.default_rng(0)
+    words = tuple(f"w{i}" for i in range(10))
+    ids = [projector.submit(words, rng.normal(size=(10, 4))) for _ in range(3)]
+    qtbot.waitUntil(lambda: not projector.busy, timeout=5_000)
+    assert done == [ids[0], ids[2]]  # the middle one was replaced while the first ran
+
+
+ORPHAN_SCRIPT = textwrap.dedent(
+    """
+    import os, sys, time
+    sys.path.insert(0, {root!r})
+    from PySide6.QtCore import QCoreApplication
+    from gui.projection_client import ProjectionClient
+    app = QCoreApplication([])
+    client = ProjectionClient(layout_target="gui.projection_client:_keep_init")
+    client.start()
+    print(client.pid, flush=True)
+    time.sleep(float(sys.argv[1]))
+    os.kill(os.getpid(), 9)  # a crash: no clean-up runs
+    """
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_projection_worker_exits_when_the_app_crashes():
+    script = ORPHAN_SCRIPT.format(root=str(ROOT))
+    app = subprocess.Popen([sys.executable, "-c", script, "1.0"], stdout=subprocess.PIPE, text=True)
+    worker_pid = int(app.stdout.readline())
+    app.wait(timeout=30)
+    assert app.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 15
+    while os.path.exists(f"/proc/{worker_pid}") and time.monotonic() < deadline:
+        with open(f"/proc/{worker_pid}/status") as f:
+            if any(line.startswith("State:") and "Z" in line for line in f):
+                break
+        time.sleep(0.1)
+    gone = not os.path.exists(f"/proc/{worker_pid}")
+    if not gone:
+        with open(f"/proc/{worker_pid}/status") as f:
+            gone = any(line.startswith("State:") and "Z" in line for line in f)
+    assert gone, "the projection worker outlived the app"
+
+
+def test_real_umap_worker_draws_the_map(qtbot, make_panel, umap_client):
+    """The one test that pays for UMAP: the worker process, warmed up, fits the real map."""
+    qtbot.waitUntil(lambda: umap_client.is_warm or not umap_client.available, timeout=240_000)
+    assert umap_client.available, umap_client.lost
+    panel, _, _ = make_panel(projector=umap_client)
+    with qtbot.waitSignal(panel.layoutShown, timeout=60_000,
+                          check_params_cb=lambda method, _i: method == "umap"):
+        pass
+    assert "UMAP" in panel.method_badge.text()
+    frame = panel.history.frames[panel.shown_frame]
+    coords = frame.umap
+    assert coords is not None and np.isfinite(coords).all()
+    # UMAP keeps close words close: "waters" is among the map's 5 nearest points to "sea".
+    words = frame.snapshot.words
+    sea = words.index("sea")
+    d = np.linalg.norm(coords - coords[sea], axis=1)
+    nearest = [words[i] for i in np.argsort(d)[1:6]]
+    assert "waters" in nearest, nearest
+    # It was aligned onto the PCA picture it started from.
+    assert layout_shift(coords, frame.pca) < 1.0
+
+
+def test_history_keeps_a_bounded_thinned_timeline_and_restarts_with_a_new_run(qtbot):
+    from engine.projection import EmbeddingSnapshot
+    from gui.controller import Controller, InProcessBackend
+    from gui.embedding_history import MAX_FRAMES
+
+    controller = Controller(InProcessBackend())  # never started: snapshots are fed by hand
+    history = EmbeddingHistory(controller, InProcessProjector())
+    rng = np.random.default_rng(0)
+    words = tuple(f"w{i}" for i in range(12))
+
+    def snap(tokens_seen):
+        return EmbeddingSnapshot(tuple(range(12)), words, ("other",) * 12, (1,) * 12,
+                                 rng.normal(size=(12, 8)).astype(np.float32), 0, tokens_seen)
+
+    for t in range(1, 3 * MAX_FRAMES):
+        history.add_snapshot(snap(t * 1000))
+    seen = [f.snapshot.tokens_seen for f in history.frames]
+    assert len(seen) <= MAX_FRAMES
+    assert seen[0] == 1000 and seen[-1] == (3 * MAX_FRAMES - 1) * 1000  # both ends kept
+    assert seen == sorted(seen)
+    with qtbot.waitSignal(history.framesReset, timeout=1000):
+        history.add_snapshot(snap(500))  # fewer tokens than before: a run from scratch
+    assert [f.snapshot.tokens_seen for f in history.frames] == [500]
