@@ -8,10 +8,16 @@ Only the standard library is imported at the top: the engine worker is started w
 multiprocessing's 'spawn', which re-imports this file in the worker process.
 """
 
+import os
 import sys
 import time
 
 START = time.perf_counter()
+
+# Two cores: one for the engine worker, one for the GUI. numpy's BLAS must not grab both
+# for a small matrix on the GUI thread (it turned a 0.07 s SVD into 2-3 s under load).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -48,6 +48,30 @@ class GPTConfig:
         return cls(**known)
 
 
+class KVCache:
+    """Keys and values of the tokens already read, one pair per block, for fast writing.
+
+    Generation then feeds only the newest token instead of the whole context again.
+    """
+
+    def __init__(self, n_layer: int):
+        self.layers: list[tuple[torch.Tensor, torch.Tensor] | None] = [None] * n_layer
+        self._current = 0
+        self.length = 0  # tokens cached so far
+
+    def start_step(self) -> None:
+        self._current = 0
+
+    def extend(self, k: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        past = self.layers[self._current]
+        if past is not None:
+            k = torch.cat([past[0], k], dim=2)  # (B, nh, past+T, hs)
+            v = torch.cat([past[1], v], dim=2)
+        self.layers[self._current] = (k, v)
+        self._current += 1
+        return k, v
+
+
 class CausalSelfAttention(nn.Module):
     """Multi-head attention where each position sees only itself and the past."""
 
@@ -69,11 +93,15 @@ class CausalSelfAttention(nn.Module):
         v = v.view(B, T, self.n_head, hs).transpose(1, 2)  # (B, nh, T, hs)
         return q, k, v
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, cache: KVCache | None = None) -> torch.Tensor:
         B, T, C = x.shape
         q, k, v = self.qkv(x)
+        if cache is not None:
+            k, v = cache.extend(k, v)  # (B, nh, past+T, hs)
+        # subtle: with a cache, one new query may see every cached key, so only a
+        # multi-token step needs the causal mask (and those start from an empty cache).
         y = F.scaled_dot_product_attention(
-            q, k, v, dropout_p=self.dropout if self.training else 0.0, is_causal=True
+            q, k, v, dropout_p=self.dropout if self.training else 0.0, is_causal=T > 1
         )  # (B, nh, T, hs)
         y = y.transpose(1, 2).contiguous().view(B, T, C)  # (B, T, C)
         return self.resid_dropout(self.c_proj(y))
@@ -100,8 +128,8 @@ class Block(nn.Module):
         self.ln_2 = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.mlp = MLP(config)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        x = x + self.attn(self.ln_1(x))
+    def forward(self, x: torch.Tensor, cache: KVCache | None = None) -> torch.Tensor:
+        x = x + self.attn(self.ln_1(x), cache)
         x = x + self.mlp(self.ln_2(x))
         return x
 
@@ -145,18 +173,26 @@ class TinyGPT(nn.Module):
         idx: torch.Tensor,
         targets: torch.Tensor | None = None,
         ignore_index: int = -100,
+        cache: KVCache | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor | None]:
         """idx (B, T) token ids -> logits (B, T, V); loss when targets (B, T) are given.
 
         Targets equal to ignore_index do not count (fine-tuning masks prompts this way).
+        With a cache, idx holds only the new tokens and positions continue after it.
         """
         B, T = idx.shape
-        if self.config.block_size < T:
-            raise ValueError(f"sequence of {T} tokens is longer than block_size {self.config.block_size}")
-        pos = torch.arange(T, device=idx.device)  # (T,)
+        past = cache.length if cache is not None else 0
+        if past + T > self.config.block_size:
+            raise ValueError(
+                f"sequence of {past + T} tokens is longer than block_size {self.config.block_size}"
+            )
+        pos = torch.arange(past, past + T, device=idx.device)  # (T,)
         x = self.drop(self.wte(idx) + self.wpe(pos))  # (B, T, C)
+        if cache is not None:
+            cache.start_step()
+            cache.length += T
         for block in self.blocks:
-            x = block(x)
+            x = block(x, cache)
         logits = self.lm_head(self.ln_f(x))  # (B, T, V)
         loss = None
         if targets is not None:

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from engine.model import TinyGPT
+from engine.model import KVCache, TinyGPT
 from engine.tokenizers import END, SPECIAL_TOKENS, Tokenizer
 
 
@@ -170,8 +170,19 @@ def generate(
     steps: list[NextTokenDistribution] = []
     end_id = END  # every tokenizer reserves the special ids first
     ended = False
+    block = model.config.block_size
+    cache: KVCache | None = None
     for _ in range(max_new_tokens):
-        logits = _last_logits(model, ids)  # (V,)
+        # The cache holds the keys/values of everything read so far, so each step reads
+        # one new token; once the context outgrows block_size, it slides and is re-read.
+        if cache is not None and cache.length < block:
+            logits = model(torch.tensor([ids[-1:]], dtype=torch.long), cache=cache)[0][0, -1]
+        elif len(ids) < block:
+            cache = KVCache(model.config.n_layer)
+            logits = model(torch.tensor([ids], dtype=torch.long), cache=cache)[0][0, -1]
+        else:
+            cache = None
+            logits = _last_logits(model, ids)  # (V,)
         probs = F.softmax(logits / (1.0 if greedy else temperature), dim=-1)
         if top_k is not None and not greedy:
             kth = torch.topk(probs, min(top_k, probs.numel())).values[-1]

@@ -85,7 +85,7 @@ class AlwaysEnd(torch.nn.Module):
         super().__init__()
         self.config = config
 
-    def forward(self, idx):
+    def forward(self, idx, cache=None):
         logits = torch.zeros(idx.shape[0], idx.shape[1], self.config.vocab_size)
         logits[..., END] = 10.0
         return logits, None
@@ -98,3 +98,20 @@ def test_generation_stops_at_end_token(trained):
     g = generate(AlwaysEnd(model.config), tok, tok.encode("the king"), max_new_tokens=5, greedy=True,
                  stop_at_end=False)
     assert g.ended is False and len(g.token_ids) == 5
+
+
+def test_cached_generation_equals_rereading_the_whole_context(trained):
+    """The key/value cache is only a speed-up: same tokens, same probabilities, also
+    after the context outgrows the block and starts to slide."""
+    tok, model = trained
+    prompt = tok.encode("the king sang to")
+    fast = generate(model, tok, prompt, max_new_tokens=30, greedy=True, stop_at_end=False)
+    ids = list(prompt)
+    for step in fast.steps:
+        with torch.no_grad():
+            ctx = torch.tensor([ids[-model.config.block_size :]])
+            probs = F.softmax(model(ctx)[0][0, -1], dim=-1)
+        np.testing.assert_allclose(step.probs[0], float(probs.max()), rtol=1e-4)
+        ids.append(int(torch.argmax(probs)))
+    assert list(fast.token_ids) == ids[len(prompt):]
+    assert len(prompt) + 30 > model.config.block_size  # the slide was exercised
