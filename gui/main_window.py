@@ -34,7 +34,9 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.specs = {spec.key: spec for spec in (panels if panels is not None else PANELS)}
         self.panels: dict[str, QWidget] = {}
-        self.setWindowTitle("Three Pillars — watch a tiny language model being made")
+        # Qt adds the application's display name, "Three Pillars", after it in the title
+        # bar and the taskbar (gui/app.py sets it).
+        self.setWindowTitle("Watch a tiny language model being made")
         self.resize(1280, 720)
 
         central = QWidget()

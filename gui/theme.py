@@ -2,6 +2,16 @@
 
 The palette is Okabe-Ito (colour-blind safe). Roles are named after what they mean on
 screen, so a panel asks for `theme.TARGET` rather than a hex code.
+
+Live appearance (presenter mode, light/dark): the point sizes (`BASE_PT`, `SMALL_PT`,
+`HEADING_PT`, `TOKEN_PT`), the neutral colours (`BACKGROUND`, `PANEL_BACKGROUND`, `TEXT`,
+`MUTED_TEXT`, `BORDER`) and `STYLESHEET` are read at the moment they are used: sizes are
+the design size times the text scale, colours those of the light or dark scheme. Read
+them when building or painting (`theme.font(theme.SMALL_PT)`, an f-string in a paint or
+an update); do not copy them into module constants. `gui/appearance.py` changes the scale
+and the scheme, re-applies the style sheet and carries the change to the widgets that
+already exist; a widget that keeps fonts or colours of its own may define
+`apply_theme()`, which is called after every change.
 """
 
 from __future__ import annotations
@@ -39,27 +49,94 @@ STAGE_COLOURS: dict[str, str] = {
     "aligned": PURPLE,
 }
 
-# Neutral colours (a light theme: projectors wash out dark ones).
-BACKGROUND = "#FFFFFF"
-PANEL_BACKGROUND = "#F4F4F2"
-TEXT = "#1A1A1A"
-MUTED_TEXT = "#555555"
-BORDER = "#C8C8C8"
+# ===== Live appearance: text scale and light/dark (presenter mode; gui/appearance.py) ====
+# Neutral colours per scheme. Light is the default: projectors wash out dark ones; dark
+# follows a laptop set to dark.
+SCHEMES: dict[str, dict[str, str]] = {
+    "light": {
+        "BACKGROUND": "#FFFFFF",
+        "PANEL_BACKGROUND": "#F4F4F2",
+        "TEXT": "#1A1A1A",
+        "MUTED_TEXT": "#555555",
+        "BORDER": "#C8C8C8",
+        "FIELD_BACKGROUND": "#FFFFFF",  # text fields and lists
+        "PRESSED": "#E2E2DE",
+        "PRIMARY_DISABLED": "#8FB5D3",
+        "CHIP_BACKGROUND": "#EEEEEC",  # a token outside the window (gui/widgets/token_strip.py)
+    },
+    "dark": {
+        "BACKGROUND": "#1E1F22",
+        "PANEL_BACKGROUND": "#2A2B2F",
+        "TEXT": "#EDEDED",
+        "MUTED_TEXT": "#B0B0B0",
+        "BORDER": "#55575D",
+        "FIELD_BACKGROUND": "#26272B",
+        "PRESSED": "#3A3B40",
+        "PRIMARY_DISABLED": "#2F5673",
+        "CHIP_BACKGROUND": "#34353A",
+    },
+}
 
-# Sizes in points. 14 pt is about 19 px at 96 dpi: readable at 10 m on a projector.
+# Design sizes in points, at text scale 1. 14 pt is about 19 px at 96 dpi: readable at
+# 10 m on a projector. Read through the module (theme.BASE_PT): the scale is applied.
+DESIGN_PT: dict[str, int] = {"BASE_PT": 14, "SMALL_PT": 12, "HEADING_PT": 20, "TOKEN_PT": 18}
+
+_live = {"scale": 1.0, "scheme": "light"}
+
+
+def scale() -> float:
+    """The text scale now (1.0 = design sizes)."""
+    return _live["scale"]
+
+
+def set_scale(value: float) -> None:
+    """Set the text scale (0.5–3). Existing widgets follow through gui/appearance.py."""
+    _live["scale"] = min(3.0, max(0.5, float(value)))
+
+
+def scheme() -> str:
+    """"light" or "dark"."""
+    return _live["scheme"]
+
+
+def set_scheme(name: str) -> None:
+    if name not in SCHEMES:
+        raise ValueError(f"unknown colour scheme {name!r}; known: {', '.join(SCHEMES)}")
+    _live["scheme"] = name
+
+
+def scaled(pt: float) -> int:
+    """A design size in points at the current text scale."""
+    return max(6, round(pt * _live["scale"]))
+
+
+def __getattr__(name: str):
+    """Sizes, neutral colours and the style sheet, as they are now (see the docstring)."""
+    if name in DESIGN_PT:
+        return scaled(DESIGN_PT[name])
+    colours = SCHEMES[_live["scheme"]]
+    if name in colours:
+        return colours[name]
+    if name == "STYLESHEET":
+        return stylesheet()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# ===== end of live appearance ============================================================
+
 FONT_FAMILY = "DejaVu Sans"
 MONO_FAMILY = "DejaVu Sans Mono"
-BASE_PT = 14
-SMALL_PT = 12
-HEADING_PT = 20
-TOKEN_PT = 18
 SPACING = 10
 
 
-def font(pt: int = BASE_PT, *, bold: bool = False, mono: bool = False) -> QFont:
-    """A font of the app's family at `pt` points."""
+def font(pt: float | None = None, *, bold: bool = False, mono: bool = False) -> QFont:
+    """A font of the app's family at `pt` points (default: BASE_PT at the current scale).
+
+    `pt` is taken as given: pass the theme's sizes (theme.SMALL_PT, ...), which are
+    already scaled.
+    """
     f = QFont(MONO_FAMILY if mono else FONT_FAMILY)
-    f.setPointSize(pt)
+    f.setPointSizeF(float(scaled(DESIGN_PT["BASE_PT"]) if pt is None else pt))
     f.setBold(bold)
     return f
 
@@ -70,51 +147,73 @@ def qcolor(hex_code: str, alpha: int = 255) -> QColor:
     return c
 
 
-STYLESHEET = f"""
-QWidget {{ color: {TEXT}; }}
-QMainWindow, QStackedWidget {{ background: {BACKGROUND}; }}
+def stylesheet() -> str:
+    """The application style sheet at the current scale and colour scheme."""
+    c = SCHEMES[_live["scheme"]]
+
+    def px(n: float) -> int:  # paddings grow with the text, a little less than it does
+        return max(1, round(n * (1 + (_live["scale"] - 1) * 0.75)))
+
+    return f"""
+QWidget {{ color: {c["TEXT"]}; }}
+QMainWindow, QStackedWidget {{ background: {c["BACKGROUND"]}; }}
 QPushButton {{
-    padding: 6px 14px; border: 1px solid {BORDER}; border-radius: 6px;
-    background: {PANEL_BACKGROUND};
+    padding: {px(6)}px {px(14)}px; border: 1px solid {c["BORDER"]}; border-radius: 6px;
+    background: {c["PANEL_BACKGROUND"]};
 }}
 QPushButton:hover {{ border-color: {BLUE}; }}
-QPushButton:pressed {{ background: #E2E2DE; }}
+QPushButton:pressed {{ background: {c["PRESSED"]}; }}
 QPushButton:disabled {{ color: {GREY}; }}
 QPushButton[primary="true"] {{ background: {BLUE}; color: white; border-color: {BLUE}; }}
-QPushButton[primary="true"]:disabled {{ background: #8FB5D3; }}
+QPushButton[primary="true"]:disabled {{ background: {c["PRIMARY_DISABLED"]}; }}
 QSpinBox, QDoubleSpinBox, QComboBox, QLineEdit {{
-    padding: 3px 6px; border: 1px solid {BORDER}; border-radius: 4px; background: white;
+    padding: {px(3)}px {px(6)}px; border: 1px solid {c["BORDER"]}; border-radius: 4px;
+    background: {c["FIELD_BACKGROUND"]};
 }}
 QGroupBox {{
-    font-weight: bold; border: 1px solid {BORDER}; border-radius: 8px;
-    margin-top: 14px; padding: 10px 8px 8px 8px;
+    font-weight: bold; border: 1px solid {c["BORDER"]}; border-radius: 8px;
+    margin-top: {px(14)}px; padding: {px(10)}px {px(8)}px {px(8)}px {px(8)}px;
 }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
-QStatusBar {{ background: {PANEL_BACKGROUND}; border-top: 1px solid {BORDER}; }}
+QStatusBar {{ background: {c["PANEL_BACKGROUND"]}; border-top: 1px solid {c["BORDER"]}; }}
 QStatusBar::item {{ border: none; }}
-QListWidget {{ border: 1px solid {BORDER}; border-radius: 6px; background: white; }}
-QToolTip {{ font-size: {SMALL_PT}pt; }}
+QListWidget {{ border: 1px solid {c["BORDER"]}; border-radius: 6px; background: {c["FIELD_BACKGROUND"]}; }}
+QToolTip {{ font-size: {scaled(DESIGN_PT["SMALL_PT"])}pt; }}
 """
 
 
 def apply(app: QApplication) -> None:
-    """Give the whole application the house font, palette and style sheet."""
+    """Give the whole application the house font, palette and style sheet (as they are now)."""
+    c = SCHEMES[_live["scheme"]]
     app.setStyle("Fusion")
-    app.setFont(font(BASE_PT))
-    pal = app.palette()
-    pal.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
-    pal.setColor(QPalette.ColorRole.Base, QColor("white"))
-    pal.setColor(QPalette.ColorRole.Text, QColor(TEXT))
-    pal.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
-    pal.setColor(QPalette.ColorRole.ButtonText, QColor(TEXT))
-    pal.setColor(QPalette.ColorRole.Highlight, QColor(BLUE))
-    pal.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
+    app.setFont(font(scaled(DESIGN_PT["BASE_PT"])))
+    # Button and window colours first: Qt derives the bevel shades (light, mid, dark) from them.
+    pal = QPalette(QColor(c["PANEL_BACKGROUND"]), QColor(c["BACKGROUND"]))
+    for role, colour in (
+        (QPalette.ColorRole.Window, c["BACKGROUND"]),
+        (QPalette.ColorRole.Base, c["FIELD_BACKGROUND"]),
+        (QPalette.ColorRole.AlternateBase, c["PANEL_BACKGROUND"]),
+        (QPalette.ColorRole.Button, c["PANEL_BACKGROUND"]),
+        (QPalette.ColorRole.Text, c["TEXT"]),
+        (QPalette.ColorRole.WindowText, c["TEXT"]),
+        (QPalette.ColorRole.ButtonText, c["TEXT"]),
+        (QPalette.ColorRole.ToolTipBase, c["PANEL_BACKGROUND"]),
+        (QPalette.ColorRole.ToolTipText, c["TEXT"]),
+        (QPalette.ColorRole.PlaceholderText, c["MUTED_TEXT"]),
+        (QPalette.ColorRole.Highlight, BLUE),
+        (QPalette.ColorRole.HighlightedText, "#FFFFFF"),
+    ):
+        pal.setColor(role, QColor(colour))
     app.setPalette(pal)
-    app.setStyleSheet(STYLESHEET)
+    # subtle: the font change reaches existing widgets through posted events; a style sheet
+    # set before they are delivered pins the old font (measured with Qt 6.11).
+    QApplication.sendPostedEvents()
+    app.setStyleSheet(stylesheet())
 
 
 def configure_pyqtgraph() -> None:
-    """Light plots with antialiasing; call once before making plots."""
+    """Plots in the current scheme with antialiasing; call before making plots."""
     import pyqtgraph as pg
 
-    pg.setConfigOptions(background=BACKGROUND, foreground=TEXT, antialias=True)
+    c = SCHEMES[_live["scheme"]]
+    pg.setConfigOptions(background=c["BACKGROUND"], foreground=c["TEXT"], antialias=True)

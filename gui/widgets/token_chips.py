@@ -169,6 +169,10 @@ class TokenChips(QWidget):
         return list(self._layout(max(self.width(), 1))[1])
 
     # ---- geometry -------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """The text scale changed (gui/appearance.py scaled the fonts): lay out again."""
+        self._relayout()
+
     def _relayout(self) -> None:
         self._layout_cache = None
         if self.width() > 0:  # shrink or grow at once, not only at the next resize

@@ -92,6 +92,12 @@ class TokenStrip(QWidget):
             self.setMinimumHeight(height)
             self.setMaximumHeight(height)
 
+    def apply_theme(self) -> None:
+        """The text scale changed (gui/appearance.py scaled self._font): lay out again."""
+        self._laid_out_width = -1
+        self._relayout()
+        self.update()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout()
@@ -115,7 +121,7 @@ class TokenStrip(QWidget):
                 fill, border, ink = theme.qcolor(theme.WINDOW), theme.qcolor(theme.BLUE), "#000000"
                 width = 3
             else:
-                fill, border, ink = theme.qcolor("#EEEEEC"), theme.qcolor(theme.BORDER), theme.MUTED_TEXT
+                fill, border, ink = theme.qcolor(theme.CHIP_BACKGROUND), theme.qcolor(theme.BORDER), theme.MUTED_TEXT
                 width = 1
             painter.setPen(QPen(border, width))
             painter.setBrush(fill)

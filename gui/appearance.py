@@ -1,0 +1,397 @@
+"""Presenter text scale and light/dark colours, changed while the app runs.
+
+`Appearance` (one per application) owns the two settings a lecturer changes on stage:
+how big everything is (the text scale, Ctrl+= / Ctrl+- / Ctrl+0) and which colours are
+used (follow the operating system, or always light / always dark). A change goes through
+`gui/theme.py` (the sizes and colours every panel reads) and is then carried to the
+widgets that already exist, so every panel follows without being rebuilt:
+
+- the application font, palette and style sheet are set again (widgets that inherit
+  their font from the application follow at once);
+- a widget with a font of its own (a heading made with `theme.font(...)`) has its point
+  size multiplied by the same ratio, and so do list and table items, private QFont
+  attributes of custom-painted widgets, `font-size` in rich text and style sheets,
+  fixed widths and heights (sized for the old text), and pyqtgraph axes, titles,
+  legends and text items;
+- on a colour change, colours of the old scheme written into style sheets and rich text
+  are replaced by the new scheme's, and plots get the new background and ink;
+- finally `apply_theme()` is called on every widget that defines it: a widget that
+  caches a layout made with its fonts, or colours read from `theme`, refreshes them.
+
+Signals:
+    scaleChanged(float)   the text scale now (1.0 = design sizes)
+    schemeChanged(str)    "light" or "dark"
+    changed()             either of them changed (after the widgets were updated)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QTableView,
+    QTableWidget,
+    QWidget,
+)
+
+from gui import theme
+
+log = logging.getLogger("three_pillars")
+
+# The steps of Ctrl+= and Ctrl+-: even steps to the eye, from a small laptop screen to a
+# big hall.
+SCALE_STEPS: tuple[float, ...] = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
+THEME_CHOICES: tuple[str, ...] = ("system", "light", "dark")
+
+_SIZE_RESOLVED = 0x0002  # QFont::SizeResolved: the font sets its own size
+# subtle: with an application style sheet, Qt keeps each widget's font as it was when the
+# sheet first polished it (in this dynamic property) and puts it back whenever the sheet
+# is set again; a font set later is lost then. We keep the property equal to the font.
+_SHEET_FONT = "_q_styleSheetWidgetFont"
+_QWIDGETSIZE_MAX = (1 << 24) - 1
+_CSS_FONT_SIZE = re.compile(r"(font-size\s*:\s*)(\d+(?:\.\d+)?)(\s*)(pt|px)", re.IGNORECASE)
+_CSS_WHITE_BACKGROUND = re.compile(r"(background(?:-color)?\s*:\s*)(white|#fff(?:fff)?)\b", re.IGNORECASE)
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def scale_css_sizes(text: str, ratio: float) -> str:
+    """Every `font-size: N pt|px` in a style sheet or rich text, times `ratio`."""
+    return _CSS_FONT_SIZE.sub(
+        lambda m: f"{m.group(1)}{_number(float(m.group(2)) * ratio)}{m.group(3)}{m.group(4)}", text)
+
+
+def recolour(text: str, mapping: dict[str, str], field_background: str | None = None) -> str:
+    """Replace the old scheme's hex colours (any case) by the new ones.
+
+    With `field_background`, a white background (a card on a light page) becomes it.
+    """
+    if not text:
+        return text
+    for old, new in mapping.items():
+        if old.lower() != new.lower():
+            text = re.sub(re.escape(old), new, text, flags=re.IGNORECASE)
+    if field_background is not None:
+        text = _CSS_WHITE_BACKGROUND.sub(lambda m: m.group(1) + field_background, text)
+    return text
+
+
+def scaled_font(font: QFont, ratio: float) -> QFont:
+    f = QFont(font)
+    if f.pointSizeF() > 0:
+        f.setPointSizeF(max(4.0, round(f.pointSizeF() * ratio, 1)))
+    elif f.pixelSize() > 0:
+        f.setPixelSize(max(4, round(f.pixelSize() * ratio)))
+    return f
+
+
+def _all_widgets(root: QWidget) -> list[QWidget]:
+    return [root, *root.findChildren(QWidget)]
+
+
+def _own_size(w: QWidget) -> bool:
+    """True when the widget's font sets its own size (not inherited from its parent)."""
+    return w.testAttribute(Qt.WidgetAttribute.WA_SetFont) and bool(int(w.font().resolveMask()) & _SIZE_RESOLVED)
+
+
+def _set_font(w: QWidget, font: QFont) -> None:
+    w.setFont(font)
+    if w.property(_SHEET_FONT) is not None:
+        w.setProperty(_SHEET_FONT, w.font())
+
+
+def pin_fonts(root: QWidget) -> None:
+    """Make the style sheet keep every widget's font as it is now (see _SHEET_FONT)."""
+    for w in _all_widgets(root):
+        if _own_size(w) and w.property(_SHEET_FONT) is not None:
+            w.setProperty(_SHEET_FONT, w.font())
+
+
+# -- carrying a scale change to existing widgets ---------------------------------------
+def rescale_widgets(root: QWidget, ratio: float) -> None:
+    """Multiply every size of text under `root` by `ratio` (see the module docstring)."""
+    if abs(ratio - 1.0) < 1e-9:
+        return
+    for w in _all_widgets(root):
+        if _own_size(w):
+            _set_font(w, scaled_font(w.font(), ratio))
+        sheet = w.styleSheet()
+        if sheet and "font-size" in sheet:
+            w.setStyleSheet(scale_css_sizes(sheet, ratio))
+        if isinstance(w, QLabel) and "font-size" in w.text():
+            w.setText(scale_css_sizes(w.text(), ratio))
+        if isinstance(w, QAbstractItemView):
+            _rescale_items(w, ratio)
+        _rescale_private_fonts(w, ratio)
+        _rescale_fixed_size(w, ratio)
+    _rescale_plots(root, ratio)
+
+
+def _rescale_items(view: QAbstractItemView, ratio: float) -> None:
+    if isinstance(view, QListWidget):
+        items = [view.item(i) for i in range(view.count())]
+    elif isinstance(view, QTableWidget):
+        items = [view.item(r, c) for r in range(view.rowCount()) for c in range(view.columnCount())]
+    else:
+        items = []
+    for item in items:
+        if item is None:
+            continue
+        f = item.data(Qt.ItemDataRole.FontRole)
+        if isinstance(f, QFont):
+            item.setFont(scaled_font(f, ratio))
+        hint = item.sizeHint()
+        if hint.isValid() and hint.height() > 0:
+            item.setSizeHint(QSize(hint.width(), max(1, round(hint.height() * ratio))))
+    if isinstance(view, QTableView):
+        header = view.verticalHeader()
+        header.setDefaultSectionSize(max(8, round(header.defaultSectionSize() * ratio)))
+    view.doItemsLayout()
+
+
+def _rescale_private_fonts(w: QWidget, ratio: float) -> None:
+    """Custom-painted widgets keep their fonts in attributes (self._font): scale those."""
+    changed = False
+    for name, value in list(getattr(w, "__dict__", {}).items()):
+        if isinstance(value, QFont):
+            setattr(w, name, scaled_font(value, ratio))
+            changed = True
+    if changed:
+        w.updateGeometry()
+        w.update()
+
+
+def _rescale_fixed_size(w: QWidget, ratio: float) -> None:
+    """A fixed width or height was chosen for the old text size: grow it with the text."""
+    if w.isWindow():
+        return
+    if 0 < w.minimumWidth() == w.maximumWidth() < _QWIDGETSIZE_MAX:
+        w.setFixedWidth(max(1, round(w.minimumWidth() * ratio)))
+    if 0 < w.minimumHeight() == w.maximumHeight() < _QWIDGETSIZE_MAX:
+        w.setFixedHeight(max(1, round(w.minimumHeight() * ratio)))
+
+
+def _graphics_views(root: QWidget) -> list:
+    try:
+        import pyqtgraph as pg
+    except ImportError:  # pragma: no cover - a dependency
+        return []
+    return [w for w in _all_widgets(root) if isinstance(w, pg.GraphicsView)]
+
+
+def _rescale_plots(root: QWidget, ratio: float) -> None:
+    views = _graphics_views(root)
+    if not views:
+        return
+    import pyqtgraph as pg
+
+    for view in views:
+        scene = view.scene()
+        if scene is None:
+            continue
+        for item in scene.items():
+            try:
+                if isinstance(item, pg.AxisItem):
+                    tick_font = item.style.get("tickFont")
+                    if isinstance(tick_font, QFont):
+                        item.setStyle(tickFont=scaled_font(tick_font, ratio))
+                    if "font-size" in item.labelStyle:
+                        item.labelStyle["font-size"] = scale_css_sizes(
+                            f"font-size:{item.labelStyle['font-size']}", ratio).split(":", 1)[1]
+                        item._updateLabel()  # pyqtgraph's own refresh (no public one)
+                elif isinstance(item, pg.LegendItem):
+                    size = item.opts.get("labelTextSize")
+                    if size:
+                        item.opts["labelTextSize"] = scale_css_sizes(f"font-size:{size}", ratio).split(":", 1)[1]
+                elif isinstance(item, pg.LabelItem):
+                    size = item.opts.get("size")
+                    if size:
+                        item.setText(item.text, size=scale_css_sizes(f"font-size:{size}", ratio).split(":", 1)[1])
+                elif isinstance(item, pg.TextItem):
+                    item.setFont(scaled_font(item.textItem.font(), ratio))
+            except Exception:  # noqa: BLE001 - one odd plot item must not stop the rest
+                log.debug("could not rescale %r", item, exc_info=True)
+        view.update()
+
+
+# -- carrying a colour change to existing widgets --------------------------------------
+def recolour_widgets(root: QWidget, old: str, new: str) -> None:
+    """Replace scheme `old`'s colours by scheme `new`'s under `root`."""
+    if old == new:
+        return
+    before, after = theme.SCHEMES[old], theme.SCHEMES[new]
+    # White stays white in text ("color: white" on a blue button); as a background it is
+    # handled by `recolour` (field_background).
+    mapping = {before[k]: after[k] for k in before if before[k].lower() not in ("#ffffff", "#fff")}
+    field = after["FIELD_BACKGROUND"] if new == "dark" else None
+    for w in _all_widgets(root):
+        sheet = w.styleSheet()
+        if sheet:
+            changed = recolour(sheet, mapping, field)
+            if changed != sheet:
+                w.setStyleSheet(changed)
+        if isinstance(w, QLabel) and "<" in w.text():
+            text = recolour(w.text(), mapping)
+            if text != w.text():
+                w.setText(text)
+        w.update()
+    _recolour_plots(root, mapping)
+
+
+def _recolour_plots(root: QWidget, mapping: dict[str, str]) -> None:
+    views = _graphics_views(root)
+    if not views:
+        return
+    import pyqtgraph as pg
+
+    lower = {k.lower(): v for k, v in mapping.items()}
+
+    def swap(colour) -> str | None:
+        name = pg.mkColor(colour).name().lower()
+        return lower.get(name)
+
+    for view in views:
+        view.setBackground(theme.BACKGROUND)
+        scene = view.scene()
+        if scene is None:
+            continue
+        for item in scene.items():
+            try:
+                if isinstance(item, pg.AxisItem):
+                    item.setPen(swap(item.pen().color()) or item.pen())
+                    item.setTextPen(swap(item.textPen().color()) or item.textPen())
+                    item.labelStyle["color"] = swap(item.labelStyle.get("color", theme.TEXT)) or theme.TEXT
+                    item._updateLabel()
+                elif isinstance(item, pg.LabelItem):
+                    colour = item.opts.get("color")
+                    item.setText(item.text, color=(swap(colour) or colour) if colour is not None else theme.TEXT)
+                elif isinstance(item, pg.LegendItem):
+                    item.setLabelTextColor(theme.TEXT)
+                    item.setBrush(theme.qcolor(theme.BACKGROUND, 200))
+                    for _sample, label in item.items:
+                        label.setText(label.text, color=theme.TEXT)
+                elif isinstance(item, pg.TextItem):
+                    new = swap(item.color)
+                    if new is not None:
+                        item.setColor(new)
+            except Exception:  # noqa: BLE001
+                log.debug("could not recolour %r", item, exc_info=True)
+        view.update()
+
+
+def system_scheme() -> str:
+    """"dark" when the operating system asks for dark colours, else "light"."""
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else Qt.ColorScheme.Unknown
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+class Appearance(QObject):
+    """The app's text scale and colour scheme; see the module docstring for the signals."""
+
+    scaleChanged = Signal(float)
+    schemeChanged = Signal(str)
+    changed = Signal()
+
+    def __init__(self, app: QApplication, parent: QObject | None = None):
+        super().__init__(parent if parent is not None else app)
+        self.setObjectName("appearance")
+        self.app = app
+        self._choice = "system"
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._on_system_scheme)
+
+    @classmethod
+    def instance(cls, app: QApplication | None = None) -> Appearance:
+        """The application's Appearance (made on first use)."""
+        app = app or QApplication.instance()
+        existing = app.findChild(cls, "appearance")
+        return existing if existing is not None else cls(app)
+
+    # -- the text scale ---------------------------------------------------------------
+    @property
+    def scale(self) -> float:
+        return theme.scale()
+
+    def set_scale(self, value: float) -> None:
+        old = theme.scale()
+        theme.set_scale(value)
+        new = theme.scale()
+        if abs(new - old) < 1e-9:
+            return
+        self._apply(ratio=new / old, old_scheme=theme.scheme())
+        self.scaleChanged.emit(new)
+        self.changed.emit()
+
+    def bigger(self) -> None:
+        """One step up the ladder (Ctrl+=)."""
+        up = [s for s in SCALE_STEPS if s > self.scale + 1e-6]
+        if up:
+            self.set_scale(up[0])
+
+    def smaller(self) -> None:
+        """One step down (Ctrl+-)."""
+        down = [s for s in SCALE_STEPS if s < self.scale - 1e-6]
+        if down:
+            self.set_scale(down[-1])
+
+    def reset_scale(self) -> None:
+        """Back to the design sizes (Ctrl+0)."""
+        self.set_scale(1.0)
+
+    # -- light / dark -----------------------------------------------------------------
+    @property
+    def theme_choice(self) -> str:
+        """"system" (follow the operating system), "light" or "dark"."""
+        return self._choice
+
+    @property
+    def scheme(self) -> str:
+        return theme.scheme()
+
+    def set_theme_choice(self, choice: str) -> None:
+        if choice not in THEME_CHOICES:
+            raise ValueError(f"theme must be one of {THEME_CHOICES}, got {choice!r}")
+        self._choice = choice
+        self._set_scheme(system_scheme() if choice == "system" else choice)
+
+    def _on_system_scheme(self, _scheme) -> None:
+        if self._choice == "system":
+            self._set_scheme(system_scheme())
+
+    def _set_scheme(self, name: str) -> None:
+        old = theme.scheme()
+        if name == old:
+            return
+        theme.set_scheme(name)
+        self._apply(ratio=1.0, old_scheme=old)
+        self.schemeChanged.emit(name)
+        self.changed.emit()
+
+    # -- applying ---------------------------------------------------------------------
+    def _apply(self, ratio: float, old_scheme: str) -> None:
+        tops = self.app.topLevelWidgets()
+        for top in tops:
+            pin_fonts(top)
+        theme.apply(self.app)
+        theme.configure_pyqtgraph()
+        for top in tops:
+            rescale_widgets(top, ratio)
+            recolour_widgets(top, old_scheme, theme.scheme())
+            for w in _all_widgets(top):
+                hook = getattr(w, "apply_theme", None)
+                if callable(hook):
+                    try:
+                        hook()
+                    except Exception:  # noqa: BLE001 - a panel's hook must not stop the rest
+                        log.exception("apply_theme failed on %r", w)

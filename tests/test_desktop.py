@@ -1,0 +1,70 @@
+"""Desktop integration: the icon, the Linux desktop entry and its installer."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "assets"
+VALIDATE = shutil.which("desktop-file-validate")
+needs_validator = pytest.mark.skipif(
+    VALIDATE is None, reason="desktop-file-validate is not installed (apt-get install desktop-file-utils)")
+
+
+def _validate(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([VALIDATE, str(path)], capture_output=True, text=True, timeout=30)
+
+
+@needs_validator
+def test_shipped_desktop_entry_is_valid():
+    result = _validate(ASSETS / "three-pillars.desktop")
+    assert result.returncode == 0 and "error" not in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+@needs_validator
+def test_installed_desktop_entry_is_valid_and_points_here(tmp_path):
+    python = tmp_path / "my venv" / "bin" / "python"  # a space: Exec must quote it
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "install_desktop_entry.py"),
+         "--data-home", str(tmp_path / "share"), "--python", str(python)],
+        capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    entry = tmp_path / "share" / "applications" / "three-pillars.desktop"
+    check = _validate(entry)
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = entry.read_text(encoding="utf-8")
+    assert f'Exec="{python}" {ROOT / "main.py"}' in text or f'Exec="{python}" "{ROOT / "main.py"}"' in text
+    assert (tmp_path / "share" / "icons" / "hicolor" / "256x256" / "apps" / "three-pillars.png").is_file()
+    assert (tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / "three-pillars.svg").is_file()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "install_desktop_entry.py"),
+                    "--data-home", str(tmp_path / "share"), "--uninstall"], check=True, timeout=60)
+    assert not entry.exists()
+
+
+def test_icon_png_is_the_svg_rendered_at_256(qapp, tmp_path):
+    from PySide6.QtGui import QImage
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import make_icon
+    finally:
+        sys.path.pop(0)
+    fresh = make_icon.render(ASSETS / "three-pillars.svg", tmp_path / "icon.png", 256)
+    shipped, made = QImage(str(ASSETS / "three-pillars.png")), QImage(str(fresh))
+    assert (shipped.width(), shipped.height()) == (256, 256)
+    assert shipped.convertToFormat(QImage.Format.Format_ARGB32) == made.convertToFormat(QImage.Format.Format_ARGB32)
+
+
+@pytest.mark.gui
+def test_the_app_has_its_name_and_icon(qapp):
+    from gui.app import app_icon, create_application
+
+    app = create_application()
+    assert app.applicationDisplayName() == "Three Pillars"
+    assert app.desktopFileName() == "three-pillars"
+    assert not app_icon().isNull() and not app.windowIcon().isNull()

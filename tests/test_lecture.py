@@ -1,0 +1,357 @@
+"""Lecture tools: full screen, text scale, clicker keys, blank screen, the guided tour,
+reset the demo, light/dark, remembered settings and "Export this view"."""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+from gui import theme
+from gui.panels import PANELS
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def themed(qapp):
+    """The house theme applied before any window is built, as gui/app.py does; undone after."""
+    from gui.appearance import Appearance
+
+    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
+    theme.apply(qapp)
+    yield qapp
+    appearance = Appearance.instance()
+    appearance.set_theme_choice("light")
+    appearance.reset_scale()  # module-wide state: later tests start at the design sizes
+    qapp.setStyleSheet(saved[2])
+    qapp.setStyle(saved[3])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[0])
+    QApplication.sendPostedEvents()
+
+
+@pytest.fixture
+def lecture(qtbot, themed, engine_controller, main_window):
+    """The main window on the in-process engine with the lecture tools attached.
+
+    The word map draws with an in-process projector (no UMAP worker process).
+    """
+    from gui.appearance import Appearance
+    from gui.embedding_history import EmbeddingHistory
+    from gui.presenter import Presenter
+    from gui.projection_client import InProcessProjector
+    from gui.settings import AppSettings
+
+    history = EmbeddingHistory.for_controller(engine_controller, InProcessProjector())
+    presenter = Presenter(main_window, engine_controller, AppSettings(), Appearance.instance())
+    main_window.activateWindow()
+    main_window.navigator.setFocus()
+    yield presenter
+    presenter.shutdown()
+    main_window.close()  # panels stop their timers
+    history.shutdown()
+
+
+def _labels_with_text(panel) -> list[QLabel]:
+    return [w for w in panel.findChildren(QLabel) if w.text().strip() and w.font().pointSizeF() > 0]
+
+
+def test_f11_toggles_full_screen_and_esc_leaves(qtbot, lecture):
+    window = lecture.window
+    assert not window.isFullScreen()
+    with qtbot.waitSignal(lecture.fullScreenChanged, timeout=3000):
+        qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.isFullScreen() and lecture.full_screen_action.isChecked()
+    with qtbot.waitSignal(lecture.fullScreenChanged, timeout=3000):
+        qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
+    lecture.toggle_full_screen(True)
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+
+
+def test_ctrl_equals_enlarges_text_in_every_panel(qtbot, lecture):
+    window = lecture.window
+    for spec in PANELS:  # build every panel
+        window.show_panel(spec.key)
+    window.show_panel("windows")
+    before = {key: [(label, label.font().pointSizeF()) for label in _labels_with_text(panel)]
+              for key, panel in window.panels.items()}
+    assert all(before.values()), f"a panel without labels: {[k for k, v in before.items() if not v]}"
+    axis = window.panels["windows"].loss_plot.getPlotItem().getAxis("left")
+    tick_before = axis.style["tickFont"].pointSizeF()
+    nav_item_before = window.navigator.item(1).font().pointSizeF()
+
+    with qtbot.waitSignal(lecture.appearance.scaleChanged, timeout=3000) as changed:
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    ratio = changed.args[0]
+    assert ratio > 1.0
+    for key, labels in before.items():
+        for label, size in labels:
+            assert label.font().pointSizeF() == pytest.approx(size * ratio, abs=0.6), (
+                f"{key}: “{label.text()[:40]}” stayed at {label.font().pointSizeF()} pt")
+    assert axis.style["tickFont"].pointSizeF() > tick_before  # plots follow
+    assert window.navigator.item(1).font().pointSizeF() > nav_item_before
+    assert theme.DESIGN_PT["BASE_PT"] < theme.BASE_PT  # panels built from now on follow too
+
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert theme.scale() == 1.0
+    for key, labels in before.items():
+        for label, size in labels:
+            assert label.font().pointSizeF() == pytest.approx(size, abs=0.6), (
+                f"{key}: “{label.text()[:40]}” {type(label.parentWidget()).__name__}")
+
+
+def test_pagedown_and_arrows_step_through_panels(qtbot, lecture):
+    window = lecture.window
+    window.show_panel("data")
+    window.navigator.setFocus()
+    qtbot.keyClick(window.navigator, Qt.Key.Key_PageDown)
+    assert window.current_key() == "tokens"
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Right)
+    assert window.current_key() == "windows"
+    qtbot.keyClick(window.navigator, Qt.Key.Key_PageUp)
+    assert window.current_key() == "tokens"
+    # In a text field the arrows move the cursor, not the story.
+    field = QLineEdit("abc", window.panels["tokens"])
+    field.show()
+    field.setFocus()
+    field.setCursorPosition(3)
+    qtbot.keyClick(field, Qt.Key.Key_Left)
+    assert field.cursorPosition() == 2
+    assert window.current_key() == "tokens"
+
+
+def test_pagedown_advances_the_tour(qtbot, lecture):
+    tour = lecture.tour
+    with qtbot.waitSignal(tour.stepChanged, timeout=3000):
+        tour.start(0)
+    assert lecture.tour_dock.isVisible()
+    lecture.window.navigator.setFocus()
+    with qtbot.waitSignal(tour.stepChanged, timeout=3000) as moved:
+        qtbot.keyClick(lecture.window.navigator, Qt.Key.Key_PageDown)
+    assert moved.args[0] == 1 and tour.index == 1
+    assert lecture.window.current_key() == tour.steps[1].panel
+    assert lecture.tour_card.narration.text() == tour.steps[1].narration
+    qtbot.keyClick(lecture.window.navigator, Qt.Key.Key_PageUp)
+    assert tour.index == 0
+    assert lecture.settings.tour_step() == 0  # the tour position is remembered
+    tour.stop()
+    assert not lecture.tour_dock.isVisible()
+
+
+def test_period_blanks_the_screen_and_any_key_brings_it_back(qtbot, lecture):
+    window = lecture.window
+    window.navigator.setFocus()
+    with qtbot.waitSignal(lecture.blankChanged, timeout=3000) as blanked:
+        qtbot.keyClick(window.navigator, ".")
+    assert blanked.args == [True] and lecture.is_blank
+    assert lecture.blank.geometry() == window.rect()
+    image = lecture.blank.grab().toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2).name() == "#000000"
+    key = window.current_key()
+    with qtbot.waitSignal(lecture.blankChanged, timeout=3000) as back:
+        qtbot.keyClick(lecture.blank, Qt.Key.Key_PageDown)  # any key, even a clicker's
+    assert back.args == [False] and not lecture.is_blank
+    assert window.current_key() == key  # that key only brought the screen back
+    # A "." typed into text is text.
+    field = QLineEdit("", window)
+    field.show()
+    field.setFocus()
+    qtbot.keyClick(field, ".")
+    assert field.text() == "." and not lecture.is_blank
+
+
+def test_tour_steps_name_real_panels_and_actions():
+    from gui.controller import Controller
+    from gui.tour import ACTIONS
+    from gui.tour_script import STEPS
+
+    keys = {p.key for p in PANELS}
+    assert len(STEPS) >= 10
+    assert {s.panel for s in STEPS} == keys  # the story visits every panel
+    for number, step in enumerate(STEPS, start=1):
+        assert step.panel in keys, f"step {number} names no panel: {step.panel!r}"
+        assert step.title.strip()
+        sentences = re.findall(r"[.!?](?:[”)]?)(?:\s|$)", step.narration.strip())
+        assert 2 <= len(sentences) <= 3, f"step {number}: {len(sentences)} sentences"
+        if step.action:
+            assert step.action in ACTIONS, f"step {number}: no action {step.action!r}"
+            for method in ACTIONS[step.action].needs:
+                assert callable(getattr(Controller, method, None)), f"Controller has no {method}"
+
+
+def test_a_missing_demonstration_says_so_and_still_shows_its_panel(qtbot, main_window, engine_controller):
+    from gui.tour import Tour
+    from gui.tour_script import TourStep
+
+    steps = (TourStep("tokens", "Somewhere", "One. Two.", "no_such_demo"),
+             TourStep("windows", "Elsewhere", "One. Two.", "train_20s"))
+    tour = Tour(main_window, engine_controller, steps)
+    tour.start(0)
+    assert main_window.current_key() == "tokens"
+    assert "not in this version" in tour.status
+
+    class NoTraining:  # a controller without the methods the step needs
+        pass
+
+    tour.controller = NoTraining()
+    tour.next()
+    assert main_window.current_key() == "windows"
+    assert "not available yet" in tour.status and "start_training" in tour.status
+    tour.stop()
+
+
+def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controller, monkeypatch):
+    import gui.tour
+    from engine.corpus.mix import Mix
+    from gui.tour_script import STEPS
+
+    c = engine_controller
+    tour = lecture.tour
+    forum = Mix.only("forum")
+    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000,
+                          check_params_cb=lambda summary: summary.mix == forum):
+        c.set_mix(forum)  # something else first, so the step has work to do
+    # 1: load the default mix
+    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000,
+                          check_params_cb=lambda summary: summary.mix == Mix.default()) as loaded:
+        tour.start(0)
+    assert c.data_summary.mix == Mix.default()
+    qtbot.waitUntil(lambda: "documents" in tour.status, timeout=5000)
+    assert f"{loaded.args[0].documents:,}" in tour.status
+    # 2: the cleaning step selects the filter that removed most
+    tour.next()
+    reports = c.data_summary.reports
+    biggest = max(range(len(reports)), key=lambda i: reports[i].removed)
+    assert lecture.window.panels["data"].steps.currentRow() == biggest
+    # 3: "headache" on the Tokens panel, in the model's own pieces
+    tour.next()
+    assert lecture.window.panels["tokens"].text() == "A headache and a stomachache"
+    assert "“head” + “ache”" in tour.status
+    # 4: the article's sentence in windows of four
+    tour.next()
+    assert lecture.window.panels["windows"].word_mode
+    # 5: training for real (3 s here instead of 20)
+    monkeypatch.setattr(gui.tour, "TRAIN_SECONDS", 3)
+    seen = c.status.tokens_seen
+    with qtbot.waitSignal(c.trainingStateChanged, timeout=15_000,
+                          check_params_cb=lambda s: s == "paused"):
+        tour.next()
+    assert STEPS[tour.index].action == "train_20s"
+    assert 0 < c.status.tokens_seen < seen  # a new model, from random numbers
+    assert c.loss_history.train_loss[0] > 0.6 * math.log(c.model_tokenizer.vocab_size)  # guessing
+    qtbot.waitUntil(lambda: "Paused" in tour.status, timeout=5000)
+    # 6: back to the shipped model, then "sea" and its measured neighbours
+    with qtbot.waitSignal(c.neighboursReady, timeout=30_000,
+                          check_params_cb=lambda word, found, message: word == "sea" and bool(found)):
+        tour.next()
+    assert c.status.tokens_seen == seen
+    qtbot.waitUntil(lambda: "waters" in tour.status, timeout=5000)
+
+
+def test_reset_demo_brings_back_the_shipped_model_within_2_s(qtbot, engine_controller):
+    from engine import paths
+    from engine.checkpoint import load_checkpoint
+    from engine.corpus.mix import Mix
+
+    c = engine_controller
+    shipped = load_checkpoint(paths.stage_checkpoint("base"))
+    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000):
+        c.set_mix(Mix({"encyclopedia": 1.0, "stories": 0.5}))
+    with qtbot.waitSignal(c.trainingStateChanged, timeout=60_000,
+                          check_params_cb=lambda s: s in ("stopped", "paused")):
+        c.start_training(from_scratch=True, max_steps=3)
+    assert c.status.tokens_seen != shipped.meta["tokens_seen"]
+    assert c.loss_history.tokens
+    with qtbot.waitSignal(c.demoReset, timeout=2000):  # the budget: under 2 s
+        c.reset_demo()
+    assert (c.status.stage, c.status.tokens_seen) == (shipped.stage, shipped.meta["tokens_seen"])
+    assert not c.loss_history.tokens and c.latest_snapshot is None
+    qtbot.waitUntil(lambda: c.data_summary.mix == Mix.default(), timeout=30_000)
+    assert c.model_tokenizer.to_dict() == shipped.tokenizer.to_dict()
+
+
+def test_dark_colours_reach_existing_panels_and_plots(qtbot, lecture, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    import gui.appearance as appearance_module
+
+    window = lecture.window
+    plot = window.show_panel("windows").loss_plot
+    light_bg = plot.backgroundBrush().color().name()
+    # The operating system switches to dark: the app follows (theme choice "system").
+    lecture.set_theme_choice("system")
+    monkeypatch.setattr(appearance_module, "system_scheme", lambda: "dark")
+    with qtbot.waitSignal(lecture.appearance.schemeChanged, timeout=3000):
+        QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    dark = theme.SCHEMES["dark"]
+    assert theme.scheme() == "dark"
+    assert QApplication.instance().palette().window().color().name().lower() == dark["BACKGROUND"].lower()
+    assert plot.backgroundBrush().color().name().lower() == dark["BACKGROUND"].lower() != light_bg
+    assert dark["PANEL_BACKGROUND"].lower() in window.navigator.styleSheet().lower()
+    lecture.set_theme_choice("light")
+    assert plot.backgroundBrush().color().name().lower() == theme.SCHEMES["light"]["BACKGROUND"].lower()
+
+
+def test_settings_round_trip(qtbot, themed, _settings_in_tmp):
+    from gui.appearance import Appearance
+    from gui.presenter import apply_remembered_appearance
+    from gui.settings import AppSettings
+
+    settings = AppSettings()
+    assert settings.q.format() == QSettings.Format.IniFormat
+    assert settings.q.fileName().startswith(str(_settings_in_tmp))  # never the real home
+    settings.set_scale(1.3)
+    settings.set_last_panel("windows")
+    settings.set_theme_choice("dark")
+    settings.set_tour_step(4)
+    settings.sync()
+    again = AppSettings()
+    assert again.scale() == pytest.approx(1.3)
+    assert again.last_panel() == "windows"
+    assert again.theme_choice() == "dark"
+    assert again.tour_step() == 4
+    appearance = apply_remembered_appearance(QApplication.instance(), again)
+    assert theme.scale() == pytest.approx(1.3) and theme.scheme() == "dark"
+    assert appearance is Appearance.instance()
+
+
+def test_closing_the_window_remembers_scale_and_panel(qtbot, lecture):
+    from gui.settings import AppSettings
+
+    lecture.window.show_panel("tokens")
+    lecture.appearance.bigger()
+    lecture.window.close()
+    remembered = AppSettings()
+    assert remembered.last_panel() == "tokens"
+    assert remembered.scale() == pytest.approx(lecture.appearance.scale)
+    assert remembered.geometry() is not None
+
+
+def test_export_this_view_writes_png_and_svg(qtbot, lecture, tmp_path):
+    lecture.window.show_panel("windows")
+    panel = lecture.window.current_panel()
+    with qtbot.waitSignal(lecture.exported, timeout=5000):
+        png = lecture.export_view(tmp_path / "windows.png")
+    image = QImage(str(png))
+    assert not image.isNull() and (image.width(), image.height()) == (
+        round(panel.width() * panel.devicePixelRatioF()), round(panel.height() * panel.devicePixelRatioF()))
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20  # a real picture, not a flat fill
+    svg = lecture.export_view(tmp_path / "windows.svg")
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert sum(1 for _ in root.iter()) > 50  # shapes and text, not an empty drawing
+    text = svg.read_text(encoding="utf-8")
+    assert "Windows" in text  # the panel's words are text in the drawing
+    with pytest.raises(ValueError):
+        lecture.export_view(tmp_path / "windows.bmp")
