@@ -708,8 +708,14 @@ class Session:
                 elif stage == "fine-tuned":
                     model, origin = run.reference, "the reference the judgements start from"
                 else:
-                    sm = self.stage_model(stage)
-                    model, tok, origin = sm.model, sm.tokenizer, sm.origin
+                    try:
+                        sm = self.stage_model(stage)
+                        model, tok, origin = sm.model, sm.tokenizer, sm.origin
+                    except ValueError:
+                        shipped = self._shipped_stage("base")  # e.g. a session opened aligned
+                        if shipped is None:
+                            raise
+                        model, origin = shipped.model, "shipped with the app"
             except ValueError as e:
                 views.append(StageView(stage, None, None, str(e)))
                 continue
@@ -718,17 +724,21 @@ class Session:
 
     def _shipped_aligned(self):
         """The shipped aligned checkpoint if it reads this session's tokens, else None."""
-        cached = self.__dict__.get("_shipped_aligned_ckpt")
-        if cached is None:
-            path = paths.stage_checkpoint("aligned")
+        return self._shipped_stage("aligned")
+
+    def _shipped_stage(self, stage: str):
+        """A shipped checkpoint ("base", "aligned") if it reads this session's tokens, else None."""
+        cache = self.__dict__.setdefault("_shipped_ckpts", {})
+        if stage not in cache:
+            path = paths.stage_checkpoint(stage)
             try:
-                cached = load_checkpoint(path) if path.exists() else False
+                ckpt = load_checkpoint(path) if path.exists() else None
             except CheckpointError:
-                cached = False
-            if cached and cached.tokenizer.to_dict() != self.ensure_tokenizer().to_dict():
-                cached = False
-            self._shipped_aligned_ckpt = cached
-        return cached or None
+                ckpt = None
+            if ckpt is not None and ckpt.tokenizer.to_dict() != self.ensure_tokenizer().to_dict():
+                ckpt = None
+            cache[stage] = ckpt
+        return cache[stage]
 
     def save_aligned(self, path, meta: dict | None = None) -> Path:
         """Save the aligned model as a stage checkpoint (stage "aligned")."""

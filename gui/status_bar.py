@@ -17,6 +17,7 @@ BUSY_WORDS = {
     "loading": "Loading the model…",
     "data": "Preparing the training data…",
     "training": "Training…",
+    "aligning": "Learning from feedback…",  # Pillar III
 }
 
 

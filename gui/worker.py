@@ -501,7 +501,7 @@ class EngineServer:
 
     def _cmd_stage_strip(self, key: str, prompt: str, seed: int = 0) -> None:
         self._align_prepare()
-        self._emit(("stage_strip", key, self.session.stage_strip(prompt, seed=int(seed))))
+        self._emit(("stage_strip", key, self.session.stage_strip(prompt, k=4, seed=int(seed))))
 
     def _cmd_run_ranker(self, spec: str, clicks: int, seed: int = 0) -> None:
         from engine.rankers import parse_ranker
@@ -760,6 +760,7 @@ _TITLES = {
     "save_session": "Could not save the session",  # session files
     "open_session": "Could not open the session",
     "set_alignment_trait": "Could not measure that",
+    "align_history": "The chat needs a fine-tuned model",
 }
 
 

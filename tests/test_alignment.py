@@ -1,0 +1,129 @@
+"""Thirty clicks of a scripted judge move the shipped fine-tuned model the way it rewards.
+
+On the held-out questions (never trained on), the share of answers that mention a word
+is measured before and after 30 automatic rounds, and the two shares are compared with
+a two-proportion z-test computed here:
+
+- a judge that prefers the word raises it (p < 0.01);
+- a judge that picks at random does not (not significant at the same level);
+- the reversed judge lowers it (p < 0.01);
+
+and the exact KL from the reference stays within the budget stated in PreferenceConfig.
+Fixed seeds throughout, so the numbers are the same on every run.
+"""
+
+import copy
+import math
+
+import pytest
+
+from engine import paths
+from engine.alignment import Alignment
+from engine.alignment_metrics import word_trait
+from engine.checkpoint import load_checkpoint
+from engine.preference import PreferenceConfig
+from engine.qa_data import bundled_qa
+from engine.rankers import parse_ranker
+
+pytestmark = pytest.mark.slow
+
+WORD = "sea"
+CLICKS = 30
+SAMPLES_PER_QUESTION = 4
+ALPHA = 0.01
+
+
+def z_test(x1: int, n1: int, x2: int, n2: int) -> tuple[float, float]:
+    """Two-proportion z-test with pooled variance: (z, two-sided p)."""
+    pooled = (x1 + x2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    z = (x2 / n2 - x1 / n1) / se
+    return z, math.erfc(abs(z) / math.sqrt(2))
+
+
+@pytest.fixture(scope="module")
+def sft():
+    path = paths.stage_checkpoint("sft")
+    if not path.exists():
+        pytest.skip("the shipped fine-tuned checkpoint is not built (scripts/build_assets.py --stage sft)")
+    return load_checkpoint(path)
+
+
+@pytest.fixture(scope="module")
+def qa():
+    return bundled_qa()
+
+
+def _alignment(sft, qa) -> Alignment:
+    tok = sft.tokenizer
+    return Alignment(copy.deepcopy(sft.model), tok, [p.question for p in qa.heldout],
+                     [p.question for p in qa.train], trait=word_trait(tok, WORD))
+
+
+@pytest.fixture(scope="module")
+def before(sft, qa):
+    run = _alignment(sft, qa)
+    return run.answer_stats(run.reference, SAMPLES_PER_QUESTION, seed=1)
+
+
+def _after(sft, qa, spec: str):
+    run = _alignment(sft, qa)
+    ranker = parse_ranker(spec, sft.tokenizer, seed=0)
+    rounds = list(run.run_ranker(ranker, CLICKS, seed=0, sample=False))
+    assert len(rounds) == CLICKS
+    assert run.version >= CLICKS // 3  # many rounds gave the judge something to prefer
+    return run.answer_stats(run.policy, SAMPLES_PER_QUESTION, seed=1), run.history[-1]
+
+
+def test_the_question_sets_are_apart(qa):
+    assert not {p.question for p in qa.heldout} & {p.question for p in qa.train}
+
+
+def test_a_judge_that_prefers_a_word_makes_the_model_say_it(sft, qa, before):
+    after, last = _after(sft, qa, f"prefers-word:{WORD}")
+    z, p = z_test(before.with_trait, before.n, after.with_trait, after.n)
+    print(f"prefers-word: {before.trait_rate:.3f} -> {after.trait_rate:.3f}, z={z:.2f}, p={p:.2g}, "
+          f"KL {last.kl_per_token:.3f} nats/token")
+    assert z > 0 and p < ALPHA
+    assert last.accuracy == pytest.approx(1.0, abs=0.05)  # it now sides with its judge
+    assert last.kl_per_token < PreferenceConfig().kl_budget
+
+
+def test_a_random_judge_teaches_nothing_measurable(sft, qa, before):
+    after, last = _after(sft, qa, "random")
+    z, p = z_test(before.with_trait, before.n, after.with_trait, after.n)
+    print(f"random: {before.trait_rate:.3f} -> {after.trait_rate:.3f}, z={z:.2f}, p={p:.2g}, "
+          f"KL {last.kl_per_token:.3f} nats/token")
+    assert p >= ALPHA
+    assert last.kl_per_token < PreferenceConfig().kl_budget
+
+
+def test_the_reversed_judge_makes_the_model_avoid_the_word(sft, qa, before):
+    after, last = _after(sft, qa, f"reversed:prefers-word:{WORD}")
+    z, p = z_test(before.with_trait, before.n, after.with_trait, after.n)
+    print(f"reversed: {before.trait_rate:.3f} -> {after.trait_rate:.3f}, z={z:.2f}, p={p:.2g}, "
+          f"KL {last.kl_per_token:.3f} nats/token")
+    assert z < 0 and p < ALPHA
+    assert last.kl_per_token < PreferenceConfig().kl_budget
+
+
+def test_the_align_command_reports_before_and_after_and_saves_an_aligned_checkpoint(tmp_path, sft):
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "aligned"
+    proc = subprocess.run(
+        [sys.executable, "-m", "engine", "align", "--checkpoint", str(paths.stage_checkpoint("sft")),
+         "--ranker", f"prefers-word:{WORD}", "--clicks", "3", "--seed", "0", "--samples", "1",
+         "--out", str(out), "--json"],
+        capture_output=True, text=True, timeout=300, check=True,
+    )
+    lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert [e["event"] for e in lines[:-1]] == ["click"] * 3
+    done = lines[-1]
+    assert done["event"] == "done" and done["samples"] == 72
+    assert any("before" in k for k in done) and any("after" in k for k in done)
+    assert 0.0 <= done["trait_before"] <= 1.0 and 0.0 <= done["trait_after"] <= 1.0
+    ckpt = load_checkpoint(out)
+    assert ckpt.stage == "aligned" and ckpt.meta["ranker"] == f"prefers-word:{WORD}"

@@ -1,0 +1,110 @@
+"""The Chat & feedback panel: a click updates the live model, the charts gain a point, and
+the next answers come from the updated model (real widgets, in-process engine)."""
+
+import pytest
+
+from engine.preference import state_hash
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def chat_factory(fresh_session):
+    """Sessions on the default checkpoint whose live model stands in for the fine-tuned one.
+
+    The plumbing under test does not depend on which weights are aligned, and this keeps
+    the test independent of the shipped fine-tuned checkpoint.
+    """
+
+    def make():
+        session = fresh_session()
+        session.stage = "fine-tuned"
+        return session
+
+    return make
+
+
+@pytest.fixture
+def chat(qtbot, chat_factory):
+    from gui.controller import Controller, InProcessBackend
+    from gui.main_window import MainWindow
+
+    controller = Controller(InProcessBackend(chat_factory))
+    with qtbot.waitSignal(controller.modelReady, timeout=60_000):
+        controller.start()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.show_panel("chat")
+    qtbot.waitUntil(panel.is_ready, timeout=60_000)
+    yield controller, panel
+    controller.shutdown()
+
+
+def test_a_thumb_click_updates_the_model_and_the_next_answers_come_from_it(qtbot, chat):
+    controller, panel = chat
+    session = controller.backend.server.session
+    run = session.alignment()
+    ref_hash = state_hash(run.reference)
+    assert state_hash(run.policy) == ref_hash  # nothing learned yet
+    first = panel.candidates
+    assert first.model_version == 0
+    assert [c.text.text() for c in panel.cards] == [a.text or "(nothing: it stopped at once)"
+                                                   for a in first.answers]
+    points = panel.charts.point_count()
+    assert points >= 1
+    assert panel.cards[0].up_button.isEnabled()
+
+    with (
+        qtbot.waitSignal(controller.alignmentSnapshot, timeout=30_000,
+                         check_params_cb=lambda s: s.event == "thumb") as snap_signal,
+        qtbot.waitSignal(panel.judgementSent, timeout=5_000),
+    ):
+        qtbot.mouseClick(panel.cards[0].up_button, qtbot_button())
+    snap = snap_signal.args[0]
+    assert snap.version == 1 and snap.judgements == 1
+    # The click changed the live model, never the reference.
+    assert state_hash(run.policy) != ref_hash
+    assert state_hash(run.reference) == ref_hash
+    assert session.stage == "aligned"
+    # The charts gained a point ...
+    qtbot.waitUntil(lambda: panel.charts.point_count() == points + 1, timeout=5_000)
+    assert panel.last_latency is not None
+    # ... and the panel asked for new answers, written by the updated model.
+    qtbot.waitUntil(lambda: panel.candidates.model_version == 1, timeout=30_000)
+    shown = panel.candidates
+    direct = session.candidates(shown.prompt, n=len(shown.answers), seed=shown.seed)
+    assert direct == shown  # the same seed on the live (updated) model gives the same answers
+    assert [c.text.text() for c in panel.cards] == [a.text or "(nothing: it stopped at once)"
+                                                   for a in shown.answers]
+    assert panel.history.count() == 1
+
+
+def test_better_then_reset_goes_back_to_the_fine_tuned_model(qtbot, chat):
+    controller, panel = chat
+    session = controller.backend.server.session
+    run = session.alignment()
+    ref_hash = state_hash(run.reference)
+    qtbot.waitUntil(lambda: panel.cards[1].better_button.isEnabled() or
+                    len({a.text for a in panel.candidates.answers}) < 2, timeout=10_000)
+    if not panel.cards[1].better_button.isEnabled():  # the model gave the same answer twice
+        panel.suggest()
+        qtbot.waitUntil(lambda: panel.cards[1].better_button.isEnabled(), timeout=30_000)
+    with qtbot.waitSignal(controller.alignmentSnapshot, timeout=30_000,
+                          check_params_cb=lambda s: s.event == "pair") as sig:
+        qtbot.mouseClick(panel.cards[1].better_button, qtbot_button())
+    assert sig.args[0].pairs == 1 and sig.args[0].dpo_loss == pytest.approx(0.693147, abs=1e-4)
+    with qtbot.waitSignal(controller.alignmentSnapshot, timeout=30_000,
+                          check_params_cb=lambda s: s.event == "reset"):
+        qtbot.mouseClick(panel.reset_button, qtbot_button())
+    assert state_hash(run.policy) == ref_hash
+    assert session.stage == "fine-tuned"
+    qtbot.waitUntil(lambda: panel.charts.point_count() == 1, timeout=5_000)
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
