@@ -280,30 +280,58 @@ class InProcessBackend(QObject):
         self._server = None
 
 
-class LossHistory:
-    """Every training snapshot's numbers since the last run from scratch (for the curve)."""
+class CurveHistory:
+    """A loss curve's points: train loss every step, held-out loss when it was measured.
+
+    Subclasses say what the x axis counts (`x_of`) and whether a run's final snapshot,
+    which repeats its last step, is skipped.
+    """
+
+    skip_final = False
 
     def __init__(self) -> None:
-        self.tokens: list[int] = []
+        self.x: list[int] = []
         self.train_loss: list[float] = []
-        self.heldout_tokens: list[int] = []
+        self.heldout_x: list[int] = []
         self.heldout_loss: list[float] = []
         self.version = 0  # bumps on every change: a panel redraws only when it moved
 
+    @staticmethod
+    def x_of(snapshot) -> int:
+        raise NotImplementedError
+
     def clear(self) -> None:
-        for values in (self.tokens, self.train_loss, self.heldout_tokens, self.heldout_loss):
+        for values in (self.x, self.train_loss, self.heldout_x, self.heldout_loss):
             values.clear()
         self.version += 1
 
     def extend(self, snapshots: list) -> None:
         for s in snapshots:
+            if self.skip_final and s.status != "running":
+                continue
             if s.train_loss == s.train_loss:  # skip NaN (a diverged step)
-                self.tokens.append(s.tokens_seen)
+                self.x.append(self.x_of(s))
                 self.train_loss.append(s.train_loss)
             if s.heldout_loss is not None:
-                self.heldout_tokens.append(s.tokens_seen)
+                self.heldout_x.append(self.x_of(s))
                 self.heldout_loss.append(s.heldout_loss)
         self.version += 1
+
+
+class LossHistory(CurveHistory):
+    """Pre-training's curve since the last run from scratch, against tokens read."""
+
+    @staticmethod
+    def x_of(snapshot) -> int:
+        return snapshot.tokens_seen
+
+    @property
+    def tokens(self) -> list[int]:
+        return self.x
+
+    @property
+    def heldout_tokens(self) -> list[int]:
+        return self.heldout_x
 
 
 class Controller(QObject):
@@ -842,32 +870,22 @@ _FINETUNE_EVENTS = frozenset(
 )
 
 
-class SFTHistory:
-    """The fine-tuning curve: train loss every step, held-out loss every few steps."""
+class SFTHistory(CurveHistory):
+    """The fine-tuning curve against steps: train loss every step, held-out every few."""
 
-    def __init__(self) -> None:
-        self.steps: list[int] = []
-        self.train_loss: list[float] = []
-        self.heldout_steps: list[int] = []
-        self.heldout_loss: list[float] = []
-        self.version = 0  # bumps on every change: a panel redraws only when it moved
+    skip_final = True  # the final snapshot repeats the last step
 
-    def clear(self) -> None:
-        for values in (self.steps, self.train_loss, self.heldout_steps, self.heldout_loss):
-            values.clear()
-        self.version += 1
+    @staticmethod
+    def x_of(snapshot) -> int:
+        return snapshot.step
 
-    def extend(self, snapshots: list) -> None:
-        for s in snapshots:
-            if s.status != "running":
-                continue  # the final snapshot repeats the last step
-            if s.train_loss == s.train_loss:  # skip NaN (a diverged step)
-                self.steps.append(s.step)
-                self.train_loss.append(s.train_loss)
-            if s.heldout_loss is not None:
-                self.heldout_steps.append(s.step)
-                self.heldout_loss.append(s.heldout_loss)
-        self.version += 1
+    @property
+    def steps(self) -> list[int]:
+        return self.x
+
+    @property
+    def heldout_steps(self) -> list[int]:
+        return self.heldout_x
 
 
 # Pillar III: events handled by Controller._dispatch_alignment.
