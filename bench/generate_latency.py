@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from engine.session import Session  # noqa: E402
+from engine.session.core import Session  # noqa: E402
 
 
 def main() -> None:

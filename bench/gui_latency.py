@@ -45,8 +45,8 @@ def _plain_worker(seconds: float, out) -> None:
     import torch
 
     torch.set_num_threads(1)
-    from engine.pretrain import TrainConfig
-    from gui.worker import default_session
+    from engine.pretraining.trainer import TrainConfig
+    from workers.engine_server import default_session
 
     session = default_session()
     if hasattr(session, "_ids"):
@@ -83,7 +83,7 @@ def app_run(seconds: float, reader: str) -> dict:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from gui.app import create_application
-    from gui.controller import Controller, ProcessBackend
+    from gui.bridge.controller import Controller, ProcessBackend
     from gui.main_window import MainWindow
 
     app = create_application()

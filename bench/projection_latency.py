@@ -55,8 +55,8 @@ def scenario(open_after: float, train_seconds: float) -> dict:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from gui.app import _start_embedding_history, create_application
-    from gui.controller import Controller, ProcessBackend
-    from gui.embedding_history import EmbeddingHistory
+    from gui.bridge.controller import Controller, ProcessBackend
+    from gui.bridge.embedding_history import EmbeddingHistory
     from gui.main_window import MainWindow
 
     app = create_application()  # noqa: F841 - kept alive for the run

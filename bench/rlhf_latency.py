@@ -38,8 +38,8 @@ def plain_cpu_per_click(clicks: int) -> dict:
     import torch
 
     torch.set_num_threads(1)
-    from engine.preference import PreferencePair, Thumb
-    from engine.session import Session
+    from engine.alignment.preference import PreferencePair, Thumb
+    from engine.session.core import Session
 
     session = Session.from_default("sft")
     walls, cpus = [], []
@@ -62,7 +62,7 @@ def app_latency(clicks: int, timeout: float = 120.0) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from gui import theme
-    from gui.controller import Controller, ProcessBackend
+    from gui.bridge.controller import Controller, ProcessBackend
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -64,8 +64,8 @@ class Soak:
         previous = qInstallMessageHandler(quiet)
 
         from gui.app import create_application
-        from gui.controller import Controller, ProcessBackend
-        from gui.embedding_history import EmbeddingHistory
+        from gui.bridge.controller import Controller, ProcessBackend
+        from gui.bridge.embedding_history import EmbeddingHistory
         from gui.main_window import MainWindow
 
         self.args = args
@@ -146,7 +146,7 @@ class Soak:
         timings["finetune"] = time.perf_counter() - t
         # 4. chat feedback: pick the better of two answers, and a thumb down on the other
         t = time.perf_counter()
-        from engine.preference import PreferencePair, Thumb
+        from engine.alignment.preference import PreferencePair, Thumb
 
         self.window.show_panel("chat")
         for k in range(2):

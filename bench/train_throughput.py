@@ -20,8 +20,8 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from engine.model import GPTConfig, TinyGPT  # noqa: E402
-from engine.pretrain import PreTrainer, TrainConfig  # noqa: E402
-from engine.session import Session  # noqa: E402
+from engine.pretraining.trainer import PreTrainer, TrainConfig  # noqa: E402
+from engine.session.core import Session  # noqa: E402
 
 
 def plain_loop(model: TinyGPT, ids: np.ndarray, steps: int, config: TrainConfig) -> float:

@@ -30,7 +30,7 @@ class Output:
 
 
 def _load_session(args: argparse.Namespace):
-    from engine.session import Session
+    from engine.session.core import Session
 
     if getattr(args, "checkpoint", None):
         return Session.from_checkpoint(args.checkpoint)
@@ -40,8 +40,8 @@ def _load_session(args: argparse.Namespace):
 # ----- subcommands ----------------------------------------------------------------------
 def cmd_train(args: argparse.Namespace, out: Output) -> int:
     from engine.corpus.mix import Mix
-    from engine.pretrain import TrainConfig
-    from engine.session import USER_SOURCE, Session
+    from engine.pretraining.trainer import TrainConfig
+    from engine.session.core import USER_SOURCE, Session
 
     session = Session(seed=args.seed)
     if args.data:
@@ -125,7 +125,7 @@ def cmd_sample(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_windows(args: argparse.Namespace, out: Output) -> int:
     from engine.tokenizers.word import split_words
-    from engine.windows import sliding_windows
+    from engine.pretraining.windows import sliding_windows
 
     tokens = [t.strip() for t in split_words(args.text)]
     for w in sliding_windows(tokens, args.size):
@@ -157,10 +157,10 @@ def cmd_tokenize(args: argparse.Namespace, out: Output) -> int:
 # ----- fine-tune (Pillar II) ------------------------------------------------------------
 def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
     """Fine-tune a checkpoint on question/answer pairs; report the answer rate before/after."""
-    from engine.answer_quality import answer_rate
-    from engine.qa_data import load_qa_file
-    from engine.session import Session
-    from engine.sft import SFTConfig
+    from engine.finetuning.answer_scoring import answer_rate
+    from engine.finetuning.qa_data import load_qa_file
+    from engine.session.core import Session
+    from engine.finetuning.trainer import SFTConfig
 
     session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default()
     if args.qa:
@@ -204,9 +204,9 @@ def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
 # ----- align (Pillar III) -----------------------------------------------------------------
 def cmd_align(args: argparse.Namespace, out: Output) -> int:
     """Run a scripted ranker for N clicks; report the rewarded trait before/after."""
-    from engine.alignment_metrics import two_proportion_z
-    from engine.rankers import parse_ranker
-    from engine.session import Session
+    from engine.alignment.metrics import two_proportion_z
+    from engine.alignment.rankers import parse_ranker
+    from engine.session.core import Session
 
     session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default("sft")
     ranker = parse_ranker(args.ranker, session.ensure_tokenizer(), seed=args.seed)
@@ -326,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from engine.checkpoint import CheckpointError
     from engine.corpus.userfiles import UserTextError
-    from engine.probes import ProbeError
+    from engine.pretraining.probes import ProbeError
     from engine.tokenizers import TokenizerError
 
     args = build_parser().parse_args(argv)

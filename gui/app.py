@@ -148,7 +148,7 @@ class Screenshotter:
 
 
 def _start_embedding_history(controller) -> None:
-    from gui.embedding_history import EmbeddingHistory
+    from gui.bridge.embedding_history import EmbeddingHistory
 
     EmbeddingHistory.for_controller(controller).start()
 
@@ -163,7 +163,7 @@ def run(argv: list[str], start_time: float | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from gui.controller import Controller, InProcessBackend, ProcessBackend
+    from gui.bridge.controller import Controller, InProcessBackend, ProcessBackend
     from gui.main_window import MainWindow
 
     app = create_application()
@@ -171,7 +171,7 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     controller = Controller(backend)
     # Lecture tools: remembered settings, text scale, colours (gui/presenter.py). Pictures
     # made with --screenshot* neither read nor change what a person set.
-    from gui.presenter import Presenter, apply_remembered_appearance
+    from gui.lecture.presenter import Presenter, apply_remembered_appearance
     from gui.settings import AppSettings
 
     shooting = bool(args.screenshot or args.screenshot_all)

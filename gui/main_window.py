@@ -111,14 +111,7 @@ class MainWindow(QMainWindow):
 
     def _create(self, key: str) -> QWidget:
         spec = self.specs[key]
-        try:
-            panel = spec.factory(self.controller)
-        except Exception as exc:  # a broken panel must not take the app down
-            log.exception("could not open the %s panel", key)
-            from gui.panels.placeholder import PlaceholderPanel
-
-            panel = PlaceholderPanel(self.controller, key)
-            self.show_error(f"The {spec.title} step could not open", str(exc))
+        panel = spec.factory(self.controller)
         self.panels[key] = panel
         self.stack.addWidget(panel)
         return panel

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from gui.widgets.job_indicator import JobIndicator
 
-SUFFIX = ".pillars"  # engine.session_file.SUFFIX (not imported: it would load torch here)
+SUFFIX = ".pillars"  # engine.session.file.SUFFIX (not imported: it would load torch here)
 FILE_FILTER = "Three Pillars sessions (*.pillars);;All files (*)"
 MESSAGE_MS = 10_000
 

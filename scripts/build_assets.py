@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import torch  # noqa: E402
 
 from engine import paths  # noqa: E402
-from engine.pretrain import TrainConfig  # noqa: E402
-from engine.session import Session  # noqa: E402
+from engine.pretraining.trainer import TrainConfig  # noqa: E402
+from engine.session.core import Session  # noqa: E402
 
 BASE_STEPS = 900
 
@@ -52,8 +52,8 @@ SFT_STEPS = 300  # ~15 passes over the bundled pairs: answers reliably, ~20 s on
 
 def build_sft(base: Path, out: Path, steps: int = SFT_STEPS) -> Path:
     """Fine-tune the shipped base model on the bundled question/answer pairs (seed 0)."""
-    from engine.answer_quality import answer_rate
-    from engine.sft import SFTConfig
+    from engine.finetuning.answer_scoring import answer_rate
+    from engine.finetuning.trainer import SFTConfig
 
     if not base.exists():
         raise SystemExit(f"{base} is missing: build it first with --stage base.")
@@ -90,7 +90,7 @@ def build_aligned(sft: Path, out: Path, clicks: int = ALIGN_CLICKS) -> Path:
     assistants tend to (RLHF-tuned models are known to grow wordier for it). The app's
     Chat panel shows other judges live, a biased one among them.
     """
-    from engine.rankers import parse_ranker
+    from engine.alignment.rankers import parse_ranker
 
     if not sft.exists():
         raise SystemExit(f"{sft} is missing: build it first with --stage sft.")

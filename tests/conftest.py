@@ -28,7 +28,7 @@ def warm_session():
     Tests get deep copies (`fresh_session()`), so each starts from the same pristine state
     without paying for the corpus again. Never train this one.
     """
-    from gui.worker import default_session
+    from workers.engine_server import default_session
 
     session = default_session()
     session.passage(32, seed=0)
@@ -46,7 +46,7 @@ def fresh_session(warm_session):
     the object is shared rather than copied). Test glue only: if the engine renames
     these attributes, tests get slower, not wrong.
     """
-    from gui.worker import default_session
+    from workers.engine_server import default_session
 
     def make():
         session = default_session()
@@ -66,13 +66,13 @@ def engine_controller(qtbot, fresh_session):
     Yields once the model is loaded. `controller.backend.server.session` is the live
     Session, for comparing what the GUI shows with direct engine calls.
     """
-    from gui.controller import Controller, InProcessBackend
+    from gui.bridge.controller import Controller, InProcessBackend
 
     controller = Controller(InProcessBackend(fresh_session))
     # Embeddings panel: an instant in-process projector, so opening that step in a test
     # never spawns the UMAP worker (tests/test_gui_embeddings.py runs the real one once).
-    from gui.embedding_history import EmbeddingHistory
-    from gui.projection_client import InProcessProjector
+    from gui.bridge.embedding_history import EmbeddingHistory
+    from gui.bridge.projection_client import InProcessProjector
 
     EmbeddingHistory.for_controller(controller, InProcessProjector())
     with qtbot.waitSignal(controller.modelReady, timeout=60_000):

@@ -18,12 +18,12 @@ import math
 import pytest
 
 from engine import paths
-from engine.alignment import Alignment
-from engine.alignment_metrics import word_trait
+from engine.alignment.run import Alignment
+from engine.alignment.metrics import word_trait
 from engine.checkpoint import load_checkpoint
-from engine.preference import PreferenceConfig
-from engine.qa_data import bundled_qa
-from engine.rankers import parse_ranker
+from engine.alignment.preference import PreferenceConfig
+from engine.finetuning.qa_data import bundled_qa
+from engine.alignment.rankers import parse_ranker
 
 pytestmark = pytest.mark.slow
 

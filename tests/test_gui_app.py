@@ -12,7 +12,7 @@ import pytest
 
 from gui.panels import PANELS
 from gui.status_bar import STAGE_WORDS, human_count
-from gui.worker import default_session
+from workers.engine_server import default_session
 
 pytestmark = pytest.mark.gui
 
@@ -36,7 +36,7 @@ def test_status_bar_shows_the_models_real_status(main_window, engine_controller)
 
 
 def test_navigator_switches_panels(qtbot, main_window):
-    from gui.panels.windows_panel import WindowsPanel
+    from gui.panels.pretraining.windows_panel import WindowsPanel
 
     for key in ("windows", "chat", "tokens", "data"):
         main_window.navigator.select(key)
@@ -44,13 +44,10 @@ def test_navigator_switches_panels(qtbot, main_window):
         panel = main_window.panels[key]
         assert main_window.stack.currentWidget() is panel
     assert isinstance(main_window.panels["windows"], WindowsPanel)
-    from gui.panels.placeholder import PlaceholderPanel
+    import gui.panels as registry
 
-    placeholders = [k for k, p in main_window.panels.items() if isinstance(p, PlaceholderPanel)]
-    for key in placeholders:  # steps not built yet say so, and what they will show
-        texts = " ".join(label.text() for label in main_window.panels[key].findChildren(
-            type(main_window.status_bar.stage_label)))
-        assert "still being built" in texts
+    assert not hasattr(registry, "lazy"), "panels are imported explicitly, never by name"
+    assert not (Path(registry.__file__).parent / "placeholder.py").exists()
 
 
 def test_worker_exception_is_reported_and_the_next_job_runs(qtbot, main_window, engine_controller):
@@ -82,7 +79,7 @@ def test_bad_user_file_arrives_as_job_failed_and_loses_nothing(qtbot, engine_con
 
 
 def _process_controller(qtbot):
-    from gui.controller import Controller, ProcessBackend
+    from gui.bridge.controller import Controller, ProcessBackend
 
     controller = Controller(ProcessBackend())
     with qtbot.waitSignal(controller.modelReady, timeout=90_000):
@@ -125,7 +122,7 @@ WORKER_ORPHAN_SCRIPT = textwrap.dedent(
     import os, sys, time
     sys.path.insert(0, {root!r})
     from PySide6.QtCore import QCoreApplication
-    from gui.controller import ProcessBackend
+    from gui.bridge.controller import ProcessBackend
     app = QCoreApplication([])
     backend = ProcessBackend()
     backend.start(lambda batch: None)

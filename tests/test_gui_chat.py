@@ -3,7 +3,7 @@ the next answers come from the updated model (real widgets, in-process engine)."
 
 import pytest
 
-from engine.preference import state_hash
+from engine.alignment.preference import state_hash
 
 pytestmark = pytest.mark.gui
 
@@ -26,7 +26,7 @@ def chat_factory(fresh_session):
 
 @pytest.fixture
 def chat(qtbot, chat_factory):
-    from gui.controller import Controller, InProcessBackend
+    from gui.bridge.controller import Controller, InProcessBackend
     from gui.main_window import MainWindow
 
     controller = Controller(InProcessBackend(chat_factory))

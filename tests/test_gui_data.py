@@ -22,7 +22,7 @@ def _corpus_slice():
 
 def _small_session():
     """A real Session on a slice of the bundled corpus (the engine's own code throughout)."""
-    from engine.session import Session
+    from engine.session.core import Session
 
     session = Session(seed=0)
     # subtle: Session builds its corpus lazily into `_corpus`; filling it first keeps every
@@ -33,7 +33,7 @@ def _small_session():
 
 @pytest.fixture
 def controller(qtbot):
-    from gui.controller import Controller, InProcessBackend
+    from gui.bridge.controller import Controller, InProcessBackend
 
     c = Controller(InProcessBackend(_small_session))
     with qtbot.waitSignal(c.modelReady, timeout=60_000):
@@ -44,7 +44,7 @@ def controller(qtbot):
 
 @pytest.fixture
 def panel(qtbot, controller):
-    from gui.panels.data_panel import DataPanel
+    from gui.panels.pretraining.data_panel import DataPanel
 
     p = DataPanel(controller)
     qtbot.addWidget(p)

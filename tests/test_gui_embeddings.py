@@ -18,10 +18,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.projection import layout_shift, procrustes_align
-from gui.embedding_history import EmbeddingHistory
-from gui.panels.embeddings_panel import EmbeddingsPanel, K
-from gui.projection_client import InProcessProjector, ProjectionClient
+from engine.pretraining.projection import layout_shift, procrustes_align
+from gui.bridge.embedding_history import EmbeddingHistory
+from gui.panels.pretraining.embeddings_panel import EmbeddingsPanel, K
+from gui.bridge.projection_client import InProcessProjector, ProjectionClient
 
 pytestmark = pytest.mark.gui
 
@@ -43,7 +43,7 @@ def make_panel(qtbot, fresh_session, umap_client):
 
     Each panel gets its own engine on the shipped base model (conftest's fresh_session).
     """
-    from gui.controller import Controller, InProcessBackend
+    from gui.bridge.controller import Controller, InProcessBackend
 
     made = []
 
@@ -185,7 +185,7 @@ def test_training_adds_frames_that_replay_and_stay_aligned(qtbot, make_panel):
     seen = [f.snapshot.tokens_seen for f in frames]
     assert seen == sorted(seen) and seen[-1] > seen[0]
     # Successive PCA frames are aligned: they move less than unaligned ones would.
-    from engine.projection import pca_layout
+    from engine.pretraining.projection import pca_layout
 
     for before, after in zip(frames, frames[1:], strict=False):
         raw = pca_layout(after.snapshot.vectors)
@@ -220,9 +220,9 @@ ORPHAN_SCRIPT = textwrap.dedent(
     import os, sys, time
     sys.path.insert(0, {root!r})
     from PySide6.QtCore import QCoreApplication
-    from gui.projection_client import ProjectionClient
+    from gui.bridge.projection_client import ProjectionClient
     app = QCoreApplication([])
-    client = ProjectionClient(layout_target="gui.projection_client:_keep_init")
+    client = ProjectionClient(layout_target="gui.bridge.projection_client:_keep_init")
     client.start()
     print(client.pid, flush=True)
     time.sleep(float(sys.argv[1]))
@@ -273,9 +273,9 @@ def test_real_umap_worker_draws_the_map(qtbot, make_panel, umap_client):
 
 
 def test_history_keeps_a_bounded_thinned_timeline_and_restarts_with_a_new_run(qtbot):
-    from engine.projection import EmbeddingSnapshot
-    from gui.controller import Controller, InProcessBackend
-    from gui.embedding_history import MAX_FRAMES
+    from engine.pretraining.projection import EmbeddingSnapshot
+    from gui.bridge.controller import Controller, InProcessBackend
+    from gui.bridge.embedding_history import MAX_FRAMES
 
     controller = Controller(InProcessBackend())  # never started: snapshots are fed by hand
     history = EmbeddingHistory(controller, InProcessProjector())

@@ -4,9 +4,9 @@ import html
 
 import pytest
 
-from engine.answer_quality import DecodeSettings
-from engine.qa_data import QAPair
-from engine.sft import IGNORE
+from engine.finetuning.answer_scoring import DecodeSettings
+from engine.finetuning.qa_data import QAPair
+from engine.finetuning.trainer import IGNORE
 
 pytestmark = pytest.mark.gui
 

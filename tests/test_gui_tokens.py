@@ -18,7 +18,7 @@ def _session():
 
     The tests only read from it, so every test's controller can share it.
     """
-    from engine.session import Session
+    from engine.session.core import Session
 
     session = Session(seed=0)
     session.tokenizers()
@@ -27,7 +27,7 @@ def _session():
 
 @pytest.fixture
 def controller(qtbot):
-    from gui.controller import Controller, InProcessBackend
+    from gui.bridge.controller import Controller, InProcessBackend
 
     c = Controller(InProcessBackend(_session))
     with qtbot.waitSignal(c.tokenizersChanged, timeout=120_000):
@@ -38,7 +38,7 @@ def controller(qtbot):
 
 @pytest.fixture
 def panel(qtbot, controller):
-    from gui.panels.tokens_panel import TokensPanel
+    from gui.panels.pretraining.tokens_panel import TokensPanel
 
     p = TokensPanel(controller)  # made after the tokenizers arrived: draws them at once
     qtbot.addWidget(p)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from gui.panels.windows_panel import CAT_SENTENCE, TOP_K
+from gui.panels.pretraining.windows_panel import CAT_SENTENCE, TOP_K
 
 pytestmark = pytest.mark.gui
 
@@ -66,8 +66,8 @@ def test_cat_sentence_gives_seven_windows(qtbot, windows_panel, engine_controlle
 def test_training_from_the_gui_updates_curve_and_bars_to_the_engines_numbers(
     qtbot, windows_panel, engine_controller, fresh_session
 ):
-    from engine.pretrain import TrainConfig
-    from gui.panels.windows_panel import LEARNING_RATES
+    from engine.pretraining.trainer import TrainConfig
+    from gui.panels.pretraining.windows_panel import LEARNING_RATES
 
     c = engine_controller
     panel = windows_panel

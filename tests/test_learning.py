@@ -9,8 +9,8 @@ import torch
 
 from engine.corpus.mix import Mix
 from engine.corpus.style import forum_marker_rate
-from engine.pretrain import TrainConfig
-from engine.session import Session
+from engine.pretraining.trainer import TrainConfig
+from engine.session.core import Session
 
 pytestmark = pytest.mark.slow
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def themed(qapp):
     """The house theme applied before any window is built, as gui/app.py does; undone after."""
-    from gui.appearance import Appearance
+    from gui.lecture.appearance import Appearance
 
     saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
     theme.apply(qapp)
@@ -42,10 +42,10 @@ def lecture(qtbot, themed, engine_controller, main_window):
 
     The word map draws with an in-process projector (no UMAP worker process).
     """
-    from gui.appearance import Appearance
-    from gui.embedding_history import EmbeddingHistory
-    from gui.presenter import Presenter
-    from gui.projection_client import InProcessProjector
+    from gui.lecture.appearance import Appearance
+    from gui.bridge.embedding_history import EmbeddingHistory
+    from gui.lecture.presenter import Presenter
+    from gui.bridge.projection_client import InProcessProjector
     from gui.settings import AppSettings
 
     history = EmbeddingHistory.for_controller(engine_controller, InProcessProjector())
@@ -171,9 +171,9 @@ def test_period_blanks_the_screen_and_any_key_brings_it_back(qtbot, lecture):
 
 
 def test_tour_steps_name_real_panels_and_actions():
-    from gui.controller import Controller
-    from gui.tour import ACTIONS
-    from gui.tour_script import STEPS
+    from gui.bridge.controller import Controller
+    from gui.lecture.tour import ACTIONS
+    from gui.lecture.tour_script import STEPS
 
     keys = {p.key for p in PANELS}
     assert len(STEPS) >= 10
@@ -190,8 +190,8 @@ def test_tour_steps_name_real_panels_and_actions():
 
 
 def test_a_missing_demonstration_says_so_and_still_shows_its_panel(qtbot, main_window, engine_controller):
-    from gui.tour import Tour
-    from gui.tour_script import TourStep
+    from gui.lecture.tour import Tour
+    from gui.lecture.tour_script import TourStep
 
     steps = (TourStep("tokens", "Somewhere", "One. Two.", "no_such_demo"),
              TourStep("windows", "Elsewhere", "One. Two.", "train_20s"))
@@ -211,9 +211,9 @@ def test_a_missing_demonstration_says_so_and_still_shows_its_panel(qtbot, main_w
 
 
 def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controller, monkeypatch):
-    import gui.tour
+    import gui.lecture.tour
     from engine.corpus.mix import Mix
-    from gui.tour_script import STEPS
+    from gui.lecture.tour_script import STEPS
 
     c = engine_controller
     tour = lecture.tour
@@ -241,7 +241,7 @@ def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controlle
     tour.next()
     assert lecture.window.panels["windows"].word_mode
     # 5: training for real (3 s here instead of 20)
-    monkeypatch.setattr(gui.tour, "TRAIN_SECONDS", 3)
+    monkeypatch.setattr(gui.lecture.tour, "TRAIN_SECONDS", 3)
     seen = c.status.tokens_seen
     with qtbot.waitSignal(c.trainingStateChanged, timeout=15_000,
                           check_params_cb=lambda s: s == "paused"):
@@ -283,7 +283,7 @@ def test_reset_demo_brings_back_the_shipped_model_within_2_s(qtbot, engine_contr
 def test_dark_colours_reach_existing_panels_and_plots(qtbot, lecture, monkeypatch):
     from PySide6.QtGui import QGuiApplication
 
-    import gui.appearance as appearance_module
+    import gui.lecture.appearance as appearance_module
 
     window = lecture.window
     plot = window.show_panel("windows").loss_plot
@@ -303,8 +303,8 @@ def test_dark_colours_reach_existing_panels_and_plots(qtbot, lecture, monkeypatc
 
 
 def test_settings_round_trip(qtbot, themed, _settings_in_tmp):
-    from gui.appearance import Appearance
-    from gui.presenter import apply_remembered_appearance
+    from gui.lecture.appearance import Appearance
+    from gui.lecture.presenter import apply_remembered_appearance
     from gui.settings import AppSettings
 
     settings = AppSettings()

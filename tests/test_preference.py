@@ -6,10 +6,10 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from engine.alignment_metrics import DriftProbe, Trait, two_proportion_z
-from engine.batch_sampling import decode, sample_answers
+from engine.alignment.metrics import DriftProbe, Trait, two_proportion_z
+from engine.alignment.sampling import decode, sample_answers
 from engine.model import TinyGPT
-from engine.preference import (
+from engine.alignment.preference import (
     Answer,
     PreferenceConfig,
     PreferenceOptimizer,
@@ -22,7 +22,7 @@ from engine.preference import (
     sequence_logprobs,
     state_hash,
 )
-from engine.rankers import PrefersWord, RandomRanker, Reversed, parse_ranker
+from engine.alignment.rankers import PrefersWord, RandomRanker, Reversed, parse_ranker
 from engine.tokenizers import END
 from tests.tiny_world import tiny_setup
 
@@ -251,7 +251,7 @@ def test_exact_kl_is_zero_at_the_reference_and_matches_a_direct_sum(tiny):
 
 
 def test_rankers_judge_as_documented():
-    from engine.preference import Candidates
+    from engine.alignment.preference import Candidates
 
     sea = Answer("the sea is deep", (5, 6, END), True)
     hill = Answer("the hill is high and very steep", (7, 8, 9, 10, 11), False)

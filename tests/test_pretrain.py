@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from engine.pretrain import PreTrainer, TrainConfig
+from engine.pretraining.trainer import PreTrainer, TrainConfig
 from tests.tiny_world import tiny_setup
 
 

@@ -5,9 +5,9 @@ import pytest
 import torch
 
 from engine.corpus.lexicon import group_of
-from engine.pretrain import PreTrainer, TrainConfig
-from engine.probes import embedding_matrix, nearest_neighbours
-from engine.projection import (
+from engine.pretraining.trainer import PreTrainer, TrainConfig
+from engine.pretraining.probes import embedding_matrix, nearest_neighbours
+from engine.pretraining.projection import (
     OTHER_GROUP,
     EmbeddingSnapshot,
     align_layout,

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 from engine.corpus.userfiles import UserTextError, load_user_texts
-from engine.preference import PreferencePair, Thumb, state_hash
-from engine.qa_data import QAPair
-from engine.session_file import (
+from engine.alignment.preference import PreferencePair, Thumb, state_hash
+from engine.finetuning.qa_data import QAPair
+from engine.session.file import (
     MAX_HEADER_BYTES,
     SessionFileError,
     iter_save_session,
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def live(warm_session):
     """A Session on the default checkpoint sharing the warm corpus (see conftest)."""
-    from gui.worker import default_session
+    from workers.engine_server import default_session
 
     session = default_session()
     session.tokenizer = warm_session.tokenizer
@@ -98,8 +98,8 @@ def full_session(live, tmp_path_factory):
     import copy
 
     from engine.model import GPTConfig
-    from engine.pretrain import TrainConfig
-    from engine.sft import SFTConfig
+    from engine.pretraining.trainer import TrainConfig
+    from engine.finetuning.trainer import SFTConfig
 
     session = copy.copy(live)  # shares the warm corpus and caches; the model is its own
     session.__dict__.pop("_finetune_state", None)
@@ -199,7 +199,7 @@ def test_no_header_limit_is_far_from_what_a_session_needs(full_session):
 
 
 def test_a_cancelled_save_leaves_the_previous_file(full_session, tmp_path, monkeypatch):
-    import engine.session_file as sf
+    import engine.session.file as sf
 
     session, good, _ = full_session
     path = tmp_path / "kept.pillars"
@@ -224,8 +224,8 @@ def test_saving_where_it_cannot_says_so(full_session, tmp_path):
 CHILD = r"""
 import sys, time
 import torch
-import engine.session_file as sf
-from engine.session_file import iter_save_session, load_session
+import engine.session.file as sf
+from engine.session.file import iter_save_session, load_session
 
 torch.set_num_threads(1)
 sf.CHUNK_BYTES = 64 * 1024  # many chunks, so there is a middle to be killed in
@@ -269,7 +269,7 @@ def test_a_save_killed_half_way_leaves_the_previous_file(full_session, tmp_path)
 @pytest.mark.parametrize("kind", ["truncated", "pickle", "huge-header", "wrong-shapes"])
 def test_a_hostile_checkpoint_is_refused_when_a_session_is_made(kind, tmp_path):
     from engine.checkpoint import WEIGHTS, CheckpointError
-    from engine.session import Session
+    from engine.session.core import Session
 
     folder = tmp_path / "ckpt"
     shutil.copytree(ROOT / "assets/checkpoints/base", folder)

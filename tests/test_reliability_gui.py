@@ -21,7 +21,7 @@ def engine_session(controller):
 
 
 def weights_hash(session) -> str:
-    from engine.preference import state_hash
+    from engine.alignment.preference import state_hash
 
     return state_hash(session.model)
 
@@ -133,8 +133,8 @@ def test_hostile_session_files_are_refused_and_the_session_kept(main_window, eng
 
 def test_a_learning_rate_that_blows_up_rolls_back_and_says_so(main_window, engine_controller, qtbot,
                                                              monkeypatch):
-    import gui.panels.windows_panel as windows_panel
-    from engine.pretrain import PreTrainer, TrainConfig
+    import gui.panels.pretraining.windows_panel as windows_panel
+    from engine.pretraining.trainer import PreTrainer, TrainConfig
 
     monkeypatch.setattr(windows_panel, "LEARNING_RATES",
                         (*windows_panel.LEARNING_RATES, (1e4, "absurd (10000)")))
@@ -160,25 +160,25 @@ def test_a_learning_rate_that_blows_up_rolls_back_and_says_so(main_window, engin
 
 def test_an_exception_in_a_worker_job_is_shown_logged_and_the_next_job_runs(
         main_window, engine_controller, qtbot, monkeypatch, caplog, tmp_path):
-    import engine.session
-    from engine.pretrain import PreTrainer
+    import engine.session.core
+    from engine.pretraining.trainer import PreTrainer
 
     caplog.set_level(logging.WARNING, logger="three_pillars")
     failures = []
     engine_controller.jobFailed.connect(lambda title, _message: failures.append(title))
-    real_probe = engine.session.next_token_distribution
+    real_probe = engine.session.core.next_token_distribution
 
     def broken_probe(*_a, **_k):
         raise RuntimeError("the probe fell over (a test)")
 
-    monkeypatch.setattr(engine.session, "next_token_distribution", broken_probe)
+    monkeypatch.setattr(engine.session.core, "next_token_distribution", broken_probe)
     with qtbot.waitSignal(engine_controller.jobFailed, timeout=20_000) as failed:
         engine_controller.request_next_token([5, 6, 7], key="test")
     assert failed.args == ["The model could not make its guesses", "the probe fell over (a test)"]
     assert "the probe fell over" in banner_text(main_window)
     logged = [r for r in caplog.records if "the probe fell over" in r.getMessage()]
     assert logged and logged[0].levelno == logging.ERROR and "Traceback" in logged[0].getMessage()
-    monkeypatch.setattr(engine.session, "next_token_distribution", real_probe)
+    monkeypatch.setattr(engine.session.core, "next_token_distribution", real_probe)
     with qtbot.waitSignal(engine_controller.nextTokenReady, timeout=20_000):
         engine_controller.request_next_token([5, 6, 7], key="test")  # the next job runs
 
@@ -204,12 +204,12 @@ def test_an_exception_in_a_worker_job_is_shown_logged_and_the_next_job_runs(
     assert len(calls) > 2
 
     # The save job failing inside the engine: said, logged, and the previous file kept.
-    import engine.session_file
+    import engine.session.file
 
     def broken_pack(_session):
         raise RuntimeError("packing fell over (a test)")
 
-    monkeypatch.setattr(engine.session_file, "pack_session", broken_pack)
+    monkeypatch.setattr(engine.session.file, "pack_session", broken_pack)
     path = tmp_path / "kept.pillars"
     path.write_bytes(b"the previous session")
     with qtbot.waitSignal(engine_controller.sessionFileDone, timeout=20_000) as done:
@@ -224,7 +224,7 @@ def test_long_jobs_show_in_the_status_bar_and_can_be_cancelled(main_window, engi
                                                               tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
-    import engine.session_file
+    import engine.session.file
 
     indicator = main_window.job_indicator
     click = lambda: qtbot.mouseClick(indicator.cancel_button, Qt.MouseButton.LeftButton)  # noqa: E731
@@ -253,7 +253,7 @@ def test_long_jobs_show_in_the_status_bar_and_can_be_cancelled(main_window, engi
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=5_000)
 
     # A save cancelled half-way: the file that was there stays as it was, no temp file left.
-    monkeypatch.setattr(engine.session_file, "CHUNK_BYTES", 4096)  # a thousand small steps
+    monkeypatch.setattr(engine.session.file, "CHUNK_BYTES", 4096)  # a thousand small steps
     path = tmp_path / "kept.pillars"
     path.write_bytes(b"the previous session")
     engine_controller.save_session(path)

@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from engine import paths
-from engine.answer_quality import (
+from engine.finetuning.answer_scoring import (
     DecodeSettings,
     content_words,
     greedy_batch,
@@ -17,8 +17,8 @@ from engine.answer_quality import (
     judge,
 )
 from engine.checkpoint import load_checkpoint
-from engine.probes import Generation, generate
-from engine.qa_data import (
+from engine.pretraining.probes import Generation, generate
+from engine.finetuning.qa_data import (
     HELDOUT,
     QAEditError,
     QAFileError,
@@ -28,7 +28,7 @@ from engine.qa_data import (
     load_qa_file,
     save_qa_file,
 )
-from engine.sft import (
+from engine.finetuning.trainer import (
     IGNORE,
     ExampleTooLong,
     SFTConfig,
@@ -127,7 +127,7 @@ def test_long_examples_keep_the_answer_and_too_long_ones_are_skipped(tok):
 
 
 def test_session_and_sft_use_the_same_chat_format():
-    from engine.session import chat_prompt as session_chat_prompt
+    from engine.session.core import chat_prompt as session_chat_prompt
 
     q = "Where does the fox sleep at night?"
     assert chat_prompt(q) == session_chat_prompt(q) == "<user> " + q + " <assistant>"
@@ -297,7 +297,7 @@ def test_nothing_to_train_on_is_refused():
 @pytest.mark.slow
 def test_sft_turns_the_next_word_machine_into_an_assistant(tmp_path):
     """Held-out answer-like share: <= 30 % before, >= 80 % after (greedy, seed 0)."""
-    from engine.session import Session
+    from engine.session.core import Session
 
     session = Session.from_checkpoint(BASE)
     tok = session.ensure_tokenizer()
@@ -345,7 +345,7 @@ def test_sft_turns_the_next_word_machine_into_an_assistant(tmp_path):
 
 @needs_base
 def test_finetune_uses_the_edited_pairs_and_starts_from_the_pre_trained_model():
-    from engine.session import Session
+    from engine.session.core import Session
 
     session = Session.from_checkpoint(BASE)
     qa = session.qa_set()

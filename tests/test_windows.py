@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.tokenizers import WordTokenizer
-from engine.windows import SlidingWindow, random_batch, sliding_windows, training_pairs
+from engine.pretraining.windows import SlidingWindow, random_batch, sliding_windows, training_pairs
 
 ARTICLE_SENTENCE = "The cat sat on a mat and enjoyed the wind"
 

@@ -1,9 +1,7 @@
 """The six steps of the story, registered in one place.
 
-To add a panel, add one line to `PANELS`: (pillar, step key, title, factory). A factory
-takes the `Controller` and returns a QWidget. `lazy("module:Class")` imports the module
-only when the step is first opened (so start-up stays fast) and falls back to an honest
-placeholder if the module is not there yet.
+To add a panel, write a factory below and add one line to `PANELS`: (pillar, step key,
+title, factory). A factory takes the `Controller` and returns a QWidget.
 
 A panel may also define (all optional):
     is_ready() -> bool      True once it shows real data (used by `main.py --screenshot`)
@@ -13,14 +11,10 @@ A panel may also define (all optional):
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtWidgets import QWidget
-
-log = logging.getLogger("three_pillars")
 
 Factory = Callable[[object], QWidget]
 
@@ -32,46 +26,54 @@ class PanelSpec(NamedTuple):
     factory: Factory  # controller -> QWidget
 
 
-def lazy(target: str) -> Factory:
-    """A factory that imports "package.module:Class" on first use."""
-    module_name, _, class_name = target.partition(":")
+# Each factory imports its panel inside the function: that keeps start-up fast (a panel and
+# pyqtgraph load only when the step is first opened), and the import is still a plain
+# `from ... import ...` statement that a bundler such as PyInstaller can see.
+def _data(controller) -> QWidget:
+    from gui.panels.pretraining.data_panel import DataPanel
 
-    def make(controller) -> QWidget:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            log.warning("panel module %s is not there yet; showing a placeholder", module_name)
-            from gui.panels.placeholder import PlaceholderPanel
-
-            return PlaceholderPanel(
-                controller, module_name.rsplit(".", 1)[-1].removesuffix("_panel")
-            )
-        return getattr(module, class_name)(controller)
-
-    make.__qualname__ = f"lazy({target!r})"
-    return make
+    return DataPanel(controller)
 
 
-def placeholder(key: str) -> Factory:
-    def make(controller) -> QWidget:
-        from gui.panels.placeholder import PlaceholderPanel
+def _tokens(controller) -> QWidget:
+    from gui.panels.pretraining.tokens_panel import TokensPanel
 
-        return PlaceholderPanel(controller, key)
+    return TokensPanel(controller)
 
-    return make
+
+def _windows(controller) -> QWidget:
+    from gui.panels.pretraining.windows_panel import WindowsPanel
+
+    return WindowsPanel(controller)
+
+
+def _embeddings(controller) -> QWidget:
+    from gui.panels.pretraining.embeddings_panel import EmbeddingsPanel
+
+    return EmbeddingsPanel(controller)
+
+
+def _finetune(controller) -> QWidget:
+    from gui.panels.finetuning.finetune_panel import FinetunePanel
+
+    return FinetunePanel(controller)
+
+
+def _chat(controller) -> QWidget:
+    from gui.panels.alignment.chat_panel import ChatPanel
+
+    return ChatPanel(controller)
 
 
 PILLARS: tuple[str, ...] = ("Pre-training", "Fine-tuning", "RLHF")
 
 PANELS: list[PanelSpec] = [
-    PanelSpec("Pre-training", "data", "Data", lazy("gui.panels.data_panel:DataPanel")),
-    PanelSpec("Pre-training", "tokens", "Tokens", lazy("gui.panels.tokens_panel:TokensPanel")),
-    PanelSpec("Pre-training", "windows", "Windows", lazy("gui.panels.windows_panel:WindowsPanel")),
-    PanelSpec("Pre-training", "embeddings", "Embeddings", lazy("gui.panels.embeddings_panel:EmbeddingsPanel")),
-    PanelSpec("Fine-tuning", "finetune", "Fine-tune", lazy("gui.panels.finetune_panel:FinetunePanel")),
-    PanelSpec("RLHF", "chat", "Chat & feedback", lazy("gui.panels.chat_panel:ChatPanel")),
+    PanelSpec("Pre-training", "data", "Data", _data),
+    PanelSpec("Pre-training", "tokens", "Tokens", _tokens),
+    PanelSpec("Pre-training", "windows", "Windows", _windows),
+    PanelSpec("Pre-training", "embeddings", "Embeddings", _embeddings),
+    PanelSpec("Fine-tuning", "finetune", "Fine-tune", _finetune),
+    PanelSpec("RLHF", "chat", "Chat & feedback", _chat),
 ]
 
 

@@ -152,7 +152,7 @@ class JobIndicator(QWidget):
         """The UMAP warm-up (its own process) counts as a job while it runs."""
         if self._word_map is not None:
             return
-        from gui.embedding_history import EmbeddingHistory
+        from gui.bridge.embedding_history import EmbeddingHistory
 
         history = self.controller.findChild(EmbeddingHistory)
         if history is None:

@@ -1,0 +1,236 @@
+"""The word map's data over time: embedding snapshots and their PCA and UMAP layouts.
+
+One `EmbeddingHistory` lives for the whole app (a child of the controller, made at
+launch by `for_controller`), so it records how the map forms even while the person
+watches the Windows step train. The Embeddings panel is a view of it.
+
+What it does:
+- asks the engine for an `EmbeddingSnapshot` when the model is loaded, every few seconds
+  while training runs, when training stops, and when the model's status changes (a
+  fine-tuning run, a judgement, a reset);
+- lays each snapshot out with PCA at once (a few ms), aligned to the previous frame;
+- sends it to the projection worker for UMAP, seeded with the latest UMAP picture and
+  aligned to it (the worker fits one map at a time and keeps only the newest waiting);
+- keeps the frames (a bounded number, thinned evenly) so the panel can replay them.
+
+Signals:
+    frameAdded(int)         a new frame (its index) with its PCA layout
+    layoutUpdated(int)      frame i now has its UMAP layout
+    framesReset()           a new training run began: the old frames are gone
+    umapStateChanged(str)   "warming" | "ready" | "unavailable"
+    problem(str)            a message for the person (a fit failed; PCA stays on screen)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from engine.pretraining.projection import EmbeddingSnapshot, align_layout, pca_layout
+
+log = logging.getLogger("three_pillars")
+
+SNAPSHOT_EVERY_MS = 2500  # while training: often enough to watch it move, cheap for the trainer
+MAX_FRAMES = 80  # ~4 MB each at most; older frames are thinned evenly beyond this
+
+
+@dataclass(eq=False)
+class MapFrame:
+    """One moment of the map: the vectors and the layouts made from them."""
+
+    snapshot: EmbeddingSnapshot
+    pca: np.ndarray  # (N, 2), aligned to the previous frame's PCA
+    umap: np.ndarray | None = None  # (N, 2), aligned to the previous UMAP picture
+    job_id: int | None = None
+
+    def layout(self, method: str) -> np.ndarray | None:
+        return self.umap if method == "umap" else self.pca
+
+
+def _one_blas_thread():
+    """Run numpy's linear algebra on one thread for a moment (on the GUI thread).
+
+    subtle: measured here with both cores busy, a 1,000 x 128 SVD took 2-3 s with
+    OpenBLAS's two threads (they wait for each other) and 0.07 s with one.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - comes with scikit-learn, which umap needs
+        return contextlib.nullcontext()
+    return threadpool_limits(1)
+
+
+class EmbeddingHistory(QObject):
+    """Frames of the word map over training; see the module docstring for the signals."""
+
+    frameAdded = Signal(int)
+    layoutUpdated = Signal(int)
+    framesReset = Signal()
+    umapStateChanged = Signal(str)
+    problem = Signal(str)
+
+    def __init__(self, controller, projector, parent: QObject | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.projector = projector
+        self.frames: list[MapFrame] = []
+        self.generation = 0  # bumps when the frames are reset
+        self.last_problem: str | None = None
+        # The newest UMAP picture of this run: the next fit starts from it.
+        self._umap_ref: tuple[tuple[str, ...], np.ndarray] | None = None
+        self._started = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(SNAPSHOT_EVERY_MS)
+        self._timer.timeout.connect(self.request_snapshot)
+        controller.modelReady.connect(self.request_snapshot)
+        controller.statusChanged.connect(self._on_status)
+        controller.trainingStateChanged.connect(self._on_training_state)
+        controller.embeddingSnapshotReady.connect(self.add_snapshot)
+        projector.warmed.connect(lambda _s: self.umapStateChanged.emit("ready"))
+        projector.layoutReady.connect(self._on_layout)
+        projector.layoutFailed.connect(self._on_layout_failed)
+        projector.workerLost.connect(self._on_worker_lost)
+
+    # -- one per app ------------------------------------------------------------------
+    @classmethod
+    def for_controller(cls, controller, projector=None) -> EmbeddingHistory:
+        """The app's history (a child of the controller), made with a projection worker
+        process the first time it is asked for."""
+        existing = controller.findChild(cls)
+        if existing is not None:
+            return existing
+        if projector is None:
+            from gui.bridge.projection_client import ProjectionClient
+
+            projector = ProjectionClient()
+        history = cls(controller, projector, parent=controller)
+        projector.setParent(history)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(history.shutdown)
+        return history
+
+    def start(self) -> None:
+        """Start the projection worker (it warms UMAP up at once) and take a first frame."""
+        if self._started:
+            return
+        self._started = True
+        self.projector.start()
+        if self.controller.is_ready:
+            self.request_snapshot()
+        self._on_training_state(self.controller.training_state)
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self.projector.shutdown()
+
+    # -- state ------------------------------------------------------------------------
+    @property
+    def umap_state(self) -> str:
+        if not self.projector.available:
+            return "unavailable"
+        return "ready" if self.projector.is_warm else "warming"
+
+    def latest(self) -> MapFrame | None:
+        return self.frames[-1] if self.frames else None
+
+    def frames_with(self, method: str) -> list[int]:
+        """Indices of the frames that have a layout of this method ("pca" or "umap")."""
+        return [i for i, f in enumerate(self.frames) if f.layout(method) is not None]
+
+    def live_frame(self, method: str) -> int | None:
+        """The frame to show live: the newest that has a layout of `method`."""
+        indices = self.frames_with(method)
+        return indices[-1] if indices else None
+
+    # -- from the engine --------------------------------------------------------------
+    def request_snapshot(self) -> None:
+        if self.controller.is_ready:
+            self.controller.request_embedding_snapshot()
+
+    def _on_status(self, _status) -> None:
+        # The model may have changed outside pre-training (fine-tuning, a judgement, a
+        # reset): look again. Unchanged vectors make no new frame (see add_snapshot).
+        if self._started and self.controller.training_state != "running":
+            self.request_snapshot()
+
+    def _on_training_state(self, state: str) -> None:
+        if state == "running":
+            if not self._timer.isActive():
+                self._timer.start()
+        else:
+            self._timer.stop()
+            self.request_snapshot()  # the state it stopped in
+
+    def add_snapshot(self, snapshot: EmbeddingSnapshot) -> int | None:
+        """Make a frame of `snapshot` (PCA now, UMAP requested); returns its index."""
+        last = self.latest()
+        if last is not None:
+            prev = last.snapshot
+            if snapshot.tokens_seen < prev.tokens_seen:
+                self._reset()  # a new run from scratch: its map forms from nothing
+                last = None
+            elif (snapshot.words == prev.words and snapshot.vectors.shape == prev.vectors.shape
+                  and np.array_equal(snapshot.vectors, prev.vectors)):
+                return None  # nothing moved
+        with _one_blas_thread():
+            pca = pca_layout(snapshot.vectors)
+            if last is not None:
+                pca = align_layout(snapshot.words, pca, last.snapshot.words, last.pca)
+        frame = MapFrame(snapshot, pca)
+        self.frames.append(frame)
+        self._thin()
+        index = len(self.frames) - 1  # the newest is always kept
+        self.frameAdded.emit(index)
+        self._request_umap(frame)
+        return index
+
+    def _request_umap(self, frame: MapFrame) -> None:
+        if not self.projector.available or len(frame.snapshot) < 4:
+            return
+        if self._umap_ref is not None:
+            ref_words, ref_coords = self._umap_ref
+        else:  # the first UMAP of a run starts from the PCA picture on screen
+            ref_words, ref_coords = frame.snapshot.words, frame.pca
+        frame.job_id = self.projector.submit(frame.snapshot.words, frame.snapshot.vectors,
+                                             ref_words, ref_coords)
+
+    def _on_layout(self, result) -> None:
+        if self.projector.available:
+            self.last_problem = None  # a fit worked again
+        for i, frame in enumerate(self.frames):
+            if frame.job_id == result.job_id:
+                frame.umap = result.coords
+                self._umap_ref = (frame.snapshot.words, result.coords)
+                self.layoutUpdated.emit(i)
+                return
+        # Its frame was thinned away or reset: nothing to show.
+
+    def _on_layout_failed(self, job_id: int, message: str) -> None:
+        text = ("The detailed map (UMAP) could not be drawn this time, so the quick map "
+                f"(PCA) stays on screen. (Details: {message})")
+        self.last_problem = text
+        self.problem.emit(text)
+
+    def _on_worker_lost(self, why: str) -> None:
+        self.last_problem = ("The detailed map (UMAP) is not available right now, so the quick "
+                             f"map (PCA) is shown instead. (Details: {why})")
+        self.umapStateChanged.emit("unavailable")
+        self.problem.emit(self.last_problem)
+
+    def _reset(self) -> None:
+        self.frames.clear()
+        self._umap_ref = None
+        self.generation += 1
+        self.framesReset.emit()
+
+    def _thin(self) -> None:
+        """Keep at most MAX_FRAMES: drop every other frame, never the first or the last."""
+        if len(self.frames) <= MAX_FRAMES:
+            return
+        middle = self.frames[1:-1]
+        self.frames[:] = [self.frames[0], *middle[1::2], self.frames[-1]]

@@ -1,0 +1,452 @@
+"""Lecture-hall controls for the main window: full screen, bigger type, a clicker, the tour.
+
+`Presenter` is attached to a `MainWindow` after it is built (gui/app.py does it) and
+adds, without the window owning any of it:
+
+- View menu: full screen (F11; Esc leaves it), bigger / smaller / normal text
+  (Ctrl+= or Ctrl++, Ctrl+-, Ctrl+0), colours (follow the system, light, dark), blank
+  the screen (".", or "B" as PowerPoint has it; any key or click brings it back);
+- Tour menu: start the guided tour (F5), continue where it was left (Shift+F5), next /
+  previous step (PageDown / PageUp, or → / ←: what presentation clickers send),
+  auto-play, reset the demo (Ctrl+Shift+R);
+- File menu: "Export this view…" (Ctrl+E) saves the current panel as PNG or SVG;
+- the settings kept between runs (gui/settings.py): window geometry, text scale,
+  colours, last step, tour position.
+
+Next and previous move the tour when it runs, else the navigator to the next panel. The
+arrow keys and "." stay with text fields, sliders, spin boxes and lists that use them.
+
+Signals:
+    blankChanged(bool)        the screen was blanked (True) or brought back
+    fullScreenChanged(bool)   full screen on or off
+    exported(str)             a picture of the view was saved there
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from gui.lecture.appearance import Appearance
+from gui.lecture.tour import Tour, add_tour_dock
+
+log = logging.getLogger("three_pillars")
+
+EXPORT_FILTERS = "Picture (*.png);;Drawing that stays sharp at any size (*.svg)"
+
+
+class BlankScreen(QWidget):
+    """A black cover over the whole window; any key or click takes it away."""
+
+    def __init__(self, window: QWidget, on_restore):
+        super().__init__(window)
+        self.setObjectName("blankScreen")
+        self._on_restore = on_restore
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("QWidget#blankScreen { background: black; }")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.hide()
+        window.installEventFilter(self)
+
+    def cover(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def event(self, event) -> bool:
+        # Every key is ours while the screen is blank: no shortcut may act behind it.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self._on_restore()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._on_restore()
+
+
+def _wants_arrows(widget: QWidget | None, navigator) -> bool:
+    """True when the focused widget uses ← → itself (typing, sliding, choosing)."""
+    if widget is None or widget is navigator:
+        return False
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox | QAbstractSlider
+                  | QComboBox):
+        return True
+    return isinstance(widget, QAbstractItemView)
+
+
+def _types_text(widget: QWidget | None) -> bool:
+    """True when a "." typed now would go into text."""
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return not getattr(widget, "isReadOnly", lambda: False)()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def save_widget_picture(widget: QWidget, path: str | Path, title: str = "Three Pillars") -> Path:
+    """Save what `widget` shows: .png (a screenshot of it) or .svg (drawn as shapes and text)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".png":
+        if not widget.grab().save(str(path), "PNG"):
+            raise OSError(f"Could not write {path}")
+    elif suffix == ".svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        size = widget.size()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(title)
+        generator.setDescription("A view of Three Pillars, exported from the app.")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError(f"Could not write {path}")
+        try:
+            widget.render(painter, QPoint(0, 0))
+        finally:
+            painter.end()
+    else:
+        raise ValueError(f"Save the picture as .png or .svg, not {suffix or 'a file without an ending'}")
+    return path
+
+
+def find_or_add_menu(window: QMainWindow, title: str) -> QMenu:
+    """The menu bar's menu called `title` (with or without its & mnemonic), made if missing."""
+    plain = title.replace("&", "")
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and action.text().replace("&", "") == plain:
+            return menu
+    return window.menuBar().addMenu(title)
+
+
+def apply_remembered_appearance(app, settings=None, scale: float | None = None,
+                                theme: str | None = None) -> Appearance:
+    """Set the text scale and colours before the window is built (then nothing is redone).
+
+    `scale` and `theme` (from the command line) win over what `settings` remembers.
+    """
+    appearance = Appearance.instance(app)
+    choice = theme or (settings.theme_choice() if settings is not None else "system")
+    appearance.set_theme_choice(choice)
+    wanted = scale if scale is not None else (settings.scale() if settings is not None else 1.0)
+    appearance.set_scale(wanted)
+    return appearance
+
+
+class Presenter(QObject):
+    """Lecture controls attached to one MainWindow; see the module docstring."""
+
+    blankChanged = Signal(bool)
+    fullScreenChanged = Signal(bool)
+    exported = Signal(str)
+
+    def __init__(self, window, controller, settings=None, appearance: Appearance | None = None):
+        super().__init__(window)
+        self.window, self.controller, self.settings = window, controller, settings
+        self.appearance = appearance or Appearance.instance()
+        self.tour = Tour(window, controller, settings=settings, parent=self)
+        self.tour_dock, self.tour_card = add_tour_dock(window, self.tour)
+        self.tour_card.resetRequested.connect(self.reset_demo)
+        self.blank = BlankScreen(window, self.unblank)
+        self._was_maximized = False
+        self._reset_started: float | None = None
+        self._build_actions()
+        self._build_menus()
+        window.navigator.stepSelected.connect(self._remember_panel)
+        self.appearance.scaleChanged.connect(self._on_scale)
+        self.appearance.schemeChanged.connect(self._sync_theme_actions)
+        window.installEventFilter(self)
+        self._on_scale(self.appearance.scale)
+
+    # -- actions and menus ------------------------------------------------------------
+    def _action(self, text: str, shortcuts, slot, tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(checkable)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.window.addAction(action)  # shortcuts work with the menu bar hidden too
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.full_screen_action = a("Full screen (presenter mode)", ["F11"], self.toggle_full_screen,
+                                    "Fill the screen with the app; Esc or F11 brings the window back",
+                                    checkable=True)
+        self.leave_full_screen_action = a("Leave full screen", ["Esc"], self._escape)
+        self.bigger_action = a("Bigger text", ["Ctrl+=", "Ctrl++"], self.appearance.bigger,
+                               "Make all text and plots larger (for the back of the room)")
+        self.smaller_action = a("Smaller text", ["Ctrl+-"], self.appearance.smaller)
+        self.normal_size_action = a("Normal text size", ["Ctrl+0"], self.appearance.reset_scale)
+        K = Qt.Key
+        self.blank_action = a("Blank the screen", ["."], lambda: self._key_action(K.Key_Period, self.blank_screen),
+                              "Black out the screen; any key or click brings it back")
+        self.next_action = a("Next step", ["PgDown"], lambda: self._key_action(K.Key_PageDown, self.next_step),
+                             "The tour's next step, or the next panel (PageDown, →, a clicker)")
+        self.previous_action = a("Previous step", ["PgUp"],
+                                 lambda: self._key_action(K.Key_PageUp, self.previous_step))
+        # The same, on the keys clickers also send; not in the menus (one entry each is enough).
+        a("Blank the screen (B)", ["B"], lambda: self._key_action(K.Key_B, self.blank_screen))
+        a("Next step (→)", ["Right"], lambda: self._key_action(K.Key_Right, self.next_step))
+        a("Previous step (←)", ["Left"], lambda: self._key_action(K.Key_Left, self.previous_step))
+        self.start_tour_action = a("Start the guided tour", ["F5"], lambda: self.tour.start(0),
+                                   "The whole story, step by step, from the beginning")
+        self.resume_tour_action = a("Continue the tour where it was left", ["Shift+F5"], self.tour.resume)
+        self.autoplay_action = a("Auto-play the tour", [], self.tour.set_autoplay, checkable=True)
+        self.tour.autoplayChanged.connect(self.autoplay_action.setChecked)
+        self.end_tour_action = a("End the tour", [], self.tour.stop)
+        self.reset_action = a("Reset the demo", ["Ctrl+Shift+R"], self.reset_demo,
+                              "Back to the shipped models and the default data, in a moment")
+        self.export_action = a("Export this view…", ["Ctrl+E"], self.ask_export,
+                               "Save the panel on screen as a picture (PNG) or a drawing (SVG)")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for choice, text in (("system", "Colours: follow the system"), ("light", "Colours: always light"),
+                             ("dark", "Colours: always dark")):
+            action = a(text, [], lambda _=False, c=choice: self.set_theme_choice(c), checkable=True)
+            self.theme_group.addAction(action)
+            self.theme_actions[choice] = action
+        self._sync_theme_actions()
+
+    def _build_menus(self) -> None:
+        file_menu = find_or_add_menu(self.window, "&File")
+        file_menu.addAction(self.export_action)
+        view = find_or_add_menu(self.window, "&View")
+        for action in (self.full_screen_action, None, self.bigger_action, self.smaller_action,
+                       self.normal_size_action, None, *self.theme_actions.values(), None,
+                       self.blank_action):
+            if action is None:
+                view.addSeparator()
+            else:
+                view.addAction(action)
+        tour = find_or_add_menu(self.window, "&Tour")
+        for action in (self.start_tour_action, self.resume_tour_action, None, self.next_action,
+                       self.previous_action, self.autoplay_action, self.end_tour_action, None,
+                       self.reset_action):
+            if action is None:
+                tour.addSeparator()
+            else:
+                tour.addAction(action)
+
+    # -- keys -------------------------------------------------------------------------
+    def _key_action(self, key: Qt.Key, fn) -> None:
+        """A clicker key: act, unless the focused widget uses the key (then it gets it)."""
+        if self.blank.isVisible():
+            self.unblank()
+            return
+        focus = QApplication.focusWidget()
+        if key in (Qt.Key.Key_Period, Qt.Key.Key_B):
+            forward = _types_text(focus)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            forward = _wants_arrows(focus, self.window.navigator)
+        else:
+            forward = False
+        if forward and focus is not None:
+            self._forward_key(focus, key)
+            return
+        fn()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        et = event.type()
+        if et == QEvent.Type.WindowStateChange and obj is self.window:
+            full = bool(self.window.windowState() & Qt.WindowState.WindowFullScreen)
+            if self.full_screen_action.isChecked() != full:
+                self.full_screen_action.setChecked(full)
+            self.fullScreenChanged.emit(full)
+        elif et == QEvent.Type.Close and obj is self.window:
+            self.save_settings()
+        return False
+
+    @staticmethod
+    def _forward_key(widget: QWidget, key: Qt.Key) -> None:
+        text = {Qt.Key.Key_Period: ".", Qt.Key.Key_B: "b"}.get(key, "")
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+    # -- the story --------------------------------------------------------------------
+    def next_step(self) -> None:
+        """The tour's next step when it runs, else the next panel."""
+        if self.tour.active:
+            self.tour.next()
+            return
+        keys = self.window.navigator.keys()
+        current = self.window.current_key()
+        i = keys.index(current) if current in keys else -1
+        if i + 1 < len(keys):
+            self.window.show_panel(keys[i + 1])
+
+    def previous_step(self) -> None:
+        if self.tour.active:
+            self.tour.back()
+            return
+        keys = self.window.navigator.keys()
+        current = self.window.current_key()
+        i = keys.index(current) if current in keys else len(keys)
+        if i > 0:
+            self.window.show_panel(keys[i - 1])
+
+    def reset_demo(self) -> None:
+        """Everything back to the shipped defaults; the tour goes back to its start."""
+        was_active = self.tour.active
+        self.tour.stop()
+        self.controller.reset_demo()
+        self.window.show_panel(self.window.navigator.keys()[0])
+        if self.settings is not None:
+            self.settings.set_tour_step(0)
+        if was_active:
+            self.tour.start(0)
+
+    # -- the screen -------------------------------------------------------------------
+    def toggle_full_screen(self, on: bool | None = None) -> None:
+        full = bool(self.window.windowState() & Qt.WindowState.WindowFullScreen)
+        want = (not full) if on is None or not isinstance(on, bool) else on
+        if want and not full:
+            self._was_maximized = self.window.isMaximized()
+            self.window.menuBar().hide()  # every room for the panel; the keys still work
+            self.window.showFullScreen()
+        elif not want and full:
+            self.window.menuBar().show()
+            if self._was_maximized:
+                self.window.showMaximized()
+            else:
+                self.window.showNormal()
+        self.full_screen_action.setChecked(want)
+
+    def is_full_screen(self) -> bool:
+        return bool(self.window.windowState() & Qt.WindowState.WindowFullScreen)
+
+    def _escape(self) -> None:
+        if self.blank.isVisible():
+            self.unblank()
+        elif self.is_full_screen():
+            self.toggle_full_screen(False)
+        else:
+            focus = QApplication.focusWidget()
+            if focus is not None:
+                self._forward_key(focus, Qt.Key.Key_Escape)
+
+    def blank_screen(self) -> None:
+        if not self.blank.isVisible():
+            self._focus_before_blank = QApplication.focusWidget()
+            self.blank.cover()
+            self.blankChanged.emit(True)
+
+    _focus_before_blank = None
+
+    def unblank(self) -> None:
+        if self.blank.isVisible():
+            self.blank.hide()
+            if self._focus_before_blank is not None:
+                with contextlib.suppress(RuntimeError):  # it was deleted meanwhile
+                    self._focus_before_blank.setFocus()
+            self.blankChanged.emit(False)
+
+    @property
+    def is_blank(self) -> bool:
+        return self.blank.isVisible()
+
+    # -- appearance -------------------------------------------------------------------
+    def set_theme_choice(self, choice: str) -> None:
+        self.appearance.set_theme_choice(choice)
+        self._sync_theme_actions()
+        if self.settings is not None:
+            self.settings.set_theme_choice(choice)
+
+    def _sync_theme_actions(self, *_args) -> None:
+        action = self.theme_actions.get(self.appearance.theme_choice)
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
+
+    def _on_scale(self, scale: float) -> None:
+        if self.settings is not None:
+            self.settings.set_scale(scale)
+
+    # -- export -----------------------------------------------------------------------
+    def export_view(self, path: str | Path) -> Path:
+        """Save the panel on screen as .png or .svg (the ending decides)."""
+        panel = self.window.current_panel()
+        if panel is None:
+            raise ValueError("There is no panel on screen to save.")
+        key = self.window.current_key() or "view"
+        title = f"Three Pillars: {self.window.specs[key].title}" if key in self.window.specs else "Three Pillars"
+        saved = save_widget_picture(panel, path, title)
+        self.exported.emit(str(saved))
+        return saved
+
+    def ask_export(self) -> None:
+        key = self.window.current_key() or "view"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export this view", str(Path(folder) / f"three-pillars-{key}.png"), EXPORT_FILTERS)
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".svg" if "svg" in chosen else ".png"
+        try:
+            saved = self.export_view(path)
+        except (OSError, ValueError) as exc:
+            self.window.show_error("Could not export the view", str(exc))
+            return
+        self.window.statusBar().showMessage(f"Saved {saved}", 6000)
+
+    # -- settings ---------------------------------------------------------------------
+    def _remember_panel(self, key: str) -> None:
+        if self.settings is not None:
+            self.settings.set_last_panel(key)
+
+    def restore_geometry(self) -> None:
+        """Put the window where it was last time (call before show())."""
+        geometry = self.settings.geometry() if self.settings is not None else None
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+
+    def save_settings(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.set_geometry(self.window.saveGeometry())
+        self.settings.set_scale(self.appearance.scale)
+        self.settings.set_theme_choice(self.appearance.theme_choice)
+        key = self.window.current_key()
+        if key:
+            self.settings.set_last_panel(key)
+        if self.tour.index >= 0:
+            self.settings.set_tour_step(self.tour.index)
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        self.tour.stop()

@@ -1,0 +1,144 @@
+"""The guided tour's script: the whole story as numbered steps, in the room's words.
+
+Each step names the panel it shows, what the presenter says (two or three sentences for
+people who have never trained a model: the plain word first, the field's term beside
+it), and the live demonstration it runs (a key of `gui.lecture.tour.ACTIONS`, "" for none).
+`seconds` is the least time the step stays up on auto-play, for steps whose
+demonstration takes a while (training for 20 s).
+
+Kept as data, apart from the code, so the story can be rewritten without touching Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The question asked across the fine-tuning and feedback steps: about the model's little
+# world, and held out from the fine-tuning pairs (the model never learned its answer).
+TOUR_QUESTION = "Where does the owl sleep at night?"
+# The word the one-sided judge in the feedback steps keeps rewarding, and how many times.
+BIASED_WORD = "sea"
+BIASED_CLICKS = 30  # enough for a measurable change (tests/test_alignment.py uses the same)
+TRAIN_SECONDS = 20
+
+
+@dataclass(frozen=True)
+class TourStep:
+    """One step of the guided tour."""
+
+    panel: str  # a key of gui.panels.PANELS
+    title: str  # a few plain words, shown large
+    narration: str  # two or three sentences for the room
+    action: str = ""  # a key of gui.lecture.tour.ACTIONS ("" : nothing to run)
+    seconds: int = 0  # the least time on auto-play (0: the chosen time per step)
+
+
+STEPS: tuple[TourStep, ...] = (
+    TourStep(
+        "data",
+        "A model is what it reads",
+        "Everything this little model will ever know comes from the text we give it to read "
+        "(the training data, or corpus). Here are five kinds of writing, from a tidy "
+        "encyclopedia to a messy web forum, and we start with a balanced helping of each.",
+        "load_default_mix",
+    ),
+    TourStep(
+        "data",
+        "Cleaning before reading",
+        "Raw text is full of copies, spam and nonsense, so it is cleaned before any training "
+        "(data curation). Each step of the cleaning shows what it threw away, crossed out, "
+        "with the count beside it.",
+        "show_cleaning",
+    ),
+    TourStep(
+        "tokens",
+        "Cutting text into pieces",
+        "A model never sees letters or whole words: it reads pieces of words (tokens), each "
+        "with a number (its token id). The pieces are learned from the text itself, so "
+        "“headache” splits into “head” and “ache”, and “stomachache” reuses the same “ache”.",
+        "split_headache",
+    ),
+    TourStep(
+        "windows",
+        "A guessing game",
+        "Training is one simple game played millions of times: read a few pieces (a window), "
+        "then guess the piece that comes next (next-token prediction). No one has to label "
+        "anything, because the text itself holds every answer (self-supervised learning).",
+        "cat_windows",
+    ),
+    TourStep(
+        "windows",
+        f"Learning from nothing, for {TRAIN_SECONDS} seconds",
+        "Now a brand-new model, with random numbers inside, plays that game for real on this "
+        "laptop. Watch its mistakes (the loss) fall from pure guessing on the curve, and its "
+        "guesses for the window grow more confident.",
+        "train_20s",
+        seconds=TRAIN_SECONDS + 4,
+    ),
+    TourStep(
+        "embeddings",
+        "Words that keep company",
+        f"{TRAIN_SECONDS} seconds is only a start, so we switch back to the model that came "
+        "with the app, which has read far more. Inside it, every word is a long list of numbers (an "
+        "embedding), and on a flat map words used alike land close: “sea” finds “waters”, "
+        "measured, not drawn by hand.",
+        "sea_neighbours",
+    ),
+    TourStep(
+        "finetune",
+        "It continues, it does not answer",
+        "After all that reading, the model is a next-word machine (a pre-trained or base "
+        "model). Ask it a question and it just keeps writing, often another question, "
+        "instead of replying.",
+        "ask_before",
+    ),
+    TourStep(
+        "finetune",
+        "Teaching it to answer",
+        "So we show it a few hundred questions, each paired with a good answer "
+        "(supervised fine-tuning). Only the answers count in its lessons: the question is "
+        "read but never learned (the prompt is masked).",
+        "finetune",
+        seconds=20,
+    ),
+    TourStep(
+        "finetune",
+        "Now it replies",
+        "The same question again, put to the model before and after those lessons. The "
+        "fine-tuned model now replies with an answer, and stops when it is done.",
+        "ask_after",
+    ),
+    TourStep(
+        "chat",
+        "Two answers, one choice",
+        "The last step learns from people (RLHF, reinforcement learning from human "
+        "feedback). For one question the model writes two different answers, and a person "
+        "picks the better one.",
+        "two_answers",
+    ),
+    TourStep(
+        "chat",
+        "One click changes the model",
+        "That single choice updates the model on the spot (a preference update). The charts "
+        "show how much more it now favours the kind of answer that was picked, and how far "
+        "it has moved from where it started.",
+        "give_feedback",
+    ),
+    TourStep(
+        "chat",
+        "Whoever judges, shapes it",
+        f"Feedback can push a model anywhere. A judge who always rewards answers that "
+        f"mention “{BIASED_WORD}” soon makes a model that mentions it more often: a biased "
+        "judge makes a biased model.",
+        "biased_judge",
+        seconds=30,
+    ),
+    TourStep(
+        "chat",
+        "Three pillars",
+        "Reading gave it words, worked examples taught it to answer, and people's choices "
+        "shaped how it answers: pre-training, fine-tuning and feedback. “Reset the demo” "
+        "puts everything back the way it started.",
+        "stage_strip",
+    ),
+)

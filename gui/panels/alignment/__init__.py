@@ -1,0 +1,1 @@
+"""Pillar III panel: Chat & feedback."""

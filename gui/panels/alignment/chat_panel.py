@@ -1,0 +1,621 @@
+"""Step 6, Chat & feedback: people judge the model's answers and the model changes at once.
+
+The person asks a question; the live model writes two answers side by side; a thumb up
+or down on one, or "this one is better", is sent to the engine, which updates the model
+right there (a few optimiser steps of DPO or KTO against the frozen fine-tuned model)
+and measures it again. The charts gain a point, and the next answers come from the
+changed model. A scripted judge with a bias shows where this leads; a strip compares
+the three stages on one prompt. Everything comes from the engine through the controller.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.widgets.alignment_charts import AlignmentCharts
+from gui.widgets.flow_layout import FlowLayout
+from gui.widgets.prob_bars import ProbabilityBars
+
+REDRAW_MS = 33  # ~30 Hz: charts from the latest history
+DEFAULT_QUESTION = "Where does the owl sleep at night?"
+SUGGESTIONS = (  # questions in the model's little world that it was not trained on (held out)
+    "Where does the owl sleep at night?",
+    "What does the horse eat?",
+    "Where do foxes live?",
+    "Is the cat faster than the sheep?",
+    "What does the cat eat?",
+    "Where does the dog sleep at night?",
+)
+# (label for people, ranker spec with {word}, needs a word)
+JUDGES = (
+    ("always prefers answers that mention the word", "prefers-word:{word}", True),
+    ("always prefers answers WITHOUT the word", "reversed:prefers-word:{word}", True),
+    ("always prefers the shorter answer", "prefers-shorter", False),
+    ("always prefers the longer answer", "prefers-longer", False),
+    ("picks at random (no taste at all)", "random", False),
+)
+HISTORY_LIMIT = 300
+# The titles the engine worker gives this panel's failures (gui/worker.py _TITLES).
+FAILURE_TITLES = frozenset({
+    "The model could not write its answers", "The model could not learn from your choice",
+    "Could not start the automatic judge", "Could not go back to the fine-tuned model",
+    "Could not compare the three stages", "Could not measure that", "The chat needs a fine-tuned model",
+})
+
+
+def _small(text: str = "", muted: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setFont(theme.font(theme.SMALL_PT))
+    if muted:
+        label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+    return label
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class AnswerCard(QFrame):
+    """One answer with its buttons. Signals: thumb(index, up), better(index)."""
+
+    thumb = Signal(int, bool)
+    better = Signal(int)
+
+    def __init__(self, index: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.index = index
+        self.setObjectName("answerCard")
+        self.setStyleSheet(
+            f"QFrame#answerCard {{ border: 2px solid {theme.BORDER}; border-radius: 8px;"
+            f" background: white; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(4)
+        self.title = QLabel(f"Answer {'AB'[index] if index < 2 else index + 1}")
+        self.title.setFont(theme.font(theme.BASE_PT, bold=True))
+        layout.addWidget(self.title)
+        self.text = QLabel("")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.text, 1)
+        self.meta = _small("")
+        layout.addWidget(self.meta)
+        self.up_button = QPushButton("▲ Good")
+        self.up_button.setToolTip("Thumb up: this answer is good on its own.\n"
+                                  "The model makes it more likely (KTO update).")
+        self.down_button = QPushButton("▼ Bad")
+        self.down_button.setToolTip("Thumb down: this answer is bad on its own.\n"
+                                    "The model makes it less likely (KTO update).")
+        self.better_button = QPushButton("This one is better")
+        self.better_button.setProperty("primary", True)
+        self.better_button.setToolTip("Prefer this answer to the other one.\n"
+                                      "The model learns the preference (DPO update).")
+        thumbs = QHBoxLayout()
+        thumbs.setSpacing(6)
+        thumbs.addWidget(self.up_button, 1)
+        thumbs.addWidget(self.down_button, 1)
+        layout.addLayout(thumbs)
+        layout.addWidget(self.better_button)
+        self.up_button.clicked.connect(lambda: self.thumb.emit(self.index, True))
+        self.down_button.clicked.connect(lambda: self.thumb.emit(self.index, False))
+        self.better_button.clicked.connect(lambda: self.better.emit(self.index))
+        self.set_enabled(False)
+
+    def show_answer(self, answer) -> None:
+        self.text.setText(answer.text or "(nothing: it stopped at once)")
+        how = "stopped by itself" if answer.ended else "ran out of room, cut off"
+        self.meta.setText(f"{answer.n_tokens} tokens, {how}")
+
+    def show_message(self, text: str) -> None:
+        self.text.setText(f"<i style='color:{theme.MUTED_TEXT}'>{text}</i>")
+        self.meta.setText("")
+
+    def set_enabled(self, enabled: bool) -> None:
+        for b in (self.up_button, self.down_button, self.better_button):
+            b.setEnabled(enabled)
+
+
+class GuessBars(ProbabilityBars):
+    """Probability bars without a "real next token" to check against."""
+
+    def show_guesses(self, tokens, probs) -> None:
+        self._tokens = tuple(tokens)
+        self._probs = tuple(float(p) for p in probs)
+        self._target_row = None
+        self._note = ""
+        self.update()
+
+
+class StageColumn(QFrame):
+    """One stage of the comparison strip: its first-token guesses and a sample answer."""
+
+    def __init__(self, title: str, colour: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        self.heading = QLabel(title)
+        self.heading.setFont(theme.font(theme.SMALL_PT, bold=True))
+        self.heading.setStyleSheet(f"color: {colour};")
+        layout.addWidget(self.heading)
+        self.bars = GuessBars()
+        self.bars.setMinimumHeight(70)
+        self.bars.set_message("Press “Compare”.")
+        layout.addWidget(self.bars, 1)
+        self.sample = _small("", muted=False)
+        self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.sample)
+
+    def show_view(self, view) -> None:
+        self.setToolTip(f"Where this model comes from: {view.origin}" if view.origin else "")
+        if view.stage == "aligned" and view.origin:
+            who = "shipped example" if view.origin.startswith("shipped") else "your judgements"
+            self.heading.setText(f"Aligned ({who})")
+        if view.next_token is None:
+            self.bars.set_message(view.problem or "No model for this stage yet.")
+            self.sample.setText("")
+            return
+        d = view.next_token
+        self.bars.show_guesses(d.tokens, d.probs)
+        g = view.answer
+        text = _short(g.text, 70) if g.text else "(nothing)"
+        end = "" if g.ended or text.endswith("…") else " …"
+        self.sample.setText(f"<b>It wrote:</b> {_html(text)}{end}")
+        self.sample.setToolTip(g.text)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ChatPanel(QWidget):
+    """Chat with the model, judge its answers, watch it change.
+
+    Signals:
+        candidatesShown(object): the Candidates now on screen.
+        judgementSent(object): the PreferencePair or Thumb just sent to the engine.
+    """
+
+    candidatesShown = Signal(object)
+    judgementSent = Signal(object)
+
+    def __init__(self, controller, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.candidates = None  # the Candidates on screen
+        self._seed = 0
+        self._suggestion = 0
+        self._sent_at: float | None = None  # when the last judgement left (for the latency)
+        self.last_latency: float | None = None  # click -> charts redrawn, seconds
+        self._awaiting_redraw = False
+        self._history_seen = False
+        self._ranker_running = False
+        self._writing = False  # new answers requested, not here yet
+        self._measured_word = ""
+        self._build()
+        self._connect()
+        self.redraw_timer.start()
+        # Ask for what the charts need (measuring the judge's word), and a first pair of answers.
+        controller.request_alignment_history()
+        self._measure_word()
+        self.ask()
+
+    # -- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 6, 12, 6)
+        root.setSpacing(6)
+
+        title = QLabel("Chat & feedback: the model learns what people prefer")
+        title.setFont(theme.font(theme.HEADING_PT, bold=True))
+        root.addWidget(title)
+        intro = _small("Each judgement changes the model at once: learning from human feedback (RLHF).")
+        root.addWidget(intro)
+
+        ask_row = QHBoxLayout()
+        ask_row.setSpacing(6)
+        self.question = QLineEdit(DEFAULT_QUESTION)
+        self.question.setCursorPosition(0)
+        self.question.setPlaceholderText("Ask the model a question…")
+        self.question.setToolTip("The model was fine-tuned on questions about the sea, the weather, "
+                                 "animals, fruit, kings and queens, aches and people's work.")
+        ask_row.addWidget(self.question, 1)
+        self.ask_button = QPushButton("Ask")
+        self.ask_button.setProperty("primary", True)
+        self.ask_button.setToolTip("Two new answers from the model as it is now")
+        ask_row.addWidget(self.ask_button)
+        self.suggest_button = QPushButton("Other question")
+        self.suggest_button.setToolTip("Pick one of a few questions the model can handle")
+        ask_row.addWidget(self.suggest_button)
+        self.reset_button = QPushButton("↺ Reset to the fine-tuned model")
+        self.reset_button.setToolTip("Forget every judgement: the model goes back to how it was "
+                                     "after fine-tuning (the reference model)")
+        ask_row.addWidget(self.reset_button)
+        root.addLayout(ask_row)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(10)
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        cards = QHBoxLayout()
+        cards.setSpacing(8)
+        self.cards = [AnswerCard(0), AnswerCard(1)]
+        for card in self.cards:
+            cards.addWidget(card, 1)
+        left.addLayout(cards, 1)
+        status_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: no percentage, it is over in a moment
+        self.progress.setMaximumWidth(120)
+        self.progress.setMaximumHeight(14)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        status_row.addWidget(self.progress)
+        self.status = _small("")
+        status_row.addWidget(self.status, 1)
+        left.addLayout(status_row)
+        middle.addLayout(left, 1)
+
+        # The engine's result types (and torch) are already loaded in this process: the
+        # controller unpickles them. The config is only read for its stated KL budget.
+        from engine.alignment.preference import PreferenceConfig
+
+        self.charts = AlignmentCharts(kl_budget=PreferenceConfig().kl_budget)
+        middle.addWidget(self.charts, 1)
+        root.addLayout(middle, 5)
+
+        self.tabs = QTabWidget()
+        self.tabs.setFont(theme.font(theme.SMALL_PT))
+        self.tabs.addTab(self._build_history(), "Your judgements")
+        self.tabs.addTab(self._build_judge(), "A biased judge")
+        self.tabs.addTab(self._build_strip(), "Compare the three stages")
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(150)
+        root.addWidget(self.tabs, 3)
+
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setInterval(REDRAW_MS)
+
+    def _build_history(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.history = QListWidget()
+        self.history.setFont(theme.font(theme.SMALL_PT))
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.history)
+        return box
+
+    def _build_judge(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        layout.addWidget(_small(
+            "Real judges have tastes and biases. Here an automatic judge (a scripted ranker) "
+            "clicks for you. Whatever it rewards, the model learns, bias included: watch the "
+            "charts drift.", muted=False))
+        row_widget = QWidget()
+        row = FlowLayout(row_widget, spacing=6)
+        row.addWidget(QLabel("A judge that"))
+        self.judge_combo = QComboBox()
+        for label, _, _ in JUDGES:
+            self.judge_combo.addItem(label)
+        row.addWidget(self.judge_combo)
+        self.word_edit = QLineEdit("sea")
+        self.word_edit.setMaximumWidth(110)
+        self.word_edit.setToolTip("The word this judge is biased for (or against)")
+        row.addWidget(self.word_edit)
+        row.addWidget(QLabel("for"))
+        self.clicks_spin = QSpinBox()
+        self.clicks_spin.setRange(1, 200)
+        self.clicks_spin.setValue(30)
+        self.clicks_spin.setSuffix(" clicks")
+        row.addWidget(self.clicks_spin)
+        self.run_button = QPushButton("▶ Let it judge")
+        self.run_button.setProperty("primary", True)
+        self.stop_button = QPushButton("■ Stop")
+        self.stop_button.setEnabled(False)
+        row.addWidget(self.run_button)
+        row.addWidget(self.stop_button)
+        layout.addWidget(row_widget)
+        self.judge_result = _small("", muted=False)
+        self.judge_result.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.judge_result, 1)
+        return box
+
+    def _build_strip(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(_small("The question above, word for word, to the model at each stage: "
+                             "its guesses for the first word, and one answer.", muted=False), 1)
+        self.strip_button = QPushButton("Compare")
+        self.strip_button.setToolTip("Ask the question above to all three models")
+        row.addWidget(self.strip_button)
+        layout.addLayout(row)
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.columns = {
+            "pre-trained": StageColumn("Pre-trained (continues text)", theme.STAGE_COLOURS["pre-trained"]),
+            "fine-tuned": StageColumn("Fine-tuned (answers)", theme.STAGE_COLOURS["fine-tuned"]),
+            "aligned": StageColumn("Aligned", theme.STAGE_COLOURS["aligned"]),
+        }
+        for i, col in enumerate(self.columns.values()):
+            grid.addWidget(col, 0, i)
+            grid.setColumnStretch(i, 1)
+        layout.addLayout(grid, 1)
+        return box
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.candidatesReady.connect(self._on_candidates)
+        c.alignmentSnapshot.connect(self._on_snapshot)
+        c.alignmentProgress.connect(self._on_progress)
+        c.rankerStateChanged.connect(self._on_ranker_state)
+        c.rankerProgress.connect(self._on_ranker_progress)
+        c.stageStripReady.connect(self._on_strip)
+        c.jobFailed.connect(self._on_failed)
+        self.ask_button.clicked.connect(self.ask)
+        self.question.returnPressed.connect(self.ask)
+        self.suggest_button.clicked.connect(self.suggest)
+        self.reset_button.clicked.connect(self.reset)
+        for card in self.cards:
+            card.thumb.connect(self.send_thumb)
+            card.better.connect(self.send_better)
+        self.run_button.clicked.connect(self.run_judge)
+        self.stop_button.clicked.connect(c.stop_ranker)
+        self.judge_combo.currentIndexChanged.connect(self._on_judge_choice)
+        self.word_edit.editingFinished.connect(self._measure_word)
+        self.strip_button.clicked.connect(self.compare_stages)
+        self.redraw_timer.timeout.connect(self._redraw)
+
+    # -- the person's actions -----------------------------------------------------------
+    def ask(self) -> None:
+        """Ask the live model for two new answers to the question in the box."""
+        text = self.question.text().strip()
+        if not text:
+            self.status.setText("Type a question first.")
+            return
+        self._seed += 1
+        self._writing = True
+        for card in self.cards:
+            card.show_message("writing…")
+        self._update_buttons()
+        self.controller.request_candidates(text, n=len(self.cards), seed=self._seed)
+
+    def suggest(self) -> None:
+        self._suggestion = (self._suggestion + 1) % len(SUGGESTIONS)
+        self.question.setText(SUGGESTIONS[self._suggestion])
+        self.question.setCursorPosition(0)
+        self.ask()
+
+    def send_thumb(self, index: int, up: bool) -> None:
+        from engine.alignment.preference import Thumb
+
+        c = self.candidates
+        if c is None or self._busy():
+            return
+        answer = c.answers[index]
+        self._send(Thumb(c.prompt, c.prompt_ids, answer, up=up),
+                   f"{'▲ Good' if up else '▼ Bad'}: “{_short(answer.text)}”")
+
+    def send_better(self, index: int) -> None:
+        from engine.alignment.preference import PreferencePair
+
+        c = self.candidates
+        if c is None or self._busy():
+            return
+        chosen, rejected = c.answers[index], c.answers[1 - index]
+        self._send(PreferencePair(c.prompt, c.prompt_ids, chosen, rejected),
+                   f"Better: “{_short(chosen.text, 40)}” over “{_short(rejected.text, 40)}”")
+
+    def _send(self, feedback, description: str) -> None:
+        self._sent_at = time.perf_counter()
+        self._awaiting_redraw = True
+        self._update_buttons()
+        self._add_history(description)
+        self.judgementSent.emit(feedback)
+        self.controller.judge(feedback)
+
+    def reset(self) -> None:
+        self.controller.reset_alignment()
+        self._add_history("↺ Back to the fine-tuned model: every judgement forgotten")
+        self.ask()
+
+    def run_judge(self) -> None:
+        label, spec, needs_word = JUDGES[self.judge_combo.currentIndex()]
+        word = self.word_edit.text().strip()
+        if needs_word:
+            if not word or " " in word:
+                self.judge_result.setText("Type one word for the judge, for example “sea”.")
+                return
+            spec = spec.format(word=word)
+        self.judge_result.setText("Measuring the model before the judge starts…")
+        self.run_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        if needs_word:
+            self._measured_word = word  # the judge measures its own word
+        self.controller.run_ranker(spec, self.clicks_spin.value(), seed=self._seed)
+        self._add_history(f"Automatic judge ({label}{' “' + word + '”' if needs_word else ''}): "
+                          f"{self.clicks_spin.value()} clicks")
+
+    def _measure_word(self) -> None:
+        """Chart the share of answers that mention the judge's word (the trait to watch)."""
+        word = self.word_edit.text().strip()
+        if word and " " not in word and word != self._measured_word:
+            self._measured_word = word
+            self.controller.set_alignment_trait(f"word:{word}")
+
+    def compare_stages(self) -> None:
+        text = self.question.text().strip()
+        if text:
+            for col in self.columns.values():
+                col.bars.set_message("asking…")
+            self.controller.request_stage_strip(text, seed=self._seed)
+
+    # -- from the engine -------------------------------------------------------------------
+    def _busy(self) -> bool:
+        return self._awaiting_redraw or self._ranker_running or self._writing
+
+    def _answers_differ(self) -> bool:
+        c = self.candidates
+        return c is not None and len({" ".join(a.text.split()).lower() for a in c.answers}) == len(c.answers)
+
+    def _update_buttons(self) -> None:
+        """Judging is possible when answers are on screen and nothing is in flight."""
+        ok = self.candidates is not None and not self._busy()
+        for card in self.cards:
+            card.set_enabled(ok)
+            card.better_button.setEnabled(ok and self._answers_differ())
+
+    def _on_candidates(self, c) -> None:
+        self.candidates = c
+        self._writing = False
+        for card, answer in zip(self.cards, c.answers, strict=False):
+            card.show_answer(answer)
+        self._update_buttons()
+        who = ("the fine-tuned model (no judgements yet)" if c.model_version == 0
+               else f"the model after {c.model_version} update{'s' * (c.model_version != 1)}")
+        if not self._awaiting_redraw:
+            note = ("" if self._answers_differ() else " Both say the same: the model is sure here. "
+                    "Judge it with a thumb, or ask another question.")
+            self.status.setText(f"These answers come from {who}.{note}")
+        self.candidatesShown.emit(c)
+
+    def _on_progress(self, phase: str) -> None:
+        self.progress.setVisible(bool(phase))
+        if phase == "learning":
+            self.status.setText("The model is learning from your choice…")
+
+    def _on_snapshot(self, snap) -> None:
+        self._history_seen = True
+        if snap.event in ("pair", "thumb", "mixed", "rolled back") and self._sent_at is not None:
+            if snap.event == "rolled back":
+                self.status.setText(snap.message or "The update failed and was undone.")
+            # The next answers come from the changed model: ask again at once.
+            if not self._ranker_running:
+                self.ask()
+
+    def _on_failed(self, title: str, message: str) -> None:
+        if title not in FAILURE_TITLES:
+            return  # another step's problem
+        self.progress.hide()
+        self._awaiting_redraw = False
+        self.status.setText(message)
+        if self.candidates is None or "answers" in title:
+            self._writing = False
+            self.candidates = None
+            for card in self.cards:
+                card.show_message("No answers: " + message)
+        self._update_buttons()
+
+    def _redraw(self) -> None:
+        history = self.controller.alignment_history
+        if not self.charts.update_from(history):
+            return
+        if self._awaiting_redraw and self._sent_at is not None and history.snapshots:
+            last = history.snapshots[-1]
+            if last.event in ("pair", "thumb", "mixed", "rolled back"):
+                self._awaiting_redraw = False
+                self.last_latency = time.perf_counter() - self._sent_at
+                self.progress.hide()
+                if last.event != "rolled back":
+                    self.status.setText(
+                        f"Learned in {self.last_latency:.1f} s (update {last.version}). "
+                        "The next answers come from the changed model."
+                    )
+                self._update_buttons()
+
+    def _on_ranker_state(self, state: str, info) -> None:
+        self._ranker_running = state == "running"
+        self.run_button.setEnabled(not self._ranker_running)
+        self.stop_button.setEnabled(self._ranker_running)
+        self.progress.setVisible(self._ranker_running)
+        self._update_buttons()
+        info = info or {}
+        before = info.get("before")
+        if state == "running":
+            rate = f"{before.trait_rate:.0%}" if before is not None else "?"
+            self.judge_result.setText(
+                f"Before: <b>{rate}</b> of {info.get('trait', 'answers')} "
+                f"(on {before.n if before else 0} answers to questions it never trained on). "
+                "The judge is clicking…")
+            self.status.setText(f"The automatic judge {info.get('description', '')}.")
+        else:
+            after = info.get("after")
+            if before is not None and after is not None:
+                p = info.get("p_value", 1.0)
+                verdict = ("far more than chance could explain" if p < 0.01
+                           else "within what chance alone could give")
+                self.judge_result.setText(
+                    f"{_cap(info.get('trait', ''))}, on {after.n} answers to questions it never "
+                    f"trained on: <b>{before.trait_rate:.0%}</b> before → "
+                    f"<b>{after.trait_rate:.0%}</b> after {info.get('done', 0)} clicks "
+                    f"(p = {p:.2g}: {verdict}). Answer length {before.mean_length:.1f} → "
+                    f"{after.mean_length:.1f} tokens.")
+            self.status.setText("The judge stopped." if state == "stopped" else "The judge is done.")
+            self.ask()
+
+    def _on_ranker_progress(self, done: int, total: int) -> None:
+        self.status.setText(f"The automatic judge: click {done} of {total}…")
+
+    def _on_strip(self, views) -> None:
+        for view in views:
+            col = self.columns.get(view.stage)
+            if col is not None:
+                col.show_view(view)
+
+    def _on_judge_choice(self, index: int) -> None:
+        self.word_edit.setEnabled(JUDGES[index][2])
+
+    def _add_history(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        self.history.insertItem(0, item)
+        while self.history.count() > HISTORY_LIMIT:
+            self.history.takeItem(self.history.count() - 1)
+
+    # -- panel protocol --------------------------------------------------------------------
+    def is_ready(self) -> bool:
+        return self.candidates is not None and self._history_seen and self.charts.point_count() > 0
+
+    def set_active(self, active: bool) -> None:
+        if active:
+            self.redraw_timer.start()
+        else:
+            self.redraw_timer.stop()
+
+    def shutdown(self) -> None:
+        self.redraw_timer.stop()
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,1 @@
+"""Pillar II panel: Fine-tune."""

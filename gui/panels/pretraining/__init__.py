@@ -1,0 +1,1 @@
+"""Pillar I panels: Data, Tokens, Windows, Embeddings."""

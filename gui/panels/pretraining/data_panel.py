@@ -1,0 +1,647 @@
+"""Step 1 — Data: where the text comes from, how much of each, and what cleaning removed.
+
+The panel shows the controller's latest DataSummary and forwards the person's
+actions (a new mix, their own files, "retrain"). Moving a slider only updates the
+shares shown here; the engine hears about a new mix when a slider is released (or
+moved by a key) or a ready-made mix is picked, so dragging never floods the worker.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+
+if TYPE_CHECKING:  # light engine value types, for hints only
+    from engine.corpus.mix import Mix
+    from engine.session.core import DataSummary
+
+EXAMPLE_CHARS = 160  # a removed example is cut to this many characters
+
+
+def struck_through_html(text: str, limit: int = EXAMPLE_CHARS) -> str:
+    """A removed example as escaped rich text, struck through."""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"<s>{html.escape(text)}</s>"
+
+
+def _short_count(n: int) -> str:
+    """1234567 -> "1.2 M", 290064 -> "290 k": sizes read at a glance."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} M"
+    if n >= 10_000:
+        return f"{n / 1000:.0f} k"
+    return f"{n:,}"
+
+
+def _heading(text: str, pt: int) -> QLabel:
+    label = QLabel(text)
+    label.setFont(theme.font(pt, bold=True))
+    label.setWordWrap(True)
+    return label
+
+
+def _muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+    return label
+
+
+class _SourceRow:
+    """The widgets of one source in the mix grid: name, slider, share, size, sample."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 100)
+        self.slider.setSingleStep(5)
+        self.slider.setPageStep(10)
+        self.slider.setMinimumWidth(100)
+        # One valueChanged per release, key press or wheel step: the engine hears about
+        # a new mix only then (sliderMoved updates the shares while dragging).
+        self.slider.setTracking(False)
+        self.slider.setAccessibleName(f"share of {name} in the mix")
+        self.share = QLabel()
+        self.share.setTextFormat(Qt.TextFormat.RichText)
+        self.share.setMinimumWidth(
+            max(
+                QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance("= 100 % of the text"),
+                QFontMetrics(theme.font(theme.BASE_PT, bold=True)).horizontalAdvance("100 % of it"),
+            )
+            + 8
+        )
+        self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.sample_button = QPushButton("Read")
+        self.sample_button.setCheckable(True)
+        self.sample_button.setToolTip("Show a sample of this source")
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.title, self.slider, self.share, self.sample_button)
+
+    def set_source(self, title: str, style: str, documents: int, words: int) -> None:
+        self.title.setText(
+            f"<b>{html.escape(title)}</b><br><span style='font-size:{theme.SMALL_PT}pt;"
+            f" color:{theme.MUTED_TEXT}'>{_short_count(words)} words</span>"
+        )
+        self.title.setToolTip(f"{style}\n\n{documents:,} documents, {words:,} words.")
+
+
+class DataPanel(QWidget):
+    """Panel 1: the bundled sources, the mix, the cleaning pipeline and the training set.
+
+    Talks only to the controller: `request_data_summary`, `set_mix`, `add_user_texts`,
+    `retrain_from_scratch`; redraws from `dataSummaryChanged`.
+    """
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DataPanel")
+        self._controller = controller
+        self._summary: DataSummary | None = None
+        self._rows: dict[str, _SourceRow] = {}
+        self._sample_source: str | None = None
+        # Paths sent with add_user_texts and not yet in a DataSummary: while any is
+        # pending, a jobFailed answers the person's own files and is shown as a dialog.
+        self._pending_user_files: list[str] = []
+        self._requested = False
+        self.last_error: tuple[str, str] | None = None  # the last error shown in a dialog
+
+        self._build()
+        self._connect()
+        existing = getattr(controller, "data_summary", None)
+        if existing is not None:
+            self.show_summary(existing)
+
+    # ---- building -----------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # only scrolls on a window smaller than the layout needs
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        root = QVBoxLayout(body)
+        root.setContentsMargins(16, 8, 16, 8)
+        root.setSpacing(6)
+
+        root.addWidget(
+            _heading("Data — what the model reads (the training corpus)", theme.HEADING_PT)
+        )
+        root.addWidget(
+            QLabel(
+                "A model knows only what it reads: choose how much of each kind of text goes in."
+            )
+        )
+        root.itemAt(root.count() - 1).widget().setWordWrap(True)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        root.addLayout(columns, 1)
+        columns.addLayout(self._build_sources(), 11)
+        columns.addLayout(self._build_pipeline(), 10)
+
+        root.addWidget(self._build_footer())
+        self._set_enabled(False)
+        self.status_label.setText("Reading the sources…")
+
+    def _build_sources(self) -> QVBoxLayout:
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        head = QHBoxLayout()
+        heading = _heading("Sources and mix", theme.BASE_PT + 3)
+        heading.setWordWrap(False)
+        head.addWidget(heading, 1)
+        self.preset_combo = QComboBox()
+        self.preset_combo.setToolTip("Ready-made mixes: pick one and it is applied at once")
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        head.addWidget(self.preset_combo)
+        left.addLayout(head)
+
+        grid_host = QWidget()
+        self._grid = QGridLayout(grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(10)
+        self._grid.setVerticalSpacing(4)
+        self._grid.setColumnStretch(1, 1)
+        left.addWidget(grid_host)
+        self._sample_group = QButtonGroup(self)
+        self._sample_group.setExclusive(True)
+
+        self.mix_note = QLabel()
+        self.mix_note.setWordWrap(True)
+        self.mix_note.setStyleSheet(f"color: {theme.WARNING};")
+        self.mix_note.hide()
+        left.addWidget(self.mix_note)
+
+        yours = QHBoxLayout()
+        self.add_button = QPushButton("Add your own text…")
+        self.add_button.setToolTip("Load .txt or .md files (or a whole folder) into the corpus")
+        menu = QMenu(self.add_button)
+        self._add_files_action = menu.addAction("Choose files (.txt, .md)…")
+        self._add_folder_action = menu.addAction("Choose a folder…")
+        self.add_button.setMenu(menu)
+        yours.addWidget(self.add_button)
+        self.user_files_label = _muted()
+        self.user_files_label.setFont(theme.font(theme.SMALL_PT))
+        yours.addWidget(self.user_files_label, 1)
+        left.addLayout(yours)
+
+        # The chosen source: its style in plain words, then a sample of its text.
+        self.sample_view = QTextBrowser()
+        self.sample_view.setOpenLinks(False)
+        self.sample_view.setMinimumHeight(70)
+        self.sample_view.setPlaceholderText("Press “Read” beside a source to see a sample of it.")
+        left.addWidget(self.sample_view, 1)
+        return left
+
+    def _build_pipeline(self) -> QVBoxLayout:
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(_heading("Cleaning (curation)", theme.BASE_PT + 3))
+        self.pipeline_intro = _muted()
+        right.addWidget(self.pipeline_intro)
+
+        self.steps = QListWidget()
+        self.steps.setToolTip("Click a step to see what it removed")
+        # Fit the height to the steps; never ask for the width of the longest line.
+        self.steps.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustIgnored)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.steps.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        right.addWidget(self.steps)
+
+        self.step_detail = QLabel()
+        self.step_detail.setObjectName("curationDetail")
+        self.step_detail.setTextFormat(Qt.TextFormat.RichText)
+        self.step_detail.setWordWrap(True)
+        self.step_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        detail_scroll.setWidget(self.step_detail)
+        detail_scroll.setMinimumHeight(80)
+        right.addWidget(detail_scroll, 1)
+        return right
+
+    def _build_footer(self) -> QWidget:
+        footer = QFrame()
+        footer.setObjectName("trainingSetBar")
+        footer.setStyleSheet(
+            f"QFrame#trainingSetBar {{ background: {theme.PANEL_BACKGROUND};"
+            f" border: 1px solid {theme.BORDER}; border-radius: 8px; }}"
+        )
+        bar = QHBoxLayout(footer)
+        bar.setContentsMargins(12, 8, 12, 8)
+        bar.setSpacing(14)
+        caption = QLabel("Training set\n(what it will read):")
+        caption.setFont(theme.font(theme.SMALL_PT))
+        bar.addWidget(caption)
+        big = theme.font(theme.HEADING_PT, bold=True)
+        self.documents_value = self._total(bar, "documents", big)
+        self.words_value = self._total(bar, "words", big)
+        self.tokens_value = self._total(bar, "tokens (BPE)", big)
+        bar.addStretch(1)
+
+        actions = QVBoxLayout()
+        actions.setSpacing(4)
+        buttons = QHBoxLayout()
+        self.retrain_button = QPushButton("Apply mix and retrain")
+        self.retrain_button.setProperty("primary", True)
+        self.retrain_button.setFont(theme.font(theme.BASE_PT, bold=True))
+        self.retrain_button.setToolTip(
+            "Use this mix and train a new model from scratch (pre-training starts over)"
+        )
+        buttons.addWidget(self.retrain_button)
+        actions.addLayout(buttons)
+        self.status_label = QLabel()
+        self.status_label.setFont(theme.font(theme.SMALL_PT))
+        self.status_label.setStyleSheet(f"color: {theme.BLUE};")
+        self.status_label.setWordWrap(True)
+        actions.addWidget(self.status_label)
+        bar.addLayout(actions)
+        return footer
+
+    @staticmethod
+    def _total(layout: QHBoxLayout, unit: str, font) -> QLabel:
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        value = QLabel("—")
+        value.setFont(font)
+        box.addWidget(value)
+        box.addWidget(QLabel(unit))
+        layout.addLayout(box)
+        return value
+
+    def _connect(self) -> None:
+        c = self._controller
+        c.dataSummaryChanged.connect(self.show_summary)
+        c.jobFailed.connect(self._on_job_failed)
+        c.busyChanged.connect(self._on_busy)
+        self.preset_combo.activated.connect(self._on_preset)
+        self._sample_group.buttonClicked.connect(self._on_sample_clicked)
+        self.steps.currentRowChanged.connect(self._show_step_detail)
+        self._add_files_action.triggered.connect(self._choose_files)
+        self._add_folder_action.triggered.connect(self._choose_folder)
+        self.retrain_button.clicked.connect(self.apply_and_retrain)
+
+    # ---- life cycle ----------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._summary is None and not self._requested:
+            self.request_summary()
+
+    def is_ready(self) -> bool:
+        """True once a DataSummary is shown (used by `main.py --screenshot`)."""
+        return self._summary is not None
+
+    def request_summary(self) -> None:
+        """Ask the controller for the data summary (it answers with dataSummaryChanged)."""
+        self._requested = True
+        self._controller.request_data_summary()
+
+    # ---- from the controller -----------------------------------------------------
+    def show_summary(self, summary: DataSummary) -> None:
+        """Redraw everything from a DataSummary."""
+        loaded = set(summary.user_files)
+        self._pending_user_files = [p for p in self._pending_user_files if p not in loaded]
+        self._summary = summary
+        self._ensure_rows(summary)
+        weights = self._weights_of(summary.mix)
+        for src in summary.sources:
+            row = self._rows[src.info.name]
+            row.set_source(src.info.title, src.info.style, src.documents, src.words)
+            with QSignalBlocker(row.slider):
+                row.slider.setValue(round(100 * weights.get(src.info.name, src.weight)))
+        self._update_shares()
+        self._show_sample()
+        self._show_pipeline(summary)
+        self.documents_value.setText(f"{summary.documents:,}")
+        self.words_value.setText(f"{summary.words:,}")
+        self.tokens_value.setText(f"{summary.tokens:,}")
+        files = tuple(summary.user_files)
+        if files:
+            names = ", ".join(_path_name(p) for p in files[:4])
+            more = f" and {len(files) - 4} more" if len(files) > 4 else ""
+            self.user_files_label.setText(f"Added: {names}{more}")
+        else:
+            self.user_files_label.setText(".txt or .md files, or a folder")
+        self._fill_presets(summary)
+        self.status_label.setText("")
+        self._set_enabled(True)
+
+    def _on_job_failed(self, title: str, message: str) -> None:
+        if not self._pending_user_files:
+            return  # not about the person's files: the main window's banner reports it
+        self._pending_user_files = []
+        self._set_enabled(self._summary is not None)
+        self.status_label.setText("")
+        self.last_error = (title, message)
+        QMessageBox.warning(
+            self,
+            title or "Your text could not be added",
+            f"{message}\n\nNothing was changed: the training data is as it was.",
+        )
+
+    def _on_busy(self, what: str, busy: bool) -> None:
+        if what != "data":
+            return
+        if busy:
+            self.status_label.setText("Preparing the data… (mixing and cleaning)")
+        elif self._summary is not None and not self._pending_user_files:
+            self.status_label.setText("")
+
+    # ---- the mix -----------------------------------------------------------------
+    def _ensure_rows(self, summary: DataSummary) -> None:
+        names = [s.info.name for s in summary.sources]
+        if names == list(self._rows):
+            return
+        for row in self._rows.values():
+            for w in row.widgets():
+                self._grid.removeWidget(w)
+                w.deleteLater()
+            self._sample_group.removeButton(row.sample_button)
+        self._rows.clear()
+        for i, name in enumerate(names):
+            row = _SourceRow(name)
+            for col, w in enumerate(row.widgets()):
+                self._grid.addWidget(w, i, col)
+            row.slider.sliderMoved.connect(self._update_shares)
+            row.slider.valueChanged.connect(self._on_slider_committed)
+            self._sample_group.addButton(row.sample_button)
+            self._rows[name] = row
+        if self._sample_source not in self._rows:
+            self._sample_source = names[0] if names else None
+        if self._sample_source is not None:
+            self._rows[self._sample_source].sample_button.setChecked(True)
+
+    def _on_slider_committed(self, _value: int) -> None:
+        # Tracking is off: this runs on release and on key/wheel steps, not while dragging.
+        self._update_shares()
+        self.apply_mix()
+
+    @staticmethod
+    def _weights_of(mix: Any) -> dict[str, float]:
+        weights = getattr(mix, "weights", mix)
+        return {k: float(v) for k, v in weights.items()} if isinstance(weights, Mapping) else {}
+
+    def current_weights(self) -> dict[str, float]:
+        """The mix set on the sliders (their live position), as weights between 0 and 1."""
+        return {name: row.slider.sliderPosition() / 100.0 for name, row in self._rows.items()}
+
+    def _update_shares(self) -> None:
+        # A weight is the part of a source that goes in (1.0: all of it); the share is
+        # that source's part of the whole training text, in words, before cleaning.
+        weights = self.current_weights()
+        words = {s.info.name: s.words for s in self._summary.sources} if self._summary else {}
+        taken = {name: w * words.get(name, 0) for name, w in weights.items()}
+        total_taken = sum(taken.values())
+        for name, row in self._rows.items():
+            share = taken[name] / total_taken if total_taken > 0 else 0.0
+            row.share.setText(
+                f"<b>{100 * weights[name]:.0f} %</b> of it<br>"
+                f"<span style='font-size:{theme.SMALL_PT}pt; color:{theme.MUTED_TEXT}'>"
+                f"= {100 * share:.0f} % of the text</span>"
+            )
+            row.share.setToolTip(
+                f"{100 * weights[name]:.0f} % of this source goes in (its weight in the mix); "
+                f"that is {100 * share:.1f} % of all the training text (in words)."
+            )
+        total = sum(weights.values())
+        if self._rows and total <= 0:
+            self.mix_note.setText(
+                "Give at least one source a share above 0 %: the model needs text."
+            )
+            self.mix_note.show()
+        else:
+            self.mix_note.hide()
+        self.retrain_button.setEnabled(self._summary is not None and total > 0)
+
+    def _mix_from_sliders(self) -> Mix | None:
+        weights = self.current_weights()
+        if sum(weights.values()) <= 0:
+            return None
+        from engine.corpus.mix import Mix  # a light value type
+
+        return Mix(weights)
+
+    def _mix_differs(self) -> bool:
+        if self._summary is None:
+            return False
+        applied = self._weights_of(self._summary.mix)
+        return any(
+            abs(applied.get(name, 0.0) - w) > 1e-9 for name, w in self.current_weights().items()
+        )
+
+    def apply_mix(self) -> bool:
+        """Send the mix on the sliders to the engine if it changed; True if sent."""
+        if not self._mix_differs():
+            return False
+        mix = self._mix_from_sliders()
+        if mix is None:
+            return False
+        self.status_label.setText("Mixing and cleaning the text…")
+        self._controller.set_mix(mix)
+        return True
+
+    def set_weights(self, weights: Mapping[str, float], apply: bool = True) -> None:
+        """Set the sliders (weights 0..1; sources not named get 0), then apply the mix."""
+        for name, row in self._rows.items():
+            with QSignalBlocker(row.slider):
+                row.slider.setValue(round(100 * float(weights.get(name, 0.0))))
+        self._update_shares()
+        if apply:
+            self.apply_mix()
+
+    def apply_and_retrain(self) -> None:
+        """Apply the mix on the sliders, then train a new model from scratch on it."""
+        mix = self._mix_from_sliders()
+        if mix is None:
+            return
+        self.status_label.setText(
+            "Training a new model on this mix: watch it learn in step 3, “Windows”."
+        )
+        # Seed and learning rate belong to the Windows panel; the controller's defaults
+        # apply. The mix travels with the command only if it is not applied yet.
+        self._controller.retrain_from_scratch(mix=mix if self._mix_differs() else None)
+
+    def _fill_presets(self, summary: DataSummary) -> None:
+        names = [s.info.name for s in summary.sources]
+        presets: list[tuple[str, dict[str, float]]] = [("Ready-made mixes…", {})]
+        try:
+            from engine.corpus.mix import Mix
+
+            default = self._weights_of(Mix.default())
+            presets.append(("The usual mix (default)", default))
+        except (ImportError, AttributeError):
+            pass
+        presets.append(("Everything equally", dict.fromkeys(names, 1.0)))
+        presets += [(f"Only {s.info.title}", {s.info.name: 1.0}) for s in summary.sources]
+        titles = [t for t, _ in presets]
+        if [self.preset_combo.itemText(i) for i in range(self.preset_combo.count())] == titles:
+            return
+        with QSignalBlocker(self.preset_combo):
+            self.preset_combo.clear()
+            for title, weights in presets:
+                self.preset_combo.addItem(title, weights)
+
+    def _on_preset(self, index: int) -> None:
+        weights = self.preset_combo.itemData(index)
+        if weights:
+            self.set_weights(weights)
+        with QSignalBlocker(self.preset_combo):
+            self.preset_combo.setCurrentIndex(0)
+
+    # ---- the person's own text -------------------------------------------------------
+    def add_user_texts(self, path: str | Sequence[str]) -> None:
+        """Load the person's own files (or a folder) into the corpus.
+
+        A bad file comes back as controller.jobFailed and is shown in a dialog; the data
+        stays as it was.
+        """
+        paths = [str(path)] if isinstance(path, str) else [str(p) for p in path]
+        self.status_label.setText("Reading your text…")
+        # subtle: the controller sends str(path), so a list would arrive as "['a', 'b']";
+        # one file per command instead.
+        for p in paths:
+            self._pending_user_files.append(p)
+            self._controller.add_user_texts(p)
+
+    def _choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Add your own text", "", "Text files (*.txt *.md);;All files (*)"
+        )
+        if paths:
+            self.add_user_texts(paths)
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Add a folder of .txt and .md files")
+        if path:
+            self.add_user_texts(path)
+
+    # ---- samples ------------------------------------------------------------------------
+    def _on_sample_clicked(self, button: QAbstractButton) -> None:
+        for name, row in self._rows.items():
+            if row.sample_button is button:
+                self._sample_source = name
+        self._show_sample()
+
+    def _show_sample(self) -> None:
+        if self._summary is None or self._sample_source is None:
+            return
+        for src in self._summary.sources:
+            if src.info.name == self._sample_source:
+                paragraphs = "".join(
+                    f"<p>{html.escape(p)}</p>" for p in src.sample.split("\n\n") if p.strip()
+                )
+                self.sample_view.setHtml(
+                    f"<p><b>A sample of {html.escape(src.info.title)}</b> — "
+                    f"<i style='color:{theme.MUTED_TEXT}'>{html.escape(src.info.style)}</i></p>"
+                    f"{paragraphs}"
+                )
+                return
+
+    # ---- the pipeline -----------------------------------------------------------------------
+    def _show_pipeline(self, summary: DataSummary) -> None:
+        reports = list(summary.reports)
+        removed_total = sum(int(r.removed) for r in reports)
+        before = summary.documents + removed_total
+        self.pipeline_intro.setText(
+            f"{before:,} documents in, {summary.documents:,} kept. Click a step to see what "
+            "it threw away."
+        )
+        self.pipeline_intro.setToolTip(
+            f"The mix gives {before:,} documents; the steps remove {removed_total:,} of them, "
+            "one filter after another (a curation pipeline)."
+        )
+        previous = self.steps.currentRow()
+        with QSignalBlocker(self.steps):
+            self.steps.clear()
+            for n, report in enumerate(reports, start=1):
+                item = QListWidgetItem(f"{n}. {report.name} — {int(report.removed):,} removed")
+                item.setToolTip(str(report.description))
+                if int(report.removed) == 0:
+                    item.setForeground(Qt.GlobalColor.darkGray)
+                self.steps.addItem(item)
+        rows = max(self.steps.count(), 1)
+        self.steps.setFixedHeight(
+            self.steps.sizeHintForRow(0) * rows + 2 * self.steps.frameWidth() + 2
+        )
+        if not reports:
+            self.step_detail.setText("")
+            return
+        if not 0 <= previous < len(reports):
+            previous = next((i for i, r in enumerate(reports) if int(r.removed) > 0), 0)
+        self.steps.setCurrentRow(previous)
+        self._show_step_detail(previous)
+
+    def _show_step_detail(self, index: int) -> None:
+        if self._summary is None or not 0 <= index < len(self._summary.reports):
+            return
+        report = self._summary.reports[index]
+        removed = int(report.removed)
+        colour = theme.WARNING if removed else theme.GOOD
+        parts = [
+            f"<p><b>{html.escape(str(report.name))}</b> — "
+            f"<span style='color:{colour}'><b>{removed:,}</b> removed</span>"
+        ]
+        d_in, d_out = getattr(report, "documents_in", 0), getattr(report, "documents_out", 0)
+        if d_in:
+            parts.append(f" ({d_in:,} documents in, {d_out:,} out)")
+        parts.append(f"</p><p>{html.escape(str(report.description))}</p>")
+        examples = list(dict.fromkeys(str(e) for e in report.examples))  # no twin examples
+        if examples:
+            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Removed, for example:</p>")
+            parts += [f"<p>{struck_through_html(e)}</p>" for e in examples[:3]]
+        elif removed == 0:
+            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Nothing to remove in this mix.</p>")
+        self.step_detail.setText("".join(parts))
+
+    def removed_examples_html(self, index: int) -> str:
+        """The detail text of one step (its struck-through examples), for tests."""
+        self.steps.setCurrentRow(index)
+        return self.step_detail.text()
+
+    # ---- state -----------------------------------------------------------------------------
+    def _set_enabled(self, enabled: bool) -> None:
+        for row in self._rows.values():
+            row.slider.setEnabled(enabled)
+        self.preset_combo.setEnabled(enabled)
+        self.add_button.setEnabled(enabled)
+        self.retrain_button.setEnabled(enabled and sum(self.current_weights().values()) > 0)
+
+
+def _path_name(path: str) -> str:
+    return str(path).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]

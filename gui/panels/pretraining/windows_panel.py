@@ -1,0 +1,472 @@
+"""Step 3, Windows: a window slides over real text and the live model guesses what comes next.
+
+Everything drawn here comes from the engine through the controller: the passage is a
+real piece of the training data in the model's own tokens, the guesses are the live
+model's, and training runs in the engine worker while the window keeps moving.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.widgets.flow_layout import FlowLayout
+from gui.widgets.loss_plot import LossPlot
+from gui.widgets.prob_bars import ProbabilityBars
+from gui.widgets.token_strip import TokenStrip, display_token
+
+CAT_SENTENCE = "The cat sat on a mat and enjoyed the wind"
+PASSAGE_TOKENS = 32
+TOP_K = 6
+REDRAW_MS = 33  # ~30 Hz: the loss curve and numbers, from the latest snapshot
+PROBE_WHILE_TRAINING_MS = 400  # re-ask the current window's guesses while the model learns
+LEARNING_RATES = (
+    (3e-4, "tiny (0.0003)"),
+    (1e-3, "small (0.001)"),
+    (3e-3, "usual (0.003)"),
+    (1e-2, "big (0.01)"),
+    (1e-1, "too big (0.1)"),
+)
+DEFAULT_LR_INDEX = 2
+PROBE_KEY = "windows"
+
+
+def _labelled(text: str, field: QWidget) -> QWidget:
+    """A label and its field kept together on one row."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(QLabel(text))
+    row.addWidget(field)
+    return box
+
+
+def _quote(strings: list[str]) -> str:
+    return "“" + "".join(strings).strip() + "”"
+
+
+class WindowsPanel(QWidget):
+    """The sliding-window animator, the model's guesses and live training.
+
+    Signals:
+        windowChanged(int, int): the window moved (start, k).
+        guessesShown(object): the NextTokenDistribution now drawn in the bars.
+    """
+
+    windowChanged = Signal(int, int)
+    guessesShown = Signal(object)
+
+    def __init__(self, controller, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        # What the strip shows, one chip per unit: a model token (real passages) or a
+        # whole word (the article's example, where each word counts as one token).
+        self.units: list[str] = []
+        self.unit_ids: list[tuple[int, ...]] = []  # the model's token ids of each unit
+        self.word_mode = False
+        self.windows: list = []  # engine.pretraining.windows.SlidingWindow over unit indices
+        self.position = 0
+        self.distribution = None  # the NextTokenDistribution drawn now
+        self._waiting_for_passage = False
+        self._snapshot_dirty = False
+        self._tokenizer = None  # the tokenizer self.token_ids were made with
+        self._build()
+        self._connect()
+        if controller.model_tokenizer is not None:
+            self._on_model_tokenizer(controller.model_tokenizer)
+        self._on_training_state(controller.training_state)
+
+    # -- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 8, 12, 8)
+        root.setSpacing(8)
+
+        title = QLabel("Windows: learning by guessing the next token")
+        title.setFont(theme.font(theme.HEADING_PT, bold=True))
+        root.addWidget(title)
+        intro = QLabel(
+            f"The model reads a few tokens (the <b style='background:{theme.WINDOW}'>&nbsp;window"
+            f"&nbsp;</b>) and guesses the next one (the <b style='background:{theme.TARGET}'>"
+            "&nbsp;target&nbsp;</b>). Each wrong guess nudges its numbers a little: that is training."
+        )
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        self.passage_button = QPushButton("New passage")
+        self.passage_button.setToolTip("Another real piece of the training text")
+        self.cat_button = QPushButton("“The cat sat on a mat…”")
+        self.cat_button.setToolTip(f"The example sentence: “{CAT_SENTENCE}”")
+        top.addWidget(self.passage_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.cat_button, 0, Qt.AlignmentFlag.AlignTop)
+        root.addLayout(top)
+
+        self.strip = TokenStrip()
+        root.addWidget(self.strip)
+        self.unit_note = QLabel(
+            "Here each word counts as one token, as in the article. The model itself reads "
+            "word pieces (tokens), so it is asked for the first piece of the next word."
+        )
+        self.unit_note.setWordWrap(True)
+        self.unit_note.setFont(theme.font(theme.SMALL_PT))
+        self.unit_note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        self.unit_note.hide()
+        root.addWidget(self.unit_note)
+
+        # -- the animator controls
+        controls = QHBoxLayout()
+        controls.setSpacing(8)
+        controls.addWidget(QLabel("Window size (k):"))
+        self.k_spin = QSpinBox()
+        self.k_spin.setRange(1, 12)
+        self.k_spin.setValue(4)
+        self.k_spin.setToolTip("How many tokens the model reads before it guesses")
+        controls.addWidget(self.k_spin)
+        self.back_button = QPushButton("◀ Back")
+        self.play_button = QPushButton("▶ Slide")
+        self.play_button.setCheckable(True)
+        self.step_button = QPushButton("Step ▶")
+        for b in (self.back_button, self.play_button, self.step_button):
+            controls.addWidget(b)
+        controls.addWidget(QLabel("Speed:"))
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(1, 10)
+        self.speed_slider.setValue(4)
+        self.speed_slider.setMaximumWidth(140)
+        self.speed_slider.setToolTip("How fast the window slides when playing")
+        controls.addWidget(self.speed_slider)
+        self.speed_slider.setMinimumWidth(100)
+        controls.addStretch(1)
+        root.addLayout(controls)
+
+        # -- three columns: windows so far | guesses | training
+        columns = QHBoxLayout()
+        columns.setSpacing(10)
+
+        list_box = QGroupBox("Windows so far")
+        list_layout = QVBoxLayout(list_box)
+        self.window_list = QListWidget()
+        self.window_list.setFont(theme.font(theme.SMALL_PT))
+        self.window_list.setWordWrap(True)
+        self.window_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        list_layout.addWidget(self.window_list)
+        list_box.setMinimumWidth(200)
+        columns.addWidget(list_box, 3)
+
+        guess_box = QGroupBox("Its guesses (probabilities)")
+        guess_layout = QVBoxLayout(guess_box)
+        self.context_label = QLabel("")
+        self.context_label.setWordWrap(True)
+        guess_layout.addWidget(self.context_label)
+        self.bars = ProbabilityBars()
+        guess_layout.addWidget(self.bars, 1)
+        guess_box.setMinimumWidth(260)
+        columns.addWidget(guess_box, 4)
+
+        train_box = QGroupBox("Training: mistakes going down")
+        train_layout = QVBoxLayout(train_box)
+        train_layout.setSpacing(4)
+        self.loss_plot = LossPlot()
+        train_layout.addWidget(self.loss_plot, 1)
+        self.train_stats = QLabel("Press “Train” to keep training this model, or "
+                                  "“From scratch” to start again from random numbers.")
+        self.train_stats.setWordWrap(True)
+        self.train_stats.setFont(theme.font(theme.SMALL_PT))
+        self.train_stats.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        train_layout.addWidget(self.train_stats)
+        train_box.setMinimumWidth(300)
+        columns.addWidget(train_box, 5)
+        root.addLayout(columns, 1)
+
+        # -- the training controls, one row under the columns
+        training_row = QWidget()
+        training = FlowLayout(training_row)
+        self.continue_button = QPushButton("▶ Train")
+        self.continue_button.setProperty("primary", True)
+        self.continue_button.setToolTip("Keep training the current model (continue)")
+        self.pause_button = QPushButton("❚❚ Pause")
+        self.train_step_button = QPushButton("One step")
+        self.train_step_button.setToolTip("One training step: one small batch of windows")
+        self.scratch_button = QPushButton("From scratch")
+        self.scratch_button.setToolTip("Forget everything: start from random numbers and train")
+        for button in (self.continue_button, self.pause_button, self.train_step_button,
+                       self.scratch_button):
+            training.addWidget(button)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 9999)
+        self.seed_spin.setMaximumWidth(100)
+        self.seed_spin.setToolTip("The dice roll that picks the random starting numbers (seed)")
+        training.addWidget(_labelled("Dice roll (seed):", self.seed_spin))
+        self.lr_combo = QComboBox()
+        for _, label in LEARNING_RATES:
+            self.lr_combo.addItem(label)
+        self.lr_combo.setCurrentIndex(DEFAULT_LR_INDEX)
+        self.lr_combo.setToolTip("How big each nudge to the model's numbers is (learning rate)")
+        training.addWidget(_labelled("Nudge size (learning rate):", self.lr_combo))
+        root.addWidget(training_row)
+
+        self.play_timer = QTimer(self)
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setInterval(REDRAW_MS)
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(PROBE_WHILE_TRAINING_MS)
+        self._set_speed(self.speed_slider.value())
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.modelTokenizerChanged.connect(self._on_model_tokenizer)
+        c.passageReady.connect(self._on_passage)
+        c.nextTokenReady.connect(self._on_distribution)
+        c.trainingSnapshot.connect(self._on_snapshot)
+        c.trainingStateChanged.connect(self._on_training_state)
+        c.statusChanged.connect(self._on_status)
+        self.k_spin.valueChanged.connect(self._on_k_changed)
+        self.step_button.clicked.connect(self.step_forward)
+        self.back_button.clicked.connect(self.step_back)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        self.speed_slider.valueChanged.connect(self._set_speed)
+        self.passage_button.clicked.connect(lambda: self.request_passage())
+        self.cat_button.clicked.connect(self.show_cat_sentence)
+        self.play_timer.timeout.connect(self._on_play_tick)
+        self.redraw_timer.timeout.connect(self._redraw)
+        self.probe_timer.timeout.connect(self._request_guesses)
+        self.scratch_button.clicked.connect(lambda: self._train(from_scratch=True))
+        self.continue_button.clicked.connect(lambda: self._train(from_scratch=False))
+        self.pause_button.clicked.connect(c.pause_training)
+        self.train_step_button.clicked.connect(c.step_training)
+        self.redraw_timer.start()
+
+    # -- the passage and the window -----------------------------------------------------
+    def request_passage(self, seed: int | None = None) -> None:
+        self._waiting_for_passage = True
+        self.controller.request_passage(PASSAGE_TOKENS, seed=seed)
+
+    def show_cat_sentence(self) -> None:
+        """The article's example, one whole word per token as the article counts them."""
+        tok = self.controller.model_tokenizer
+        if tok is None:
+            return
+        words = CAT_SENTENCE.split(" ")
+        spaced = [w if i == 0 else " " + w for i, w in enumerate(words)]
+        # Each word in the model's own pieces (the model reads pieces, not words).
+        self._set_units(spaced, [tuple(tok.encode(w)) for w in spaced], word_mode=True)
+
+    def set_tokens(self, ids: list[int]) -> None:
+        """Show `ids` (model token ids), one chip per token, window at the start."""
+        tok = self.controller.model_tokenizer
+        ids = [int(i) for i in ids]
+        strings = tok.token_strings(ids) if tok is not None else [str(i) for i in ids]
+        self._set_units(strings, [(i,) for i in ids], word_mode=False)
+
+    @property
+    def token_ids(self) -> list[int]:
+        """The model's token ids of everything on the strip."""
+        return [i for unit in self.unit_ids for i in unit]
+
+    def _set_units(self, units: list[str], unit_ids: list[tuple[int, ...]], word_mode: bool) -> None:
+        self.units, self.unit_ids, self.word_mode = units, unit_ids, word_mode
+        self.strip.set_tokens(units)
+        self.unit_note.setVisible(word_mode)
+        self._rebuild_windows()
+
+    def _rebuild_windows(self) -> None:
+        from engine.pretraining.windows import sliding_windows
+
+        k = self.k_spin.value()
+        self.play_button.setChecked(False)
+        n = len(self.units)
+        self.windows = sliding_windows(list(range(n)), k) if n >= k else []
+        self.window_list.clear()
+        self.position = 0
+        self._show_window()
+
+    def window_ids(self, window=None) -> list[int]:
+        """The model's token ids the window holds (what the model is given)."""
+        window = window if window is not None else self.current_window()
+        return [i for u in window.tokens for i in self.unit_ids[u]]
+
+    def target_id(self, window=None) -> int | None:
+        """The model token the window must guess: the first piece of the next unit."""
+        window = window if window is not None else self.current_window()
+        return None if window.target is None else self.unit_ids[window.target][0]
+
+    def current_window(self):
+        return self.windows[self.position] if self.windows else None
+
+    def step_forward(self) -> bool:
+        """Slide the window one token to the right; False at the last window."""
+        if self.position + 1 >= len(self.windows):
+            return False
+        self.position += 1
+        self._show_window()
+        return True
+
+    def step_back(self) -> None:
+        if self.position > 0:
+            self.position -= 1
+            self._show_window()
+
+    def _window_text(self, window) -> str:
+        text = _quote([self.units[u] for u in window.tokens])
+        if window.target is None:
+            return f"{window.index + 1}.  {text}  →  (end of text: nothing left to guess)"
+        return f"{window.index + 1}.  {text}  →  {_quote([self.units[window.target]])}"
+
+    def _show_window(self) -> None:
+        window = self.current_window()
+        if window is None:
+            self.strip.set_window(0, 0)
+            self.context_label.setText("")
+            self.bars.set_message("The text is shorter than the window: make the window smaller.")
+            return
+        k = len(window.tokens)
+        self.strip.set_window(window.start, k)
+        # The list grows as the window slides: every window up to the current one.
+        while self.window_list.count() > self.position + 1:
+            self.window_list.takeItem(self.window_list.count() - 1)
+        for i in range(self.window_list.count(), self.position + 1):
+            self.window_list.addItem(QListWidgetItem(self._window_text(self.windows[i])))
+        self.window_list.setCurrentRow(self.position)
+        self.window_list.scrollToItem(self.window_list.currentItem())
+        seen = _quote([self.units[u] for u in window.tokens])
+        if window.target is None:
+            self.context_label.setText(f"After {seen} the text ends.")
+        else:
+            real = display_token(self.units[window.target])[0]
+            text = f"After {seen} the real next {'word' if self.word_mode else 'token'} is <b>“{real}”</b>."
+            pieces = self.unit_ids[window.target]
+            tok = self.controller.model_tokenizer
+            if self.word_mode and len(pieces) > 1 and tok is not None:
+                shown = " + ".join(f"“{display_token(p)[0]}”" for p in tok.token_strings(list(pieces)))
+                text += f" The model reads it in pieces ({shown}), so it must guess the first one."
+            self.context_label.setText(text)
+        self.windowChanged.emit(window.start, k)
+        self._request_guesses()
+
+    def _request_guesses(self) -> None:
+        window = self.current_window()
+        if window is not None and self.controller.is_ready:
+            self.controller.request_next_token(self.window_ids(window), TOP_K, key=PROBE_KEY)
+
+    def _on_k_changed(self, _k: int) -> None:
+        if self.units:
+            self._rebuild_windows()
+
+    def _set_speed(self, value: int) -> None:
+        # 1 -> 2.5 s per slide, 10 -> 0.25 s
+        self.play_timer.setInterval(int(2500 / value))
+
+    def _on_play_toggled(self, playing: bool) -> None:
+        self.play_button.setText("❚❚ Stop" if playing else "▶ Slide")
+        if playing:
+            if self.position + 1 >= len(self.windows):  # at the end: start over
+                self.position = 0
+                self.window_list.clear()
+                self._show_window()
+            self.play_timer.start()
+        else:
+            self.play_timer.stop()
+
+    def _on_play_tick(self) -> None:
+        if not self.step_forward():
+            self.play_button.setChecked(False)
+
+    # -- from the controller ----------------------------------------------------------
+    def _on_model_tokenizer(self, tok) -> None:
+        self.loss_plot.set_vocab_size(tok.vocab_size)
+        previous, self._tokenizer = self._tokenizer, tok
+        if not self.units:
+            self.request_passage(seed=0)
+        elif previous is not None and previous.to_dict() != tok.to_dict():
+            # A new vocabulary (retrained on another mix): the same text, in the new pieces.
+            if self.word_mode:
+                self.show_cat_sentence()
+            else:
+                self.set_tokens(tok.encode(previous.decode(self.token_ids)))
+
+    def _on_passage(self, ids) -> None:
+        if self._waiting_for_passage:
+            self._waiting_for_passage = False
+            self.set_tokens(list(ids))
+
+    def _on_distribution(self, dist) -> None:
+        window = self.current_window()
+        if window is None or tuple(dist.context_ids) != tuple(self.window_ids(window)):
+            return  # an answer to an older window (or another panel's question)
+        self.distribution = dist
+        self.bars.set_guesses(dist.tokens, dist.probs, self.target_id(window), dist.token_ids)
+        self.guessesShown.emit(dist)
+
+    def _on_snapshot(self, _snapshot) -> None:
+        self._snapshot_dirty = True  # drawn by the redraw timer, never per message
+
+    def _on_status(self, _status) -> None:
+        # A new model (trained from scratch, or one step) answers differently: ask again.
+        if self.controller.training_state != "running":
+            self._request_guesses()
+
+    def _on_training_state(self, state: str) -> None:
+        running = state == "running"
+        self.pause_button.setEnabled(running)
+        self.continue_button.setEnabled(not running)
+        self.train_step_button.setEnabled(not running)
+        if running:
+            self.probe_timer.start()
+        else:
+            self.probe_timer.stop()
+            self._request_guesses()
+        self._snapshot_dirty = True
+
+    def _train(self, from_scratch: bool) -> None:
+        lr = LEARNING_RATES[self.lr_combo.currentIndex()][0]
+        self.controller.start_training(from_scratch=from_scratch, seed=self.seed_spin.value(), lr=lr)
+
+    def _redraw(self) -> None:
+        if not self.isVisible():
+            return
+        self.loss_plot.update_from(self.controller.loss_history)
+        if not self._snapshot_dirty:
+            return
+        self._snapshot_dirty = False
+        snap = self.controller.latest_snapshot
+        state = self.controller.training_state
+        if snap is None:
+            return
+        words = {"running": "Training", "paused": "Paused", "stopped": "Stopped",
+                 "diverged": "Stopped: it blew up"}.get(state, state)
+        loss = "—" if snap.train_loss != snap.train_loss else f"{snap.train_loss:.2f}"
+        text = (f"<b>{words}</b> · step {snap.step:,} · mistakes (loss) {loss} · "
+                f"{snap.tokens_per_s:,.0f} tokens/s · {snap.elapsed:.1f} s")
+        if snap.message:
+            text += f"<br><span style='color:{theme.WARNING}'>{snap.message}</span>"
+        self.train_stats.setText(text)
+
+    # -- panel protocol ---------------------------------------------------------------
+    def is_ready(self) -> bool:
+        """True once a real passage and the model's guesses for it are drawn."""
+        return bool(self.units) and self.distribution is not None
+
+    def set_active(self, active: bool) -> None:
+        if active:
+            self.redraw_timer.start()
+        else:
+            self.redraw_timer.stop()
+            self.play_button.setChecked(False)
+
+    def shutdown(self) -> None:
+        for timer in (self.play_timer, self.redraw_timer, self.probe_timer):
+            timer.stop()
