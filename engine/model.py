@@ -72,6 +72,23 @@ class KVCache:
         return k, v
 
 
+def causal_mask(n_queries: int, n_keys: int) -> dict:
+    """The mask argument for scaled_dot_product_attention: each query sees itself and the past.
+
+    The queries are the last n_queries of the n_keys positions (the cache holds the rest).
+    subtle: `is_causal=True` aligns its mask to the *first* key, which is right only when
+    there are as many keys as queries; with a non-empty cache the mask must be explicit.
+    """
+    if n_queries == 1:
+        return {}  # the newest token sees everything before it: no mask at all
+    if n_queries == n_keys:
+        return {"is_causal": True}  # the fast path: the whole sequence in one pass
+    past = n_keys - n_queries
+    keys = torch.arange(n_keys)  # (Tk,)
+    queries = torch.arange(past, n_keys)  # (Tq,) absolute positions of the new tokens
+    return {"attn_mask": keys[None, :] <= queries[:, None]}  # (Tq, Tk) True = may attend
+
+
 class CausalSelfAttention(nn.Module):
     """Multi-head attention where each position sees only itself and the past."""
 
@@ -98,10 +115,8 @@ class CausalSelfAttention(nn.Module):
         q, k, v = self.qkv(x)
         if cache is not None:
             k, v = cache.extend(k, v)  # (B, nh, past+T, hs)
-        # subtle: with a cache, one new query may see every cached key, so only a
-        # multi-token step needs the causal mask (and those start from an empty cache).
         y = F.scaled_dot_product_attention(
-            q, k, v, dropout_p=self.dropout if self.training else 0.0, is_causal=T > 1
+            q, k, v, dropout_p=self.dropout if self.training else 0.0, **causal_mask(T, k.shape[2])
         )  # (B, nh, T, hs)
         y = y.transpose(1, 2).contiguous().view(B, T, C)  # (B, T, C)
         return self.resid_dropout(self.c_proj(y))

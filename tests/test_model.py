@@ -6,7 +6,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from engine.model import CausalSelfAttention, GPTConfig, TinyGPT
+from engine.model import CausalSelfAttention, GPTConfig, KVCache, TinyGPT
 
 
 def naive_attention(attn: CausalSelfAttention, x: torch.Tensor) -> torch.Tensor:
@@ -64,3 +64,18 @@ def test_ignored_targets_do_not_count():
 def test_config_validates(bad):
     with pytest.raises(ValueError):
         GPTConfig(**bad)
+
+
+@pytest.mark.parametrize("new_tokens", [1, 2, 5])
+def test_cache_matches_the_full_forward_pass(new_tokens):
+    """Feeding tokens into a non-empty cache gives the logits of reading everything at once."""
+    torch.manual_seed(0)
+    model = TinyGPT(GPTConfig(vocab_size=40, block_size=16, n_layer=2, n_head=2, n_embd=16)).eval()
+    idx = torch.randint(0, 40, (2, 14))
+    full, _ = model(idx)  # (B, T, V)
+    cache = KVCache(model.config.n_layer)
+    model(idx[:, :4], cache=cache)  # a prompt of 4 tokens fills the cache
+    got = [model(idx[:, 4 : 4 + new_tokens], cache=cache)[0]]  # the step under test
+    got.append(model(idx[:, 4 + new_tokens : 5 + new_tokens], cache=cache)[0])  # and one after
+    torch.testing.assert_close(torch.cat(got, dim=1), full[:, 4 : 5 + new_tokens], rtol=1e-5, atol=1e-5)
+    assert cache.length == 5 + new_tokens
