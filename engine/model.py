@@ -121,6 +121,20 @@ class CausalSelfAttention(nn.Module):
         y = y.transpose(1, 2).contiguous().view(B, T, C)  # (B, T, C)
         return self.resid_dropout(self.c_proj(y))
 
+    def attention_weights(self, x: torch.Tensor, cache: KVCache | None = None) -> torch.Tensor:
+        """The weights forward() attends with, (B, nh, T, T), rows summing to 1 (probes only).
+
+        Same arguments as forward() and the same q, k (self.qkv), so a change to how
+        queries and keys are made reaches the probe too; forward never calls this.
+        """
+        if cache is not None:
+            raise ValueError("attention weights are read without a cache")
+        q, k, _ = self.qkv(x)  # (B, nh, T, hs)
+        T = x.shape[1]
+        scores = (q @ k.transpose(-2, -1)) / math.sqrt(k.shape[-1])  # (B, nh, T, T)
+        future = torch.ones(T, T, dtype=torch.bool, device=x.device).triu(1)
+        return F.softmax(scores.masked_fill(future, float("-inf")), dim=-1)
+
 
 class MLP(nn.Module):
     def __init__(self, config: GPTConfig):
@@ -208,13 +222,21 @@ class TinyGPT(nn.Module):
             cache.length += T
         for block in self.blocks:
             x = block(x, cache)
-        logits = self.lm_head(self.ln_f(x))  # (B, T, V)
+        logits = self.readout(x)  # (B, T, V)
         loss = None
         if targets is not None:
             loss = F.cross_entropy(
                 logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=ignore_index
             )
         return logits, loss
+
+    def readout(self, x: torch.Tensor) -> torch.Tensor:
+        """Residual stream (B, T, C) -> next-token scores (B, T, V): final norm, then head.
+
+        A method of its own so the logit lens reads earlier layers exactly as forward
+        reads the last one.
+        """
+        return self.lm_head(self.ln_f(x))
 
     def embedding_table(self) -> torch.Tensor:
         """The learned token vectors (V, C)."""

@@ -22,6 +22,8 @@ Commands (tuples, first item is the name):
                                             (or ("embedding_snapshot_done",) then an error)
     ("neighbours", word, k)              -> ("neighbours", word, list[Neighbour], message)
     ("next_token", key, ids, k)          -> ("next_token", key, NextTokenDistribution)
+    ("look_inside", key, InsideRequest)  -> ("inside", key, InsideView), or ("inside_done", key)
+                                            then an error
     ("train", from_scratch, seed, lr, max_steps)
                                          -> ("training_state", "running"), ("snapshots", [...]), ...
     ("pause",) / ("step",) / ("stop",)   -> ("training_state", ...)
@@ -111,6 +113,7 @@ class EngineServer:
         self._batch: list = []
         self._last_flush = 0.0
         self._sent_tokenizer: int | None = None  # id() of the model tokenizer last sent
+        self._inside: tuple[int, Any] | None = None  # (id of its session, InsideProbe): Look inside
 
     # -- life cycle -------------------------------------------------------------------
     def load(self) -> bool:
@@ -211,6 +214,31 @@ class EngineServer:
             self._emit(("embedding_snapshot_done",))  # the controller may ask again
             raise
         self._emit(("embedding_snapshot", snapshot))
+
+    # -- Look inside (issue 17): attention, layer-by-layer guesses, parameter map ------
+    def _cmd_look_inside(self, key: str, request) -> None:
+        from engine.pretraining.inside import InsideError
+
+        try:
+            if self.session.model is None:
+                raise InsideError("There is no model yet: train one first.")
+            view = self._inside_probe().view(
+                self.session.model, self.session.ensure_tokenizer(), request,
+                clock=int(self.session.tokens_seen), tokens_per_step=_tokens_per_step(self.session))
+        except Exception:
+            self._emit(("inside_done", key))  # the controller may send the next one
+            raise
+        self._emit(("inside", key, view))
+
+    def _inside_probe(self):
+        """One probe per session; its head labels are measured on a few real passages."""
+        from engine.pretraining.inside import InsideProbe
+
+        if self._inside is None or self._inside[0] != id(self.session):
+            rows = [self.session.passage(64, seed=s) for s in range(4)]
+            n = min(len(r) for r in rows)
+            self._inside = (id(self.session), InsideProbe([r[:n] for r in rows] if n >= 3 else None))
+        return self._inside[1]
 
     def _cmd_neighbours(self, word: str, k: int) -> None:
         # A word that is not one token (or no model yet) is an answer, not a failure:
@@ -711,6 +739,13 @@ class EngineServer:
 
 
 
+def _tokens_per_step(session) -> int:
+    """Tokens one pre-training step reads (the clock of "changed in the last N steps")."""
+    from engine.pretraining.trainer import TrainConfig
+
+    return TrainConfig().batch_size * session.model.config.block_size
+
+
 def _carry_built_data(new, old) -> None:
     """Let `new` (a reset Session) reuse what `old` already built for the same data.
 
@@ -745,6 +780,7 @@ _TITLES = {
     "passage": "Could not pick a passage",
     "embedding_snapshot": "Could not read the word map",
     "neighbours": "Could not find the nearest words",
+    "look_inside": "Could not look inside the model",
     "train": "Could not start training",
     "step": "Could not run a training step",
     "finetune": "Could not start fine-tuning",  # Pillar II
@@ -767,7 +803,7 @@ _TITLES = {
 def _is_user_error(exc: BaseException) -> bool:
     """Errors that carry a message written for the person (no traceback needed)."""
     return type(exc).__name__ in {"UserTextError", "TokenizerError", "ProbeError", "CheckpointError",
-                                  "QAFileError", "QAEditError"}
+                                  "QAFileError", "QAEditError", "InsideError"}
 
 
 def _message(exc: BaseException) -> str:

@@ -22,6 +22,7 @@ Signals (all delivered on the GUI thread):
     embeddingSnapshotReady(object) EmbeddingSnapshot: the map's words and their vectors now
     neighboursReady(str, object, str)  word, list[Neighbour] (cosine, full space), and a
                                    message for the person when there is no answer ("" if ok)
+    insideReady(object)            InsideView: attention, layer-by-layer guesses, parameter map
     Fine-tuning (Pillar II; the block at the end of Controller):
     qaSetChanged(object)           QASet: the question/answer pairs fine-tuning uses
     finetuneStateChanged(str)      "running" | "done" | "stopped" | "diverged"
@@ -83,6 +84,7 @@ class _Relay(QObject):
 def _preload_engine() -> None:
     """Import the engine's result types (and torch) so unpickling them later is instant."""
     import engine.pretraining.trainer  # noqa: F401
+    import engine.pretraining.inside  # noqa: F401  (Look inside)
     import engine.pretraining.probes  # noqa: F401
     import engine.session.core  # noqa: F401
     import engine.tokenizers  # noqa: F401
@@ -350,6 +352,7 @@ class Controller(QObject):
     modelTokenizerChanged = Signal(object)
     embeddingSnapshotReady = Signal(object)  # Embeddings panel
     neighboursReady = Signal(str, object, str)  # Embeddings panel
+    insideReady = Signal(object)  # Look inside: InsideView
 
     def __init__(self, backend=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -371,6 +374,8 @@ class Controller(QObject):
         self._embedding_pending = False
         self._neighbours_in_flight = False
         self._neighbours_pending: tuple[str, int] | None = None
+        self._inside_in_flight = False  # Look inside: one request at a time, latest wins
+        self._inside_pending = None
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -470,6 +475,23 @@ class Controller(QObject):
         self._neighbours_in_flight = True
         self._send("neighbours", str(word), int(k))
 
+    def request_inside(self, request) -> None:
+        """Look inside the live model (an InsideRequest); answered by insideReady.
+
+        While one is being answered, newer requests replace each other (latest wins).
+        """
+        if self._inside_in_flight:
+            self._inside_pending = request
+            return
+        self._inside_in_flight = True
+        self._send("look_inside", "inside", request)
+
+    def _inside_done(self) -> None:
+        self._inside_in_flight = False
+        pending, self._inside_pending = self._inside_pending, None
+        if pending is not None:
+            self.request_inside(pending)
+
     def _embedding_done(self) -> None:
         self._embedding_in_flight = False
         if self._embedding_pending:
@@ -556,6 +578,11 @@ class Controller(QObject):
             self._embedding_done()
         elif kind == "embedding_snapshot_done":
             self._embedding_done()
+        elif kind == "inside":  # Look inside
+            self.insideReady.emit(args[1])
+            self._inside_done()
+        elif kind == "inside_done":
+            self._inside_done()
         elif kind == "neighbours":
             word, found, message = args
             self.neighboursReady.emit(word, list(found), message)
@@ -575,6 +602,7 @@ class Controller(QObject):
             self._next_in_flight.clear()
             self._next_pending.clear()
             self._embedding_in_flight = self._neighbours_in_flight = False  # Embeddings panel
+            self._inside_in_flight, self._inside_pending = False, None  # Look inside
             if self.training_state == "running":
                 self.training_state = "stopped"
                 self.trainingStateChanged.emit("stopped")
