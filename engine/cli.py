@@ -16,7 +16,19 @@ from pathlib import Path
 
 import torch
 
+from engine import cli_args as a
+
 EXIT_BAD_INPUT = 2
+MAX_MESSAGE_CHARS = 400  # one line a person reads, not a dump of their input
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse whose refusals are one line: what was wrong; the usage is a --help away."""
+
+    def error(self, message: str):  # type: ignore[override]
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+        self.exit(EXIT_BAD_INPUT, f"error: {message} (see {self.prog} --help)\n")
 
 
 class Output:
@@ -252,12 +264,15 @@ def cmd_align(args: argparse.Namespace, out: Output) -> int:
 
 # ----- parser -----------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog="python -m engine", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str, help_: str, fn: Callable) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--json", action="store_true", help="print one JSON object per line")
+        p.add_argument("--threads", type=a.whole(1, 64), default=1,
+                       help="torch threads (default 1: on a busy 2-core machine, 2 threads made "
+                            "sampling several times slower)")
         p.set_defaults(fn=fn)
         return p
 
@@ -266,46 +281,51 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--stage", default="base", help="a shipped stage: base, sft or aligned")
 
     p = add("train", "Pre-train a model from scratch and save it.", cmd_train)
-    p.add_argument("--seconds", type=float, default=30.0, help="how long to train")
-    p.add_argument("--steps", type=int, default=None, help="train exactly this many steps instead")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--lr", type=float, default=3e-3, help="learning rate")
-    p.add_argument("--out", required=True, help="folder to write the checkpoint to")
+    p.add_argument("--seconds", type=a.real(0, 86400, lo_open=True), default=30.0, help="how long to train")
+    p.add_argument("--steps", type=a.whole(0, 10_000_000), default=None,
+                   help="train exactly this many steps instead")
+    p.add_argument("--seed", type=a.seed, default=0)
+    p.add_argument("--lr", type=a.real(0, 10, lo_open=True), default=3e-3, help="learning rate")
+    p.add_argument("--out", type=a.out_folder, required=True,
+                   help="a new folder to write the checkpoint to (or an earlier checkpoint)")
     p.add_argument("--data", nargs="+", help="train on your own .txt/.md files or folder")
-    p.add_argument("--every", type=float, default=1.0, help="seconds between progress lines")
+    p.add_argument("--every", type=a.real(0, 86400), default=1.0, help="seconds between progress lines")
 
     p = add("neighbors", "Nearest words to a word, by cosine similarity of embeddings.", cmd_neighbors)
     add_model_choice(p)
-    p.add_argument("--word", required=True)
-    p.add_argument("--k", type=int, default=8)
+    p.add_argument("--word", type=a.text(1000), required=True)
+    p.add_argument("--k", type=a.whole(1, 1000), default=8)
 
     p = add("sample", "Let the model write after a prompt.", cmd_sample)
     add_model_choice(p)
-    p.add_argument("--prompt", required=True)
-    p.add_argument("--n", type=int, default=1, help="how many samples")
-    p.add_argument("--temperature", type=float, default=1.0)
-    p.add_argument("--top-k", type=int, default=None)
+    p.add_argument("--prompt", type=a.text(), required=True)
+    p.add_argument("--n", type=a.whole(1, 1000), default=1, help="how many samples")
+    p.add_argument("--temperature", type=a.real(0, 100, lo_open=True), default=1.0)
+    p.add_argument("--top-k", type=a.whole(1, 1 << 20), default=None)
     p.add_argument("--greedy", action="store_true", help="always take the most likely token")
-    p.add_argument("--max-tokens", type=int, default=60)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--max-tokens", type=a.whole(1, 100_000), default=60)
+    p.add_argument("--seed", type=a.seed, default=0)
     p.add_argument("--chat", action="store_true", help="wrap the prompt as a chat turn, stop at <end>")
 
     p = add("windows", "Show the sliding windows of a text (word tokens).", cmd_windows)
-    p.add_argument("--text", required=True)
-    p.add_argument("--size", type=int, default=4)
+    p.add_argument("--text", type=a.text(), required=True)
+    p.add_argument("--size", type=a.whole(1, 1000), default=4)
 
     p = add("tokenize", "Split a text into tokens.", cmd_tokenize)
     add_model_choice(p)
-    p.add_argument("--text", required=True)
+    p.add_argument("--text", type=a.text(), required=True)
     p.add_argument("--tokenizer", choices=("char", "word", "bpe"), default="bpe")
 
     p = add("finetune", "Fine-tune a model on question/answer pairs and save it.", cmd_finetune)
     p.add_argument("--checkpoint", help="the pre-trained checkpoint folder (default: the shipped one)")
-    p.add_argument("--out", required=True, help="folder to write the fine-tuned checkpoint to")
-    p.add_argument("--steps", type=int, default=None, help="train exactly this many steps (default 300)")
-    p.add_argument("--seconds", type=float, default=None, help="or train for this long")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--lr", type=float, default=1e-3, help="learning rate")
+    p.add_argument("--out", type=a.out_folder, required=True,
+                   help="a new folder to write the fine-tuned checkpoint to")
+    p.add_argument("--steps", type=a.whole(0, 10_000_000), default=None,
+                   help="train exactly this many steps (default 300)")
+    p.add_argument("--seconds", type=a.real(0, 86400, lo_open=True), default=None,
+                   help="or train for this long")
+    p.add_argument("--seed", type=a.seed, default=0)
+    p.add_argument("--lr", type=a.real(0, 10, lo_open=True), default=1e-3, help="learning rate")
     p.add_argument("--qa", help="your own question/answer file (.tsv, Q:/A: blocks, .jsonl)")
     p.add_argument("--train-on-prompt", action="store_true",
                    help="let the question count in the loss too (to see the difference)")
@@ -313,13 +333,14 @@ def build_parser() -> argparse.ArgumentParser:
     # Pillar III
     p = add("align", "Let a scripted ranker judge the model's answers for N clicks; save it.", cmd_align)
     p.add_argument("--checkpoint", help="the checkpoint to start from (default: the shipped fine-tuned one)")
-    p.add_argument("--ranker", required=True,
+    p.add_argument("--ranker", type=a.ranker, required=True,
                    help="prefers-word:WORD, prefers-shorter, prefers-longer, random, reversed:SPEC")
-    p.add_argument("--clicks", type=int, default=30, help="how many judgements")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--out", required=True, help="folder to write the aligned checkpoint to")
-    p.add_argument("--trait", help="what to measure: word:WORD, short or long (default: the ranker's)")
-    p.add_argument("--samples", type=int, default=4, help="answers per held-out question, before and after")
+    p.add_argument("--clicks", type=a.whole(1, 100_000), default=30, help="how many judgements")
+    p.add_argument("--seed", type=a.seed, default=0)
+    p.add_argument("--out", type=a.out_folder, required=True,
+                   help="a new folder to write the aligned checkpoint to")
+    p.add_argument("--trait", type=a.text(200), help="what to measure: word:WORD, short or long (default: the ranker's)")
+    p.add_argument("--samples", type=a.whole(1, 1000), default=4, help="answers per held-out question, before and after")
     return parser
 
 
@@ -330,12 +351,14 @@ def main(argv: list[str] | None = None) -> int:
     from engine.tokenizers import TokenizerError
 
     args = build_parser().parse_args(argv)
-    torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+    torch.set_num_threads(args.threads)
     out = Output(args.json)
     try:
         return args.fn(args, out)
     except (UserTextError, CheckpointError, ProbeError, TokenizerError, ValueError, OSError) as e:
         message = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 1] + "…"
         if args.json:
             print(json.dumps({"event": "error", "message": message}), flush=True)
         print(f"error: {message}", file=sys.stderr, flush=True)

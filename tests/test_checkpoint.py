@@ -114,4 +114,5 @@ def test_save_replaces_atomically_and_a_killed_save_keeps_the_old(saved, tmp_pat
     with pytest.raises(KeyboardInterrupt):
         save_checkpoint(target, model, tok, "aligned", {"n": 3})
     assert load_checkpoint(target).meta == {"n": 2}
-    assert [p.name for p in tmp_path.iterdir()] == ["ckpt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ckpt", "ckpt.backup"]
+    assert load_checkpoint(tmp_path / "ckpt.backup").meta == {"n": 1}  # the save before
