@@ -117,6 +117,7 @@ class InsideView:
     part_image: np.ndarray | None = None  # 2-D copy of that part's weights
     change: WeightChange | None = None  # how much each part moved lately
     clock: int = 0  # tokens the model had read when this was taken
+    tokens_per_step: int = 0  # tokens one training step reads (turns clocks into steps)
     label_source: str = "this window"  # what the head labels were measured on
 
     @property
@@ -226,4 +227,5 @@ class InsideProbe:
             part_image=part_weights(model, request.part_name) if request.part_name else None,
             change=self.history.change(model, clock, span),
             clock=int(clock),
+            tokens_per_step=max(1, int(tokens_per_step)),
         )

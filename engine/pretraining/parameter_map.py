@@ -22,20 +22,20 @@ import torch.nn as nn
 # listed here (a new layer in engine/model.py) is shown under its own name.
 _PART_WORDS: tuple[tuple[str, str], ...] = (
     ("wte.weight", "Token table (embedding)"),
-    ("wpe.weight", "Position table (position embedding)"),
-    ("ln_1.weight", "Norm before attention (layer norm)"),
+    ("wpe.weight", "Position table"),
+    ("ln_1.weight", "Norm before attention"),
     ("ln_1.bias", "Norm before attention, offsets"),
-    ("attn.c_attn.weight", "Attention: query, key, value matrices"),
-    ("attn.c_attn.bias", "Attention: query, key, value offsets"),
-    ("attn.c_proj.weight", "Attention: output matrix"),
+    ("attn.c_attn.weight", "Attention: query, key, value"),
+    ("attn.c_attn.bias", "Attention: q, k, v offsets"),
+    ("attn.c_proj.weight", "Attention: output"),
     ("attn.c_proj.bias", "Attention: output offsets"),
-    ("ln_2.weight", "Norm before the MLP (layer norm)"),
+    ("ln_2.weight", "Norm before the MLP"),
     ("ln_2.bias", "Norm before the MLP, offsets"),
     ("mlp.c_fc.weight", "MLP: widen (feed-forward)"),
     ("mlp.c_fc.bias", "MLP: widen, offsets"),
     ("mlp.c_proj.weight", "MLP: narrow back"),
     ("mlp.c_proj.bias", "MLP: narrow back, offsets"),
-    ("ln_f.weight", "Final norm (layer norm)"),
+    ("ln_f.weight", "Final norm"),
     ("ln_f.bias", "Final norm, offsets"),
     ("lm_head.weight", "Output head (scores every token)"),
 )
@@ -47,7 +47,7 @@ class ParameterPart:
     """One named tensor of the model, as the map shows it."""
 
     name: str  # the parameter's name in the model ("blocks.0.attn.c_attn.weight")
-    label: str  # plain words ("Attention: query, key, value matrices")
+    label: str  # plain words ("Attention: query, key, value")
     group: str  # "Embeddings", "Block 1", ..., "Output"
     shape: tuple[int, ...]
     count: int  # parameters this part adds to the total (0 when shared_with is set)

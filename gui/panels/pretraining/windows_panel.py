@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.panels.pretraining.inside_view import LookInsideDialog
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.loss_plot import LossPlot
 from gui.widgets.prob_bars import ProbabilityBars
@@ -84,6 +85,7 @@ class WindowsPanel(QWidget):
         self._waiting_for_passage = False
         self._snapshot_dirty = False
         self._tokenizer = None  # the tokenizer self.token_ids were made with
+        self.inside_dialog: LookInsideDialog | None = None  # "Look inside…", made when opened
         self._build()
         self._connect()
         if controller.model_tokenizer is not None:
@@ -113,6 +115,10 @@ class WindowsPanel(QWidget):
         self.cat_button.setToolTip(f"The example sentence: “{CAT_SENTENCE}”")
         top.addWidget(self.passage_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.cat_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.inside_button = QPushButton("Look inside…")
+        self.inside_button.setToolTip("What the model attends to, how its guess forms layer by "
+                                      "layer, and where its numbers live")
+        top.addWidget(self.inside_button, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(top)
 
         self.strip = TokenStrip()
@@ -241,6 +247,7 @@ class WindowsPanel(QWidget):
         self.speed_slider.valueChanged.connect(self._set_speed)
         self.passage_button.clicked.connect(lambda: self.request_passage())
         self.cat_button.clicked.connect(self.show_cat_sentence)
+        self.inside_button.clicked.connect(self.open_look_inside)
         self.play_timer.timeout.connect(self._on_play_tick)
         self.redraw_timer.timeout.connect(self._redraw)
         self.probe_timer.timeout.connect(self._request_guesses)
@@ -251,6 +258,14 @@ class WindowsPanel(QWidget):
         self.redraw_timer.start()
 
     # -- the passage and the window -----------------------------------------------------
+    def open_look_inside(self) -> LookInsideDialog:
+        """Open (or raise) the "Look inside" window, which follows the current window."""
+        if self.inside_dialog is None:
+            self.inside_dialog = LookInsideDialog(self)
+        self.inside_dialog.show()
+        self.inside_dialog.raise_()
+        return self.inside_dialog
+
     def request_passage(self, seed: int | None = None) -> None:
         self._waiting_for_passage = True
         self.controller.request_passage(PASSAGE_TOKENS, seed=seed)
@@ -470,3 +485,5 @@ class WindowsPanel(QWidget):
     def shutdown(self) -> None:
         for timer in (self.play_timer, self.redraw_timer, self.probe_timer):
             timer.stop()
+        if self.inside_dialog is not None:
+            self.inside_dialog.close()

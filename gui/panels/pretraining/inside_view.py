@@ -1,0 +1,300 @@
+"""Look inside: what the live model attends to, how its guess forms, where its numbers live.
+
+Opened from the Windows panel ("Look inside…"), it follows the panel's current window.
+Everything comes from the engine worker through the controller (`request_inside` ->
+`insideReady`, an InsideView of frozen arrays); the view keeps only the latest one and
+redraws from a ~30 Hz timer, asking again every PROBE_WHILE_TRAINING_MS while the model
+trains and at once when the window moves.
+
+Signals:
+    viewShown(object): an InsideView has just been drawn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.widgets.attention_grid import AttentionGrid
+from gui.widgets.attention_strip import AttentionStrip
+from gui.widgets.layer_guesses import LENS_TOOLTIP, LayerGuessesTable
+from gui.widgets.parameter_map_view import ParameterMapTable, WeightHeatmap
+from gui.widgets.token_strip import display_token
+
+REDRAW_MS = 33
+PROBE_WHILE_TRAINING_MS = 400
+TOP_K = 5
+DEFAULT_PART = "blocks.0.attn.c_attn.weight"
+DEFAULT_CHANGE_STEPS = 50
+if TYPE_CHECKING:
+    from engine.pretraining.inside import InsideView
+
+SHORT_PATTERN = {"previous": "previous token", "first": "first token", "self": "itself"}
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setFont(theme.font(theme.BASE_PT, bold=True))
+    return label
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setFont(theme.font(theme.SMALL_PT))
+    label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+    return label
+
+
+class LookInsideView(QWidget):
+    """Attention per head, the logit lens and the parameter map of the live model."""
+
+    viewShown = Signal(object)
+
+    def __init__(self, controller, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.window_ids: tuple[int, ...] = ()
+        self.target_id: int | None = None
+        self.part_name = DEFAULT_PART
+        self.latest: InsideView | None = None  # the newest view received
+        self.drawn: InsideView | None = None  # the view on screen
+        self.hover: int | None = None  # the hovered position; None: the last one (the target's)
+        self.head = (0, 0)  # the head the strip shows
+        self._build()
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setInterval(REDRAW_MS)
+        self.redraw_timer.timeout.connect(self._redraw)
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(PROBE_WHILE_TRAINING_MS)
+        self.probe_timer.timeout.connect(self.request)
+        controller.insideReady.connect(self._on_inside)
+        controller.trainingStateChanged.connect(self._on_training_state)
+
+    # -- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(8, 6, 8, 6)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        root.addWidget(split)
+
+        left = QWidget()
+        col = QVBoxLayout(left)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(_heading("What each head looks at (attention)"))
+        col.addWidget(_note(
+            "Each small square is one attention head: row = the token that looks, column = "
+            "the earlier token it looks at, darker = more attention. Hover a token or a row to "
+            "look from there; click a head to show it in the row below."))
+        self.head_label = QLabel("")
+        col.addWidget(self.head_label)
+        self.strip = AttentionStrip()
+        col.addWidget(self.strip)
+        self.grid = AttentionGrid()
+        col.addWidget(self.grid, 1)
+        self.labels_note = _note("")
+        col.addWidget(self.labels_note)
+        split.addWidget(left)
+
+        right = QWidget()
+        col = QVBoxLayout(right)
+        col.setContentsMargins(0, 0, 0, 0)
+        lens_title = _heading("The guess, layer by layer (logit lens)")
+        lens_title.setToolTip(LENS_TOOLTIP)
+        col.addWidget(lens_title)
+        self.lens_note = _note("")
+        col.addWidget(self.lens_note)
+        self.lens = LayerGuessesTable()
+        col.addWidget(self.lens)
+        row = QHBoxLayout()
+        row.addWidget(_heading("Where the numbers live (parameters)"), 1)
+        row.addWidget(QLabel("change over the last"))
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setRange(1, 5000)
+        self.steps_spin.setValue(DEFAULT_CHANGE_STEPS)
+        self.steps_spin.setSuffix(" steps")
+        row.addWidget(self.steps_spin)
+        col.addLayout(row)
+        parts = QHBoxLayout()
+        self.map = ParameterMapTable()
+        parts.addWidget(self.map, 2)
+        part_col = QVBoxLayout()
+        self.part_label = QLabel("")
+        self.part_label.setWordWrap(True)
+        self.part_label.setFont(theme.font(theme.SMALL_PT))
+        part_col.addWidget(self.part_label)
+        self.weights = WeightHeatmap()
+        part_col.addWidget(self.weights, 1)
+        parts.addLayout(part_col, 1)
+        col.addLayout(parts, 1)
+        split.addWidget(right)
+        split.setSizes([470, 810])
+        self.grid.sigQueryHovered.connect(self._on_hover)
+        self.strip.sigQueryHovered.connect(self._on_hover)
+        self.strip.sigHoverEnded.connect(lambda: self._on_hover(None))
+        self.grid.sigHeadClicked.connect(self._on_head_clicked)
+        self.map.sigPartClicked.connect(self.select_part)
+        self.steps_spin.valueChanged.connect(lambda _n: self.request())
+
+    # -- requests ---------------------------------------------------------------------
+    def set_window(self, ids, target_id: int | None) -> None:
+        """Look at this window (model token ids) whose true next token is target_id."""
+        self.window_ids = tuple(int(i) for i in ids)
+        self.target_id = None if target_id is None else int(target_id)
+        self.hover = None
+        self.request()
+
+    def select_part(self, name: str) -> None:
+        """Show this part's weights (a parameter name from the map)."""
+        self.part_name = name
+        self.map.select_part(name)
+        self.request()
+
+    def request(self) -> None:
+        # Imported here: the engine module loads torch, which the GUI process only needs
+        # once somebody looks inside (keeps the first window within its 3 s).
+        from engine.pretraining.inside import InsideRequest
+
+        if not self.window_ids or not self.controller.is_ready or not self.isVisible():
+            return
+        self.controller.request_inside(InsideRequest(
+            ids=self.window_ids, target_id=self.target_id, k=TOP_K, part_name=self.part_name,
+            change_steps=self.steps_spin.value()))
+
+    def _on_inside(self, view: InsideView) -> None:
+        if view.ids == self.window_ids:  # an answer for an older window is dropped
+            self.latest = view
+
+    def _on_training_state(self, state: str) -> None:
+        if state == "running" and self.isVisible():
+            self.probe_timer.start()
+        else:
+            self.probe_timer.stop()
+            self.request()  # the weights as training left them
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.redraw_timer.start()
+        if self.controller.training_state == "running":
+            self.probe_timer.start()
+        self.request()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.redraw_timer.stop()
+        self.probe_timer.stop()
+
+    # -- drawing ----------------------------------------------------------------------
+    @property
+    def query(self) -> int:
+        """The position attention is read from: the hovered one, else the last one."""
+        n = len(self.drawn.ids) if self.drawn is not None else 0
+        return max(0, n - 1) if self.hover is None else min(self.hover, max(0, n - 1))
+
+    def _redraw(self) -> None:
+        view = self.latest
+        if view is None or view is self.drawn:
+            return
+        self.drawn = view
+        titles = [["" for _ in range(view.n_head)] for _ in range(view.n_layer)]
+        for h in view.heads:
+            name = f"{h.layer + 1}·{h.head + 1}"
+            if h.label:
+                share = h.scores[("previous", "first", "self").index(h.label)]
+                name += f" {SHORT_PATTERN[h.label]} {100 * share:.0f}%"
+            titles[h.layer][h.head] = name
+        self.grid.show_attention(view.attention, self.query, titles)
+        named = sum(1 for h in view.heads if h.label)
+        self.labels_note.setText(
+            f"{named} of {len(view.heads)} heads put more than half their attention on one "
+            f"position (measured on {view.label_source}); those are named under their square.")
+        self.map.set_parts(view.parts)
+        self.map.set_changes(view.change.relative if view.change else None)
+        self.map.select_part(view.part_name)
+        if view.part_image is not None:
+            self.weights.show_weights(view.part_image)
+        self._show_part_text(view)
+        self._draw_query()
+        self.viewShown.emit(view)
+
+    def _show_part_text(self, view: InsideView) -> None:
+        part = next((p for p in view.parts if p.name == view.part_name), None)
+        if part is None:
+            self.part_label.setText("Click a part to see its numbers.")
+            return
+        text = f"<b>{part.group}: {part.label}</b>"
+        change = view.change
+        if change is not None and part.name in change.relative:
+            steps = round((change.to_clock - change.from_clock) / view.tokens_per_step)
+            text += (f" — moved {100 * change.relative[part.name]:.2f}% in the last "
+                     f"{steps} step{'s' if steps != 1 else ''}")
+        elif part.shared_with:
+            text += f" — the same numbers as {part.shared_with}"
+        else:
+            text += " — not trained since this view opened"
+        self.part_label.setText(text)
+
+    def _draw_query(self) -> None:
+        view = self.drawn
+        if view is None:
+            return
+        q = self.query
+        layer, head = self.head
+        layer, head = min(layer, view.n_layer - 1), min(head, view.n_head - 1)
+        self.grid.set_query(q)
+        self.strip.set_row(list(view.tokens), view.attention[layer, head, q], q)
+        pattern = next((h for h in view.heads if (h.layer, h.head) == (layer, head)), None)
+        words = f": {pattern.words}" if pattern is not None and pattern.label else ""
+        looking = display_token(view.tokens[q])[0]
+        self.head_label.setText(f"Layer {layer + 1}, head {head + 1}{words} — looking from “{looking}”")
+        last = q == len(view.ids) - 1
+        target = self.target_id if last else view.ids[q + 1]
+        g = view.guesses
+        self.lens.show_guesses(g.token_ids[:, q], g.probs[:, q], g.target_prob[:, q],
+                               view.token_text, target)
+        self.lens_note.setText(f"What the model would guess after “{looking}” if it stopped "
+                               "after each block. The last row is its real guess.")
+
+    def _on_hover(self, position: int | None) -> None:
+        if position != self.hover:
+            self.hover = position
+            self._draw_query()
+
+    def _on_head_clicked(self, layer: int, head: int) -> None:
+        self.head = (layer, head)
+        self._draw_query()
+
+
+class LookInsideDialog(QDialog):
+    """A window of its own for the view, following a Windows panel's current window."""
+
+    def __init__(self, windows_panel, parent: QWidget | None = None):
+        super().__init__(parent if parent is not None else windows_panel.window())
+        self.setWindowTitle("Look inside the model")
+        self.panel = windows_panel
+        self.view = LookInsideView(windows_panel.controller, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        windows_panel.windowChanged.connect(self._follow)
+        self.resize(1200, 660)
+
+    def _follow(self, *_args) -> None:
+        window = self.panel.current_window()
+        if window is not None:
+            self.view.set_window(self.panel.window_ids(window), self.panel.target_id(window))
+
+    def showEvent(self, event) -> None:
+        self._follow()
+        super().showEvent(event)

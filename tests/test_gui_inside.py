@@ -1,0 +1,84 @@
+"""Look inside: the view opened from the Windows panel shows the live model's own numbers."""
+
+import numpy as np
+import pytest
+
+from engine.pretraining.inside import look_inside
+from engine.pretraining.parameter_map import part_weights
+from gui.widgets.layer_guesses import percent
+from gui.widgets.token_strip import display_token
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def inside(qtbot, main_window, engine_controller):
+    panel = main_window.show_panel("windows")
+    qtbot.waitUntil(panel.is_ready, timeout=30_000)
+    with qtbot.waitSignal(engine_controller.insideReady, timeout=20_000):
+        dialog = panel.open_look_inside()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.view.drawn is not None, timeout=10_000)
+    yield panel, dialog.view
+    dialog.close()
+
+
+def _image(cell) -> np.ndarray:
+    return np.asarray(cell.image.image)
+
+
+def test_view_shows_the_live_models_attention_guesses_and_parameters(inside, engine_controller):
+    panel, view = inside
+    session = engine_controller.backend.server.session
+    ids = panel.window_ids()
+    direct = look_inside(session.model, session.ensure_tokenizer(), ids, k=5,
+                         target_id=panel.target_id())
+    assert view.drawn.ids == tuple(ids)
+    grid = view.grid.cells
+    assert len(grid) == session.model.config.n_layer and len(grid[0]) == session.model.config.n_head
+    for layer, row in enumerate(grid):
+        for head, cell in enumerate(row):
+            np.testing.assert_allclose(_image(cell), direct.attention[layer, head], atol=1e-6)
+    # the lens table's last row is the model's real top guesses at the target position
+    last = view.lens.cell_texts()[-1]
+    for col, tid in enumerate(direct.guesses.token_ids[-1, -1]):
+        word = display_token(direct.token_text[int(tid)])[0]
+        assert last[col].startswith(word + "  ")
+        assert last[col].endswith(percent(direct.guesses.probs[-1, -1, col]))
+    # the map adds up to the status bar's count, and the part shown is the live weights
+    assert view.map.total == engine_controller.status.n_params == session.model.num_parameters()
+    np.testing.assert_array_equal(np.asarray(view.weights.image.image),
+                                  part_weights(session.model, view.part_name))
+
+
+def test_stepping_the_window_and_hovering_update_the_view(qtbot, inside, engine_controller):
+    panel, view = inside
+    with qtbot.waitSignal(view.viewShown, timeout=10_000,
+                          check_params_cb=lambda v: v.ids == tuple(panel.token_ids[1:5])):
+        panel.step_button.click()
+    q_last = len(view.drawn.ids) - 1
+    assert view.query == q_last
+    np.testing.assert_allclose(view.strip.weights, view.drawn.attention[0, 0, q_last])
+    view.grid.sigQueryHovered.emit(1)  # the mouse over row 1 of a head
+    assert view.query == 1
+    np.testing.assert_allclose(view.strip.weights, view.drawn.attention[0, 0, 1])
+    assert view.lens.cell_texts()[-1][-1].startswith(
+        display_token(engine_controller.model_tokenizer.token_strings([view.drawn.ids[2]])[0])[0])
+    view.grid.sigHeadClicked.emit(2, 3)
+    np.testing.assert_allclose(view.strip.weights, view.drawn.attention[2, 3, 1])
+
+
+def test_clicking_a_part_shows_its_weights_and_training_moves_them(qtbot, inside, engine_controller):
+    _panel, view = inside
+    session = engine_controller.backend.server.session
+    row = view.map.names.index("wte.weight")
+    with qtbot.waitSignal(view.viewShown, timeout=10_000,
+                          check_params_cb=lambda v: v.part_name == "wte.weight"):
+        view.map.cellClicked.emit(row, 0)
+    assert view.weights.image.image.shape == tuple(session.model.wte.weight.shape)
+    engine_controller.step_training()
+    qtbot.waitUntil(lambda: view.drawn.change is not None, timeout=20_000)
+    assert view.drawn.change.relative["wte.weight"] > 0
+    assert "moved" in view.part_label.text() and "1 step" in view.part_label.text()
+    np.testing.assert_array_equal(np.asarray(view.weights.image.image),
+                                  part_weights(session.model, "wte.weight"))
