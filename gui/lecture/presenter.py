@@ -46,7 +46,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.lecture.appearance import Appearance
-from gui.lecture.tour import Tour, add_tour_dock
+from gui.lecture.tour import Tour
+from gui.lecture.tour_card import add_tour_dock
+from gui.widgets.picture_export import save_widget_picture
 
 log = logging.getLogger("three_pillars")
 
@@ -109,35 +111,6 @@ def _types_text(widget: QWidget | None) -> bool:
     if isinstance(widget, QTextEdit | QPlainTextEdit):
         return not widget.isReadOnly()
     return isinstance(widget, QComboBox) and widget.isEditable()
-
-
-def save_widget_picture(widget: QWidget, path: str | Path, title: str = "Three Pillars") -> Path:
-    """Save what `widget` shows: .png (a screenshot of it) or .svg (drawn as shapes and text)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".png":
-        if not widget.grab().save(str(path), "PNG"):
-            raise OSError(f"Could not write {path}")
-    elif suffix == ".svg":
-        from PySide6.QtSvg import QSvgGenerator
-
-        size = widget.size()
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(title)
-        generator.setDescription("A view of Three Pillars, exported from the app.")
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise OSError(f"Could not write {path}")
-        try:
-            widget.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
-    else:
-        raise ValueError(f"Save the picture as .png or .svg, not {suffix or 'a file without an ending'}")
-    return path
 
 
 def find_or_add_menu(window: QMainWindow, title: str) -> QMenu:

@@ -19,103 +19,35 @@ from __future__ import annotations
 
 import contextlib
 import html
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRectF, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
-    QSlider,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from engine.pretraining.projection import cosine_neighbours
-from gui import theme
 from gui.bridge.embedding_history import EmbeddingHistory, MapFrame
-from gui.widgets.word_map import GROUP_ORDER, WordMap, group_colour
-
-K = 8  # neighbours listed (and lines drawn)
-FREQUENT_LABELS = 20  # besides the grouped words, label this many of the most frequent words
-REPLAY_STEP_MS = 700  # one frame of the replay (the glide between frames takes 500 ms)
-
-# The article's examples: a word and the partners it should sit near.
-PRESETS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("sea", ("waters",)),
-    ("climate", ("wind", "ice")),
-    ("territory", ("area",)),
-    ("king", ("queen",)),
-    ("apples", ("oranges",)),
+from gui.panels.pretraining.embeddings_parts import (
+    METHODS,
+    MapCard,
+    NeighbourSide,
+    TimelineBar,
+    add_heading,
 )
-PARTNERS = dict(PRESETS)
-OPENING_WORD = "sea"
+from gui.panels.pretraining.map_texts import hover_text, map_notes, moment_text, notes_html
+from gui.panels.pretraining.neighbours import (
+    OPENING_WORD,
+    PRESETS,
+    K,
+    NeighbourListing,
+    NeighbourRow,
+    listing_from_model,
+    listing_from_snapshot,
+    verdict_for,
+)
+from gui.widgets.picture_export import save_widget_picture
+from gui.widgets.word_map import GROUP_ORDER
 
-METHODS = (("umap", "UMAP"), ("pca", "PCA (quick)"))
+FREQUENT_LABELS = 20  # besides the grouped words, label this many of the most frequent words
 METHOD_BADGE = {"umap": "Showing: UMAP", "pca": "Showing: PCA (quick)"}
-SIDE_WIDTH = 340
-SIDE_MAX_WIDTH = 440  # on a big screen the list gets a little more room
-ROW_HEIGHT = 27
-
-
-@dataclass(frozen=True)
-class NeighbourRow:
-    rank: int
-    word: str
-    similarity: float
-    on_map: bool
-
-
-@dataclass(frozen=True)
-class NeighbourListing:
-    """What the neighbour list shows: whose neighbours, measured when and how."""
-
-    word: str
-    rows: tuple[NeighbourRow, ...]
-    source: str  # "live" (the model now, full vocabulary) | "replay" (a past frame's map words)
-    message: str = ""  # why there are no rows
-    verdict: str = ""  # the sentence under the search box
-
-
-def _q(word: str) -> str:
-    return f"“{word}”"
-
-
-def verdict_for(word: str, rows: tuple[NeighbourRow, ...], k: int = K) -> str:
-    """One measured sentence: where the expected partners rank, or who is nearest."""
-    if not rows:
-        return ""
-    rank = {r.word: r for r in rows}
-    partners = PARTNERS.get(word, ())
-    if partners:
-        found = [rank[p] for p in partners if p in rank]
-        missing = [p for p in partners if p not in rank]
-        parts = [f"{_q(r.word)} is neighbour #{r.rank} of {_q(word)} (cosine {r.similarity:.2f})"
-                 if n == 0 else f"{_q(r.word)} is #{r.rank} ({r.similarity:.2f})"
-                 for n, r in enumerate(found)]
-        text = " and ".join(parts)
-        if missing:
-            if len(missing) == 1:
-                gap = f"{_q(missing[0])} is not among the {k} nearest words of {_q(word)}"
-            else:
-                gap = (f"neither {' nor '.join(map(_q, missing))} is among the {k} nearest "
-                       f"words of {_q(word)}")
-            text = f"{text}; {gap}" if text else gap[0].upper() + gap[1:]
-        return text + "."
-    first = rows[0]
-    return f"The nearest word to {_q(word)} is {_q(first.word)} (cosine {first.similarity:.2f})."
 
 
 class EmbeddingsPanel(QWidget):
@@ -154,159 +86,29 @@ class EmbeddingsPanel(QWidget):
         root.setContentsMargins(12, 8, 12, 8)
         root.setSpacing(6)
 
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        title = QLabel("Embeddings: a map of meaning")
-        title.setFont(theme.font(theme.HEADING_PT, bold=True))
-        top.addWidget(title)
-        top.addStretch(1)
-        self.method_badge = QLabel("")
-        self.method_badge.setFont(theme.font(theme.SMALL_PT, bold=True))
-        self.method_badge.setStyleSheet(
-            f"padding: 3px 10px; border-radius: 10px; background: {theme.PANEL_BACKGROUND};"
-            f"border: 1px solid {theme.BORDER};")
-        top.addWidget(self.method_badge)
-        root.addLayout(top)
-
-        intro = QLabel(
-            "The model keeps a list of numbers for every word (its <b>embedding</b>). Words used "
-            "in the same places get similar lists, so on this flat map of them (a projection "
-            "to 2-D) they land close together.")
-        intro.setWordWrap(True)
-        root.addWidget(intro)
+        self.method_badge = add_heading(root)
 
         body = QHBoxLayout()
         body.setSpacing(10)
-
-        # -- the map card: legend, map, status line (exported as one picture)
-        self.card = QFrame()
-        self.card.setObjectName("mapCard")
-        self.card.setStyleSheet("#mapCard { background: white; border: 1px solid "
-                                f"{theme.BORDER}; border-radius: 6px; }}")
-        card_layout = QVBoxLayout(self.card)
-        card_layout.setContentsMargins(8, 6, 8, 6)
-        card_layout.setSpacing(4)
-        self.legend = _Legend()
-        card_layout.addWidget(self.legend)
-        self.map = WordMap()
+        self.card = MapCard()  # legend, map, status line (exported as one picture)
+        self.legend, self.map = self.card.legend, self.card.map
+        self.map_status, self.whole_map_button = self.card.status, self.card.whole_map_button
         self.map.hover_text = self._hover_text
-        card_layout.addWidget(self.map, 1)
-        self.map_status = QLabel("Waiting for the model…")
-        self.map_status.setFont(theme.font(theme.SMALL_PT))
-        self.map_status.setStyleSheet(f"color: {theme.MUTED_TEXT};")
-        self.map_status.setWordWrap(True)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.map_status, 1)
-        self.whole_map_button = QPushButton("Whole map")
-        self.whole_map_button.setToolTip("Zoom out to every word again")
-        self.whole_map_button.setFont(theme.font(theme.SMALL_PT))
-        self.whole_map_button.hide()
-        status_row.addWidget(self.whole_map_button, 0, Qt.AlignmentFlag.AlignBottom)
-        card_layout.addLayout(status_row)
         body.addWidget(self.card, 3)
-
-        # -- the side: search, the article's examples, measured neighbours
-        side_widget = QWidget()
-        side_widget.setMinimumWidth(SIDE_WIDTH)
-        side_widget.setMaximumWidth(SIDE_MAX_WIDTH)
-        side = QVBoxLayout(side_widget)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.setSpacing(6)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        self.search_edit = QLineEdit(OPENING_WORD)
-        self.search_edit.setPlaceholderText("find a word, e.g. king")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip("Type a word and press Enter: it is ringed on the map, "
-                                    "with lines to its nearest words")
-        row.addWidget(self.search_edit, 1)
-        self.search_button = QPushButton("Find")
-        self.search_button.setProperty("primary", True)
-        row.addWidget(self.search_button)
-        side.addLayout(row)
-        presets = QGridLayout()
-        presets.setSpacing(4)
-        self.preset_buttons: dict[str, QPushButton] = {}
-        for n, (word, partners) in enumerate(PRESETS):
-            button = QPushButton(word)
-            button.setToolTip(f"The article's example: {_q(word)} and "
-                              f"{' and '.join(map(_q, partners))}")
-            button.setFont(theme.font(theme.SMALL_PT))
-            button.setStyleSheet("padding: 3px 4px;")
-            presets.addWidget(button, n // 3, n % 3)
-            self.preset_buttons[word] = button
-        side.addLayout(presets)
-
-        self.verdict = QLabel("")
-        self.verdict.setWordWrap(True)
-        self.verdict.setFont(theme.font(theme.BASE_PT, bold=True))
-        self.verdict.setStyleSheet(f"border-left: 5px solid {theme.VERMILLION}; padding: 2px 8px;")
-        self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        side.addWidget(self.verdict)
-
-        self.table_title = QLabel("Nearest words")
-        self.table_title.setFont(theme.font(theme.SMALL_PT, bold=True))
-        side.addWidget(self.table_title)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["#", "word", "likeness (cosine)"])
-        self.table.horizontalHeaderItem(2).setToolTip(
-            "Cosine similarity: how nearly two words' number lists point the same way")
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setFont(theme.font(theme.SMALL_PT + 1))
-        header = self.table.horizontalHeader()
-        header.setFont(theme.font(theme.SMALL_PT))
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setMinimumHeight(ROW_HEIGHT * 4 + 30)
-        side.addWidget(self.table, 1)
-        note = QLabel("Measured with all of each word's numbers, not on the flat map: "
-                      "1.00 = alike, 0 = unrelated.")
-        note.setWordWrap(True)
-        note.setFont(theme.font(theme.SMALL_PT))
-        note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
-        side.addWidget(note)
-        body.addWidget(side_widget, 1)
+        self.side = NeighbourSide()  # search, the article's examples, measured neighbours
+        self.search_edit, self.search_button = self.side.search_edit, self.side.search_button
+        self.preset_buttons, self.verdict = self.side.preset_buttons, self.side.verdict
+        self.table_title, self.table = self.side.table_title, self.side.table
+        body.addWidget(self.side, 1)
         root.addLayout(body, 1)
 
-        # -- the timeline
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        self.replay_button = QPushButton("▶ Replay training")
-        self.replay_button.setCheckable(True)
-        self.replay_button.setToolTip("Watch the map form, from the first snapshot to now")
-        bottom.addWidget(self.replay_button)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, 0)
-        self.slider.setToolTip("Drag to see the map at an earlier moment of training")
-        bottom.addWidget(self.slider, 1)
-        self.frame_label = QLabel("")
-        self.frame_label.setFont(theme.font(theme.SMALL_PT))
-        bottom.addWidget(self.frame_label)
-        self.live_button = QPushButton("Now")
-        self.live_button.setToolTip("Back to the model as it is now")
-        bottom.addWidget(self.live_button)
-        bottom.addSpacing(12)
-        self.method_combo = QComboBox()
-        for _key, text in METHODS:
-            self.method_combo.addItem(f"Map style: {text}")
-        self.method_combo.setToolTip(
-            "UMAP keeps each word's closest words close on the map (it takes a moment to "
-            "draw). PCA is a straight view from the angle that shows the most spread "
-            "(instant).")
-        bottom.addWidget(self.method_combo)
-        self.save_button = QPushButton("Save picture…")
-        self.save_button.setToolTip("Save the map as a PNG image or an SVG drawing")
-        bottom.addWidget(self.save_button)
-        root.addLayout(bottom)
+        self.timeline = TimelineBar()
+        t = self.timeline
+        self.replay_button, self.slider, self.frame_label = t.replay_button, t.slider, t.frame_label
+        self.live_button, self.method_combo, self.save_button = t.live_button, t.method_combo, t.save_button
+        root.addWidget(self.timeline)
 
-        self.replay_timer = QTimer(self)
-        self.replay_timer.setInterval(REPLAY_STEP_MS)
+        self.replay_timer = t.replay_timer
         self._neighbour_refresh = QTimer(self)
         self._neighbour_refresh.setSingleShot(True)
         self._neighbour_refresh.setInterval(150)
@@ -332,7 +134,7 @@ class EmbeddingsPanel(QWidget):
         self.slider.valueChanged.connect(self._on_slider)
         self.live_button.clicked.connect(self.go_live)
         self.replay_button.toggled.connect(self._on_replay_toggled)
-        self.replay_timer.timeout.connect(self._replay_tick)
+        self.timeline.replayFinished.connect(self.go_live)
         self.method_combo.currentIndexChanged.connect(
             lambda i: self.set_method(METHODS[i][0]))
         self.save_button.clicked.connect(self._ask_export)
@@ -384,21 +186,14 @@ class EmbeddingsPanel(QWidget):
         if index not in frames:
             raise IndexError(f"frame {index} has no {self.method} layout")
         self.live = index == frames[-1]
-        self._set_slider(frames.index(index))
+        self.timeline.set_position(frames.index(index))
         self._show_frame(index)
         self._refresh_neighbours()
 
     def export(self, path: str | Path) -> Path:
         """Save the map (legend, points, labels, status line) as .png or .svg."""
-        path = Path(path)
-        if path.suffix.lower() == ".svg":
-            _save_svg(self.card, path, title="Three Pillars: word map")
-        elif path.suffix.lower() == ".png":
-            if not self.card.grab().save(str(path), "PNG"):
-                raise OSError(f"Could not write {path}")
-        else:
-            raise ValueError("Save the picture as .png or .svg")
-        return path
+        return save_widget_picture(self.card, path, "Three Pillars: word map",
+                                   "A map of the model's word embeddings, from Three Pillars.")
 
     # -- frames -------------------------------------------------------------------------
     def _replay_indices(self) -> list[int]:
@@ -419,7 +214,7 @@ class EmbeddingsPanel(QWidget):
         if index is None:
             return
         self._sync_slider()
-        self._set_slider(self.slider.maximum())
+        self.timeline.set_position(self.slider.maximum())
         self._show_frame(index, method)
 
     def _show_frame(self, index: int | None, method: str | None = None) -> None:
@@ -500,18 +295,7 @@ class EmbeddingsPanel(QWidget):
         self._sync_slider()
 
     def _sync_slider(self) -> None:
-        n = len(self._replay_indices())
-        at_end = self.slider.value() >= self.slider.maximum()
-        with QSignalBlocker(self.slider):
-            self.slider.setRange(0, max(0, n - 1))
-            if self.live or at_end:
-                self.slider.setValue(self.slider.maximum())
-        self.slider.setEnabled(n > 1)
-        self.replay_button.setEnabled(n > 1)
-
-    def _set_slider(self, value: int) -> None:
-        with QSignalBlocker(self.slider):
-            self.slider.setValue(value)
+        self.timeline.sync(len(self._replay_indices()), follow=self.live)
 
     def _frame_at_slider(self) -> int | None:
         frames = self._replay_indices()
@@ -528,21 +312,8 @@ class EmbeddingsPanel(QWidget):
         self._neighbour_refresh.start()
 
     def _on_replay_toggled(self, playing: bool) -> None:
-        self.replay_button.setText("❚❚ Pause replay" if playing else "▶ Replay training")
         if playing:
-            if self.slider.value() >= self.slider.maximum():
-                self.slider.setValue(0)
             self.live = False
-            self.replay_timer.start()
-        else:
-            self.replay_timer.stop()
-
-    def _replay_tick(self) -> None:
-        if self.slider.value() >= self.slider.maximum():
-            self.replay_button.setChecked(False)
-            self.go_live()
-            return
-        self.slider.setValue(self.slider.value() + 1)
 
     # -- neighbours ---------------------------------------------------------------------
     def _refresh_neighbours(self) -> None:
@@ -556,50 +327,16 @@ class EmbeddingsPanel(QWidget):
         frame = self._frame()
         if frame is None:
             return
-        snap = frame.snapshot
-        found = cosine_neighbours(snap, word, K)
-        if snap.index_of(word) is None:
-            self._show_listing(NeighbourListing(
-                word, (), "replay", f"{_q(word)} is not on the map at this moment."))
-            return
-        rows = tuple(NeighbourRow(r + 1, snap.words[j], s, True) for r, (j, s) in enumerate(found))
-        self._show_listing(NeighbourListing(word, rows, "replay", verdict=verdict_for(word, rows)))
+        self._show_listing(listing_from_snapshot(frame.snapshot, word))
 
     def _on_neighbours(self, word: str, found: list, message: str) -> None:
         if word != self.search_word or not self.live:
             return  # an answer to an older question, or we are replaying the past
-        rows = tuple(NeighbourRow(n.rank, n.token, float(n.similarity),
-                                  n.token_id in self._token_index) for n in found)
-        self._show_listing(NeighbourListing(word, rows, "live", message,
-                                            verdict_for(word, rows) if rows else ""))
+        self._show_listing(listing_from_model(word, found, message, set(self._token_index)))
 
     def _show_listing(self, listing: NeighbourListing) -> None:
         self.listing = listing
-        self.table.setRowCount(len(listing.rows))
-        muted = QColor(theme.MUTED_TEXT)
-        partners = PARTNERS.get(listing.word, ())
-        align = (Qt.AlignmentFlag.AlignCenter, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for r, row in enumerate(listing.rows):
-            texts = (str(row.rank), row.word if row.on_map else f"{row.word} (off the map)",
-                     f"{row.similarity:.2f}")
-            for c, text in enumerate(texts):
-                item = self.table.item(r, c)
-                if item is None:  # made once, then only their texts change
-                    item = QTableWidgetItem()
-                    item.setTextAlignment(align[c])
-                    self.table.setItem(r, c, item)
-                item.setText(text)
-                # The palette's ink unless muted, so a change to dark colours reaches it.
-                item.setData(Qt.ItemDataRole.ForegroundRole, None if row.on_map else muted)
-                font = item.font()
-                if font.bold() != (row.word in partners):
-                    font.setBold(row.word in partners)
-                    item.setFont(font)
-        when = "now" if listing.source == "live" else "back then"
-        self.table_title.setText(f"Nearest words to {_q(listing.word)} ({when})")
-        self.verdict.setText(html.escape(listing.message or listing.verdict))
-        self.verdict.setVisible(bool(listing.message or listing.verdict))
+        self.side.show_listing(listing)
         self._apply_focus()
         if self._zoom_pending and listing.word == self.search_word:
             self._zoom_pending = False
@@ -623,47 +360,16 @@ class EmbeddingsPanel(QWidget):
         self._update_texts()
 
     def _update_texts(self) -> None:
-        method = self.shown_method or "pca"
-        self.method_badge.setText(METHOD_BADGE[method])
+        self.method_badge.setText(METHOD_BADGE[self.shown_method or "pca"])
         frame = self._frame()
-        notes = []
-        state = self.history.umap_state
-        if self.method == "umap" and method == "pca":
-            if state == "warming":
-                notes.append("The detailed map (UMAP) is getting ready; this is the quick one "
-                             "(PCA) meanwhile.")
-            elif state == "unavailable" or self.history.last_problem:
-                notes.append(self.history.last_problem or "The detailed map (UMAP) is not "
-                             "available; this is the quick one (PCA).")
-            else:
-                notes.append("Drawing the detailed map (UMAP)…")
-        elif self.history.last_problem and self.method == "umap":
-            latest = self.history.latest()
-            if latest is not None and latest.umap is None:
-                notes.append(self.history.last_problem)
         if frame is not None:
-            n = len(frame.snapshot)
-            notes.insert(0, f"{n:,} words · hover a point for its nearest words, click it to "
-                            "find it")
-            snap = frame.snapshot
-            text = f"{'Now' if self.live else 'Back then'}: {snap.tokens_seen / 1000:,.0f} k tokens read"
-            if snap.step:
-                text += f" · step {snap.step:,}"
-            self.frame_label.setText(text)
-        self.map_status.setText("  ·  ".join(notes[:1]) + ("<br>" + "<br>".join(notes[1:])
-                                                           if len(notes) > 1 else ""))
+            self.frame_label.setText(moment_text(frame.snapshot, self.live))
+        self.map_status.setText(notes_html(map_notes(self.history, self.method, self.shown_method or "pca",
+                                                     frame)))
 
     def _hover_text(self, i: int) -> str:
         frame = self._frame()
-        if frame is None:
-            return ""
-        snap = frame.snapshot
-        found = cosine_neighbours(snap, snap.words[i], 5)
-        near = ", ".join(f"{snap.words[j]} {s:.2f}" for j, s in found)
-        group = snap.groups[i]
-        kind = "no group" if group == "other" else f"group: {group}"
-        return (f"<b style='font-size:{theme.BASE_PT}pt'>{html.escape(snap.words[i])}</b> "
-                f"({kind})<br>nearest (cosine): {html.escape(near)}")
+        return "" if frame is None else hover_text(frame.snapshot, i)
 
     # -- export -------------------------------------------------------------------------
     def _ask_export(self) -> None:
@@ -720,44 +426,4 @@ class EmbeddingsPanel(QWidget):
         return QSize(1000, 640)
 
 
-class _Legend(QLabel):
-    """The groups' colours and names, wrapping onto a second line when narrow."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setFont(theme.font(theme.SMALL_PT))
-        self.groups: list[str] = []
-
-    def set_groups(self, groups: list[str]) -> None:
-        self.groups = list(groups)
-        items = []
-        for group in groups:
-            name = "no group" if group == "other" else group
-            items.append(f"<span style='color:{group_colour(group)}; font-size:{theme.BASE_PT + 4}pt'>"
-                         f"●</span>&nbsp;{html.escape(name).replace(' ', '&nbsp;')}")
-        self.setText(" &nbsp; ".join(items))
-
-
-def _save_svg(widget: QWidget, path: Path, title: str) -> None:
-    """Render a widget into an SVG file as vector shapes and text (QtSvg)."""
-    from PySide6.QtSvg import QSvgGenerator
-
-    size = widget.size()
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(size)
-    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    generator.setTitle(title)
-    generator.setDescription("A map of the model's word embeddings, from Three Pillars.")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"Could not write {path}")
-    try:
-        widget.render(painter, QPoint(0, 0))
-    finally:
-        painter.end()
-
-
-__all__ = ["EmbeddingsPanel", "NeighbourListing", "NeighbourRow", "PRESETS", "verdict_for"]
+__all__ = ["K", "EmbeddingsPanel", "NeighbourListing", "NeighbourRow", "PRESETS", "verdict_for"]

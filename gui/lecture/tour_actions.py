@@ -1,0 +1,381 @@
+"""The tour's live demonstrations: each one does the real thing through the controller
+and through the shown panel's public methods, and narrates what it found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gui.lecture.step_run import StepRun
+from gui.lecture.tour_script import BIASED_CLICKS, BIASED_WORD, TOUR_QUESTION, TRAIN_SECONDS
+
+
+@dataclass(frozen=True)
+class TourAction:
+    """A live demonstration: the controller methods it needs, and how to run it."""
+
+    name: str
+    needs: tuple[str, ...]  # Controller methods it calls; missing ones make it unavailable
+    run: Callable[[StepRun], None]
+
+
+def _words(n: int) -> str:
+    return f"{n:,}"
+
+
+def _load_default_mix(run: StepRun) -> None:
+    from engine.corpus.mix import Mix
+
+    def shown(summary) -> None:
+        run.say(f"The default mix is loaded: {_words(summary.documents)} documents, "
+                f"{_words(summary.words)} words, {_words(summary.tokens)} tokens to learn from.")
+
+    run.once(run.controller.dataSummaryChanged, shown)
+    run.say("Loading the default mix of sources…")
+    run.controller.set_mix(Mix.default())
+
+
+def _show_cleaning(run: StepRun) -> None:
+    def shown(summary) -> None:
+        reports = list(summary.reports)
+        if not reports:
+            run.say("The cleaning removed nothing from this mix.")
+            return
+        total = sum(r.removed for r in reports)
+        biggest = max(range(len(reports)), key=lambda i: reports[i].removed)
+        steps = getattr(run.panel, "steps", None)  # the Data panel's list of cleaning steps
+        if steps is not None and hasattr(steps, "setCurrentRow") and biggest < steps.count():
+            steps.setCurrentRow(biggest)
+        run.say(f"The cleaning threw out {_words(total)} documents in all; the biggest cut, "
+                f"“{reports[biggest].name}”, removed {_words(reports[biggest].removed)}.")
+
+    if run.controller.data_summary is not None:
+        shown(run.controller.data_summary)
+    else:
+        run.once(run.controller.dataSummaryChanged, shown)
+        run.controller.request_data_summary()
+
+
+def _split_headache(run: StepRun) -> None:
+    text = "A headache and a stomachache"  # words inside a sentence: " head" + "ache"
+
+    def show(tokenizers) -> None:
+        set_text = getattr(run.panel, "set_text", None)
+        if callable(set_text):
+            set_text(text)
+        bpe = tokenizers.get("bpe") if tokenizers else None
+        if bpe is None:
+            return
+        pieces = [bpe.token_strings(bpe.encode(w)) for w in (" headache", " stomachache")]
+        shown = ";  ".join(" + ".join(f"“{p.strip()}”" for p in ps) for ps in pieces)
+        run.say(f"The word-piece tokenizer (BPE) cuts them as: {shown}.")
+
+    if run.controller.tokenizers:
+        show(run.controller.tokenizers)
+    else:
+        run.say("Preparing the three tokenizers…")
+        run.once(run.controller.tokenizersChanged, show)
+        run.controller.request_tokenizers()
+
+
+def _cat_windows(run: StepRun) -> None:
+    show = getattr(run.panel, "show_cat_sentence", None)
+
+    def start() -> None:
+        if callable(show):
+            show()
+            play = getattr(run.panel, "play_button", None)
+            if play is not None and hasattr(play, "setChecked"):
+                play.setChecked(True)
+                run.on_leave(lambda: play.setChecked(False))
+        from engine.pretraining.windows import sliding_windows
+        from gui.panels.pretraining.windows_panel import CAT_SENTENCE
+
+        k = 4
+        n = len(sliding_windows(CAT_SENTENCE.split(" "), k))
+        run.say(f"“{CAT_SENTENCE}” makes {n} windows of {k} words; the orange word is the "
+                "one the model must guess each time.")
+
+    if run.controller.model_tokenizer is None:
+        run.once(run.controller.modelTokenizerChanged, lambda _t: start())
+    else:
+        start()
+
+
+def _train_20s(run: StepRun) -> None:
+    c = run.controller
+    first = {"loss": None, "tokens": None}
+    left = [TRAIN_SECONDS]
+
+    def snapshot(snap) -> None:
+        if first["loss"] is None and snap.train_loss == snap.train_loss:
+            first["loss"], first["tokens"] = snap.train_loss, snap.tokens_seen
+
+    def tick() -> None:
+        left[0] -= 1
+        snap = c.latest_snapshot
+        loss = "" if snap is None else f" · mistakes (loss) {snap.train_loss:.2f}"
+        rate = "" if snap is None else f" · {snap.tokens_per_s:,.0f} tokens a second"
+        if left[0] > 0:
+            run.say(f"Training: {left[0]} s to go{loss}{rate}")
+
+    def stop() -> None:
+        c.pause_training()
+        snap = c.latest_snapshot
+        if snap is not None and first["loss"] is not None:
+            read = snap.tokens_seen - first["tokens"]
+            run.say(f"Paused after {TRAIN_SECONDS} s. It read {_words(read)} tokens; its "
+                    f"mistakes (loss) went from {first['loss']:.2f} to {snap.train_loss:.2f}.")
+        else:
+            run.say(f"Paused after {TRAIN_SECONDS} s.")
+
+    started = [False]
+
+    def state(s: str) -> None:
+        # The clock starts when the model really trains, not when it was asked to.
+        if s == "running" and not started[0]:
+            started[0] = True
+            run.every(1000, tick)
+            run.after(TRAIN_SECONDS * 1000, stop)
+            run.say(f"Training: {TRAIN_SECONDS} s to go")
+        elif s == "diverged":
+            run.finish_timers()
+            snap = c.latest_snapshot
+            run.say(snap.message if snap is not None and snap.message else
+                    "Training stopped: its numbers blew up, and it went back to its last good state.")
+
+    run.listen(c.trainingSnapshot, snapshot)
+    run.listen(c.trainingStateChanged, state)
+    run.on_leave(lambda: c.pause_training() if c.training_state == "running" else None)
+    run.say("A new model starts from random numbers…")
+    run.tour.trained_from_scratch = True  # the next step goes back to the shipped model
+    c.start_training(from_scratch=True)
+
+
+def _sea_neighbours(run: StepRun) -> None:
+    c = run.controller
+    if run.tour.trained_from_scratch:
+        # The 20-second model is too young for a tidy map: back to the shipped one first.
+        run.tour.trained_from_scratch = False
+        run.once(c.demoReset, lambda: _sea_neighbours(run))
+        run.say("Back to the model that came with the app…")
+        c.reset_demo()
+        return
+
+    def found(word, neighbours, message) -> None:
+        if word != "sea":
+            return
+        if message or not neighbours:
+            run.say(message or "The model found no neighbours for “sea”.")
+            return
+        listed = ", ".join(f"“{n.token.strip()}” ({n.similarity:.2f})" for n in neighbours[:5])
+        run.say(f"Nearest to “sea”, measured by cosine similarity: {listed}.")
+
+    run.listen(c.neighboursReady, found)
+    search = getattr(run.panel, "search", None)
+    if callable(search):
+        search("sea", zoom=True)
+    c.request_neighbours("sea", 5)
+
+
+def _ask_both(run: StepRun, after: bool) -> None:
+    c = run.controller
+    question = TOUR_QUESTION
+
+    def answered(comparison) -> None:
+        outputs = {o.stage: o for o in getattr(comparison, "outputs", ())}
+        base = outputs.get("pre-trained")
+        tuned = outputs.get("fine-tuned")
+
+        def text(o) -> str:
+            g = getattr(o, "generation", None)
+            words = getattr(g, "text", "") if g is not None else getattr(o, "note", "")
+            words = " ".join(str(words).split())
+            return (words[:90] + "…") if len(words) > 90 else words
+
+        if after and tuned is not None:
+            run.say(f"Fine-tuned: “{text(tuned)}”")
+        elif base is not None:
+            run.say(f"Pre-trained, asked “{question}”: “{text(base)}”")
+
+    def ask() -> None:
+        run.once(c.comparisonReady, answered)
+        ask_panel = getattr(run.panel, "ask", None)
+        if callable(ask_panel):
+            ask_panel(question)
+        else:
+            c.request_comparison(question)
+        run.say(f"Asking “{question}”…")
+
+    if after and getattr(c, "finetune_state", "") == "running":
+        run.say("Waiting for fine-tuning to finish…")
+        run.once(c.finetuneStateChanged, lambda _s: ask())
+    else:
+        ask()
+
+
+def _finetune(run: StepRun) -> None:
+    c = run.controller
+
+    def progress(snap) -> None:
+        total = (getattr(c, "sft_run", None) or {}).get("max_steps")
+        of = f" of {total}" if total else ""
+        run.say(f"Fine-tuning: lesson {snap.step}{of} · mistakes on answers (loss) {snap.train_loss:.2f}")
+
+    def state(s: str) -> None:
+        if s != "running":
+            snap = c.latest_sft_snapshot
+            loss = f" Its mistakes on answers (loss) ended at {snap.train_loss:.2f}." if snap else ""
+            run.say(f"Fine-tuning {'finished' if s == 'done' else s}.{loss}")
+
+    run.listen(c.finetuneSnapshot, progress)
+    run.listen(c.finetuneStateChanged, state)
+    start = getattr(run.panel, "start_finetune", None)
+    if callable(start):
+        start()
+    else:
+        c.start_finetune()
+    run.say("Fine-tuning starts from the pre-trained model…")
+
+
+def _two_answers(run: StepRun) -> None:
+    c = run.controller
+
+    def shown(candidates) -> None:
+        answers = getattr(candidates, "answers", ())
+        if len(answers) >= 2:
+            run.say(f"A: “{_short(answers[0].text)}”   B: “{_short(answers[1].text)}”")
+
+    run.once(c.candidatesReady, shown)
+    box = getattr(run.panel, "question", None)
+    ask = getattr(run.panel, "ask", None)
+    if box is not None and hasattr(box, "setText") and callable(ask):
+        box.setText(TOUR_QUESTION)
+        ask()
+    else:
+        c.request_candidates(TOUR_QUESTION, n=2)
+    run.say(f"The model writes two answers to “{TOUR_QUESTION}”…")
+
+
+def _short(text: str, n: int = 60) -> str:
+    words = " ".join(str(text).split())
+    return (words[:n] + "…") if len(words) > n else words
+
+
+def _give_feedback(run: StepRun) -> None:
+    from engine.alignment.preference import PreferencePair
+
+    c = run.controller
+
+    def learned(snap) -> None:
+        margin = getattr(snap, "margin", None)
+        kl = getattr(snap, "kl", None)
+        parts = []
+        if margin is not None:
+            parts.append(f"it now prefers the chosen answer by a margin of {margin:.2f}")
+        if kl is not None:
+            parts.append(f"it moved {kl:.3f} away from where it started (KL)")
+        run.say("Learned from one click: " + (", and ".join(parts) or "the model changed") + ".")
+
+    def judge(candidates) -> None:
+        answers = getattr(candidates, "answers", ())
+        if len(answers) < 2:
+            run.say("The model did not write two answers this time.")
+            return
+        # The tour picks the answer that ended on its own (a finished reply) when only one
+        # did, else the first one, and says so.
+        pick = 1 if (answers[1].ended and not answers[0].ended) else 0
+        run.once(c.alignmentSnapshot, learned)
+        better = getattr(run.panel, "send_better", None)
+        if callable(better) and getattr(run.panel, "candidates", None) is candidates:
+            better(pick)
+        else:
+            ch, rj = answers[pick], answers[1 - pick]
+            c.judge(PreferencePair(candidates.prompt, candidates.prompt_ids, ch, rj))
+        run.say(f"We pick answer {'AB'[pick]} as the better one: “{_short(answers[pick].text)}”. Learning…")
+
+    if getattr(c, "candidates", None) is not None:
+        judge(c.candidates)
+    else:
+        run.once(c.candidatesReady, judge)
+        c.request_candidates(TOUR_QUESTION, n=2)
+        run.say("The model writes two answers first…")
+
+
+def _show_tab(panel, words: str) -> None:
+    """Bring forward the panel's tab whose title holds `words`, if it has one."""
+    tabs = getattr(panel, "tabs", None)
+    if tabs is None or not hasattr(tabs, "tabText"):
+        return
+    for i in range(tabs.count()):
+        if words.lower() in tabs.tabText(i).lower():
+            tabs.setCurrentIndex(i)
+            return
+
+
+def _biased_judge(run: StepRun) -> None:
+    c = run.controller
+    clicks = BIASED_CLICKS
+
+    def progress(done: int, total: int) -> None:
+        run.say(f"The one-sided judge has clicked {done} of {total} times, always for “{BIASED_WORD}”.")
+
+    def state(s: str, info) -> None:
+        if s == "running":
+            return
+        before, after = (info or {}).get("before"), (info or {}).get("after")
+        if before is not None and after is not None and before.n and after.n:
+            run.say(f"Answers mentioning “{BIASED_WORD}”: {100 * before.with_trait / before.n:.0f} % before, "
+                    f"{100 * after.with_trait / after.n:.0f} % after {clicks} biased clicks.")
+        else:
+            run.say(f"The judge {'finished' if s == 'done' else 'stopped'}.")
+
+    _show_tab(run.panel, "biased")
+    word = getattr(run.panel, "word_edit", None)
+    if word is not None and hasattr(word, "setText"):
+        word.setText(BIASED_WORD)
+    run.listen(c.rankerProgress, progress)
+    run.listen(c.rankerStateChanged, state)
+    run.on_leave(lambda: c.stop_ranker() if getattr(c, "ranker_state", "") == "running" else None)
+    c.run_ranker(f"prefers-word:{BIASED_WORD}", clicks)
+    run.say("Measuring the model before the judge starts…")
+
+
+def _stage_strip(run: StepRun) -> None:
+    c = run.controller
+
+    def shown(views) -> None:
+        answered = [v for v in views if getattr(v, "answer", None) is not None]
+        run.say(f"One question to the three stages side by side: pre-trained, fine-tuned and "
+                f"aligned ({len(answered)} of {len(views)} answered).")
+
+    run.once(c.stageStripReady, shown)
+    _show_tab(run.panel, "stages")
+    box = getattr(run.panel, "question", None)
+    compare = getattr(run.panel, "compare_stages", None)
+    if box is not None and hasattr(box, "setText") and callable(compare):
+        box.setText(TOUR_QUESTION)
+        compare()
+    else:
+        c.request_stage_strip(TOUR_QUESTION)
+
+
+ACTIONS: dict[str, TourAction] = {
+    a.name: a
+    for a in (
+        TourAction("load_default_mix", ("set_mix",), _load_default_mix),
+        TourAction("show_cleaning", ("request_data_summary",), _show_cleaning),
+        TourAction("split_headache", ("request_tokenizers",), _split_headache),
+        TourAction("cat_windows", ("request_next_token",), _cat_windows),
+        TourAction("train_20s", ("start_training", "pause_training"), _train_20s),
+        TourAction("sea_neighbours", ("request_neighbours", "reset_demo"), _sea_neighbours),
+        TourAction("ask_before", ("request_comparison",), lambda run: _ask_both(run, after=False)),
+        TourAction("finetune", ("start_finetune",), _finetune),
+        TourAction("ask_after", ("request_comparison",), lambda run: _ask_both(run, after=True)),
+        TourAction("two_answers", ("request_candidates",), _two_answers),
+        TourAction("give_feedback", ("request_candidates", "judge"), _give_feedback),
+        TourAction("biased_judge", ("run_ranker", "stop_ranker"), _biased_judge),
+        TourAction("stage_strip", ("request_stage_strip",), _stage_strip),
+    )
+}
+

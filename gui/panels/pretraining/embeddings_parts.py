@@ -1,0 +1,297 @@
+"""The Embeddings panel's parts: the map card, the neighbour side and the timeline bar.
+
+Each part only lays out its widgets and draws what it is given; the panel
+(embeddings_panel.py) decides what to show and when.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.panels.pretraining.neighbours import (
+    OPENING_WORD,
+    PARTNERS,
+    PRESETS,
+    NeighbourListing,
+    quoted,
+)
+from gui.widgets.word_map import WordMap, group_colour
+
+METHODS = (("umap", "UMAP"), ("pca", "PCA (quick)"))
+SIDE_WIDTH = 340
+SIDE_MAX_WIDTH = 440  # on a big screen the list gets a little more room
+ROW_HEIGHT = 27
+REPLAY_STEP_MS = 700  # one frame of the replay (the glide between frames takes 500 ms)
+
+
+def add_heading(root: QVBoxLayout) -> QLabel:
+    """The title, the badge saying which map style is shown (returned) and the intro."""
+    top = QHBoxLayout()
+    top.setSpacing(8)
+    title = QLabel("Embeddings: a map of meaning")
+    title.setFont(theme.font(theme.HEADING_PT, bold=True))
+    top.addWidget(title)
+    top.addStretch(1)
+    badge = QLabel("")
+    badge.setFont(theme.font(theme.SMALL_PT, bold=True))
+    badge.setStyleSheet(
+        f"padding: 3px 10px; border-radius: 10px; background: {theme.PANEL_BACKGROUND};"
+        f"border: 1px solid {theme.BORDER};")
+    top.addWidget(badge)
+    root.addLayout(top)
+    intro = QLabel(
+        "The model keeps a list of numbers for every word (its <b>embedding</b>). Words used "
+        "in the same places get similar lists, so on this flat map of them (a projection "
+        "to 2-D) they land close together.")
+    intro.setWordWrap(True)
+    root.addWidget(intro)
+    return badge
+
+
+class Legend(QLabel):
+    """The groups' colours and names, wrapping onto a second line when narrow."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setFont(theme.font(theme.SMALL_PT))
+        self.groups: list[str] = []
+
+    def set_groups(self, groups: list[str]) -> None:
+        self.groups = list(groups)
+        items = []
+        for group in groups:
+            name = "no group" if group == "other" else group
+            items.append(f"<span style='color:{group_colour(group)}; font-size:{theme.BASE_PT + 4}pt'>"
+                         f"●</span>&nbsp;{html.escape(name).replace(' ', '&nbsp;')}")
+        self.setText(" &nbsp; ".join(items))
+
+
+class MapCard(QFrame):
+    """Legend, map and status line: the part saved as one picture."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mapCard")
+        self.setStyleSheet("#mapCard { background: white; border: 1px solid "
+                           f"{theme.BORDER}; border-radius: 6px; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        self.legend = Legend()
+        layout.addWidget(self.legend)
+        self.map = WordMap()
+        layout.addWidget(self.map, 1)
+        self.status = QLabel("Waiting for the model…")
+        self.status.setFont(theme.font(theme.SMALL_PT))
+        self.status.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        self.status.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        self.whole_map_button = QPushButton("Whole map")
+        self.whole_map_button.setToolTip("Zoom out to every word again")
+        self.whole_map_button.setFont(theme.font(theme.SMALL_PT))
+        self.whole_map_button.hide()
+        status_row.addWidget(self.whole_map_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(status_row)
+
+
+class NeighbourSide(QWidget):
+    """The search box, the article's examples, the verdict and the measured neighbours."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumWidth(SIDE_WIDTH)
+        self.setMaximumWidth(SIDE_MAX_WIDTH)
+        side = QVBoxLayout(self)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(6)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.search_edit = QLineEdit(OPENING_WORD)
+        self.search_edit.setPlaceholderText("find a word, e.g. king")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip("Type a word and press Enter: it is ringed on the map, "
+                                    "with lines to its nearest words")
+        row.addWidget(self.search_edit, 1)
+        self.search_button = QPushButton("Find")
+        self.search_button.setProperty("primary", True)
+        row.addWidget(self.search_button)
+        side.addLayout(row)
+        presets = QGridLayout()
+        presets.setSpacing(4)
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for n, (word, partners) in enumerate(PRESETS):
+            button = QPushButton(word)
+            button.setToolTip(f"The article's example: {quoted(word)} and "
+                              f"{' and '.join(map(quoted, partners))}")
+            button.setFont(theme.font(theme.SMALL_PT))
+            button.setStyleSheet("padding: 3px 4px;")
+            presets.addWidget(button, n // 3, n % 3)
+            self.preset_buttons[word] = button
+        side.addLayout(presets)
+
+        self.verdict = QLabel("")
+        self.verdict.setWordWrap(True)
+        self.verdict.setFont(theme.font(theme.BASE_PT, bold=True))
+        self.verdict.setStyleSheet(f"border-left: 5px solid {theme.VERMILLION}; padding: 2px 8px;")
+        self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        side.addWidget(self.verdict)
+
+        self.table_title = QLabel("Nearest words")
+        self.table_title.setFont(theme.font(theme.SMALL_PT, bold=True))
+        side.addWidget(self.table_title)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["#", "word", "likeness (cosine)"])
+        self.table.horizontalHeaderItem(2).setToolTip(
+            "Cosine similarity: how nearly two words' number lists point the same way")
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setFont(theme.font(theme.SMALL_PT + 1))
+        header = self.table.horizontalHeader()
+        header.setFont(theme.font(theme.SMALL_PT))
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setMinimumHeight(ROW_HEIGHT * 4 + 30)
+        side.addWidget(self.table, 1)
+        note = QLabel("Measured with all of each word's numbers, not on the flat map: "
+                      "1.00 = alike, 0 = unrelated.")
+        note.setWordWrap(True)
+        note.setFont(theme.font(theme.SMALL_PT))
+        note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        side.addWidget(note)
+
+    def show_listing(self, listing: NeighbourListing) -> None:
+        """Fill the table and the verdict from `listing`."""
+        self.table.setRowCount(len(listing.rows))
+        muted = QColor(theme.MUTED_TEXT)
+        partners = PARTNERS.get(listing.word, ())
+        align = (Qt.AlignmentFlag.AlignCenter, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for r, row in enumerate(listing.rows):
+            texts = (str(row.rank), row.word if row.on_map else f"{row.word} (off the map)",
+                     f"{row.similarity:.2f}")
+            for c, text in enumerate(texts):
+                item = self.table.item(r, c)
+                if item is None:  # made once, then only their texts change
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(align[c])
+                    self.table.setItem(r, c, item)
+                item.setText(text)
+                # The palette's ink unless muted, so a change to dark colours reaches it.
+                item.setData(Qt.ItemDataRole.ForegroundRole, None if row.on_map else muted)
+                font = item.font()
+                if font.bold() != (row.word in partners):
+                    font.setBold(row.word in partners)
+                    item.setFont(font)
+        when = "now" if listing.source == "live" else "back then"
+        self.table_title.setText(f"Nearest words to {quoted(listing.word)} ({when})")
+        self.verdict.setText(html.escape(listing.message or listing.verdict))
+        self.verdict.setVisible(bool(listing.message or listing.verdict))
+
+
+class TimelineBar(QWidget):
+    """Replay, the moment slider, back to now, the map style and saving a picture.
+
+    Signals:
+        replayFinished()   the replay reached the newest moment (and stopped)
+    """
+
+    replayFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        bottom = QHBoxLayout(self)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setSpacing(8)
+        self.replay_button = QPushButton("▶ Replay training")
+        self.replay_button.setCheckable(True)
+        self.replay_button.setToolTip("Watch the map form, from the first snapshot to now")
+        bottom.addWidget(self.replay_button)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 0)
+        self.slider.setToolTip("Drag to see the map at an earlier moment of training")
+        bottom.addWidget(self.slider, 1)
+        self.frame_label = QLabel("")
+        self.frame_label.setFont(theme.font(theme.SMALL_PT))
+        bottom.addWidget(self.frame_label)
+        self.live_button = QPushButton("Now")
+        self.live_button.setToolTip("Back to the model as it is now")
+        bottom.addWidget(self.live_button)
+        bottom.addSpacing(12)
+        self.method_combo = QComboBox()
+        for _key, text in METHODS:
+            self.method_combo.addItem(f"Map style: {text}")
+        self.method_combo.setToolTip(
+            "UMAP keeps each word's closest words close on the map (it takes a moment to "
+            "draw). PCA is a straight view from the angle that shows the most spread "
+            "(instant).")
+        bottom.addWidget(self.method_combo)
+        self.save_button = QPushButton("Save picture…")
+        self.save_button.setToolTip("Save the map as a PNG image or an SVG drawing")
+        bottom.addWidget(self.save_button)
+        self.replay_timer = QTimer(self)
+        self.replay_timer.setInterval(REPLAY_STEP_MS)
+        self.replay_button.toggled.connect(self._on_replay_toggled)
+        self.replay_timer.timeout.connect(self._replay_tick)
+
+    def at_end(self) -> bool:
+        return self.slider.value() >= self.slider.maximum()
+
+    def sync(self, moments: int, follow: bool) -> None:
+        """`moments` frames to slide over; with `follow` (or already at the end) stay at the end."""
+        at_end = self.at_end()
+        with QSignalBlocker(self.slider):
+            self.slider.setRange(0, max(0, moments - 1))
+            if follow or at_end:
+                self.slider.setValue(self.slider.maximum())
+        self.slider.setEnabled(moments > 1)
+        self.replay_button.setEnabled(moments > 1)
+
+    def set_position(self, value: int) -> None:
+        """Move the slider without announcing it (the panel already shows that moment)."""
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(value)
+
+    def _on_replay_toggled(self, playing: bool) -> None:
+        self.replay_button.setText("❚❚ Pause replay" if playing else "▶ Replay training")
+        if playing:
+            if self.at_end():
+                self.slider.setValue(0)
+            self.replay_timer.start()
+        else:
+            self.replay_timer.stop()
+
+    def _replay_tick(self) -> None:
+        if self.at_end():
+            self.replay_button.setChecked(False)
+            self.replayFinished.emit()
+            return
+        self.slider.setValue(self.slider.value() + 1)

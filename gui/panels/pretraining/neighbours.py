@@ -1,0 +1,87 @@
+"""What the Embeddings panel's neighbour list says: measured rows and one verdict sentence.
+
+No widgets here: the rows come from the live model (through the controller) or from a
+past frame of the map, and the verdict is worded from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.pretraining.projection import cosine_neighbours
+
+K = 8  # neighbours listed (and lines drawn)
+
+# The article's examples: a word and the partners it should sit near.
+PRESETS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sea", ("waters",)),
+    ("climate", ("wind", "ice")),
+    ("territory", ("area",)),
+    ("king", ("queen",)),
+    ("apples", ("oranges",)),
+)
+PARTNERS = dict(PRESETS)
+OPENING_WORD = "sea"
+
+
+@dataclass(frozen=True)
+class NeighbourRow:
+    rank: int
+    word: str
+    similarity: float
+    on_map: bool
+
+
+@dataclass(frozen=True)
+class NeighbourListing:
+    """What the neighbour list shows: whose neighbours, measured when and how."""
+
+    word: str
+    rows: tuple[NeighbourRow, ...]
+    source: str  # "live" (the model now, full vocabulary) | "replay" (a past frame's map words)
+    message: str = ""  # why there are no rows
+    verdict: str = ""  # the sentence under the search box
+
+
+def quoted(word: str) -> str:
+    return f"“{word}”"
+
+
+def verdict_for(word: str, rows: tuple[NeighbourRow, ...], k: int = K) -> str:
+    """One measured sentence: where the expected partners rank, or who is nearest."""
+    if not rows:
+        return ""
+    rank = {r.word: r for r in rows}
+    partners = PARTNERS.get(word, ())
+    if partners:
+        found = [rank[p] for p in partners if p in rank]
+        missing = [p for p in partners if p not in rank]
+        parts = [f"{quoted(r.word)} is neighbour #{r.rank} of {quoted(word)} (cosine {r.similarity:.2f})"
+                 if n == 0 else f"{quoted(r.word)} is #{r.rank} ({r.similarity:.2f})"
+                 for n, r in enumerate(found)]
+        text = " and ".join(parts)
+        if missing:
+            if len(missing) == 1:
+                gap = f"{quoted(missing[0])} is not among the {k} nearest words of {quoted(word)}"
+            else:
+                gap = (f"neither {' nor '.join(map(quoted, missing))} is among the {k} nearest "
+                       f"words of {quoted(word)}")
+            text = f"{text}; {gap}" if text else gap[0].upper() + gap[1:]
+        return text + "."
+    first = rows[0]
+    return f"The nearest word to {quoted(word)} is {quoted(first.word)} (cosine {first.similarity:.2f})."
+
+
+def listing_from_snapshot(snap, word: str) -> NeighbourListing:
+    """The neighbours of `word` among a past frame's map words (replaying the past)."""
+    if snap.index_of(word) is None:
+        return NeighbourListing(word, (), "replay", f"{quoted(word)} is not on the map at this moment.")
+    found = cosine_neighbours(snap, word, K)
+    rows = tuple(NeighbourRow(r + 1, snap.words[j], s, True) for r, (j, s) in enumerate(found))
+    return NeighbourListing(word, rows, "replay", verdict=verdict_for(word, rows))
+
+
+def listing_from_model(word: str, found: list, message: str, on_map: set[int]) -> NeighbourListing:
+    """The live model's neighbours of `word` (the whole vocabulary); `on_map`: token ids drawn."""
+    rows = tuple(NeighbourRow(n.rank, n.token, float(n.similarity), n.token_id in on_map) for n in found)
+    return NeighbourListing(word, rows, "live", message, verdict_for(word, rows) if rows else "")

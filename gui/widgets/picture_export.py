@@ -1,0 +1,42 @@
+"""Save what a widget shows as a picture: .png (pixels) or .svg (shapes and text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QWidget
+
+
+def save_widget_picture(widget: QWidget, path: str | Path, title: str = "Three Pillars",
+                        description: str = "A view of Three Pillars, exported from the app.") -> Path:
+    """Save `widget` to `path`; the ending (.png or .svg) decides the kind of picture."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".png":
+        if not widget.grab().save(str(path), "PNG"):
+            raise OSError(f"Could not write {path}")
+    elif suffix == ".svg":
+        _save_svg(widget, path, title, description)
+    else:
+        raise ValueError(f"Save the picture as .png or .svg, not {suffix or 'a file without an ending'}")
+    return path
+
+
+def _save_svg(widget: QWidget, path: Path, title: str, description: str) -> None:
+    size = widget.size()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    generator.setDescription(description)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"Could not write {path}")
+    try:
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()
