@@ -8,182 +8,42 @@ is measured on the held-out questions by running both models on every one of the
 
 from __future__ import annotations
 
-import html
 import math
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from engine.finetuning.answer_scoring import DecodeSettings
-from engine.finetuning.qa_data import HELDOUT, QAEditError, QAFileError, QAPair
+from engine.finetuning.qa_data import HELDOUT
 from gui import theme
-from gui.widgets.token_chips import TokenChips
-
-theme.configure_pyqtgraph()
+from gui.panels.finetuning.finetune_tabs import (
+    CHECKS,
+    FinetuneCurve,
+    MaskTab,
+    RatesTab,
+    check_counts,
+)
+from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
+from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
 
 DEFAULT_STEPS = 300  # as the shipped model: ~15 passes over the pairs
 REDRAW_MS = 33  # ~30 Hz: the curve and the progress line, from the latest snapshot
-MASKED_CHIP = "#DDDDDD"  # prompt tokens: read, not learned
-TRAINED_CHIP = theme.GREEN  # answer tokens and <end>: learned
 COMPARE_KEY = "finetune"
-QA_FILE_FILTER = "Question/answer files (*.tsv *.txt *.jsonl *.json);;All files (*)"
 
-STAGE_TITLES = {
-    "pre-trained": ("Pre-trained model", "a next-word machine"),
-    "fine-tuned": ("Fine-tuned model", "an assistant"),
-}
-# Rows of the before/after table: (label for people, what it counts).
-CHECKS: tuple[tuple[str, str], ...] = (
-    ("Stops by itself (writes <end>)", "ended"),
-    ("Asks nothing back (no “?”)", "no_question"),
-    ("Stays on topic (shares a word)", "on_topic"),
-    ("Answer-like: all three", "answer_like"),
-)
-
-
-def _share(count: int, total: int) -> str:
-    return f"{count} of {total}  ({count / total:.0%})" if total else "—"
-
-
-def check_counts(rate) -> dict[str, int]:
-    """How many outputs pass each check of the table, from an AnswerRate."""
-    js = rate.judgements
-    return {
-        "ended": sum(j.ended for j in js),
-        "no_question": sum(not j.asks_back for j in js),
-        "on_topic": sum(j.on_topic for j in js),
-        "answer_like": sum(j.answer_like for j in js),
-    }
-
-
-class AnswerCard(QFrame):
-    """One model's output for the question: what it read, what it wrote, the verdict."""
-
-    def __init__(self, stage: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.stage = stage
-        colour = theme.STAGE_COLOURS.get(stage, theme.TEXT)
-        self.setObjectName("answerCard")
-        self.setStyleSheet(
-            f"QFrame#answerCard {{ border: 2px solid {colour}; border-radius: 8px; background: white; }}"
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(4)
-        title, subtitle = STAGE_TITLES[stage]
-        self.title = QLabel(f"<b style='color:{colour}'>{title}</b> "
-                            f"<span style='color:{theme.MUTED_TEXT}'>— {subtitle}</span>")
-        self.title.setWordWrap(True)
-        layout.addWidget(self.title)
-        self.text = QLabel("Waiting for the model…")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setFont(theme.font(theme.BASE_PT + 1))
-        self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())  # three lines
-        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        layout.addWidget(self.text, 1)
-        self.verdict = QLabel("")
-        self.verdict.setFont(theme.font(theme.BASE_PT, bold=True))
-        self.verdict.setWordWrap(True)
-        layout.addWidget(self.verdict)
-        self.origin = QLabel("")
-        self.origin.setFont(theme.font(theme.SMALL_PT))
-        self.origin.setStyleSheet(f"color: {theme.MUTED_TEXT};")
-        self.origin.setWordWrap(True)
-        layout.addWidget(self.origin)
-        self.output_text: str | None = None  # exactly what the model wrote (for tests)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        # Big screens (a projector at 1920x1080) get bigger words; small ones fit more.
-        pt = theme.BASE_PT + (7 if self.height() > 300 else 1)
-        if self.text.font().pointSize() != pt:
-            self.text.setFont(theme.font(pt))
-            self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())
-
-    def show_output(self, output) -> None:
-        """Draw a StageOutput: the prompt as the model read it, then its words."""
-        if output.generation is None:
-            self.output_text = None
-            self.text.setText(f"<i style='color:{theme.MUTED_TEXT}'>{html.escape(output.note)}</i>")
-            self.verdict.setText("")
-            self.origin.setText("")
-            return
-        g = output.generation
-        self.output_text = g.text
-        muted = theme.MUTED_TEXT
-        if output.chat:
-            asked = (f"<span style='color:{muted}'>&lt;user&gt; {html.escape(g.prompt)} "
-                     f"&lt;assistant&gt;</span>")
-        else:
-            asked = f"<span style='color:{muted}'>{html.escape(g.prompt)}</span>"
-        written = html.escape(g.text).replace("\n", "<br>")
-        colour = theme.STAGE_COLOURS.get(self.stage, theme.TEXT)
-        end = (f" <span style='background:{TRAINED_CHIP}; color:white'>&nbsp;&lt;end&gt;&nbsp;</span>"
-               if g.ended else f" <span style='color:{muted}'>… (still going when cut off)</span>")
-        self.text.setText(f"{asked}<b style='color:{colour}'>{written}</b>{end}")
-        j = output.judgement
-        if j.answer_like:
-            self.verdict.setText("✔ Answers, then stops")
-            self.verdict.setStyleSheet(f"color: {theme.GREEN};")
-        else:
-            self.verdict.setText("✘ " + j.reason().capitalize())
-            self.verdict.setStyleSheet(f"color: {theme.WARNING};")
-        how = "asked in the chat format" if output.chat else "given the bare question"
-        self.origin.setText(f"{output.origin.capitalize()}; {how}.")
-
-
-class PairDialog(QDialog):
-    """Write or change one question/answer pair."""
-
-    def __init__(self, parent: QWidget | None = None, pair: QAPair | None = None,
-                 allow_heldout: bool = True):
-        super().__init__(parent)
-        self.setWindowTitle("A question and its answer")
-        form = QFormLayout(self)
-        self.question = QLineEdit(pair.question if pair else "")
-        self.answer = QLineEdit(pair.answer if pair else "")
-        self.question.setMinimumWidth(520)
-        form.addRow("Question:", self.question)
-        form.addRow("Answer it should give:", self.answer)
-        self.heldout = QCheckBox("Keep it for testing only (held-out: never trained on)")
-        self.heldout.setVisible(allow_heldout)
-        form.addRow(self.heldout)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def pair(self) -> QAPair:
-        return QAPair(self.question.text(), self.answer.text())
+__all__ = ["CHECKS", "MASKED_CHIP", "QA_FILE_FILTER", "STAGE_TITLES", "TRAINED_CHIP", "FinetunePanel",
+           "PairDialog", "StageCard", "check_counts"]
 
 
 class FinetunePanel(QWidget):
@@ -205,7 +65,6 @@ class FinetunePanel(QWidget):
         self.qa = None  # the QASet in the table
         self.comparison = None
         self.rates = None
-        self.last_problem: QMessageBox | None = None  # the latest error dialog (tests read it)
         self._sample_seed = 0
         self._asked = False  # a comparison was requested at least once
         self._sft_version = -1
@@ -321,138 +180,34 @@ class FinetunePanel(QWidget):
         row.addLayout(options_col)
         ask.addLayout(row)
         cards = QHBoxLayout()
-        self.cards = {stage: AnswerCard(stage) for stage in STAGE_TITLES}
+        self.cards = {stage: StageCard(stage) for stage in STAGE_TITLES}
         for card in self.cards.values():
             cards.addWidget(card, 1)
         ask.addLayout(cards, 1)
         root.addWidget(ask_box, 3)
 
         # -- tabs: before/after, pairs, masks, curve
+        self.rates_tab = RatesTab()
+        self.rates_note, self.measure_button = self.rates_tab.rates_note, self.rates_tab.measure_button
+        self.rates_table = self.rates_tab.rates_table
+        self.pairs = PairsTab(self.controller)
+        self.pairs_table, self.reset_button = self.pairs.pairs_table, self.pairs.reset_button
+        self.edit_pair, self.add_pair = self.pairs.edit_pair, self.pairs.add_pair
+        self.remove_selected, self.load_file = self.pairs.remove_selected, self.pairs.load_file
+        self.selected_index = self.pairs.selected_index
+        self.mask_tab = MaskTab()
+        self.chips = self.mask_tab.chips
+        self.plot = FinetuneCurve()
+        self.train_curve, self.heldout_curve = self.plot.train_curve, self.plot.heldout_curve
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_rates_tab(), "Before / after")
-        self.tabs.addTab(self._build_pairs_tab(), "The examples (Q&&A pairs)")
-        self.tabs.addTab(self._build_mask_tab(), "What is learned (masks)")
-        self.tabs.addTab(self._build_curve_tab(), "Learning curve (loss)")
+        self.tabs.addTab(self.rates_tab, "Before / after")
+        self.tabs.addTab(self.pairs, "The examples (Q&&A pairs)")
+        self.tabs.addTab(self.mask_tab, "What is learned (masks)")
+        self.tabs.addTab(self.plot, "Learning curve (loss)")
         root.addWidget(self.tabs, 2)
 
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(REDRAW_MS)
-
-    def _build_rates_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        self.rates_note = QLabel("Measuring both models on the test questions…")
-        self.rates_note.setWordWrap(True)
-        top.addWidget(self.rates_note, 1)
-        self.measure_button = QPushButton("Measure again")
-        self.measure_button.setToolTip("Ask both models every held-out question and count the answers")
-        top.addWidget(self.measure_button)
-        layout.addLayout(top)
-        self.rates_table = QTableWidget(len(CHECKS), 2)
-        self.rates_table.setHorizontalHeaderLabels(["Before (pre-trained)", "After (fine-tuned)"])
-        self.rates_table.setVerticalHeaderLabels([label for label, _ in CHECKS])
-        self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.rates_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.rates_table.setToolTip(
-            "An output counts as an answer when it stops by itself (writes <end>), asks "
-            "nothing back (no question mark) and stays on the question's topic (shares a word "
-            "or a word group with it)."
-        )
-        for r in range(len(CHECKS)):
-            for c in range(2):
-                item = QTableWidgetItem("…")
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.rates_table.setItem(r, c, item)
-        layout.addWidget(self.rates_table, 1)
-        return tab
-
-    def _build_pairs_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.pairs_label = QLabel("")
-        self.pairs_label.setWordWrap(True)
-        self.pairs_label.setFont(theme.font(theme.SMALL_PT))
-        layout.addWidget(self.pairs_label)
-        self.pairs_table = QTableWidget(0, 3)
-        self.pairs_table.setHorizontalHeaderLabels(["Question", "Answer it should give", "Used for"])
-        header = self.pairs_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.pairs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.pairs_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.pairs_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                         | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.pairs_table.verticalHeader().setDefaultSectionSize(30)
-        self.pairs_table.setToolTip("Double-click a question or an answer to change it")
-        layout.addWidget(self.pairs_table, 1)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add…")
-        self.remove_button = QPushButton("Remove")
-        self.load_button = QPushButton("Load a file…")
-        self.load_button.setToolTip("Your own pairs: question<TAB>answer lines, Q:/A: lines, or JSON lines")
-        self.save_button = QPushButton("Save…")
-        self.reset_button = QPushButton("Back to the bundled pairs")
-        for b in (self.add_button, self.remove_button, self.load_button, self.save_button,
-                  self.reset_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        return tab
-
-    def _build_mask_tab(self) -> QWidget:
-        scroll = QScrollArea()  # long examples wrap onto more rows: scroll rather than grow
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        tab = QWidget()
-        scroll.setWidget(tab)
-        layout = QVBoxLayout(tab)
-        self.mask_intro = QLabel("")
-        self.mask_intro.setWordWrap(True)
-        layout.addWidget(self.mask_intro)
-        self.chips = TokenChips(point_size=theme.BASE_PT)
-        self.chips.set_placeholder("Pick a pair in “The examples” to see its tokens.")
-        layout.addWidget(self.chips)
-        legend = QLabel(
-            f"<span style='background:{MASKED_CHIP}'>&nbsp;grey&nbsp;</span> read but not learned "
-            "(masked out of the loss: label −100) &nbsp;&nbsp; "
-            f"<span style='background:{TRAINED_CHIP}; color:white'>&nbsp;green&nbsp;</span> "
-            "learned: the model is scored on guessing these (in the loss)"
-        )
-        legend.setWordWrap(True)
-        legend.setFont(theme.font(theme.SMALL_PT))
-        layout.addWidget(legend)
-        layout.addStretch(1)
-        return scroll
-
-    def _build_curve_tab(self) -> QWidget:
-        self.plot = pg.PlotWidget()
-        self.plot.setMinimumHeight(140)
-        item = self.plot.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.25)
-        label_style = {"font-size": f"{theme.SMALL_PT}pt", "color": theme.TEXT}
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setStyle(tickFont=theme.font(theme.SMALL_PT))
-            axis.setTextPen(theme.TEXT)
-        item.setLabel("left", "mistakes (loss)", **label_style)
-        item.setLabel("bottom", "fine-tuning steps", **label_style)
-        item.setClipToView(True)
-        item.setDownsampling(auto=True, mode="peak")
-        item.setMouseEnabled(x=False, y=False)
-        item.hideButtons()
-        item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.SMALL_PT}pt")
-        self.train_curve = item.plot([], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2),
-                                     name="on the training pairs")
-        self.heldout_curve = item.plot(
-            [], [], pen=pg.mkPen(theme.HELDOUT_CURVE, width=3), symbol="o", symbolSize=7,
-            symbolBrush=theme.HELDOUT_CURVE, symbolPen=None, name="on the test pairs (held-out)",
-        )
-        return self.plot
 
     def _connect(self) -> None:
         c = self.controller
@@ -469,13 +224,7 @@ class FinetunePanel(QWidget):
         self.question_box.activated.connect(lambda _i: self.ask())
         self.measure_button.clicked.connect(self.measure)
         self.prompt_check.toggled.connect(lambda _on: self._show_example())
-        self.pairs_table.itemChanged.connect(self._on_item_changed)
         self.pairs_table.itemSelectionChanged.connect(self._show_example)
-        self.add_button.clicked.connect(self._add_dialog)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.load_button.clicked.connect(self._load_dialog)
-        self.save_button.clicked.connect(self._save_dialog)
-        self.reset_button.clicked.connect(c.reset_qa)
         self.redraw_timer.timeout.connect(self._redraw)
         self.redraw_timer.start()
 
@@ -516,7 +265,7 @@ class FinetunePanel(QWidget):
         if self.sample_check.isChecked():
             self._sample_seed += 1
         for card in self.cards.values():
-            card.text.setText(f"<i style='color:{theme.MUTED_TEXT}'>Writing…</i>")
+            card.show_note("Writing…")
         self.controller.request_comparison(question, self.current_settings(),
                                            base_chat=self.base_chat_check.isChecked(),
                                            key=COMPARE_KEY)
@@ -538,53 +287,13 @@ class FinetunePanel(QWidget):
 
     def _on_rates(self, rates) -> None:
         self.rates = rates
-        for c, stage in enumerate(("pre-trained", "fine-tuned")):
-            rate = rates.rates.get(stage)
-            counts = check_counts(rate) if rate is not None else {}
-            for r, (_, key) in enumerate(CHECKS):
-                text = _share(counts[key], rate.total) if rate is not None else "no model yet"
-                item = self.rates_table.item(r, c)
-                item.setText(text)
-                item.setFont(theme.font(theme.BASE_PT, bold=key == "answer_like"))
-        n = len(rates.questions)
-        origins = "; ".join(f"{stage}: {origin}" for stage, origin in rates.origins.items())
-        self.rates_note.setText(
-            f"{n} test questions never used for training (held-out), both models asked in the "
-            f"chat format, most likely token each time."
-        )
-        self.rates_note.setToolTip(f"Models: {origins}.")
+        self.rates_tab.show_rates(rates)
         self.ratesShown.emit(rates)
 
     # -- the pairs --------------------------------------------------------------------
     def _on_qa(self, qa) -> None:
         self.qa = qa
-        table = self.pairs_table
-        selected = table.currentRow()
-        with QSignalBlocker(table):
-            table.setRowCount(len(qa))
-            for row, (split, pair) in enumerate(qa.rows()):
-                for col, text in enumerate((pair.question, pair.answer)):
-                    item = table.item(row, col)
-                    if item is None:
-                        table.setItem(row, col, QTableWidgetItem(text))
-                    elif item.text() != text:
-                        item.setText(text)
-                used = "testing (held-out)" if split == HELDOUT else "learning"
-                item = table.item(row, 2)
-                if item is None:
-                    item = QTableWidgetItem(used)
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                    table.setItem(row, 2, item)
-                else:
-                    item.setText(used)
-                item.setForeground(theme.qcolor(theme.HELDOUT_CURVE if split == HELDOUT
-                                                else theme.TEXT))
-        if 0 <= selected < len(qa):
-            table.selectRow(selected)
-        self.pairs_label.setText(
-            f"{len(qa.train)} pairs to learn from and {len(qa.heldout)} kept for testing "
-            f"(held-out), from “{qa.name}”. Double-click a cell to change it."
-        )
+        self.pairs.show_qa(qa)
         current = self.current_question()
         with QSignalBlocker(self.question_box):
             self.question_box.clear()
@@ -595,90 +304,10 @@ class FinetunePanel(QWidget):
             self.ask()  # the first question, as soon as there are questions to pick from
         self.qaShown.emit(qa)
 
-    def selected_index(self) -> int:
-        rows = self.pairs_table.selectionModel().selectedRows() if self.pairs_table.selectionModel() else []
-        return rows[0].row() if rows else -1
-
-    def edit_pair(self, index: int, question: str, answer: str) -> bool:
-        """Change pair number `index`; a bad change shows a dialog and changes nothing."""
-        try:
-            self.controller.edit_qa(index, QAPair(question, answer))
-        except QAEditError as e:
-            self._problem("This change cannot be made", str(e))
-            if self.qa is not None:
-                QTimer.singleShot(0, lambda: self._on_qa(self.qa))  # put the old text back
-            return False
-        return True
-
-    def add_pair(self, question: str, answer: str, heldout: bool = False) -> bool:
-        try:
-            self.controller.add_qa(QAPair(question, answer), heldout=heldout)
-        except QAEditError as e:
-            self._problem("This pair cannot be added", str(e))
-            return False
-        self.pairs_table.selectRow(len(self.qa) - 1 if heldout else len(self.qa.train) - 1)
-        return True
-
-    def remove_selected(self) -> None:
-        index = self.selected_index()
-        if index < 0:
-            self._problem("Nothing is selected", "Click a pair in the table first, then Remove.")
-            return
-        try:
-            self.controller.remove_qa(index)
-        except QAEditError as e:
-            self._problem("This pair cannot be removed", str(e))
-
-    def load_file(self, path) -> bool:
-        """Load pairs from a file; a bad file shows a dialog and the pairs stay as they were."""
-        try:
-            self.controller.load_qa_file(path)
-        except QAFileError as e:
-            self._problem("This file cannot be used", str(e))
-            return False
-        except OSError as e:
-            self._problem("This file cannot be read", str(e))
-            return False
-        return True
-
-    def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        if self.qa is None or item.column() > 1:
-            return
-        row = item.row()
-        q = self.pairs_table.item(row, 0).text()
-        a = self.pairs_table.item(row, 1).text()
-        pair = self.qa.pair(row)
-        if (q, a) != (pair.question, pair.answer):
-            # Deferred: the table is still inside its own edit when this signal arrives.
-            QTimer.singleShot(0, lambda: self.edit_pair(row, q, a))
-
-    def _add_dialog(self) -> None:
-        dialog = PairDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            pair = dialog.pair()
-            self.add_pair(pair.question, pair.answer, dialog.heldout.isChecked())
-
-    def _load_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load questions and answers", "", QA_FILE_FILTER)
-        if path:
-            self.load_file(path)
-
-    def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save questions and answers", "pairs.tsv",
-                                              QA_FILE_FILTER)
-        if not path:
-            return
-        try:
-            self.controller.save_qa_file(path)
-        except OSError as e:
-            self._problem("The pairs could not be saved", str(e))
-
-    def _problem(self, title: str, message: str) -> None:
-        """A clear, non-blocking dialog (window-modal), kept in `last_problem`."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.last_problem = box
+    @property
+    def last_problem(self) -> QMessageBox | None:
+        """The latest error dialog about the pairs (tests read it)."""
+        return self.pairs.last_problem
 
     # -- the mask view ----------------------------------------------------------------
     def _show_example(self) -> None:
@@ -692,20 +321,8 @@ class FinetunePanel(QWidget):
             return
         tok = self.controller.model_tokenizer
         strings = tok.token_strings(list(example.ids))
-        colours = [TRAINED_CHIP if t else MASKED_CHIP for t in example.trained]
-        self.chips.set_tokens(strings, list(example.ids), highlight=[len(strings) - 1],
-                              colors=colours)
+        self.mask_tab.show_example(pair.question, strings, example, on_prompt)
         self.example = example
-        learned = sum(example.trained)
-        if on_prompt:
-            how = "Now the question counts too (train on prompt): every token is learned."
-        else:
-            how = ("The question is only read: its tokens are masked out, so the model is never "
-                   "taught to write questions. The answer and the end mark are learned.")
-        self.mask_intro.setText(
-            f"“{html.escape(pair.question)}” becomes {len(strings)} tokens in the chat format; "
-            f"{learned} of them count in the loss. {how}"
-        )
 
     # -- fine-tuning ------------------------------------------------------------------
     def start_finetune(self) -> None:
@@ -738,10 +355,7 @@ class FinetunePanel(QWidget):
         if history.version == self._sft_version:
             return
         self._sft_version = history.version
-        self.train_curve.setData(np.asarray(history.steps, dtype=float),
-                                 np.asarray(history.train_loss, dtype=float))
-        self.heldout_curve.setData(np.asarray(history.heldout_steps, dtype=float),
-                                   np.asarray(history.heldout_loss, dtype=float))
+        self.plot.show_history(history)
         snap = self.controller.latest_sft_snapshot
         if snap is None:
             return

@@ -1,0 +1,181 @@
+"""The fine-tune panel's measuring tabs: before/after counts, the masks, the loss curve."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.panels.finetuning.stage_card import MASKED_CHIP, TRAINED_CHIP
+from gui.widgets.token_chips import TokenChips
+
+theme.configure_pyqtgraph()
+
+# Rows of the before/after table: (label for people, what it counts).
+CHECKS: tuple[tuple[str, str], ...] = (
+    ("Stops by itself (writes <end>)", "ended"),
+    ("Asks nothing back (no “?”)", "no_question"),
+    ("Stays on topic (shares a word)", "on_topic"),
+    ("Answer-like: all three", "answer_like"),
+)
+
+
+def _share(count: int, total: int) -> str:
+    return f"{count} of {total}  ({count / total:.0%})" if total else "—"
+
+
+def check_counts(rate) -> dict[str, int]:
+    """How many outputs pass each check of the table, from an AnswerRate."""
+    js = rate.judgements
+    return {
+        "ended": sum(j.ended for j in js),
+        "no_question": sum(not j.asks_back for j in js),
+        "on_topic": sum(j.on_topic for j in js),
+        "answer_like": sum(j.answer_like for j in js),
+    }
+
+
+class RatesTab(QWidget):
+    """How many held-out answers pass each check, before and after fine-tuning."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.rates_note = QLabel("Measuring both models on the test questions…")
+        self.rates_note.setWordWrap(True)
+        top.addWidget(self.rates_note, 1)
+        self.measure_button = QPushButton("Measure again")
+        self.measure_button.setToolTip("Ask both models every held-out question and count the answers")
+        top.addWidget(self.measure_button)
+        layout.addLayout(top)
+        self.rates_table = QTableWidget(len(CHECKS), 2)
+        self.rates_table.setHorizontalHeaderLabels(["Before (pre-trained)", "After (fine-tuned)"])
+        self.rates_table.setVerticalHeaderLabels([label for label, _ in CHECKS])
+        self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rates_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rates_table.setToolTip(
+            "An output counts as an answer when it stops by itself (writes <end>), asks "
+            "nothing back (no question mark) and stays on the question's topic (shares a word "
+            "or a word group with it)."
+        )
+        for r in range(len(CHECKS)):
+            for c in range(2):
+                item = QTableWidgetItem("…")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.rates_table.setItem(r, c, item)
+        layout.addWidget(self.rates_table, 1)
+
+    def show_rates(self, rates) -> None:
+        """Fill the table from StageRates."""
+        for c, stage in enumerate(("pre-trained", "fine-tuned")):
+            rate = rates.rates.get(stage)
+            counts = check_counts(rate) if rate is not None else {}
+            for r, (_, key) in enumerate(CHECKS):
+                text = _share(counts[key], rate.total) if rate is not None else "no model yet"
+                item = self.rates_table.item(r, c)
+                item.setText(text)
+                item.setFont(theme.font(theme.BASE_PT, bold=key == "answer_like"))
+        n = len(rates.questions)
+        origins = "; ".join(f"{stage}: {origin}" for stage, origin in rates.origins.items())
+        self.rates_note.setText(
+            f"{n} test questions never used for training (held-out), both models asked in the "
+            f"chat format, most likely token each time."
+        )
+        self.rates_note.setToolTip(f"Models: {origins}.")
+
+
+class MaskTab(QScrollArea):
+    """One pair's tokens, coloured by whether they count in the loss."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)  # long examples wrap onto more rows: scroll rather than grow
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        tab = QWidget()
+        self.setWidget(tab)
+        layout = QVBoxLayout(tab)
+        self.mask_intro = QLabel("")
+        self.mask_intro.setWordWrap(True)
+        layout.addWidget(self.mask_intro)
+        self.chips = TokenChips(point_size=theme.BASE_PT)
+        self.chips.set_placeholder("Pick a pair in “The examples” to see its tokens.")
+        layout.addWidget(self.chips)
+        legend = QLabel(
+            f"<span style='background:{MASKED_CHIP}'>&nbsp;grey&nbsp;</span> read but not learned "
+            "(masked out of the loss: label −100) &nbsp;&nbsp; "
+            f"<span style='background:{TRAINED_CHIP}; color:white'>&nbsp;green&nbsp;</span> "
+            "learned: the model is scored on guessing these (in the loss)"
+        )
+        legend.setWordWrap(True)
+        legend.setFont(theme.font(theme.SMALL_PT))
+        layout.addWidget(legend)
+        layout.addStretch(1)
+
+    def show_example(self, question: str, strings: list[str], example, on_prompt: bool) -> None:
+        """Draw an SFT example's tokens (`strings`) and say how many are learned."""
+        colours = [TRAINED_CHIP if t else MASKED_CHIP for t in example.trained]
+        self.chips.set_tokens(strings, list(example.ids), highlight=[len(strings) - 1],
+                              colors=colours)
+        learned = sum(example.trained)
+        if on_prompt:
+            how = "Now the question counts too (train on prompt): every token is learned."
+        else:
+            how = ("The question is only read: its tokens are masked out, so the model is never "
+                   "taught to write questions. The answer and the end mark are learned.")
+        self.mask_intro.setText(
+            f"“{html.escape(question)}” becomes {len(strings)} tokens in the chat format; "
+            f"{learned} of them count in the loss. {how}"
+        )
+
+
+class FinetuneCurve(pg.PlotWidget):
+    """The fine-tuning loss on the training pairs and on the held-out pairs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(140)
+        item = self.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.25)
+        label_style = {"font-size": f"{theme.SMALL_PT}pt", "color": theme.TEXT}
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setStyle(tickFont=theme.font(theme.SMALL_PT))
+            axis.setTextPen(theme.TEXT)
+        item.setLabel("left", "mistakes (loss)", **label_style)
+        item.setLabel("bottom", "fine-tuning steps", **label_style)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        item.setMouseEnabled(x=False, y=False)
+        item.hideButtons()
+        item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.SMALL_PT}pt")
+        self.train_curve = item.plot([], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2),
+                                     name="on the training pairs")
+        self.heldout_curve = item.plot(
+            [], [], pen=pg.mkPen(theme.HELDOUT_CURVE, width=3), symbol="o", symbolSize=7,
+            symbolBrush=theme.HELDOUT_CURVE, symbolPen=None, name="on the test pairs (held-out)",
+        )
+
+    def show_history(self, history) -> None:
+        self.train_curve.setData(np.asarray(history.steps, dtype=float),
+                                 np.asarray(history.train_loss, dtype=float))
+        self.heldout_curve.setData(np.asarray(history.heldout_steps, dtype=float),
+                                   np.asarray(history.heldout_loss, dtype=float))

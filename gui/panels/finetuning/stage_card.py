@@ -1,0 +1,82 @@
+"""One model's output for the fine-tune panel's question: what it read, wrote, and the verdict."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from gui import theme
+from gui.widgets.answer_card import AnswerCard, small_label
+
+MASKED_CHIP = "#DDDDDD"  # prompt tokens: read, not learned
+TRAINED_CHIP = theme.GREEN  # answer tokens and <end>: learned
+
+STAGE_TITLES = {
+    "pre-trained": ("Pre-trained model", "a next-word machine"),
+    "fine-tuned": ("Fine-tuned model", "an assistant"),
+}
+
+
+class StageCard(AnswerCard):
+    """The answer of the model of one stage ("pre-trained" or "fine-tuned")."""
+
+    def __init__(self, stage: str, parent: QWidget | None = None):
+        self.stage = stage
+        colour = theme.STAGE_COLOURS.get(stage, theme.TEXT)
+        title, subtitle = STAGE_TITLES[stage]
+        heading = QLabel(f"<b style='color:{colour}'>{title}</b> "
+                         f"<span style='color:{theme.MUTED_TEXT}'>— {subtitle}</span>")
+        heading.setWordWrap(True)
+        super().__init__(heading, accent=colour, parent=parent)
+        self.text.setText("Waiting for the model…")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setFont(theme.font(theme.BASE_PT + 1))
+        self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())  # three lines
+        self.verdict = QLabel("")
+        self.verdict.setFont(theme.font(theme.BASE_PT, bold=True))
+        self.verdict.setWordWrap(True)
+        self.layout().addWidget(self.verdict)
+        self.origin = small_label("")
+        self.layout().addWidget(self.origin)
+        self.output_text: str | None = None  # exactly what the model wrote (for tests)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        # Big screens (a projector at 1920x1080) get bigger words; small ones fit more.
+        pt = theme.BASE_PT + (7 if self.height() > 300 else 1)
+        if self.text.font().pointSize() != pt:
+            self.text.setFont(theme.font(pt))
+            self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())
+
+    def show_output(self, output) -> None:
+        """Draw a StageOutput: the prompt as the model read it, then its words."""
+        if output.generation is None:
+            self.output_text = None
+            self.show_note(html.escape(output.note))
+            self.verdict.setText("")
+            self.origin.setText("")
+            return
+        g = output.generation
+        self.output_text = g.text
+        muted = theme.MUTED_TEXT
+        if output.chat:
+            asked = (f"<span style='color:{muted}'>&lt;user&gt; {html.escape(g.prompt)} "
+                     f"&lt;assistant&gt;</span>")
+        else:
+            asked = f"<span style='color:{muted}'>{html.escape(g.prompt)}</span>"
+        written = html.escape(g.text).replace("\n", "<br>")
+        colour = theme.STAGE_COLOURS.get(self.stage, theme.TEXT)
+        end = (f" <span style='background:{TRAINED_CHIP}; color:white'>&nbsp;&lt;end&gt;&nbsp;</span>"
+               if g.ended else f" <span style='color:{muted}'>… (still going when cut off)</span>")
+        self.text.setText(f"{asked}<b style='color:{colour}'>{written}</b>{end}")
+        j = output.judgement
+        if j.answer_like:
+            self.verdict.setText("✔ Answers, then stops")
+            self.verdict.setStyleSheet(f"color: {theme.GREEN};")
+        else:
+            self.verdict.setText("✘ " + j.reason().capitalize())
+            self.verdict.setStyleSheet(f"color: {theme.WARNING};")
+        how = "asked in the chat format" if output.chat else "given the bare question"
+        self.origin.setText(f"{output.origin.capitalize()}; {how}.")
