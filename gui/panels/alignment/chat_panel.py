@@ -12,29 +12,31 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import theme
+from gui.panels.alignment.chat_tabs import (
+    JUDGES,
+    HistoryTab,
+    JudgeTab,
+    StageColumn,
+    StripTab,
+    short,
+)
+from gui.panels.alignment.feedback_card import FeedbackCard
 from gui.widgets.alignment_charts import AlignmentCharts
-from gui.widgets.flow_layout import FlowLayout
-from gui.widgets.prob_bars import ProbabilityBars
+from gui.widgets.answer_card import small_label
 
 REDRAW_MS = 33  # ~30 Hz: charts from the latest history
 DEFAULT_QUESTION = "Where does the owl sleep at night?"
@@ -46,152 +48,12 @@ SUGGESTIONS = (  # questions in the model's little world that it was not trained
     "What does the cat eat?",
     "Where does the dog sleep at night?",
 )
-# (label for people, ranker spec with {word}, needs a word)
-JUDGES = (
-    ("always prefers answers that mention the word", "prefers-word:{word}", True),
-    ("always prefers answers WITHOUT the word", "reversed:prefers-word:{word}", True),
-    ("always prefers the shorter answer", "prefers-shorter", False),
-    ("always prefers the longer answer", "prefers-longer", False),
-    ("picks at random (no taste at all)", "random", False),
-)
-HISTORY_LIMIT = 300
 # The titles the engine worker gives this panel's failures (gui/worker.py _TITLES).
 FAILURE_TITLES = frozenset({
     "The model could not write its answers", "The model could not learn from your choice",
     "Could not start the automatic judge", "Could not go back to the fine-tuned model",
     "Could not compare the three stages", "Could not measure that", "The chat needs a fine-tuned model",
 })
-
-
-def _small(text: str = "", muted: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setFont(theme.font(theme.SMALL_PT))
-    if muted:
-        label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
-    return label
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-class AnswerCard(QFrame):
-    """One answer with its buttons. Signals: thumb(index, up), better(index)."""
-
-    thumb = Signal(int, bool)
-    better = Signal(int)
-
-    def __init__(self, index: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.index = index
-        self.setObjectName("answerCard")
-        self.setStyleSheet(
-            f"QFrame#answerCard {{ border: 2px solid {theme.BORDER}; border-radius: 8px;"
-            f" background: white; }}"
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 8)
-        layout.setSpacing(4)
-        self.title = QLabel(f"Answer {'AB'[index] if index < 2 else index + 1}")
-        self.title.setFont(theme.font(theme.BASE_PT, bold=True))
-        layout.addWidget(self.title)
-        self.text = QLabel("")
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        layout.addWidget(self.text, 1)
-        self.meta = _small("")
-        layout.addWidget(self.meta)
-        self.up_button = QPushButton("▲ Good")
-        self.up_button.setToolTip("Thumb up: this answer is good on its own.\n"
-                                  "The model makes it more likely (KTO update).")
-        self.down_button = QPushButton("▼ Bad")
-        self.down_button.setToolTip("Thumb down: this answer is bad on its own.\n"
-                                    "The model makes it less likely (KTO update).")
-        self.better_button = QPushButton("This one is better")
-        self.better_button.setProperty("primary", True)
-        self.better_button.setToolTip("Prefer this answer to the other one.\n"
-                                      "The model learns the preference (DPO update).")
-        thumbs = QHBoxLayout()
-        thumbs.setSpacing(6)
-        thumbs.addWidget(self.up_button, 1)
-        thumbs.addWidget(self.down_button, 1)
-        layout.addLayout(thumbs)
-        layout.addWidget(self.better_button)
-        self.up_button.clicked.connect(lambda: self.thumb.emit(self.index, True))
-        self.down_button.clicked.connect(lambda: self.thumb.emit(self.index, False))
-        self.better_button.clicked.connect(lambda: self.better.emit(self.index))
-        self.set_enabled(False)
-
-    def show_answer(self, answer) -> None:
-        self.text.setText(answer.text or "(nothing: it stopped at once)")
-        how = "stopped by itself" if answer.ended else "ran out of room, cut off"
-        self.meta.setText(f"{answer.n_tokens} tokens, {how}")
-
-    def show_message(self, text: str) -> None:
-        self.text.setText(f"<i style='color:{theme.MUTED_TEXT}'>{text}</i>")
-        self.meta.setText("")
-
-    def set_enabled(self, enabled: bool) -> None:
-        for b in (self.up_button, self.down_button, self.better_button):
-            b.setEnabled(enabled)
-
-
-class GuessBars(ProbabilityBars):
-    """Probability bars without a "real next token" to check against."""
-
-    def show_guesses(self, tokens, probs) -> None:
-        self._tokens = tuple(tokens)
-        self._probs = tuple(float(p) for p in probs)
-        self._target_row = None
-        self._note = ""
-        self.update()
-
-
-class StageColumn(QFrame):
-    """One stage of the comparison strip: its first-token guesses and a sample answer."""
-
-    def __init__(self, title: str, colour: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.title = title
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(2)
-        self.heading = QLabel(title)
-        self.heading.setFont(theme.font(theme.SMALL_PT, bold=True))
-        self.heading.setStyleSheet(f"color: {colour};")
-        layout.addWidget(self.heading)
-        self.bars = GuessBars()
-        self.bars.setMinimumHeight(70)
-        self.bars.set_message("Press “Compare”.")
-        layout.addWidget(self.bars, 1)
-        self.sample = _small("", muted=False)
-        self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.sample)
-
-    def show_view(self, view) -> None:
-        self.setToolTip(f"Where this model comes from: {view.origin}" if view.origin else "")
-        if view.stage == "aligned" and view.origin:
-            who = "shipped example" if view.origin.startswith("shipped") else "your judgements"
-            self.heading.setText(f"Aligned ({who})")
-        if view.next_token is None:
-            self.bars.set_message(view.problem or "No model for this stage yet.")
-            self.sample.setText("")
-            return
-        d = view.next_token
-        self.bars.show_guesses(d.tokens, d.probs)
-        g = view.answer
-        text = _short(g.text, 70) if g.text else "(nothing)"
-        end = "" if g.ended or text.endswith("…") else " …"
-        self.sample.setText(f"<b>It wrote:</b> {_html(text)}{end}")
-        self.sample.setToolTip(g.text)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ChatPanel(QWidget):
@@ -235,7 +97,7 @@ class ChatPanel(QWidget):
         title = QLabel("Chat & feedback: the model learns what people prefer")
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
         root.addWidget(title)
-        intro = _small("Each judgement changes the model at once: learning from human feedback (RLHF).")
+        intro = small_label("Each judgement changes the model at once: learning from human feedback (RLHF).")
         root.addWidget(intro)
 
         ask_row = QHBoxLayout()
@@ -265,7 +127,7 @@ class ChatPanel(QWidget):
         left.setSpacing(4)
         cards = QHBoxLayout()
         cards.setSpacing(8)
-        self.cards = [AnswerCard(0), AnswerCard(1)]
+        self.cards = [FeedbackCard(0), FeedbackCard(1)]
         for card in self.cards:
             cards.addWidget(card, 1)
         left.addLayout(cards, 1)
@@ -277,7 +139,7 @@ class ChatPanel(QWidget):
         self.progress.setTextVisible(False)
         self.progress.hide()
         status_row.addWidget(self.progress)
-        self.status = _small("")
+        self.status = small_label("")
         status_row.addWidget(self.status, 1)
         left.addLayout(status_row)
         middle.addLayout(left, 1)
@@ -290,90 +152,23 @@ class ChatPanel(QWidget):
         middle.addWidget(self.charts, 1)
         root.addLayout(middle, 5)
 
+        self.history_tab, self.judge_tab, self.strip_tab = HistoryTab(), JudgeTab(), StripTab()
+        self.history = self.history_tab.history
+        j = self.judge_tab
+        self.judge_combo, self.word_edit, self.clicks_spin = j.judge_combo, j.word_edit, j.clicks_spin
+        self.run_button, self.stop_button, self.judge_result = j.run_button, j.stop_button, j.judge_result
+        self.strip_button, self.columns = self.strip_tab.strip_button, self.strip_tab.columns
         self.tabs = QTabWidget()
         self.tabs.setFont(theme.font(theme.SMALL_PT))
-        self.tabs.addTab(self._build_history(), "Your judgements")
-        self.tabs.addTab(self._build_judge(), "A biased judge")
-        self.tabs.addTab(self._build_strip(), "Compare the three stages")
+        self.tabs.addTab(self.history_tab, "Your judgements")
+        self.tabs.addTab(self.judge_tab, "A biased judge")
+        self.tabs.addTab(self.strip_tab, "Compare the three stages")
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.tabs.setMinimumHeight(150)
         root.addWidget(self.tabs, 3)
 
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(REDRAW_MS)
-
-    def _build_history(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 4, 6, 4)
-        self.history = QListWidget()
-        self.history.setFont(theme.font(theme.SMALL_PT))
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.history)
-        return box
-
-    def _build_judge(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(4)
-        layout.addWidget(_small(
-            "Real judges have tastes and biases. Here an automatic judge (a scripted ranker) "
-            "clicks for you. Whatever it rewards, the model learns, bias included: watch the "
-            "charts drift.", muted=False))
-        row_widget = QWidget()
-        row = FlowLayout(row_widget, spacing=6)
-        row.addWidget(QLabel("A judge that"))
-        self.judge_combo = QComboBox()
-        for label, _, _ in JUDGES:
-            self.judge_combo.addItem(label)
-        row.addWidget(self.judge_combo)
-        self.word_edit = QLineEdit("sea")
-        self.word_edit.setMaximumWidth(110)
-        self.word_edit.setToolTip("The word this judge is biased for (or against)")
-        row.addWidget(self.word_edit)
-        row.addWidget(QLabel("for"))
-        self.clicks_spin = QSpinBox()
-        self.clicks_spin.setRange(1, 200)
-        self.clicks_spin.setValue(30)
-        self.clicks_spin.setSuffix(" clicks")
-        row.addWidget(self.clicks_spin)
-        self.run_button = QPushButton("▶ Let it judge")
-        self.run_button.setProperty("primary", True)
-        self.stop_button = QPushButton("■ Stop")
-        self.stop_button.setEnabled(False)
-        row.addWidget(self.run_button)
-        row.addWidget(self.stop_button)
-        layout.addWidget(row_widget)
-        self.judge_result = _small("", muted=False)
-        self.judge_result.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.judge_result, 1)
-        return box
-
-    def _build_strip(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(2)
-        row = QHBoxLayout()
-        row.addWidget(_small("The question above, word for word, to the model at each stage: "
-                             "its guesses for the first word, and one answer.", muted=False), 1)
-        self.strip_button = QPushButton("Compare")
-        self.strip_button.setToolTip("Ask the question above to all three models")
-        row.addWidget(self.strip_button)
-        layout.addLayout(row)
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        self.columns = {
-            "pre-trained": StageColumn("Pre-trained (continues text)", theme.STAGE_COLOURS["pre-trained"]),
-            "fine-tuned": StageColumn("Fine-tuned (answers)", theme.STAGE_COLOURS["fine-tuned"]),
-            "aligned": StageColumn("Aligned", theme.STAGE_COLOURS["aligned"]),
-        }
-        for i, col in enumerate(self.columns.values()):
-            grid.addWidget(col, 0, i)
-            grid.setColumnStretch(i, 1)
-        layout.addLayout(grid, 1)
-        return box
 
     def _connect(self) -> None:
         c = self.controller
@@ -393,7 +188,6 @@ class ChatPanel(QWidget):
             card.better.connect(self.send_better)
         self.run_button.clicked.connect(self.run_judge)
         self.stop_button.clicked.connect(c.stop_ranker)
-        self.judge_combo.currentIndexChanged.connect(self._on_judge_choice)
         self.word_edit.editingFinished.connect(self._measure_word)
         self.strip_button.clicked.connect(self.compare_stages)
         self.redraw_timer.timeout.connect(self._redraw)
@@ -426,7 +220,7 @@ class ChatPanel(QWidget):
             return
         answer = c.answers[index]
         self._send(Thumb(c.prompt, c.prompt_ids, answer, up=up),
-                   f"{'▲ Good' if up else '▼ Bad'}: “{_short(answer.text)}”")
+                   f"{'▲ Good' if up else '▼ Bad'}: “{short(answer.text)}”")
 
     def send_better(self, index: int) -> None:
         from engine.alignment.preference import PreferencePair
@@ -436,7 +230,7 @@ class ChatPanel(QWidget):
             return
         chosen, rejected = c.answers[index], c.answers[1 - index]
         self._send(PreferencePair(c.prompt, c.prompt_ids, chosen, rejected),
-                   f"Better: “{_short(chosen.text, 40)}” over “{_short(rejected.text, 40)}”")
+                   f"Better: “{short(chosen.text, 40)}” over “{short(rejected.text, 40)}”")
 
     def _send(self, feedback, description: str) -> None:
         self._sent_at = time.perf_counter()
@@ -557,31 +351,13 @@ class ChatPanel(QWidget):
 
     def _on_ranker_state(self, state: str, info) -> None:
         self._ranker_running = state == "running"
-        self.run_button.setEnabled(not self._ranker_running)
-        self.stop_button.setEnabled(self._ranker_running)
         self.progress.setVisible(self._ranker_running)
         self._update_buttons()
         info = info or {}
-        before = info.get("before")
+        self.judge_tab.show_ranker_state(state, info)
         if state == "running":
-            rate = f"{before.trait_rate:.0%}" if before is not None else "?"
-            self.judge_result.setText(
-                f"Before: <b>{rate}</b> of {info.get('trait', 'answers')} "
-                f"(on {before.n if before else 0} answers to questions it never trained on). "
-                "The judge is clicking…")
             self.status.setText(f"The automatic judge {info.get('description', '')}.")
         else:
-            after = info.get("after")
-            if before is not None and after is not None:
-                p = info.get("p_value", 1.0)
-                verdict = ("far more than chance could explain" if p < 0.01
-                           else "within what chance alone could give")
-                self.judge_result.setText(
-                    f"{_cap(info.get('trait', ''))}, on {after.n} answers to questions it never "
-                    f"trained on: <b>{before.trait_rate:.0%}</b> before → "
-                    f"<b>{after.trait_rate:.0%}</b> after {info.get('done', 0)} clicks "
-                    f"(p = {p:.2g}: {verdict}). Answer length {before.mean_length:.1f} → "
-                    f"{after.mean_length:.1f} tokens.")
             self.status.setText("The judge stopped." if state == "stopped" else "The judge is done.")
             self.ask()
 
@@ -589,19 +365,10 @@ class ChatPanel(QWidget):
         self.status.setText(f"The automatic judge: click {done} of {total}…")
 
     def _on_strip(self, views) -> None:
-        for view in views:
-            col = self.columns.get(view.stage)
-            if col is not None:
-                col.show_view(view)
-
-    def _on_judge_choice(self, index: int) -> None:
-        self.word_edit.setEnabled(JUDGES[index][2])
+        self.strip_tab.show_views(views)
 
     def _add_history(self, text: str) -> None:
-        item = QListWidgetItem(text)
-        self.history.insertItem(0, item)
-        while self.history.count() > HISTORY_LIMIT:
-            self.history.takeItem(self.history.count() - 1)
+        self.history_tab.add(text)
 
     # -- panel protocol --------------------------------------------------------------------
     def is_ready(self) -> bool:
@@ -617,5 +384,5 @@ class ChatPanel(QWidget):
         self.redraw_timer.stop()
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+
+__all__ = ["JUDGES", "ChatPanel", "FeedbackCard", "StageColumn"]

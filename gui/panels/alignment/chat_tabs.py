@@ -1,0 +1,218 @@
+"""The chat panel's lower tabs: the judgements so far, a biased judge, the three stages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+from gui.widgets.answer_card import small_label
+from gui.widgets.flow_layout import FlowLayout
+from gui.widgets.prob_bars import ProbabilityBars
+
+HISTORY_LIMIT = 300
+# (label for people, ranker spec with {word}, needs a word)
+JUDGES = (
+    ("always prefers answers that mention the word", "prefers-word:{word}", True),
+    ("always prefers answers WITHOUT the word", "reversed:prefers-word:{word}", True),
+    ("always prefers the shorter answer", "prefers-shorter", False),
+    ("always prefers the longer answer", "prefers-longer", False),
+    ("picks at random (no taste at all)", "random", False),
+)
+
+
+def short(text: str, n: int = 60) -> str:
+    """`text` on one line, cut to `n` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class HistoryTab(QWidget):
+    """The judgements sent so far, newest first."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.history = QListWidget()
+        self.history.setFont(theme.font(theme.SMALL_PT))
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.history)
+
+    def add(self, text: str) -> None:
+        self.history.insertItem(0, QListWidgetItem(text))
+        while self.history.count() > HISTORY_LIMIT:
+            self.history.takeItem(self.history.count() - 1)
+
+
+class JudgeTab(QWidget):
+    """A scripted judge with a bias clicks for the person; the result is measured."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        layout.addWidget(small_label(
+            "Real judges have tastes and biases. Here an automatic judge (a scripted ranker) "
+            "clicks for you. Whatever it rewards, the model learns, bias included: watch the "
+            "charts drift.", muted=False))
+        row_widget = QWidget()
+        row = FlowLayout(row_widget, spacing=6)
+        row.addWidget(QLabel("A judge that"))
+        self.judge_combo = QComboBox()
+        for label, _, _ in JUDGES:
+            self.judge_combo.addItem(label)
+        row.addWidget(self.judge_combo)
+        self.word_edit = QLineEdit("sea")
+        self.word_edit.setMaximumWidth(110)
+        self.word_edit.setToolTip("The word this judge is biased for (or against)")
+        row.addWidget(self.word_edit)
+        row.addWidget(QLabel("for"))
+        self.clicks_spin = QSpinBox()
+        self.clicks_spin.setRange(1, 200)
+        self.clicks_spin.setValue(30)
+        self.clicks_spin.setSuffix(" clicks")
+        row.addWidget(self.clicks_spin)
+        self.run_button = QPushButton("▶ Let it judge")
+        self.run_button.setProperty("primary", True)
+        self.stop_button = QPushButton("■ Stop")
+        self.stop_button.setEnabled(False)
+        row.addWidget(self.run_button)
+        row.addWidget(self.stop_button)
+        layout.addWidget(row_widget)
+        self.judge_result = small_label("", muted=False)
+        self.judge_result.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.judge_result, 1)
+        self.judge_combo.currentIndexChanged.connect(
+            lambda index: self.word_edit.setEnabled(JUDGES[index][2]))
+
+    def show_ranker_state(self, state: str, info: dict) -> None:
+        """The buttons and the measured result (before → after) of the scripted judge."""
+        running = state == "running"
+        self.run_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+        before = info.get("before")
+        if running:
+            rate = f"{before.trait_rate:.0%}" if before is not None else "?"
+            self.judge_result.setText(
+                f"Before: <b>{rate}</b> of {info.get('trait', 'answers')} "
+                f"(on {before.n if before else 0} answers to questions it never trained on). "
+                "The judge is clicking…")
+            return
+        after = info.get("after")
+        if before is not None and after is not None:
+            p = info.get("p_value", 1.0)
+            verdict = ("far more than chance could explain" if p < 0.01
+                       else "within what chance alone could give")
+            self.judge_result.setText(
+                f"{_cap(info.get('trait', ''))}, on {after.n} answers to questions it never "
+                f"trained on: <b>{before.trait_rate:.0%}</b> before → "
+                f"<b>{after.trait_rate:.0%}</b> after {info.get('done', 0)} clicks "
+                f"(p = {p:.2g}: {verdict}). Answer length {before.mean_length:.1f} → "
+                f"{after.mean_length:.1f} tokens.")
+
+
+class GuessBars(ProbabilityBars):
+    """Probability bars without a "real next token" to check against."""
+
+    def show_guesses(self, tokens, probs) -> None:
+        self._tokens = tuple(tokens)
+        self._probs = tuple(float(p) for p in probs)
+        self._target_row = None
+        self._note = ""
+        self.update()
+
+
+class StageColumn(QFrame):
+    """One stage of the comparison strip: its first-token guesses and a sample answer."""
+
+    def __init__(self, title: str, colour: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        self.heading = QLabel(title)
+        self.heading.setFont(theme.font(theme.SMALL_PT, bold=True))
+        self.heading.setStyleSheet(f"color: {colour};")
+        layout.addWidget(self.heading)
+        self.bars = GuessBars()
+        self.bars.setMinimumHeight(70)
+        self.bars.set_message("Press “Compare”.")
+        layout.addWidget(self.bars, 1)
+        self.sample = small_label("", muted=False)
+        self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.sample)
+
+    def show_view(self, view) -> None:
+        self.setToolTip(f"Where this model comes from: {view.origin}" if view.origin else "")
+        if view.stage == "aligned" and view.origin:
+            who = "shipped example" if view.origin.startswith("shipped") else "your judgements"
+            self.heading.setText(f"Aligned ({who})")
+        if view.next_token is None:
+            self.bars.set_message(view.problem or "No model for this stage yet.")
+            self.sample.setText("")
+            return
+        d = view.next_token
+        self.bars.show_guesses(d.tokens, d.probs)
+        g = view.answer
+        text = short(g.text, 70) if g.text else "(nothing)"
+        end = "" if g.ended or text.endswith("…") else " …"
+        self.sample.setText(f"<b>It wrote:</b> {_html(text)}{end}")
+        self.sample.setToolTip(g.text)
+
+
+class StripTab(QWidget):
+    """The question to the model at each stage, side by side."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(small_label("The question above, word for word, to the model at each stage: "
+                                  "its guesses for the first word, and one answer.", muted=False), 1)
+        self.strip_button = QPushButton("Compare")
+        self.strip_button.setToolTip("Ask the question above to all three models")
+        row.addWidget(self.strip_button)
+        layout.addLayout(row)
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.columns = {
+            "pre-trained": StageColumn("Pre-trained (continues text)", theme.STAGE_COLOURS["pre-trained"]),
+            "fine-tuned": StageColumn("Fine-tuned (answers)", theme.STAGE_COLOURS["fine-tuned"]),
+            "aligned": StageColumn("Aligned", theme.STAGE_COLOURS["aligned"]),
+        }
+        for i, col in enumerate(self.columns.values()):
+            grid.addWidget(col, 0, i)
+            grid.setColumnStretch(i, 1)
+        layout.addLayout(grid, 1)
+
+    def show_views(self, views) -> None:
+        for view in views:
+            col = self.columns.get(view.stage)
+            if col is not None:
+                col.show_view(view)
