@@ -12,8 +12,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -23,98 +22,29 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QSlider,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import theme
+from gui.panels.pretraining.data_cleaning import EXAMPLE_CHARS, CleaningView, struck_through_html
+from gui.panels.pretraining.data_parts import (
+    SourceRow,
+    TrainingSetBar,
+    heading,
+    muted_label,
+    preset_mixes,
+    weights_of,
+)
 
 if TYPE_CHECKING:  # light engine value types, for hints only
     from engine.corpus.mix import Mix
     from engine.session.core import DataSummary
-
-EXAMPLE_CHARS = 160  # a removed example is cut to this many characters
-
-
-def struck_through_html(text: str, limit: int = EXAMPLE_CHARS) -> str:
-    """A removed example as escaped rich text, struck through."""
-    text = " ".join(str(text).split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return f"<s>{html.escape(text)}</s>"
-
-
-def _short_count(n: int) -> str:
-    """1234567 -> "1.2 M", 290064 -> "290 k": sizes read at a glance."""
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} M"
-    if n >= 10_000:
-        return f"{n / 1000:.0f} k"
-    return f"{n:,}"
-
-
-def _heading(text: str, pt: int) -> QLabel:
-    label = QLabel(text)
-    label.setFont(theme.font(pt, bold=True))
-    label.setWordWrap(True)
-    return label
-
-
-def _muted(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
-    return label
-
-
-class _SourceRow:
-    """The widgets of one source in the mix grid: name, slider, share, size, sample."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, 100)
-        self.slider.setSingleStep(5)
-        self.slider.setPageStep(10)
-        self.slider.setMinimumWidth(100)
-        # One valueChanged per release, key press or wheel step: the engine hears about
-        # a new mix only then (sliderMoved updates the shares while dragging).
-        self.slider.setTracking(False)
-        self.slider.setAccessibleName(f"share of {name} in the mix")
-        self.share = QLabel()
-        self.share.setTextFormat(Qt.TextFormat.RichText)
-        self.share.setMinimumWidth(
-            max(
-                QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance("= 100 % of the text"),
-                QFontMetrics(theme.font(theme.BASE_PT, bold=True)).horizontalAdvance("100 % of it"),
-            )
-            + 8
-        )
-        self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.sample_button = QPushButton("Read")
-        self.sample_button.setCheckable(True)
-        self.sample_button.setToolTip("Show a sample of this source")
-
-    def widgets(self) -> tuple[QWidget, ...]:
-        return (self.title, self.slider, self.share, self.sample_button)
-
-    def set_source(self, title: str, style: str, documents: int, words: int) -> None:
-        self.title.setText(
-            f"<b>{html.escape(title)}</b><br><span style='font-size:{theme.SMALL_PT}pt;"
-            f" color:{theme.MUTED_TEXT}'>{_short_count(words)} words</span>"
-        )
-        self.title.setToolTip(f"{style}\n\n{documents:,} documents, {words:,} words.")
 
 
 class DataPanel(QWidget):
@@ -129,7 +59,7 @@ class DataPanel(QWidget):
         self.setObjectName("DataPanel")
         self._controller = controller
         self._summary: DataSummary | None = None
-        self._rows: dict[str, _SourceRow] = {}
+        self._rows: dict[str, SourceRow] = {}
         self._sample_source: str | None = None
         # Paths sent with add_user_texts and not yet in a DataSummary: while any is
         # pending, a jobFailed answers the person's own files and is shown as a dialog.
@@ -158,7 +88,7 @@ class DataPanel(QWidget):
         root.setSpacing(6)
 
         root.addWidget(
-            _heading("Data — what the model reads (the training corpus)", theme.HEADING_PT)
+            heading("Data — what the model reads (the training corpus)", theme.HEADING_PT)
         )
         root.addWidget(
             QLabel(
@@ -171,9 +101,15 @@ class DataPanel(QWidget):
         columns.setSpacing(24)
         root.addLayout(columns, 1)
         columns.addLayout(self._build_sources(), 11)
-        columns.addLayout(self._build_pipeline(), 10)
+        self.cleaning = CleaningView()
+        self.steps, self.step_detail = self.cleaning.steps, self.cleaning.step_detail
+        columns.addWidget(self.cleaning, 10)
 
-        root.addWidget(self._build_footer())
+        self.training_set = TrainingSetBar()
+        t = self.training_set
+        self.documents_value, self.words_value, self.tokens_value = t.documents_value, t.words_value, t.tokens_value
+        self.retrain_button, self.status_label = t.retrain_button, t.status_label
+        root.addWidget(self.training_set)
         self._set_enabled(False)
         self.status_label.setText("Reading the sources…")
 
@@ -181,9 +117,9 @@ class DataPanel(QWidget):
         left = QVBoxLayout()
         left.setSpacing(6)
         head = QHBoxLayout()
-        heading = _heading("Sources and mix", theme.BASE_PT + 3)
-        heading.setWordWrap(False)
-        head.addWidget(heading, 1)
+        title = heading("Sources and mix", theme.BASE_PT + 3)
+        title.setWordWrap(False)
+        head.addWidget(title, 1)
         self.preset_combo = QComboBox()
         self.preset_combo.setToolTip("Ready-made mixes: pick one and it is applied at once")
         self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -214,7 +150,7 @@ class DataPanel(QWidget):
         self._add_folder_action = menu.addAction("Choose a folder…")
         self.add_button.setMenu(menu)
         yours.addWidget(self.add_button)
-        self.user_files_label = _muted()
+        self.user_files_label = muted_label()
         self.user_files_label.setFont(theme.font(theme.SMALL_PT))
         yours.addWidget(self.user_files_label, 1)
         left.addLayout(yours)
@@ -227,84 +163,6 @@ class DataPanel(QWidget):
         left.addWidget(self.sample_view, 1)
         return left
 
-    def _build_pipeline(self) -> QVBoxLayout:
-        right = QVBoxLayout()
-        right.setSpacing(6)
-        right.addWidget(_heading("Cleaning (curation)", theme.BASE_PT + 3))
-        self.pipeline_intro = _muted()
-        right.addWidget(self.pipeline_intro)
-
-        self.steps = QListWidget()
-        self.steps.setToolTip("Click a step to see what it removed")
-        # Fit the height to the steps; never ask for the width of the longest line.
-        self.steps.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustIgnored)
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.steps.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.steps.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        right.addWidget(self.steps)
-
-        self.step_detail = QLabel()
-        self.step_detail.setObjectName("curationDetail")
-        self.step_detail.setTextFormat(Qt.TextFormat.RichText)
-        self.step_detail.setWordWrap(True)
-        self.step_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        detail_scroll = QScrollArea()
-        detail_scroll.setWidgetResizable(True)
-        detail_scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        detail_scroll.setWidget(self.step_detail)
-        detail_scroll.setMinimumHeight(80)
-        right.addWidget(detail_scroll, 1)
-        return right
-
-    def _build_footer(self) -> QWidget:
-        footer = QFrame()
-        footer.setObjectName("trainingSetBar")
-        footer.setStyleSheet(
-            f"QFrame#trainingSetBar {{ background: {theme.PANEL_BACKGROUND};"
-            f" border: 1px solid {theme.BORDER}; border-radius: 8px; }}"
-        )
-        bar = QHBoxLayout(footer)
-        bar.setContentsMargins(12, 8, 12, 8)
-        bar.setSpacing(14)
-        caption = QLabel("Training set\n(what it will read):")
-        caption.setFont(theme.font(theme.SMALL_PT))
-        bar.addWidget(caption)
-        big = theme.font(theme.HEADING_PT, bold=True)
-        self.documents_value = self._total(bar, "documents", big)
-        self.words_value = self._total(bar, "words", big)
-        self.tokens_value = self._total(bar, "tokens (BPE)", big)
-        bar.addStretch(1)
-
-        actions = QVBoxLayout()
-        actions.setSpacing(4)
-        buttons = QHBoxLayout()
-        self.retrain_button = QPushButton("Apply mix and retrain")
-        self.retrain_button.setProperty("primary", True)
-        self.retrain_button.setFont(theme.font(theme.BASE_PT, bold=True))
-        self.retrain_button.setToolTip(
-            "Use this mix and train a new model from scratch (pre-training starts over)"
-        )
-        buttons.addWidget(self.retrain_button)
-        actions.addLayout(buttons)
-        self.status_label = QLabel()
-        self.status_label.setFont(theme.font(theme.SMALL_PT))
-        self.status_label.setStyleSheet(f"color: {theme.BLUE};")
-        self.status_label.setWordWrap(True)
-        actions.addWidget(self.status_label)
-        bar.addLayout(actions)
-        return footer
-
-    @staticmethod
-    def _total(layout: QHBoxLayout, unit: str, font) -> QLabel:
-        box = QVBoxLayout()
-        box.setSpacing(0)
-        value = QLabel("—")
-        value.setFont(font)
-        box.addWidget(value)
-        box.addWidget(QLabel(unit))
-        layout.addLayout(box)
-        return value
-
     def _connect(self) -> None:
         c = self._controller
         c.dataSummaryChanged.connect(self.show_summary)
@@ -312,7 +170,6 @@ class DataPanel(QWidget):
         c.busyChanged.connect(self._on_busy)
         self.preset_combo.activated.connect(self._on_preset)
         self._sample_group.buttonClicked.connect(self._on_sample_clicked)
-        self.steps.currentRowChanged.connect(self._show_step_detail)
         self._add_files_action.triggered.connect(self._choose_files)
         self._add_folder_action.triggered.connect(self._choose_folder)
         self.retrain_button.clicked.connect(self.apply_and_retrain)
@@ -339,7 +196,7 @@ class DataPanel(QWidget):
         self._pending_user_files = [p for p in self._pending_user_files if p not in loaded]
         self._summary = summary
         self._ensure_rows(summary)
-        weights = self._weights_of(summary.mix)
+        weights = weights_of(summary.mix)
         for src in summary.sources:
             row = self._rows[src.info.name]
             row.set_source(src.info.title, src.info.style, src.documents, src.words)
@@ -347,7 +204,7 @@ class DataPanel(QWidget):
                 row.slider.setValue(round(100 * weights.get(src.info.name, src.weight)))
         self._update_shares()
         self._show_sample()
-        self._show_pipeline(summary)
+        self.cleaning.show_pipeline(summary)
         self.documents_value.setText(f"{summary.documents:,}")
         self.words_value.setText(f"{summary.words:,}")
         self.tokens_value.setText(f"{summary.tokens:,}")
@@ -395,7 +252,7 @@ class DataPanel(QWidget):
             self._sample_group.removeButton(row.sample_button)
         self._rows.clear()
         for i, name in enumerate(names):
-            row = _SourceRow(name)
+            row = SourceRow(name)
             for col, w in enumerate(row.widgets()):
                 self._grid.addWidget(w, i, col)
             row.slider.sliderMoved.connect(self._update_shares)
@@ -412,11 +269,6 @@ class DataPanel(QWidget):
         self._update_shares()
         self.apply_mix()
 
-    @staticmethod
-    def _weights_of(mix: Any) -> dict[str, float]:
-        weights = getattr(mix, "weights", mix)
-        return {k: float(v) for k, v in weights.items()} if isinstance(weights, Mapping) else {}
-
     def current_weights(self) -> dict[str, float]:
         """The mix set on the sliders (their live position), as weights between 0 and 1."""
         return {name: row.slider.sliderPosition() / 100.0 for name, row in self._rows.items()}
@@ -430,15 +282,7 @@ class DataPanel(QWidget):
         total_taken = sum(taken.values())
         for name, row in self._rows.items():
             share = taken[name] / total_taken if total_taken > 0 else 0.0
-            row.share.setText(
-                f"<b>{100 * weights[name]:.0f} %</b> of it<br>"
-                f"<span style='font-size:{theme.SMALL_PT}pt; color:{theme.MUTED_TEXT}'>"
-                f"= {100 * share:.0f} % of the text</span>"
-            )
-            row.share.setToolTip(
-                f"{100 * weights[name]:.0f} % of this source goes in (its weight in the mix); "
-                f"that is {100 * share:.1f} % of all the training text (in words)."
-            )
+            row.show_share(weights[name], share)
         total = sum(weights.values())
         if self._rows and total <= 0:
             self.mix_note.setText(
@@ -460,7 +304,7 @@ class DataPanel(QWidget):
     def _mix_differs(self) -> bool:
         if self._summary is None:
             return False
-        applied = self._weights_of(self._summary.mix)
+        applied = weights_of(self._summary.mix)
         return any(
             abs(applied.get(name, 0.0) - w) > 1e-9 for name, w in self.current_weights().items()
         )
@@ -498,17 +342,7 @@ class DataPanel(QWidget):
         self._controller.retrain_from_scratch(mix=mix if self._mix_differs() else None)
 
     def _fill_presets(self, summary: DataSummary) -> None:
-        names = [s.info.name for s in summary.sources]
-        presets: list[tuple[str, dict[str, float]]] = [("Ready-made mixes…", {})]
-        try:
-            from engine.corpus.mix import Mix
-
-            default = self._weights_of(Mix.default())
-            presets.append(("The usual mix (default)", default))
-        except (ImportError, AttributeError):
-            pass
-        presets.append(("Everything equally", dict.fromkeys(names, 1.0)))
-        presets += [(f"Only {s.info.title}", {s.info.name: 1.0}) for s in summary.sources]
+        presets = preset_mixes(summary)
         titles = [t for t, _ in presets]
         if [self.preset_combo.itemText(i) for i in range(self.preset_combo.count())] == titles:
             return
@@ -574,60 +408,10 @@ class DataPanel(QWidget):
                 return
 
     # ---- the pipeline -----------------------------------------------------------------------
-    def _show_pipeline(self, summary: DataSummary) -> None:
-        reports = list(summary.reports)
-        removed_total = sum(int(r.removed) for r in reports)
-        before = summary.documents + removed_total
-        self.pipeline_intro.setText(
-            f"{before:,} documents in, {summary.documents:,} kept. Click a step to see what "
-            "it threw away."
-        )
-        self.pipeline_intro.setToolTip(
-            f"The mix gives {before:,} documents; the steps remove {removed_total:,} of them, "
-            "one filter after another (a curation pipeline)."
-        )
-        previous = self.steps.currentRow()
-        with QSignalBlocker(self.steps):
-            self.steps.clear()
-            for n, report in enumerate(reports, start=1):
-                item = QListWidgetItem(f"{n}. {report.name} — {int(report.removed):,} removed")
-                item.setToolTip(str(report.description))
-                if int(report.removed) == 0:
-                    item.setForeground(Qt.GlobalColor.darkGray)
-                self.steps.addItem(item)
-        rows = max(self.steps.count(), 1)
-        self.steps.setFixedHeight(
-            self.steps.sizeHintForRow(0) * rows + 2 * self.steps.frameWidth() + 2
-        )
-        if not reports:
-            self.step_detail.setText("")
-            return
-        if not 0 <= previous < len(reports):
-            previous = next((i for i, r in enumerate(reports) if int(r.removed) > 0), 0)
-        self.steps.setCurrentRow(previous)
-        self._show_step_detail(previous)
-
-    def _show_step_detail(self, index: int) -> None:
-        if self._summary is None or not 0 <= index < len(self._summary.reports):
-            return
-        report = self._summary.reports[index]
-        removed = int(report.removed)
-        colour = theme.WARNING if removed else theme.GOOD
-        parts = [
-            f"<p><b>{html.escape(str(report.name))}</b> — "
-            f"<span style='color:{colour}'><b>{removed:,}</b> removed</span>"
-        ]
-        d_in, d_out = getattr(report, "documents_in", 0), getattr(report, "documents_out", 0)
-        if d_in:
-            parts.append(f" ({d_in:,} documents in, {d_out:,} out)")
-        parts.append(f"</p><p>{html.escape(str(report.description))}</p>")
-        examples = list(dict.fromkeys(str(e) for e in report.examples))  # no twin examples
-        if examples:
-            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Removed, for example:</p>")
-            parts += [f"<p>{struck_through_html(e)}</p>" for e in examples[:3]]
-        elif removed == 0:
-            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Nothing to remove in this mix.</p>")
-        self.step_detail.setText("".join(parts))
+    def select_cleaning_step(self, index: int) -> None:
+        """Show what cleaning step `index` removed (the tour points at the biggest cut)."""
+        if 0 <= index < self.steps.count():
+            self.steps.setCurrentRow(index)
 
     def removed_examples_html(self, index: int) -> str:
         """The detail text of one step (its struck-through examples), for tests."""
@@ -641,6 +425,9 @@ class DataPanel(QWidget):
         self.preset_combo.setEnabled(enabled)
         self.add_button.setEnabled(enabled)
         self.retrain_button.setEnabled(enabled and sum(self.current_weights().values()) > 0)
+
+
+__all__ = ["EXAMPLE_CHARS", "DataPanel", "struck_through_html"]
 
 
 def _path_name(path: str) -> str:

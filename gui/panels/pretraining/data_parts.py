@@ -1,0 +1,171 @@
+"""The Data panel's parts: one source's row in the mix, the training-set bar, small labels."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import theme
+
+
+def short_count(n: int) -> str:
+    """1234567 -> "1.2 M", 290064 -> "290 k": sizes read at a glance."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} M"
+    if n >= 10_000:
+        return f"{n / 1000:.0f} k"
+    return f"{n:,}"
+
+
+def heading(text: str, pt: int) -> QLabel:
+    label = QLabel(text)
+    label.setFont(theme.font(pt, bold=True))
+    label.setWordWrap(True)
+    return label
+
+
+def muted_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+    return label
+
+
+def weights_of(mix: Any) -> dict[str, float]:
+    """A Mix's weights (or a plain mapping's) as floats; {} when there are none."""
+    weights = getattr(mix, "weights", mix)
+    return {k: float(v) for k, v in weights.items()} if isinstance(weights, Mapping) else {}
+
+
+def preset_mixes(summary) -> list[tuple[str, dict[str, float]]]:
+    """The ready-made mixes offered for a DataSummary's sources (the first is the prompt)."""
+    names = [s.info.name for s in summary.sources]
+    presets: list[tuple[str, dict[str, float]]] = [("Ready-made mixes…", {})]
+    try:
+        from engine.corpus.mix import Mix  # a light value type
+
+        presets.append(("The usual mix (default)", weights_of(Mix.default())))
+    except (ImportError, AttributeError):
+        pass
+    presets.append(("Everything equally", dict.fromkeys(names, 1.0)))
+    presets += [(f"Only {s.info.title}", {s.info.name: 1.0}) for s in summary.sources]
+    return presets
+
+
+class SourceRow:
+    """The widgets of one source in the mix grid: name, slider, share, size, sample."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 100)
+        self.slider.setSingleStep(5)
+        self.slider.setPageStep(10)
+        self.slider.setMinimumWidth(100)
+        # One valueChanged per release, key press or wheel step: the engine hears about
+        # a new mix only then (sliderMoved updates the shares while dragging).
+        self.slider.setTracking(False)
+        self.slider.setAccessibleName(f"share of {name} in the mix")
+        self.share = QLabel()
+        self.share.setTextFormat(Qt.TextFormat.RichText)
+        self.share.setMinimumWidth(
+            max(
+                QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance("= 100 % of the text"),
+                QFontMetrics(theme.font(theme.BASE_PT, bold=True)).horizontalAdvance("100 % of it"),
+            )
+            + 8
+        )
+        self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.sample_button = QPushButton("Read")
+        self.sample_button.setCheckable(True)
+        self.sample_button.setToolTip("Show a sample of this source")
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.title, self.slider, self.share, self.sample_button)
+
+    def set_source(self, title: str, style: str, documents: int, words: int) -> None:
+        self.title.setText(
+            f"<b>{html.escape(title)}</b><br><span style='font-size:{theme.SMALL_PT}pt;"
+            f" color:{theme.MUTED_TEXT}'>{short_count(words)} words</span>"
+        )
+        self.title.setToolTip(f"{style}\n\n{documents:,} documents, {words:,} words.")
+
+    def show_share(self, weight: float, share: float) -> None:
+        """`weight`: the part of this source that goes in; `share`: its part of all the text."""
+        self.share.setText(
+            f"<b>{100 * weight:.0f} %</b> of it<br>"
+            f"<span style='font-size:{theme.SMALL_PT}pt; color:{theme.MUTED_TEXT}'>"
+            f"= {100 * share:.0f} % of the text</span>"
+        )
+        self.share.setToolTip(
+            f"{100 * weight:.0f} % of this source goes in (its weight in the mix); "
+            f"that is {100 * share:.1f} % of all the training text (in words)."
+        )
+
+
+class TrainingSetBar(QFrame):
+    """The training set's size in big numbers, with "Apply mix and retrain" and a status line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingSetBar")
+        self.setStyleSheet(
+            f"QFrame#trainingSetBar {{ background: {theme.PANEL_BACKGROUND};"
+            f" border: 1px solid {theme.BORDER}; border-radius: 8px; }}"
+        )
+        bar = QHBoxLayout(self)
+        bar.setContentsMargins(12, 8, 12, 8)
+        bar.setSpacing(14)
+        caption = QLabel("Training set\n(what it will read):")
+        caption.setFont(theme.font(theme.SMALL_PT))
+        bar.addWidget(caption)
+        big = theme.font(theme.HEADING_PT, bold=True)
+        self.documents_value = self._total(bar, "documents", big)
+        self.words_value = self._total(bar, "words", big)
+        self.tokens_value = self._total(bar, "tokens (BPE)", big)
+        bar.addStretch(1)
+
+        actions = QVBoxLayout()
+        actions.setSpacing(4)
+        buttons = QHBoxLayout()
+        self.retrain_button = QPushButton("Apply mix and retrain")
+        self.retrain_button.setProperty("primary", True)
+        self.retrain_button.setFont(theme.font(theme.BASE_PT, bold=True))
+        self.retrain_button.setToolTip(
+            "Use this mix and train a new model from scratch (pre-training starts over)"
+        )
+        buttons.addWidget(self.retrain_button)
+        actions.addLayout(buttons)
+        self.status_label = QLabel()
+        self.status_label.setFont(theme.font(theme.SMALL_PT))
+        self.status_label.setStyleSheet(f"color: {theme.BLUE};")
+        self.status_label.setWordWrap(True)
+        actions.addWidget(self.status_label)
+        bar.addLayout(actions)
+
+    @staticmethod
+    def _total(layout: QHBoxLayout, unit: str, font) -> QLabel:
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        value = QLabel("—")
+        value.setFont(font)
+        box.addWidget(value)
+        box.addWidget(QLabel(unit))
+        layout.addLayout(box)
+        return value
+
