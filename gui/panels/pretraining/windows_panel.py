@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -25,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.panels.pretraining.inside_view import LookInsideDialog
-from gui.widgets.flow_layout import FlowLayout
-from gui.widgets.loss_plot import LossPlot
+from gui.panels.pretraining.windows_training import LEARNING_RATES, TrainingBox, TrainingControls
 from gui.widgets.prob_bars import ProbabilityBars
 from gui.widgets.token_strip import TokenStrip, display_token
 
@@ -35,25 +32,7 @@ PASSAGE_TOKENS = 32
 TOP_K = 6
 REDRAW_MS = 33  # ~30 Hz: the loss curve and numbers, from the latest snapshot
 PROBE_WHILE_TRAINING_MS = 400  # re-ask the current window's guesses while the model learns
-LEARNING_RATES = (
-    (3e-4, "tiny (0.0003)"),
-    (1e-3, "small (0.001)"),
-    (3e-3, "usual (0.003)"),
-    (1e-2, "big (0.01)"),
-    (1e-1, "too big (0.1)"),
-)
-DEFAULT_LR_INDEX = 2
 PROBE_KEY = "windows"
-
-
-def _labelled(text: str, field: QWidget) -> QWidget:
-    """A label and its field kept together on one row."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(QLabel(text))
-    row.addWidget(field)
-    return box
 
 
 def _quote(strings: list[str]) -> str:
@@ -183,47 +162,18 @@ class WindowsPanel(QWidget):
         guess_box.setMinimumWidth(260)
         columns.addWidget(guess_box, 4)
 
-        train_box = QGroupBox("Training: mistakes going down")
-        train_layout = QVBoxLayout(train_box)
-        train_layout.setSpacing(4)
-        self.loss_plot = LossPlot()
-        train_layout.addWidget(self.loss_plot, 1)
-        self.train_stats = QLabel("Press “Train” to keep training this model, or "
-                                  "“From scratch” to start again from random numbers.")
-        self.train_stats.setWordWrap(True)
-        self.train_stats.setFont(theme.font(theme.SMALL_PT))
-        self.train_stats.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        train_layout.addWidget(self.train_stats)
-        train_box.setMinimumWidth(300)
-        columns.addWidget(train_box, 5)
+        self.train_box = TrainingBox()
+        self.loss_plot, self.train_stats = self.train_box.loss_plot, self.train_box.train_stats
+        columns.addWidget(self.train_box, 5)
         root.addLayout(columns, 1)
 
         # -- the training controls, one row under the columns
-        training_row = QWidget()
-        training = FlowLayout(training_row)
-        self.continue_button = QPushButton("▶ Train")
-        self.continue_button.setProperty("primary", True)
-        self.continue_button.setToolTip("Keep training the current model (continue)")
-        self.pause_button = QPushButton("❚❚ Pause")
-        self.train_step_button = QPushButton("One step")
-        self.train_step_button.setToolTip("One training step: one small batch of windows")
-        self.scratch_button = QPushButton("From scratch")
-        self.scratch_button.setToolTip("Forget everything: start from random numbers and train")
-        for button in (self.continue_button, self.pause_button, self.train_step_button,
-                       self.scratch_button):
-            training.addWidget(button)
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 9999)
-        self.seed_spin.setMaximumWidth(100)
-        self.seed_spin.setToolTip("The dice roll that picks the random starting numbers (seed)")
-        training.addWidget(_labelled("Dice roll (seed):", self.seed_spin))
-        self.lr_combo = QComboBox()
-        for _, label in LEARNING_RATES:
-            self.lr_combo.addItem(label)
-        self.lr_combo.setCurrentIndex(DEFAULT_LR_INDEX)
-        self.lr_combo.setToolTip("How big each nudge to the model's numbers is (learning rate)")
-        training.addWidget(_labelled("Nudge size (learning rate):", self.lr_combo))
-        root.addWidget(training_row)
+        self.training = TrainingControls()
+        t = self.training
+        self.continue_button, self.pause_button = t.continue_button, t.pause_button
+        self.train_step_button, self.scratch_button = t.train_step_button, t.scratch_button
+        self.seed_spin, self.lr_combo = t.seed_spin, t.lr_combo
+        root.addWidget(self.training)
 
         self.play_timer = QTimer(self)
         self.redraw_timer = QTimer(self)
@@ -396,6 +346,10 @@ class WindowsPanel(QWidget):
         else:
             self.play_timer.stop()
 
+    def set_playing(self, playing: bool) -> None:
+        """Slide the window by itself (True) or stop it."""
+        self.play_button.setChecked(playing)
+
     def _on_play_tick(self) -> None:
         if not self.step_forward():
             self.play_button.setChecked(False)
@@ -436,9 +390,7 @@ class WindowsPanel(QWidget):
 
     def _on_training_state(self, state: str) -> None:
         running = state == "running"
-        self.pause_button.setEnabled(running)
-        self.continue_button.setEnabled(not running)
-        self.train_step_button.setEnabled(not running)
+        self.training.set_running(running)
         if running:
             self.probe_timer.start()
         else:
@@ -447,8 +399,8 @@ class WindowsPanel(QWidget):
         self._snapshot_dirty = True
 
     def _train(self, from_scratch: bool) -> None:
-        lr = LEARNING_RATES[self.lr_combo.currentIndex()][0]
-        self.controller.start_training(from_scratch=from_scratch, seed=self.seed_spin.value(), lr=lr)
+        self.controller.start_training(from_scratch=from_scratch, seed=self.seed_spin.value(),
+                                       lr=self.training.learning_rate())
 
     def _redraw(self) -> None:
         if not self.isVisible():
@@ -461,14 +413,7 @@ class WindowsPanel(QWidget):
         state = self.controller.training_state
         if snap is None:
             return
-        words = {"running": "Training", "paused": "Paused", "stopped": "Stopped",
-                 "diverged": "Stopped: it blew up"}.get(state, state)
-        loss = "—" if snap.train_loss != snap.train_loss else f"{snap.train_loss:.2f}"
-        text = (f"<b>{words}</b> · step {snap.step:,} · mistakes (loss) {loss} · "
-                f"{snap.tokens_per_s:,.0f} tokens/s · {snap.elapsed:.1f} s")
-        if snap.message:
-            text += f"<br><span style='color:{theme.WARNING}'>{snap.message}</span>"
-        self.train_stats.setText(text)
+        self.train_box.show_snapshot(snap, state)
 
     # -- panel protocol ---------------------------------------------------------------
     def is_ready(self) -> bool:
@@ -487,3 +432,6 @@ class WindowsPanel(QWidget):
             timer.stop()
         if self.inside_dialog is not None:
             self.inside_dialog.close()
+
+
+__all__ = ["CAT_SENTENCE", "LEARNING_RATES", "TOP_K", "WindowsPanel"]
