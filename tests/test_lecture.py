@@ -211,7 +211,7 @@ def test_a_missing_demonstration_says_so_and_still_shows_its_panel(qtbot, main_w
 
 
 def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controller, monkeypatch):
-    import gui.lecture.tour
+    import gui.lecture.tour_actions
     from engine.corpus.mix import Mix
     from gui.lecture.tour_script import STEPS
 
@@ -241,7 +241,7 @@ def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controlle
     tour.next()
     assert lecture.window.panels["windows"].word_mode
     # 5: training for real (3 s here instead of 20)
-    monkeypatch.setattr(gui.lecture.tour, "TRAIN_SECONDS", 3)
+    monkeypatch.setattr(gui.lecture.tour_actions, "TRAIN_SECONDS", 3)
     seen = c.status.tokens_seen
     with qtbot.waitSignal(c.trainingStateChanged, timeout=15_000,
                           check_params_cb=lambda s: s == "paused"):

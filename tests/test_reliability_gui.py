@@ -133,7 +133,7 @@ def test_hostile_session_files_are_refused_and_the_session_kept(main_window, eng
 
 def test_a_learning_rate_that_blows_up_rolls_back_and_says_so(main_window, engine_controller, qtbot,
                                                              monkeypatch):
-    import gui.panels.pretraining.windows_panel as windows_panel
+    import gui.panels.pretraining.windows_training as windows_panel  # where the menu of rates lives
     from engine.pretraining.trainer import PreTrainer, TrainConfig
 
     monkeypatch.setattr(windows_panel, "LEARNING_RATES",

@@ -15,7 +15,6 @@ import html
 import time
 from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from engine.tokenizers.bpe import display_piece
 from gui import theme
+from gui.widgets.merge_curve import MergeCurve
 from gui.widgets.token_chips import TokenChips, chip_color, readable_text_color, visible_token_text
 
 SPEEDS: tuple[int, ...] = (1, 3, 10, 30, 100, 300, 1000)  # merges per second
@@ -141,23 +141,8 @@ class MergeReplayView(QWidget):
         left.addWidget(self.chips)
         left.addStretch(1)
 
-        # A small chart: the text's token count against merges learned.
-        theme.configure_pyqtgraph()
-        self.plot = pg.PlotWidget()
-        self.plot.setMinimumWidth(220)
-        self.plot.setMaximumHeight(260)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        label_style = {"font-size": f"{theme.SMALL_PT}pt"}
-        self.plot.setLabel("bottom", "merges learned", **label_style)
-        self.plot.setLabel("left", "tokens in your text", **label_style)
-        for side in ("bottom", "left"):
-            self.plot.getAxis(side).setTickFont(theme.font(theme.SMALL_PT))
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self._curve = self.plot.plot(pen=pg.mkPen(theme.BLUE, width=3))
-        self._cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.VERMILLION, width=2))
-        self.plot.addItem(self._cursor)
+        self.plot = MergeCurve()  # the text's token count against merges learned
+        self._curve, self._cursor = self.plot.curve, self.plot.cursor
         root.addWidget(self.plot, 2)
 
         self.reset_button.clicked.connect(self.reset)
@@ -409,20 +394,7 @@ class MergeReplayView(QWidget):
         self._update_enabled()
 
     def _update_curve(self) -> None:
-        if self._replay is None:
-            self._curve.setData([], [])
-            return
-        total = len(self._merges)
-        xs = [0.0]
-        ys = [float(self._replay.initial_pieces)]
-        for s in self._replay.steps:
-            xs += [float(s.step), float(s.step)]
-            ys += [ys[-1], float(s.pieces_after)]
-        xs.append(float(total))
-        ys.append(ys[-1])
-        self._curve.setData(xs, ys)
-        self.plot.setXRange(0, max(total, 1), padding=0.02)
-        self.plot.setYRange(0, max(ys) * 1.05 if ys else 1, padding=0)
+        self.plot.show_replay(self._replay, len(self._merges))
 
     def _update_enabled(self) -> None:
         ready = bool(self._merges) and self._replay is not None

@@ -23,40 +23,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QToolTip
 
-from engine.corpus.lexicon import WORD_GROUPS
 from gui import theme
+from gui.widgets.map_layout import ANCHORS, OFFSETS, choose_spots, fit_rect
+from gui.widgets.word_groups import GROUP_COLOURS, GROUP_ORDER, OTHER, group_colour
 
 theme.configure_pyqtgraph()
-
-OTHER = "other"
-# Okabe-Ito; its eighth colour, black, is the ink colour (so it stays visible in the dark
-# scheme); grey is for words of no group.
-GROUP_COLOURS: dict[str, str] = {
-    "sea & water": theme.BLUE,
-    "weather": theme.SKY_BLUE,
-    "land": theme.GREEN,
-    "royalty": theme.PURPLE,
-    "fruit": theme.ORANGE,
-    "animals": theme.VERMILLION,
-    "body & aches": theme.YELLOW,
-    "people": "ink",
-}
-
-
-def group_colour(group: str) -> str:
-    """The colour of a word group now (hex)."""
-    if group in GROUP_COLOURS:
-        colour = GROUP_COLOURS[group]
-        return theme.TEXT if colour == "ink" else colour
-    if group == OTHER:
-        return theme.GREY
-    # A group added to the lexicon later: cycle the palette rather than fail.
-    names = [g for g in WORD_GROUPS if g not in GROUP_COLOURS]
-    extra = (theme.ORANGE, theme.SKY_BLUE, theme.GREEN, theme.BLUE, theme.VERMILLION, theme.PURPLE)
-    return extra[names.index(group) % len(extra)] if group in names else theme.GREY
-
-
-GROUP_ORDER: tuple[str, ...] = (*WORD_GROUPS, OTHER)
 
 ANIMATION_MS = 500
 FRAME_MS = 40  # 25 frames a second: smooth enough, and each frame is a full repaint
@@ -76,21 +47,6 @@ def label_fill():
 PIXELS_PER_LABEL = 7000  # at most one ordinary label per this many square pixels of map
 HOVER_PX = 12
 ZOOM_SPAN = 0.3  # zoomed in on a word: at least this share of the whole map stays in view
-
-
-# Where a label sits for each of the eight spots tried by `place_labels`: the TextItem
-# anchor, and the direction of its offset from the point (times the gap).
-_ANCHORS = ((0, 0.5), (1, 0.5), (0.5, 1), (0.5, 0), (0, 1), (0, 0), (1, 1), (1, 0))
-_OFFSETS = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1))
-
-
-def _overlaps(rects: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """For each of `rects` (K, 4: x0, y0, x1, y1), whether it overlaps any of `others`."""
-    if len(others) == 0:
-        return np.zeros(len(rects), dtype=bool)
-    a, b = rects[:, None, :], others[None, :, :]
-    hit = (a[..., 0] < b[..., 2]) & (b[..., 0] < a[..., 2]) & (a[..., 1] < b[..., 3]) & (b[..., 1] < a[..., 3])
-    return hit.any(axis=1)
 
 
 class WordMap(pg.PlotWidget):
@@ -282,23 +238,8 @@ class WordMap(pg.PlotWidget):
 
     # -- drawing ------------------------------------------------------------------------
     def _fit(self, coords: np.ndarray) -> None:
-        if len(coords) == 0:
-            return
-        lo, hi = coords.min(axis=0), coords.max(axis=0)
-        span = np.maximum(hi - lo, 1e-6)
-        if self.zoomed_on:
-            part = coords[self.zoomed_on]
-            centre = (part.min(axis=0) + part.max(axis=0)) / 2
-            # At least ZOOM_SPAN of the map across: near-identical words would otherwise
-            # zoom to a blur, and the clusters around them give the context.
-            half = np.maximum((part.max(axis=0) - part.min(axis=0)) * 0.65,
-                              ZOOM_SPAN * span.max() / 2)
-            rect = QRectF(centre[0] - half[0], centre[1] - half[1], 2 * half[0], 2 * half[1])
-        else:
-            # Room on the right for the labels of the right-most words.
-            rect = QRectF(lo[0] - 0.03 * span[0], lo[1] - 0.04 * span[1],
-                          span[0] * 1.14, span[1] * 1.08)
-        self.vb.setRange(rect, padding=0.0)
+        if len(coords):
+            self.vb.setRange(QRectF(*fit_rect(coords, self.zoomed_on, ZOOM_SPAN)), padding=0.0)
 
     def _tick(self) -> None:
         self._anim_elapsed += FRAME_MS
@@ -396,11 +337,8 @@ class WordMap(pg.PlotWidget):
         return size
 
     def place_labels(self) -> None:
-        """Choose which labels show: most important first, never two overlapping.
-
-        Works in screen pixels with numpy (a few ms for ~100 candidate labels): each label
-        tries eight spots around its point and takes the first free one.
-        """
+        """Choose which labels show: most important first, never two overlapping
+        (gui/widgets/label_layout.py)."""
         n = len(self.words)
         view = self.vb.sceneBoundingRect()
         if n == 0 or view.width() < 10 or view.height() < 10:
@@ -419,8 +357,6 @@ class WordMap(pg.PlotWidget):
         r = POINT_SIZE / 2
         pts = scene[[i for i in dict.fromkeys(self._grouped_points() + must) if inside[i]]]
         points = np.column_stack([pts[:, 0] - r, pts[:, 1] - r, pts[:, 0] + r, pts[:, 1] + r])
-        # Every candidate's eight spots at once: right, left, above, below, then the
-        # diagonals, so a tight cluster can carry more names. (C, 8, 4) as x0, y0, x1, y1.
         cand = np.array([i for i in order if inside[i]], dtype=int)
         if len(cand) == 0:
             for i in self._shown_labels:
@@ -429,43 +365,19 @@ class WordMap(pg.PlotWidget):
             return
         emph = np.array([i in must_set for i in cand])
         sizes = np.array([self._label_size(int(i), bool(e)) for i, e in zip(cand, emph, strict=True)])
-        w, h = sizes[:, 0:1], sizes[:, 1:2]  # (C, 1)
-        x, y = scene[cand, 0:1], scene[cand, 1:2]
-        gap = np.where(emph, 12.0, 5.0)[:, None]
-        d = gap * 0.7
-        left = np.hstack([x + gap, x - gap - w, x - w / 2, x - w / 2, x + d, x + d, x - d - w, x - d - w])
-        top = np.hstack([y - h / 2, y - h / 2, y - gap - h, y + gap, y - d - h, y + d, y - d - h, y + d])
-        # The fill has a few pixels of margin: let neighbours' margins touch.
-        rects = np.stack([left + 3, top + 3, left + w - 3, top + h - 3], axis=-1)  # (C, 8, 4)
-        in_view = ((rects[..., 0] >= vx0) & (rects[..., 2] <= vx1)
-                   & (rects[..., 1] >= vy0) & (rects[..., 3] <= vy1))  # (C, 8)
-        on_point = _overlaps(rects.reshape(-1, 4), points).reshape(rects.shape[:2])
-        placed = np.zeros((0, 4))  # (x0, y0, x1, y1) of labels placed so far
         shown: set[int] = set()
-        ordinary = 0
-        for c, i in enumerate(cand.tolist()):
-            emphasis = bool(emph[c])
-            if not emphasis and ordinary >= cap:
-                break
-            fits = in_view[c] & ~_overlaps(rects[c], placed)
-            free = fits & ~on_point[c]
-            choice = np.flatnonzero(free if free.any() or not emphasis else fits)
-            if len(choice) == 0:
-                continue
-            k = int(choice[0])
-            step = float(gap[c, 0] if k < 4 else d[c, 0])
-            label = self._label(i, emphasis)
-            self._label_offsets[i] = (_OFFSETS[k][0] * step, _OFFSETS[k][1] * step)
+        for spot in choose_spots(scene[cand], sizes, emph, points, (vx0, vy0, vx1, vy1), cap):
+            i, k = int(cand[spot.candidate]), spot.spot
+            label = self._label(i, bool(emph[spot.candidate]))
+            self._label_offsets[i] = (OFFSETS[k][0] * spot.step, OFFSETS[k][1] * spot.step)
             pos = self._label_pos(i, self.coords)
             if self._label_state.get(i) != (k, pos):  # Qt calls only for what changed
                 self._label_state[i] = (k, pos)
-                label.setAnchor(_ANCHORS[k])
+                label.setAnchor(ANCHORS[k])
                 label.setPos(*pos)
             if i not in self._shown_labels:
                 label.show()
-            placed = np.vstack([placed, rects[c, k]])
             shown.add(i)
-            ordinary += 0 if emphasis else 1
         for i in self._shown_labels - shown:
             self._labels[i].hide()
         self._shown_labels = shown
@@ -511,3 +423,6 @@ class WordMap(pg.PlotWidget):
         timer = self.__dict__.get("_relabel_timer")  # pyqtgraph resizes before __init__ ends
         if timer is not None:
             timer.start()
+
+
+__all__ = ["GROUP_COLOURS", "GROUP_ORDER", "OTHER", "WordMap", "group_colour"]

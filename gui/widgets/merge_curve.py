@@ -1,0 +1,47 @@
+"""A small chart beside the merge replay: the sample's token count against merges learned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+
+from gui import theme
+
+
+class MergeCurve(pg.PlotWidget):
+    """A step curve of the sample's token count, with a cursor at the merges learned so far."""
+
+    def __init__(self, parent=None) -> None:
+        theme.configure_pyqtgraph()
+        super().__init__(parent)
+        self.setMinimumWidth(220)
+        self.setMaximumHeight(260)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        label_style = {"font-size": f"{theme.SMALL_PT}pt"}
+        self.setLabel("bottom", "merges learned", **label_style)
+        self.setLabel("left", "tokens in your text", **label_style)
+        for side in ("bottom", "left"):
+            self.getAxis(side).setTickFont(theme.font(theme.SMALL_PT))
+        self.showGrid(x=True, y=True, alpha=0.25)
+        self.curve = self.plot(pen=pg.mkPen(theme.BLUE, width=3))
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.VERMILLION, width=2))
+        self.addItem(self.cursor)
+
+    def show_replay(self, replay: Any | None, total: int) -> None:
+        """The curve of a MergeReplay over `total` merges (None: empty)."""
+        if replay is None:
+            self.curve.setData([], [])
+            return
+        xs = [0.0]
+        ys = [float(replay.initial_pieces)]
+        for s in replay.steps:
+            xs += [float(s.step), float(s.step)]
+            ys += [ys[-1], float(s.pieces_after)]
+        xs.append(float(total))
+        ys.append(ys[-1])
+        self.curve.setData(xs, ys)
+        self.setXRange(0, max(total, 1), padding=0.02)
+        self.setYRange(0, max(ys) * 1.05 if ys else 1, padding=0)

@@ -1,0 +1,36 @@
+"""The word groups' colours on the word map (and in its legend)."""
+
+from __future__ import annotations
+
+from engine.corpus.lexicon import WORD_GROUPS
+from gui import theme
+
+OTHER = "other"
+# Okabe-Ito; its eighth colour, black, is the ink colour (so it stays visible in the dark
+# scheme); grey is for words of no group.
+GROUP_COLOURS: dict[str, str] = {
+    "sea & water": theme.BLUE,
+    "weather": theme.SKY_BLUE,
+    "land": theme.GREEN,
+    "royalty": theme.PURPLE,
+    "fruit": theme.ORANGE,
+    "animals": theme.VERMILLION,
+    "body & aches": theme.YELLOW,
+    "people": "ink",
+}
+
+
+def group_colour(group: str) -> str:
+    """The colour of a word group now (hex)."""
+    if group in GROUP_COLOURS:
+        colour = GROUP_COLOURS[group]
+        return theme.TEXT if colour == "ink" else colour
+    if group == OTHER:
+        return theme.GREY
+    # A group added to the lexicon later: cycle the palette rather than fail.
+    names = [g for g in WORD_GROUPS if g not in GROUP_COLOURS]
+    extra = (theme.ORANGE, theme.SKY_BLUE, theme.GREEN, theme.BLUE, theme.VERMILLION, theme.PURPLE)
+    return extra[names.index(group) % len(extra)] if group in names else theme.GREY
+
+
+GROUP_ORDER: tuple[str, ...] = (*WORD_GROUPS, OTHER)
