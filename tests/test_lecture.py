@@ -171,7 +171,6 @@ def test_period_blanks_the_screen_and_any_key_brings_it_back(qtbot, lecture):
 
 
 def test_tour_steps_name_real_panels_and_actions():
-    from gui.bridge.controller import Controller
     from gui.lecture.tour import ACTIONS
     from gui.lecture.tour_script import STEPS
 
@@ -185,8 +184,6 @@ def test_tour_steps_name_real_panels_and_actions():
         assert 2 <= len(sentences) <= 3, f"step {number}: {len(sentences)} sentences"
         if step.action:
             assert step.action in ACTIONS, f"step {number}: no action {step.action!r}"
-            for method in ACTIONS[step.action].needs:
-                assert callable(getattr(Controller, method, None)), f"Controller has no {method}"
 
 
 def test_a_missing_demonstration_says_so_and_still_shows_its_panel(qtbot, main_window, engine_controller):
@@ -199,15 +196,47 @@ def test_a_missing_demonstration_says_so_and_still_shows_its_panel(qtbot, main_w
     tour.start(0)
     assert main_window.current_key() == "tokens"
     assert "not in this version" in tour.status
-
-    class NoTraining:  # a controller without the methods the step needs
-        pass
-
-    tour.controller = NoTraining()
-    tour.next()
-    assert main_window.current_key() == "windows"
-    assert "not available yet" in tour.status and "start_training" in tour.status
     tour.stop()
+
+
+def test_each_demonstration_calls_only_public_methods_its_panel_has():
+    """The tour drives a panel through its public methods (no reaching into its widgets):
+    every `run.panel.name(...)` a step's demonstration calls is a method of that step's
+    panel class, and none starts with an underscore."""
+    import inspect
+
+    import gui.lecture.tour_actions as actions
+    from gui.lecture.tour import ACTIONS
+    from gui.lecture.tour_script import STEPS
+    from gui.panels.alignment.chat_panel import ChatPanel
+    from gui.panels.finetuning.finetune_panel import FinetunePanel
+    from gui.panels.pretraining.data_panel import DataPanel
+    from gui.panels.pretraining.embeddings_panel import EmbeddingsPanel
+    from gui.panels.pretraining.tokens_panel import TokensPanel
+    from gui.panels.pretraining.windows_panel import WindowsPanel
+
+    classes = {"data": DataPanel, "tokens": TokensPanel, "windows": WindowsPanel,
+               "embeddings": EmbeddingsPanel, "finetune": FinetunePanel, "chat": ChatPanel}
+    assert set(classes) == {p.key for p in PANELS}
+    assert "getattr(run.panel" not in inspect.getsource(actions)
+
+    def source(fn) -> str:
+        text = inspect.getsource(fn)
+        if fn.__name__ == "<lambda>":  # lambda run: _ask_both(run, after=True)
+            text += "".join(inspect.getsource(getattr(actions, name))
+                            for name in re.findall(r"\b(_[a-z_0-9]+)\(run", text))
+        return text
+
+    calls = 0
+    for step in STEPS:
+        if not step.action:
+            continue
+        for name in re.findall(r"run\.panel\.(\w+)\(", source(ACTIONS[step.action].run)):
+            calls += 1
+            assert not name.startswith("_"), f"{step.action} calls a private {name}"
+            assert callable(getattr(classes[step.panel], name, None)), \
+                f"{step.action} calls {name}(), which {classes[step.panel].__name__} lacks"
+    assert calls >= 10
 
 
 def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controller, monkeypatch):

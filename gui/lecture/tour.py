@@ -4,8 +4,7 @@
 narration on the `TourCard` (a caption bar across the bottom of the window, large enough
 to read from the back of a room) and runs its demonstration through the controller (and
 through the panel's own public methods where it has them, so the panel shows what is
-happening). A demonstration whose controller methods are missing (a panel still being
-built) says so on the card; the panel is shown all the same.
+happening).
 
 Steps go forward and back by hand (Next / Back, PageDown / PageUp, a presentation
 clicker) or on their own (auto-play: each step stays up for the chosen number of seconds,
@@ -27,12 +26,6 @@ from gui.lecture.tour_actions import ACTIONS, TourAction
 from gui.lecture.tour_script import STEPS, TourStep
 
 
-def missing_needs(action: TourAction, controller) -> list[str]:
-    """The controller methods this demonstration needs that are not there."""
-    return [name for name in action.needs if not callable(getattr(controller, name, None))]
-
-
-# -- the tour ------------------------------------------------------------------------------
 class Tour(QObject):
     """Steps through `STEPS` on a MainWindow; see the module docstring for the signals."""
 
@@ -126,11 +119,6 @@ class Tour(QObject):
         if action is None:
             run.say("This step's live demonstration is not in this version; the panel is shown.")
             return
-        missing = missing_needs(action, self.controller)
-        if missing:
-            run.say("This step's live demonstration is not available yet "
-                    f"(the app has no {', '.join(missing)}); the panel is shown.")
-            return
         run._guard(lambda: action.run(run))
 
     def _end_run(self) -> None:
@@ -176,4 +164,4 @@ class Tour(QObject):
             self.set_autoplay(False)
 
 
-__all__ = ["ACTIONS", "StepRun", "Tour", "TourAction", "missing_needs"]
+__all__ = ["ACTIONS", "StepRun", "Tour", "TourAction"]

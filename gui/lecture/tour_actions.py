@@ -8,14 +8,18 @@ from dataclasses import dataclass
 
 from gui.lecture.step_run import StepRun
 from gui.lecture.tour_script import BIASED_CLICKS, BIASED_WORD, TOUR_QUESTION, TRAIN_SECONDS
+from gui.panels.pretraining.windows_panel import CAT_SENTENCE
 
 
 @dataclass(frozen=True)
 class TourAction:
-    """A live demonstration: the controller methods it needs, and how to run it."""
+    """A live demonstration: its name in the tour script, and how to run it.
+
+    It runs on the step's panel through that panel's public methods (each panel says
+    which in its docstring), and on the controller.
+    """
 
     name: str
-    needs: tuple[str, ...]  # Controller methods it calls; missing ones make it unavailable
     run: Callable[[StepRun], None]
 
 
@@ -43,9 +47,7 @@ def _show_cleaning(run: StepRun) -> None:
             return
         total = sum(r.removed for r in reports)
         biggest = max(range(len(reports)), key=lambda i: reports[i].removed)
-        steps = getattr(run.panel, "steps", None)  # the Data panel's list of cleaning steps
-        if steps is not None and hasattr(steps, "setCurrentRow") and biggest < steps.count():
-            steps.setCurrentRow(biggest)
+        run.panel.select_cleaning_step(biggest)
         run.say(f"The cleaning threw out {_words(total)} documents in all; the biggest cut, "
                 f"“{reports[biggest].name}”, removed {_words(reports[biggest].removed)}.")
 
@@ -60,9 +62,7 @@ def _split_headache(run: StepRun) -> None:
     text = "A headache and a stomachache"  # words inside a sentence: " head" + "ache"
 
     def show(tokenizers) -> None:
-        set_text = getattr(run.panel, "set_text", None)
-        if callable(set_text):
-            set_text(text)
+        run.panel.set_text(text)
         bpe = tokenizers.get("bpe") if tokenizers else None
         if bpe is None:
             return
@@ -79,17 +79,12 @@ def _split_headache(run: StepRun) -> None:
 
 
 def _cat_windows(run: StepRun) -> None:
-    show = getattr(run.panel, "show_cat_sentence", None)
-
     def start() -> None:
-        if callable(show):
-            show()
-            play = getattr(run.panel, "play_button", None)
-            if play is not None and hasattr(play, "setChecked"):
-                play.setChecked(True)
-                run.on_leave(lambda: play.setChecked(False))
+        run.panel.show_cat_sentence()
+        run.panel.set_playing(True)
+        run.on_leave(lambda: run.panel.set_playing(False))
+        # Imported here: engine.pretraining.windows loads torch, which start-up need not wait for.
         from engine.pretraining.windows import sliding_windows
-        from gui.panels.pretraining.windows_panel import CAT_SENTENCE
 
         k = 4
         n = len(sliding_windows(CAT_SENTENCE.split(" "), k))
@@ -172,9 +167,7 @@ def _sea_neighbours(run: StepRun) -> None:
         run.say(f"Nearest to “sea”, measured by cosine similarity: {listed}.")
 
     run.listen(c.neighboursReady, found)
-    search = getattr(run.panel, "search", None)
-    if callable(search):
-        search("sea", zoom=True)
+    run.panel.search("sea", zoom=True)
     c.request_neighbours("sea", 5)
 
 
@@ -200,14 +193,10 @@ def _ask_both(run: StepRun, after: bool) -> None:
 
     def ask() -> None:
         run.once(c.comparisonReady, answered)
-        ask_panel = getattr(run.panel, "ask", None)
-        if callable(ask_panel):
-            ask_panel(question)
-        else:
-            c.request_comparison(question)
+        run.panel.ask(question)
         run.say(f"Asking “{question}”…")
 
-    if after and getattr(c, "finetune_state", "") == "running":
+    if after and c.finetune_state == "running":
         run.say("Waiting for fine-tuning to finish…")
         run.once(c.finetuneStateChanged, lambda _s: ask())
     else:
@@ -218,7 +207,7 @@ def _finetune(run: StepRun) -> None:
     c = run.controller
 
     def progress(snap) -> None:
-        total = (getattr(c, "sft_run", None) or {}).get("max_steps")
+        total = (c.sft_run or {}).get("max_steps")
         of = f" of {total}" if total else ""
         run.say(f"Fine-tuning: lesson {snap.step}{of} · mistakes on answers (loss) {snap.train_loss:.2f}")
 
@@ -230,11 +219,7 @@ def _finetune(run: StepRun) -> None:
 
     run.listen(c.finetuneSnapshot, progress)
     run.listen(c.finetuneStateChanged, state)
-    start = getattr(run.panel, "start_finetune", None)
-    if callable(start):
-        start()
-    else:
-        c.start_finetune()
+    run.panel.start_finetune()
     run.say("Fine-tuning starts from the pre-trained model…")
 
 
@@ -247,13 +232,7 @@ def _two_answers(run: StepRun) -> None:
             run.say(f"A: “{_short(answers[0].text)}”   B: “{_short(answers[1].text)}”")
 
     run.once(c.candidatesReady, shown)
-    box = getattr(run.panel, "question", None)
-    ask = getattr(run.panel, "ask", None)
-    if box is not None and hasattr(box, "setText") and callable(ask):
-        box.setText(TOUR_QUESTION)
-        ask()
-    else:
-        c.request_candidates(TOUR_QUESTION, n=2)
+    run.panel.ask(TOUR_QUESTION)
     run.say(f"The model writes two answers to “{TOUR_QUESTION}”…")
 
 
@@ -286,31 +265,19 @@ def _give_feedback(run: StepRun) -> None:
         # did, else the first one, and says so.
         pick = 1 if (answers[1].ended and not answers[0].ended) else 0
         run.once(c.alignmentSnapshot, learned)
-        better = getattr(run.panel, "send_better", None)
-        if callable(better) and getattr(run.panel, "candidates", None) is candidates:
-            better(pick)
+        if run.panel.candidates is candidates:
+            run.panel.send_better(pick)
         else:
             ch, rj = answers[pick], answers[1 - pick]
             c.judge(PreferencePair(candidates.prompt, candidates.prompt_ids, ch, rj))
         run.say(f"We pick answer {'AB'[pick]} as the better one: “{_short(answers[pick].text)}”. Learning…")
 
-    if getattr(c, "candidates", None) is not None:
+    if c.candidates is not None:
         judge(c.candidates)
     else:
         run.once(c.candidatesReady, judge)
         c.request_candidates(TOUR_QUESTION, n=2)
         run.say("The model writes two answers first…")
-
-
-def _show_tab(panel, words: str) -> None:
-    """Bring forward the panel's tab whose title holds `words`, if it has one."""
-    tabs = getattr(panel, "tabs", None)
-    if tabs is None or not hasattr(tabs, "tabText"):
-        return
-    for i in range(tabs.count()):
-        if words.lower() in tabs.tabText(i).lower():
-            tabs.setCurrentIndex(i)
-            return
 
 
 def _biased_judge(run: StepRun) -> None:
@@ -330,13 +297,10 @@ def _biased_judge(run: StepRun) -> None:
         else:
             run.say(f"The judge {'finished' if s == 'done' else 'stopped'}.")
 
-    _show_tab(run.panel, "biased")
-    word = getattr(run.panel, "word_edit", None)
-    if word is not None and hasattr(word, "setText"):
-        word.setText(BIASED_WORD)
+    run.panel.show_biased_judge(BIASED_WORD)
     run.listen(c.rankerProgress, progress)
     run.listen(c.rankerStateChanged, state)
-    run.on_leave(lambda: c.stop_ranker() if getattr(c, "ranker_state", "") == "running" else None)
+    run.on_leave(lambda: c.stop_ranker() if c.ranker_state == "running" else None)
     c.run_ranker(f"prefers-word:{BIASED_WORD}", clicks)
     run.say("Measuring the model before the judge starts…")
 
@@ -350,32 +314,25 @@ def _stage_strip(run: StepRun) -> None:
                 f"aligned ({len(answered)} of {len(views)} answered).")
 
     run.once(c.stageStripReady, shown)
-    _show_tab(run.panel, "stages")
-    box = getattr(run.panel, "question", None)
-    compare = getattr(run.panel, "compare_stages", None)
-    if box is not None and hasattr(box, "setText") and callable(compare):
-        box.setText(TOUR_QUESTION)
-        compare()
-    else:
-        c.request_stage_strip(TOUR_QUESTION)
+    run.panel.compare_stages(TOUR_QUESTION)
 
 
 ACTIONS: dict[str, TourAction] = {
     a.name: a
     for a in (
-        TourAction("load_default_mix", ("set_mix",), _load_default_mix),
-        TourAction("show_cleaning", ("request_data_summary",), _show_cleaning),
-        TourAction("split_headache", ("request_tokenizers",), _split_headache),
-        TourAction("cat_windows", ("request_next_token",), _cat_windows),
-        TourAction("train_20s", ("start_training", "pause_training"), _train_20s),
-        TourAction("sea_neighbours", ("request_neighbours", "reset_demo"), _sea_neighbours),
-        TourAction("ask_before", ("request_comparison",), lambda run: _ask_both(run, after=False)),
-        TourAction("finetune", ("start_finetune",), _finetune),
-        TourAction("ask_after", ("request_comparison",), lambda run: _ask_both(run, after=True)),
-        TourAction("two_answers", ("request_candidates",), _two_answers),
-        TourAction("give_feedback", ("request_candidates", "judge"), _give_feedback),
-        TourAction("biased_judge", ("run_ranker", "stop_ranker"), _biased_judge),
-        TourAction("stage_strip", ("request_stage_strip",), _stage_strip),
+        TourAction("load_default_mix", _load_default_mix),
+        TourAction("show_cleaning", _show_cleaning),
+        TourAction("split_headache", _split_headache),
+        TourAction("cat_windows", _cat_windows),
+        TourAction("train_20s", _train_20s),
+        TourAction("sea_neighbours", _sea_neighbours),
+        TourAction("ask_before", lambda run: _ask_both(run, after=False)),
+        TourAction("finetune", _finetune),
+        TourAction("ask_after", lambda run: _ask_both(run, after=True)),
+        TourAction("two_answers", _two_answers),
+        TourAction("give_feedback", _give_feedback),
+        TourAction("biased_judge", _biased_judge),
+        TourAction("stage_strip", _stage_strip),
     )
 }
 

@@ -179,8 +179,8 @@ class ChatPanel(QWidget):
         c.rankerProgress.connect(self._on_ranker_progress)
         c.stageStripReady.connect(self._on_strip)
         c.jobFailed.connect(self._on_failed)
-        self.ask_button.clicked.connect(self.ask)
-        self.question.returnPressed.connect(self.ask)
+        self.ask_button.clicked.connect(lambda: self.ask())
+        self.question.returnPressed.connect(lambda: self.ask())
         self.suggest_button.clicked.connect(self.suggest)
         self.reset_button.clicked.connect(self.reset)
         for card in self.cards:
@@ -189,12 +189,15 @@ class ChatPanel(QWidget):
         self.run_button.clicked.connect(self.run_judge)
         self.stop_button.clicked.connect(c.stop_ranker)
         self.word_edit.editingFinished.connect(self._measure_word)
-        self.strip_button.clicked.connect(self.compare_stages)
+        self.strip_button.clicked.connect(lambda: self.compare_stages())
         self.redraw_timer.timeout.connect(self._redraw)
 
     # -- the person's actions -----------------------------------------------------------
-    def ask(self) -> None:
-        """Ask the live model for two new answers to the question in the box."""
+    def ask(self, question: str | None = None) -> None:
+        """Ask the live model for two new answers to `question` (default: the one in the box)."""
+        if question is not None:
+            self.question.setText(question)
+            self.question.setCursorPosition(0)
         text = self.question.text().strip()
         if not text:
             self.status.setText("Type a question first.")
@@ -269,7 +272,16 @@ class ChatPanel(QWidget):
             self._measured_word = word
             self.controller.set_alignment_trait(f"word:{word}")
 
-    def compare_stages(self) -> None:
+    def show_biased_judge(self, word: str) -> None:
+        """Bring forward the biased judge's tab, set to be biased for `word`."""
+        self.tabs.setCurrentWidget(self.judge_tab)
+        self.word_edit.setText(word)
+
+    def compare_stages(self, question: str | None = None) -> None:
+        """Put `question` (default: the one in the box) to the model at each stage."""
+        self.tabs.setCurrentWidget(self.strip_tab)
+        if question is not None:
+            self.question.setText(question)
         text = self.question.text().strip()
         if text:
             for col in self.columns.values():
