@@ -168,17 +168,16 @@ def cmd_tokenize(args: argparse.Namespace, out: Output) -> int:
 
 # ----- fine-tune (Pillar II) ------------------------------------------------------------
 def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
-    """Fine-tune a checkpoint on question/answer pairs; report the answer rate before/after."""
-    from engine.finetuning.answer_scoring import answer_rate
+    """Fine-tune a checkpoint on question/answer pairs; report the answer rules before/after."""
     from engine.finetuning.qa_data import load_qa_file
-    from engine.session.core import Session
     from engine.finetuning.trainer import SFTConfig
+    from engine.session.core import Session
 
     session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default()
     if args.qa:
         session.set_qa(load_qa_file(args.qa))
     questions = session.qa_set().questions()
-    before = answer_rate(session.model, session.ensure_tokenizer(), questions)
+    before = session.evaluate(session.stage)
     steps = args.steps if args.steps is not None or args.seconds is not None else SFTConfig().max_steps
     config = SFTConfig(seed=args.seed, lr=args.lr, max_steps=steps)
     start = time.perf_counter()
@@ -200,16 +199,52 @@ def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
     trainer = session._sft_state().trainer
     heldout = trainer.heldout_loss() if trainer is not None else None
     session.last_loss = heldout
-    after = answer_rate(session.model, session.ensure_tokenizer(), questions)
+    after = session.evaluate("fine-tuned")
     path = session.save(args.out)
     out.emit(
         {"event": "done", "checkpoint": str(path), "heldout_loss": heldout,
          "steps": snap.step if snap else 0, "heldout_questions": len(questions),
-         "answer_rate_before": before.rate, "answer_rate_after": after.rate},
-        f"saved {path}  held-out loss {heldout if heldout is None else round(heldout, 3)}  "
-        f"answer-like on {len(questions)} held-out questions: {before.rate:.0%} before, "
-        f"{after.rate:.0%} after",
+         "before": before.as_dict(), "after": after.as_dict()},
+        f"saved {path}  held-out loss {heldout if heldout is None else round(heldout, 3)}\n"
+        f"on {len(questions)} held-out questions, before -> after:\n"
+        + _rules_table(before.as_dict(), after.as_dict()),
     )
+    return 0
+
+
+_RULE_LABELS = (("stops", "stop by themselves"), ("asks_nothing_back", "ask nothing back"),
+                ("on_topic", "stay on topic"), ("correct", "are correct"),
+                ("non_word_share", "made-up word share"))
+
+
+def _rules_table(*reports: dict) -> str:
+    return "\n".join(f"  {label:<20}" + " -> ".join(f"{r[key]:6.1%}" for r in reports)
+                     for key, label in _RULE_LABELS)
+
+
+# ----- evaluate (Pillar II) -----------------------------------------------------------------
+_STAGE_NAMES = {"base": "pre-trained", "sft": "fine-tuned", "aligned": "aligned"}
+
+
+def cmd_evaluate(args: argparse.Namespace, out: Output) -> int:
+    """The answer rules on the held-out questions, for one stage: one code path for all."""
+    from engine.finetuning.answer_scoring import DecodeSettings
+    from engine.session.core import Session
+
+    session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else \
+        Session.from_default(args.stage)
+    stage = session.stage
+    if args.checkpoint and stage != _STAGE_NAMES[args.stage]:
+        raise ValueError(f"{args.checkpoint} holds a {stage} model, not a {_STAGE_NAMES[args.stage]} one")
+    settings = DecodeSettings(greedy=not args.sample, seed=args.seed)
+    report = session.evaluate(stage, settings)
+    obj = {"event": "done", "stage": args.stage, "model_stage": stage, **report.as_dict(),
+           "heldout_subjects": session.qa_set().subjects(),
+           "decoding": "greedy" if settings.greedy else f"sampled, temperature {settings.temperature}"}
+    human = (f"{stage} model, {report.total} held-out questions "
+             f"(subjects: {', '.join(obj['heldout_subjects']) or 'not named'}):\n"
+             + _rules_table(report.as_dict()))
+    out.emit(obj, human)
     return 0
 
 
@@ -329,6 +364,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--qa", help="your own question/answer file (.tsv, Q:/A: blocks, .jsonl)")
     p.add_argument("--train-on-prompt", action="store_true",
                    help="let the question count in the loss too (to see the difference)")
+
+    p = add("evaluate", "Check the answers to the held-out questions: stop, ask nothing back, "
+            "on topic, correct, made-up words.", cmd_evaluate)
+    p.add_argument("--stage", choices=tuple(_STAGE_NAMES), default="sft",
+                   help="which model: base (pre-trained), sft (fine-tuned) or aligned")
+    p.add_argument("--checkpoint", help="a checkpoint folder of that stage (default: the shipped one)")
+    p.add_argument("--sample", action="store_true",
+                   help="draw tokens by chance (temperature 0.7) instead of the most likely one")
+    p.add_argument("--seed", type=int, default=0, help="the dice for --sample")
 
     # Pillar III
     p = add("align", "Let a scripted ranker judge the model's answers for N clicks; save it.", cmd_align)

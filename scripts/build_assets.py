@@ -52,15 +52,13 @@ SFT_STEPS = 300  # ~15 passes over the bundled pairs: answers reliably, ~20 s on
 
 def build_sft(base: Path, out: Path, steps: int = SFT_STEPS) -> Path:
     """Fine-tune the shipped base model on the bundled question/answer pairs (seed 0)."""
-    from engine.finetuning.answer_scoring import answer_rate
     from engine.finetuning.trainer import SFTConfig
 
     if not base.exists():
         raise SystemExit(f"{base} is missing: build it first with --stage base.")
     session = Session.from_checkpoint(base)
     questions = session.qa_set().questions()
-    tok = session.ensure_tokenizer()
-    before = answer_rate(session.model, tok, questions).rate
+    before = session.evaluate("pre-trained")
     start = time.perf_counter()
     for snap in session.finetune(SFTConfig(seed=0, max_steps=steps)):
         if snap.heldout_loss is not None and snap.step % 100 == 0:
@@ -69,10 +67,12 @@ def build_sft(base: Path, out: Path, steps: int = SFT_STEPS) -> Path:
             raise SystemExit(snap.message)
     session.last_loss = session._sft_state().trainer.heldout_loss()
     seconds = time.perf_counter() - start
-    after = answer_rate(session.model, tok, questions).rate
+    after = session.evaluate("fine-tuned")
     path = session.save(out)
     print(f"sft: {steps} steps in {seconds:.0f} s, held-out loss {session.last_loss:.3f}; "
-          f"answer-like on {len(questions)} held-out questions: {before:.0%} -> {after:.0%}",
+          f"on {len(questions)} held-out questions, stop {before.share('stops'):.0%} -> "
+          f"{after.share('stops'):.0%}, correct {before.correct_share:.0%} -> "
+          f"{after.correct_share:.0%}",
           flush=True)
     return path
 

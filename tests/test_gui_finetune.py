@@ -34,12 +34,17 @@ def test_both_models_show_their_real_replies_to_the_chosen_question(
         panel.ask(question)
     settings = panel.current_settings()
     assert settings == DecodeSettings()  # greedy by default: the same reply every time
+    # Both models are asked the same way (chat format, same settings, stop at <end>).
+    assert panel.base_chat_check.isChecked()
     direct = session.generate(question, max_new_tokens=settings.max_new_tokens, greedy=True,
-                              chat=False, stage="pre-trained")
+                              chat=True, stage="pre-trained")
     card = panel.cards["pre-trained"]
     assert card.output_text == direct.text
     assert direct.text.strip()[:20] in _plain(card.text.text())
-    assert "?" in direct.text  # the next-word machine carries on with more questions
+    # Its verdict is computed from what it wrote just now.
+    shown = panel.comparison.output("pre-trained").check
+    assert shown.text == direct.text and shown.stops == direct.ended
+    assert ("✔ stops" if direct.ended else "✘ stops") in card.verdict.text()
     tuned = panel.comparison.output("fine-tuned")
     if tuned.generation is None:  # no fine-tuned model in this session yet
         assert "fine-tune" in _plain(panel.cards["fine-tuned"].text.text()).lower()
@@ -61,7 +66,9 @@ def test_both_models_show_their_real_replies_to_the_chosen_question(
     # Before/after: the table shows the measured counts.
     rates = panel.rates
     before = rates.rates["pre-trained"]
-    assert panel.rates_table.item(3, 0).text().startswith(f"{before.answered} of {before.total}")
+    assert panel.rates_table.item(3, 0).text().startswith(
+        f"{before.count('correct')} of {before.graded}")
+    assert panel.rates_table.item(4, 0).text().startswith(f"{before.non_words} of {before.words}")
 
 
 def test_editing_a_pair_then_fine_tuning_uses_the_edit(qtbot, finetune_panel, engine_controller,
@@ -115,4 +122,5 @@ def test_editing_a_pair_then_fine_tuning_uses_the_edit(qtbot, finetune_panel, en
     direct = session.generate(q, max_new_tokens=32, greedy=True, chat=True, stage="fine-tuned")
     assert panel.cards["fine-tuned"].output_text == direct.text
     after = panel.rates.rates["fine-tuned"]
-    assert panel.rates_table.item(3, 1).text().startswith(f"{after.answered} of {after.total}")
+    assert panel.rates_table.item(0, 1).text().startswith(
+        f"{after.count('stops')} of {after.total}")

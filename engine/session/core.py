@@ -17,7 +17,14 @@ import numpy as np
 import torch
 
 from engine import paths
-from engine.finetuning.answer_scoring import DecodeSettings, answer_rate, judge  # Fine-tune panel
+from engine.finetuning.answer_scoring import (  # Fine-tune panel
+    AnswerReport,
+    DecodeSettings,
+    ask,
+    check_answer,
+    check_answers,
+)
+from engine.finetuning.known_words import KnownWords
 from engine.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
 from engine.corpus.curation import FilterReport, curate
 from engine.corpus.mix import Mix, apply_mix, stats
@@ -536,47 +543,73 @@ class Session:
             yield snap
 
     def compare(
-        self, question: str, settings: DecodeSettings | None = None, base_chat: bool = False
+        self, question: str, settings: DecodeSettings | None = None, base_chat: bool = True
     ) -> StageComparison:
-        """The same question to the pre-trained and the fine-tuned model.
+        """The same question to the pre-trained and the fine-tuned model, under the same rules.
 
-        The fine-tuned model is asked in the chat format it learned. The pre-trained one
-        gets the bare question (base_chat=False), the way a next-word machine is asked:
-        it has never seen the chat markers; with base_chat it gets the chat format too.
-        Each output is exactly `self.generate(question, chat=..., stage=...)`.
+        Both are asked with the same settings and both stop at `<end>` (pre-training
+        puts an end-of-text token between documents, so a base model can stop too). The
+        fine-tuned model is asked in the chat format it learned; the pre-trained one too
+        (base_chat=True), or with the bare question, the way a next-word machine is asked.
+        Each verdict is computed from what that model wrote just now; "correct" needs a
+        reference answer, so it is checked when the question is one of the pairs.
         """
         settings = settings or DecodeSettings()
         if not question.strip():
             raise ValueError("Type a question first.")
+        reference = self.reference_answer(question)
+        known = self.known_words()
         outputs = []
         for stage, chat in (("pre-trained", base_chat), ("fine-tuned", True)):
             try:
-                origin = self.stage_model(stage).origin
+                model, tok, origin = self.stage_model(stage)
             except ValueError as e:
                 outputs.append(StageOutput(stage, "", chat, None, None, str(e)))
                 continue
-            g = self.generate(
-                question, max_new_tokens=settings.max_new_tokens, temperature=settings.temperature,
-                top_k=settings.top_k, greedy=settings.greedy, seed=settings.seed, chat=chat,
-                stage=stage,
-            )
-            outputs.append(StageOutput(stage, origin, chat, g, judge(question, g)))
+            ids = tok.encode(chat_prompt(question) if chat else question)
+            g = ask(model, tok, ids, settings, question)
+            outputs.append(StageOutput(stage, origin, chat, g,
+                                       check_answer(question, g, reference=reference, known=known)))
         return StageComparison(question.strip(), tuple(outputs))
+
+    def reference_answer(self, question: str) -> str:
+        """The answer the pairs give to `question` ("" when it is not one of them)."""
+        key = " ".join(question.lower().split())
+        return next((p.answer for _, p in self.qa_set().rows()
+                     if " ".join(p.question.lower().split()) == key), "")
+
+    def known_words(self) -> KnownWords:
+        """Every word of the training text: the pre-training documents and the pairs."""
+        key = ("known words", self._data_key())
+        if key not in self._cache:
+            self._cache[key] = KnownWords.from_texts(d.text for d in self.training_documents())
+        books = self._cache[key]
+        pairs = KnownWords.from_texts(f"{p.question} {p.answer}" for p in self.qa_set().train)
+        return KnownWords(books.words | pairs.words)
+
+    def evaluate(self, stage: str, settings: DecodeSettings | None = None) -> AnswerReport:
+        """The five answer rules over the held-out questions, for one stage's model.
+
+        The one code path for every stage ("pre-trained", "fine-tuned", "aligned").
+        """
+        model, tok, _ = self.stage_model(stage)
+        held = self.qa_set().heldout
+        return check_answers(model, tok, [p.question for p in held], settings,
+                             [p.answer for p in held], self.known_words())
 
     def answer_rates(
         self, settings: DecodeSettings | None = None, stages: tuple[str, ...] = ("pre-trained", "fine-tuned")
     ) -> StageRates:
-        """The share of answer-like outputs on the held-out questions, per stage."""
+        """The answer rules on the held-out questions, per stage (the same code path each)."""
         questions = tuple(self.qa_set().questions(HELDOUT))
         rates, origins, notes = {}, {}, {}
         for stage in stages:
             try:
-                sm = self.stage_model(stage)
+                origins[stage] = self.stage_model(stage).origin
             except ValueError as e:
                 notes[stage] = str(e)
                 continue
-            rates[stage] = answer_rate(sm.model, sm.tokenizer, questions, settings)
-            origins[stage] = sm.origin
+            rates[stage] = self.evaluate(stage, settings)
         return StageRates(questions, rates, origins, notes)
 
     # ===== end of Pillar II ==============================================================

@@ -268,8 +268,8 @@ def _collect(session) -> tuple[dict, dict[str, torch.Tensor]]:
         },
         "qa": None if qa is None else {
             "name": qa.name,
-            "train": [[p.question, p.answer] for p in qa.train],
-            "heldout": [[p.question, p.answer] for p in qa.heldout],
+            "train": [[p.question, p.answer, p.subject] for p in qa.train],
+            "heldout": [[p.question, p.answer, p.subject] for p in qa.heldout],
         },
         "alignment": alignment,
     }
@@ -693,11 +693,12 @@ def _checked(cls, d):
     return cls(**d)
 
 
-def _pair(v) -> tuple[str, str]:
+def _pair(v) -> tuple[str, ...]:
+    """(question, answer) or (question, answer, subject), as saved."""
     v = _list(v)
-    if len(v) != 2 or not all(isinstance(s, str) for s in v):
-        raise TypeError("a question/answer pair must be two texts")
-    return v[0], v[1]
+    if len(v) not in (2, 3) or not all(isinstance(s, str) for s in v):
+        raise TypeError("a question/answer pair must be two texts (and its subject)")
+    return tuple(v)
 
 
 def _ids(v, vocab: int) -> tuple[int, ...]:

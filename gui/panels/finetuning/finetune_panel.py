@@ -33,7 +33,7 @@ from gui.panels.finetuning.finetune_tabs import (
     FinetuneCurve,
     MaskTab,
     RatesTab,
-    check_counts,
+    check_cells,
 )
 from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
 from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
@@ -43,7 +43,7 @@ REDRAW_MS = 33  # ~30 Hz: the curve and the progress line, from the latest snaps
 COMPARE_KEY = "finetune"
 
 __all__ = ["CHECKS", "MASKED_CHIP", "QA_FILE_FILTER", "STAGE_TITLES", "TRAINED_CHIP", "FinetunePanel",
-           "PairDialog", "StageCard", "check_counts"]
+           "PairDialog", "StageCard", "check_cells"]
 
 
 class FinetunePanel(QWidget):
@@ -167,11 +167,14 @@ class FinetunePanel(QWidget):
             "question gets the same reply. On: it draws tokens by chance (sampling, temperature 0.7)."
         )
         self.base_chat_check = QCheckBox("Chat markers for both")
+        self.base_chat_check.setChecked(True)  # the same rules for both models, as in the table
         options_col = QVBoxLayout()
         options_col.setSpacing(0)
         self.base_chat_check.setToolTip(
-            "Give the pre-trained model the question inside the chat markers <user> … "
-            "<assistant> as well. It never saw them in training, so they mean nothing to it."
+            "On (the fair test, as in the table below): both models get the question inside the "
+            "chat markers <user> … <assistant>. Off: the pre-trained model gets the bare "
+            "question, the way a next-word machine is asked. Either way both use the same "
+            "settings and both stop when they write <end>."
         )
         options_col.addWidget(self.sample_check)
         options_col.addWidget(self.base_chat_check)
@@ -287,7 +290,7 @@ class FinetunePanel(QWidget):
 
     def _on_rates(self, rates) -> None:
         self.rates = rates
-        self.rates_tab.show_rates(rates)
+        self.rates_tab.show_rates(rates, tuple(self.qa.subjects()) if self.qa is not None else ())
         self.ratesShown.emit(rates)
 
     # -- the pairs --------------------------------------------------------------------

@@ -29,26 +29,36 @@ theme.configure_pyqtgraph()
 
 # Rows of the before/after table: (label for people, what it counts).
 CHECKS: tuple[tuple[str, str], ...] = (
-    ("Stops by itself (writes <end>)", "ended"),
-    ("Asks nothing back (no “?”)", "no_question"),
+    ("Stops by itself (writes <end>)", "stops"),
+    ("Asks nothing back (no “?”)", "asks_nothing_back"),
     ("Stays on topic (shares a word)", "on_topic"),
-    ("Answer-like: all three", "answer_like"),
+    ("Correct (has the reference's key words)", "correct"),
+    ("Made-up words (not in the training text)", "non_words"),
 )
+CHECK_TIPS = {
+    "stops": "The model wrote the <end> token by itself before the token limit.",
+    "asks_nothing_back": "There is no question mark in what it wrote.",
+    "on_topic": "It shares a content word with the question, or a word of the same word group.",
+    "correct": "Its first sentence has at least half (rounded up) of the reference answer's key "
+               "words: the content words of the reference that the question does not already "
+               "contain (plurals folded). A check on words, not on meaning.",
+    "non_words": "Words it wrote that occur nowhere in the training text (the books and the "
+                 "training pairs), out of all the words it wrote.",
+}
 
 
 def _share(count: int, total: int) -> str:
     return f"{count} of {total}  ({count / total:.0%})" if total else "—"
 
 
-def check_counts(rate) -> dict[str, int]:
-    """How many outputs pass each check of the table, from an AnswerRate."""
-    js = rate.judgements
-    return {
-        "ended": sum(j.ended for j in js),
-        "no_question": sum(not j.asks_back for j in js),
-        "on_topic": sum(j.on_topic for j in js),
-        "answer_like": sum(j.answer_like for j in js),
-    }
+def check_cells(report) -> dict[str, str]:
+    """The table's text for each check, from an AnswerReport."""
+    cells = {key: _share(report.count(key), report.total)
+             for key in ("stops", "asks_nothing_back", "on_topic")}
+    cells["correct"] = _share(report.count("correct"), report.graded)
+    cells["non_words"] = (f"{report.non_words} of {report.words} words  ({report.non_word_share:.0%})"
+                          if report.words else "—")
+    return cells
 
 
 class RatesTab(QWidget):
@@ -73,9 +83,9 @@ class RatesTab(QWidget):
         self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.rates_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.rates_table.setToolTip(
-            "An output counts as an answer when it stops by itself (writes <end>), asks "
-            "nothing back (no question mark) and stays on the question's topic (shares a word "
-            "or a word group with it)."
+            "Each row is one rule, checked on every answer to a held-out question. The first "
+            "three are about the shape of an answer; 'correct' compares it with the reference "
+            "answer's key words; made-up words are words found nowhere in the training text."
         )
         for r in range(len(CHECKS)):
             for c in range(2):
@@ -84,21 +94,23 @@ class RatesTab(QWidget):
                 self.rates_table.setItem(r, c, item)
         layout.addWidget(self.rates_table, 1)
 
-    def show_rates(self, rates) -> None:
-        """Fill the table from StageRates."""
+    def show_rates(self, rates, subjects: tuple[str, ...] = ()) -> None:
+        """Fill the table from StageRates; `subjects`: the held-out subjects, to name them."""
         for c, stage in enumerate(("pre-trained", "fine-tuned")):
             rate = rates.rates.get(stage)
-            counts = check_counts(rate) if rate is not None else {}
+            cells = check_cells(rate) if rate is not None else {}
             for r, (_, key) in enumerate(CHECKS):
-                text = _share(counts[key], rate.total) if rate is not None else "no model yet"
                 item = self.rates_table.item(r, c)
-                item.setText(text)
-                item.setFont(theme.font(theme.BASE_PT, bold=key == "answer_like"))
+                item.setText(cells[key] if rate is not None else "no model yet")
+                item.setToolTip(CHECK_TIPS[key])
+                item.setFont(theme.font(theme.BASE_PT, bold=key == "correct"))
         n = len(rates.questions)
         origins = "; ".join(f"{stage}: {origin}" for stage, origin in rates.origins.items())
         self.rates_note.setText(
-            f"{n} test questions never used for training (held-out), both models asked in the "
-            f"chat format, most likely token each time."
+            f"{n} test questions about subjects never used for training (held-out"
+            + (f": {', '.join(subjects)}" if subjects else "")
+            + "); both models asked the same way, in the chat format, most likely token each "
+            "time, both stop at <end>."
         )
         self.rates_note.setToolTip(f"Models: {origins}.")
 

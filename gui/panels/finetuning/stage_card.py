@@ -71,12 +71,21 @@ class StageCard(AnswerCard):
         end = (f" <span style='background:{TRAINED_CHIP}; color:white'>&nbsp;&lt;end&gt;&nbsp;</span>"
                if g.ended else f" <span style='color:{muted}'>… (still going when cut off)</span>")
         self.text.setText(f"{asked}<b style='color:{colour}'>{written}</b>{end}")
-        j = output.judgement
-        if j.answer_like:
-            self.verdict.setText("✔ Answers, then stops")
-            self.verdict.setStyleSheet(f"color: {theme.GREEN};")
-        else:
-            self.verdict.setText("✘ " + j.reason().capitalize())
-            self.verdict.setStyleSheet(f"color: {theme.WARNING};")
+        check = output.check
+        marks = [(check.stops, "stops"), (check.asks_nothing_back, "asks nothing back"),
+                 (check.on_topic, "on topic")]
+        if check.correct is not None:
+            marks.append((check.correct, "correct"))
+        line = "  ".join(f"{'✔' if ok else '✘'} {label}" for ok, label in marks)
+        if check.words_checked:
+            line += f"  · made-up words: {len(check.non_words)} of {check.word_count}"
+        self.verdict.setText(line)
+        correct = (f"key words {', '.join(check.key_words)}; found "
+                   f"{', '.join(check.found_key_words) or 'none'}." if check.correct is not None
+                   else "not checked (the question is not one of the pairs).")
+        self.verdict.setToolTip("Computed from what this model wrote just now. Correct: " + correct
+                                + (f" Made-up: {', '.join(check.non_words)}." if check.non_words else ""))
+        good = all(ok for ok, _ in marks)
+        self.verdict.setStyleSheet(f"color: {theme.GREEN if good else theme.WARNING};")
         how = "asked in the chat format" if output.chat else "given the bare question"
         self.origin.setText(f"{output.origin.capitalize()}; {how}.")
