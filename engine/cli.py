@@ -372,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", help="a checkpoint folder of that stage (default: the shipped one)")
     p.add_argument("--sample", action="store_true",
                    help="draw tokens by chance (temperature 0.7) instead of the most likely one")
-    p.add_argument("--seed", type=int, default=0, help="the dice for --sample")
+    p.add_argument("--seed", type=a.seed, default=0, help="the dice for --sample")
 
     # Pillar III
     p = add("align", "Let a scripted ranker judge the model's answers for N clicks; save it.", cmd_align)
