@@ -77,10 +77,10 @@ def open_regular_file(path: str | os.PathLike, error: type[Exception] = ValueErr
 
 
 def read_regular_file(path: str | os.PathLike, max_bytes: int, error: type[Exception] = ValueError,
-                      too_large: str | None = None) -> bytes:
+                      too_large: Exception | None = None) -> bytes:
     """The bytes of a regular file of at most `max_bytes`; the limit holds while reading.
 
-    `too_large` is the message when the limit is passed (default: a generic one).
+    `too_large` is raised when the limit is passed (default: `error` with a generic message).
     """
     path = Path(path)
     try:
@@ -90,8 +90,8 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int, error: type[Excep
                 chunks.append(chunk)
                 total += len(chunk)
                 if total > max_bytes:
-                    raise error(too_large or (
-                        f'"{path.name}" is too large (over {max_bytes / 1e6:.1f} MB).'))
+                    raise too_large or error(
+                        f'"{path.name}" is too large (over {max_bytes / 1e6:.1f} MB).')
     except PermissionError:
         raise error(f'This computer does not allow reading "{path.name}" (permission denied). '
                     "Copy it somewhere you own, or ask for access.") from None

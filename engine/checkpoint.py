@@ -176,8 +176,8 @@ def _read(path: Path) -> Checkpoint:
     for f in (meta_file, weights_file):
         if not f.exists():
             raise CheckpointError(f"{path} is not a complete checkpoint: {f.name} is missing.")
-    data = read_regular_file(meta_file, MAX_META_BYTES, CheckpointError,
-                             f"{meta_file} is far too large to be a checkpoint description.")
+    data = read_regular_file(meta_file, MAX_META_BYTES, CheckpointError, CheckpointError(
+        f"{meta_file} is far too large to be a checkpoint description."))
     try:
         doc = load_json(data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -335,7 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_choice(p)
     p.add_argument("--prompt", type=a.text(), required=True)
     p.add_argument("--n", type=a.whole(1, 1000), default=1, help="how many samples")
-    p.add_argument("--temperature", type=a.real(0, 100, lo_open=True), default=1.0)
+    # below 0.01 the scaled scores overflow; use --greedy for "always the likeliest"
+    p.add_argument("--temperature", type=a.real(0.01, 100), default=1.0)
     p.add_argument("--top-k", type=a.whole(1, 1 << 20), default=None)
     p.add_argument("--greedy", action="store_true", help="always take the most likely token")
     p.add_argument("--max-tokens", type=a.whole(1, 100_000), default=60)

@@ -4,6 +4,7 @@ Shared by tests/test_reliability_files.py (engine) and tests/test_reliability_gu
 """
 
 import json
+import os
 import pickle
 import shutil
 import struct
@@ -36,10 +37,24 @@ def write_bad_file(kind: str, folder: Path, monkeypatch) -> Path:
         path = folder / "pictures"
         path.mkdir()
         (path / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    elif kind == "fifo":  # opening it used to wait for a writer forever
+        path = folder / "pipe.txt"
+        os.mkfifo(path)
+    elif kind == "dev-zero":  # passes a size check (0 bytes), then never ends
+        path = folder / "zeros.txt"
+        path.symlink_to("/dev/zero")
+    elif kind == "dev-urandom":
+        path = folder / "random.md"
+        path.symlink_to("/dev/urandom")
+    elif kind == "link-out-of-folder":  # would put /etc/hostname into the training text
+        path = folder / "notes"
+        path.mkdir()
+        (path / "mine.txt").write_text("The sea was calm and the wind was cold. " * 20)
+        (path / "host.txt").symlink_to("/etc/hostname")
     elif kind == "unreadable":
         path = folder / "secret.txt"
         path.write_text("The king walked to the sea. " * 40)
-        import engine.corpus.userfiles as userfiles
+        import engine.bounded_input as userfiles
 
         # Tests run as root, for whom chmod 000 stops nothing: make open() refuse as the
         # operating system would refuse another user.
@@ -48,7 +63,7 @@ def write_bad_file(kind: str, folder: Path, monkeypatch) -> Path:
                 raise PermissionError(13, "Permission denied", str(file))
             return open(file, *args, **kwargs)
 
-        monkeypatch.setattr(userfiles, "open", denied, raising=False)
+        monkeypatch.setattr(userfiles, "open", denied, raising=False)  # where files are opened
     else:
         raise ValueError(kind)
     return path
@@ -62,6 +77,10 @@ BAD_FILES = {  # kind -> words the message must contain (what is wrong, what to 
     "huge": ("too large", "200.0 MB"),
     "no-text-folder": ("no .txt or .md files", "Add some plain text files"),
     "unreadable": ("permission denied", "Copy it somewhere you own"),
+    "fifo": ("a pipe (FIFO)", "Choose an ordinary file"),
+    "dev-zero": ("a device", "Choose an ordinary file"),
+    "dev-urandom": ("a device", "Choose an ordinary file"),
+    "link-out-of-folder": ("host.txt", "outside that folder", "Copy the file into the folder"),
 }
 
 

@@ -116,3 +116,132 @@ def test_save_replaces_atomically_and_a_killed_save_keeps_the_old(saved, tmp_pat
     assert load_checkpoint(target).meta == {"n": 2}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ckpt", "ckpt.backup"]
     assert load_checkpoint(tmp_path / "ckpt.backup").meta == {"n": 1}  # the save before
+
+
+# ----- issue 14: hostile descriptions, damaged numbers --------------------------------------
+
+
+def edit_meta(path, change):
+    doc = json.loads((path / META).read_text())
+    change(doc)
+    (path / META).write_text(json.dumps(doc))
+
+
+HOSTILE_CONFIGS = {  # a change to the config -> words of the message
+    "n_layer 100000": ({"n_layer": 100000}, "n_layer is 100,000"),
+    "n_embd 65536": ({"n_embd": 65536}, "n_embd is 65,536"),
+    "block_size 1e9": ({"block_size": 1e9}, "block_size is 1000000000.0, not a whole number"),
+    "block_size 10**9": ({"block_size": 10**9}, "block_size is 1,000,000,000"),
+    "n_layer 4.5": ({"n_layer": 4.5}, "n_layer is 4.5, not a whole number"),
+    "n_head true": ({"n_head": True}, "n_head is True"),
+    "n_embd text": ({"n_embd": "128"}, "n_embd is '128'"),
+    "n_head 0": ({"n_head": 0}, "n_head is 0"),
+    "dropout 2": ({"dropout": 2}, "dropout is 2"),
+    "too many parameters": ({"n_layer": 64, "n_embd": 8192, "n_head": 8}, "parameters"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_CONFIGS))
+def test_a_hostile_config_is_refused_before_anything_is_allocated(name, saved, tmp_path, monkeypatch):
+    import engine.checkpoint as ck
+
+    change, words = HOSTILE_CONFIGS[name]
+    path = fresh_copy(saved, tmp_path)
+    edit_meta(path, lambda d: d["config"].update(change))
+
+    def no_model(*_a, **_k):
+        raise AssertionError("a model was built from a hostile config")
+
+    monkeypatch.setattr(ck, "TinyGPT", no_model)
+    with pytest.raises(CheckpointError) as err:
+        load_checkpoint(path)
+    assert words in str(err.value) and str(path) in str(err.value), str(err.value)
+
+
+HOSTILE_META = {  # the five wrong types in meta the issue found, and more
+    "seed text": {"seed": "zero"},
+    "seed float": {"seed": 1.5},
+    "tokens_seen list": {"tokens_seen": [1]},
+    "heldout_loss text": {"heldout_loss": "low"},
+    "mix list": {"mix": ["news"]},
+    "mix share 7": {"mix": {"news": 7}},
+    "mix all zero": {"mix": {"news": 0}},
+    "user_files numbers": {"user_files": [1, 2]},
+    "negative seed": {"seed": -4},
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_META))
+def test_wrong_types_in_meta_are_refused(name, saved, tmp_path):
+    path = fresh_copy(saved, tmp_path)
+    edit_meta(path, lambda d: d["meta"].update(HOSTILE_META[name]))
+    with pytest.raises(CheckpointError, match="damaged description"):
+        load_checkpoint(path)
+
+
+def test_meta_that_is_not_an_object_is_refused(saved, tmp_path):
+    path = fresh_copy(saved, tmp_path)
+    edit_meta(path, lambda d: d.update(meta=[1, 2]))
+    with pytest.raises(CheckpointError, match="meta is not an object"):
+        load_checkpoint(path)
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"format": "three-pillars-checkpoint", "version": ' + "1" * 5000 + "}", "5,000 digits"),
+    ('{"format": "three-pillars-checkpoint", "version": 1, "meta": {"heldout_loss": 1e400}}', "too large"),
+    ('{"format": "three-pillars-checkpoint", "version": NaN}', "NaN"),
+    ('{"format": "three-pillars-checkpoint", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nests"),
+    ('{"format": "three-pillars-checkpoint", "x": ' + "[" * 500 + "]" * 500 + "}", "nests"),
+])
+def test_json_beyond_bounds_is_refused(text, words, saved, tmp_path):
+    path = fresh_copy(saved, tmp_path)
+    (path / META).write_text(text)
+    with pytest.raises(CheckpointError) as err:
+        load_checkpoint(path)
+    assert words in str(err.value) and len(str(err.value)) < 400, str(err.value)
+
+
+def test_a_flipped_bit_in_the_weights_is_refused_naming_the_file(saved, tmp_path):
+    path = fresh_copy(saved, tmp_path)
+    data = bytearray((path / WEIGHTS).read_bytes())
+    data[-1000] ^= 0x01  # one bit of one weight, well past the header
+    (path / WEIGHTS).write_bytes(bytes(data))
+    with pytest.raises(CheckpointError) as err:
+        load_checkpoint(path)
+    assert "checksum" in str(err.value) and str(path / WEIGHTS) in str(err.value)
+
+
+def test_weights_times_1e30_are_refused(saved, tmp_path):
+    """They used to load, then every sample raised (the checksum is recomputed here, as a
+    file made on purpose would have it)."""
+    from safetensors.torch import load_file, save_file
+
+    from engine.integrity import weights_sha256
+
+    path = fresh_copy(saved, tmp_path)
+    tensors = {k: v * 1e30 for k, v in load_file(str(path / WEIGHTS)).items()}
+    save_file(tensors, str(path / WEIGHTS))
+    edit_meta(path, lambda d: d.update(weights_sha256=weights_sha256(tensors)))
+    with pytest.raises(CheckpointError, match="as large as"):
+        load_checkpoint(path)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_pipe_or_device_in_place_of_a_file_is_refused_without_hanging(kind, saved, tmp_path):
+    import os
+
+    path = fresh_copy(saved, tmp_path)
+    (path / META).unlink()
+    if kind == "fifo":
+        os.mkfifo(path / META)
+    else:
+        (path / META).symlink_to("/dev/zero")
+    with pytest.raises(CheckpointError, match="not a file that can be read"):
+        load_checkpoint(path)
+
+
+def test_a_checkpoint_without_a_checksum_still_loads(saved, tmp_path):
+    """Checkpoints saved before the checksum existed (and the shipped ones until rebuilt)."""
+    path = fresh_copy(saved, tmp_path)
+    edit_meta(path, lambda d: d.pop("weights_sha256"))
+    assert load_checkpoint(path).stage == "pre-trained"

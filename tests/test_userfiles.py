@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from engine import bounded_input
 from engine.corpus import userfiles
 from engine.corpus.sources import Document
 from engine.corpus.userfiles import (
@@ -149,7 +150,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     # Tests run as root, who may read anything: the refusal is simulated.
-    monkeypatch.setattr(userfiles, "open", refuse, raising=False)
+    monkeypatch.setattr(bounded_input, "open", refuse, raising=False)
     assert_error(UnreadableError, path, "secret.txt", "permission")
 
 
@@ -159,7 +160,7 @@ def test_device_error_while_reading(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(userfiles, "open", fail, raising=False)
+    monkeypatch.setattr(bounded_input, "open", fail, raising=False)
     assert_error(UnreadableError, path, "flaky.txt", "could not be read")
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from engine.bounded_input import read_regular_file
 from engine.corpus.sources import Document
 
 USER_SOURCE = "yours"
@@ -56,7 +57,8 @@ class TooLargeError(UserTextError):
 
 
 class UnreadableError(UserTextError):
-    """The computer would not let us read the file (permissions, a device error...)."""
+    """The computer would not let us read the file (permissions, a device error...), or it
+    is not a regular file (a pipe, a device, a link leading out of a chosen folder)."""
 
 
 def _megabytes(n: int) -> str:
@@ -70,8 +72,16 @@ def _collect(path: Path) -> list[Path]:
     if path.is_dir():
         found = sorted(
             p for p in path.rglob("*")
-            if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+            if p.suffix.lower() in TEXT_SUFFIXES and not p.is_dir()
         )
+        inside = path.resolve()
+        for p in found:
+            # A link to /etc/hostname in the folder would put that file into the training
+            # text (and into a saved session): only files really inside the folder count.
+            if not p.resolve().is_relative_to(inside):
+                raise UnreadableError(
+                    f"\"{p.name}\" in the folder \"{path.name}\" is a link to a file outside "
+                    "that folder, which is not read. Copy the file into the folder instead.")
         if not found:
             raise NoTextFilesError(
                 f"The folder \"{path}\" has no .txt or .md files in it (subfolders included). "
@@ -171,20 +181,14 @@ def split_paragraphs(text: str, markdown: bool = False) -> list[str]:
     return final
 
 
-def _read(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except PermissionError:
-        raise UnreadableError(
-            f"This computer does not allow reading \"{path.name}\" (permission denied). "
-            "Copy it somewhere you own, or ask for access."
-        ) from None
-    except OSError as err:
-        raise UnreadableError(
-            f"\"{path.name}\" could not be read ({err.strerror or err}). "
-            "Check that the file is not open elsewhere or on a disconnected drive."
-        ) from None
+def _read(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes: a regular file only (a FIFO would hang, /dev/zero never ends), at
+    most `max_bytes` counted while reading (its size on disk may lie or grow)."""
+    return read_regular_file(
+        path, max_bytes, UnreadableError,
+        too_large=TooLargeError(
+            f"\"{path.name}\" is too large (over {_megabytes(max_bytes)}, the limit per file). "
+            "A smaller part of it is plenty for a model this small."))
 
 
 def load_user_texts(
@@ -225,8 +229,15 @@ def load_user_texts(
                 f"of {_megabytes(max_total_bytes)}. Choose fewer or smaller files."
             )
     docs: list[Document] = []
+    total = 0
     for f in files:
-        text = _decode(f, _read(f))
+        data = _read(f, max_file_bytes)
+        total += len(data)
+        if total > max_total_bytes:  # the files grew since their sizes were checked
+            raise TooLargeError(
+                f"Together the files are too large: \"{f.name}\" goes over the limit of "
+                f"{_megabytes(max_total_bytes)}. Choose fewer or smaller files.")
+        text = _decode(f, data)
         paragraphs = split_paragraphs(text, markdown=f.suffix.lower() == ".md")
         if not paragraphs:
             raise EmptyInputError(f"\"{f.name}\" is empty: there is no text in it to learn from.")

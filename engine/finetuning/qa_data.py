@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from engine.bounded_input import JSONLimitError, load_json, read_regular_file
 # The pair and set types live in qa_pairs; they are re-exported here so that callers
 # import everything about question/answer data from this one module.
 from engine.finetuning.qa_pairs import (
@@ -148,7 +149,8 @@ def _read_text(path: Path) -> str:
             f"{path.name} is {size / 1e6:.1f} MB; a question/answer file should be under "
             f"{MAX_FILE_BYTES / 1e6:.0f} MB."
         )
-    data = path.read_bytes()
+    # a regular file only (a FIFO would hang), the limit counted while reading
+    data = read_regular_file(path, MAX_FILE_BYTES, QAFileError)
     if b"\x00" in data[:8192]:
         raise QAFileError(f"{path.name} is not a text file (it looks binary, like a picture or a program).")
     try:
@@ -239,9 +241,11 @@ def _parse_jsonl(text: str, path: Path) -> list[tuple[QAPair, bool | None, int]]
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = load_json(line)  # bounded: deep nesting, 5000-digit numbers, 1e400
         except json.JSONDecodeError as e:
             raise QAFileError(f"{path.name}, line {n}: not valid JSON ({e.msg}).", n) from None
+        except JSONLimitError as e:
+            raise QAFileError(f"{path.name}, line {n}: not usable JSON ({e}).", n) from None
         if not isinstance(obj, dict) or not isinstance(obj.get("question"), str) or not isinstance(
             obj.get("answer"), str
         ):

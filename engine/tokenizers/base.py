@@ -40,6 +40,26 @@ class TokenizerError(ValueError):
         self.unknown: tuple[str, ...] = tuple(unknown)
 
 
+def not_unicode(text: str) -> bool:
+    """True for text holding a lone surrogate (the BPE library refuses it with TypeError)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def not_unicode_error(text: str) -> TokenizerError:
+    """The error for text holding a lone surrogate (what undecodable bytes become, e.g. in
+    command-line arguments): it is not Unicode text, so no tokenizer can encode it."""
+    for i, ch in enumerate(text):
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            return TokenizerError(
+                f"The text is not valid Unicode at character {i + 1} ({ch!r}, left by bytes "
+                "that are not UTF-8). Save or type the text as UTF-8.", [ch])
+    return TokenizerError("The text cannot be encoded: it is not valid Unicode.")
+
+
 def split_specials(text: str) -> list[str]:
     """Split `text` into ordinary segments and special-token strings, in order.
 
@@ -157,16 +177,19 @@ class Tokenizer(ABC):
         if not isinstance(d, dict) or "kind" not in d:
             raise TokenizerError("This is not a saved tokenizer: it has no 'kind' field.")
         kind = d["kind"]
-        cls = Tokenizer._registry.get(kind)
+        cls = Tokenizer._registry.get(kind) if isinstance(kind, str) else None
         if cls is None:
             known = ", ".join(sorted(Tokenizer._registry))
-            raise TokenizerError(f"Unknown tokenizer kind {kind!r} (known kinds: {known}).")
+            shown = repr(kind) if len(repr(kind)) <= 40 else repr(kind)[:39] + "…"
+            raise TokenizerError(f"Unknown tokenizer kind {shown} (known kinds: {known}).")
         try:
             return cls._from_dict(d)
         except TokenizerError:
             raise
-        except (KeyError, TypeError, ValueError) as err:
-            raise TokenizerError(f"The saved {kind} tokenizer is damaged: {err}") from err
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError,
+                RecursionError) as err:
+            detail = str(err) if len(str(err)) <= 120 else str(err)[:119] + "…"
+            raise TokenizerError(f"The saved {kind} tokenizer is damaged: {detail}") from None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(vocab_size={self.vocab_size})"

@@ -29,6 +29,8 @@ from engine.tokenizers.base import (
     Tokenizer,
     TokenizerError,
     as_text_list,
+    not_unicode,
+    not_unicode_error,
     split_specials,
 )
 
@@ -277,7 +279,10 @@ class BPETokenizer(Tokenizer):
     def encode(self, text: str) -> list[int]:
         # The library recognises the special strings itself (they are added tokens).
         if len(text) <= CHUNK_CHARS:
-            return self._hf.encode(text).ids
+            try:
+                return self._hf.encode(text).ids
+            except (TypeError, UnicodeEncodeError):  # a lone surrogate: not Unicode text
+                raise not_unicode_error(text) from None
         return self.encode_batch([text])[0]
 
     def encode_batch(self, texts: Iterable[str], chunk_chars: int = CHUNK_CHARS) -> list[list[int]]:
@@ -290,7 +295,10 @@ class BPETokenizer(Tokenizer):
         texts = list(texts)
         chunked = [split_for_encoding(t, chunk_chars) for t in texts]
         flat = [c for chunks in chunked for c in chunks]
-        encoded = iter(self._hf.encode_batch(flat))
+        try:
+            encoded = iter(self._hf.encode_batch(flat))
+        except (TypeError, UnicodeEncodeError):  # a lone surrogate in one of them
+            raise not_unicode_error("".join(t for t in texts if not_unicode(t))) from None
         out = []
         for chunks in chunked:
             ids: list[int] = []
@@ -300,7 +308,7 @@ class BPETokenizer(Tokenizer):
         return out
 
     def _encode_ordinary(self, text: str) -> list[int]:
-        return self._hf.encode(text).ids
+        return self.encode(text)
 
     def decode(self, ids: Iterable[int]) -> str:
         ids = list(ids)
@@ -323,6 +331,8 @@ class BPETokenizer(Tokenizer):
         These are the units BPE merges inside (no merge crosses a word boundary).
         """
         pre = self._hf.pre_tokenizer
+        if not_unicode(text):
+            raise not_unicode_error(text)
         return [
             piece
             for part in split_specials(text)
