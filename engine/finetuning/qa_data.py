@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from engine.bounded_input import JSONLimitError, load_json, read_regular_file
+
 # The pair and set types live in qa_pairs; they are re-exported here so that callers
 # import everything about question/answer data from this one module.
 from engine.finetuning.qa_pairs import (
