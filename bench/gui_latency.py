@@ -1,12 +1,15 @@
 """Does the GUI stay responsive while the model trains, and does training keep its speed?
 
-    python bench/gui_latency.py [--seconds 20] [--reader thread|poll|both]
+    python bench/gui_latency.py [--seconds 20] [--reader thread|poll|both] [--look-inside]
 
 1. Plain: the engine alone in a spawned process with one torch thread (as the app's
    worker), training the default checkpoint for the same time: tokens/s.
 2. App: the real main window offscreen on the Windows panel, training from its Train
    button through the worker process, while a 16 ms QTimer measures how late the event
    loop runs (lateness = actual interval - 16 ms): p50/p99/max, and tokens/s.
+
+With --look-inside the "Look inside" window is open over the panel the whole time
+(attention heatmaps, layer-by-layer guesses and a part's weights, redrawn live).
 
 Throughput is measured the same way in both: tokens trained between the first snapshot
 after a 2 s warm-up and the last one, over the training time between them.
@@ -78,7 +81,7 @@ def percentile(values, q: float) -> float:
     return ordered[index]
 
 
-def app_run(seconds: float, reader: str) -> dict:
+def app_run(seconds: float, reader: str, look_inside: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
@@ -104,6 +107,9 @@ def app_run(seconds: float, reader: str) -> dict:
             raise SystemExit(f"timed out waiting ({reader})")
 
     wait(panel.is_ready, 180)
+    if look_inside:
+        view = panel.open_look_inside().view
+        wait(lambda: view.drawn is not None, 60)
     # All snapshots (not only the latest) for the throughput figure.
     original = controller._publish_snapshots
 
@@ -153,6 +159,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--reader", choices=("thread", "poll", "both"), default="thread")
+    parser.add_argument("--look-inside", action="store_true", help="with the Look inside window open")
     args = parser.parse_args()
     readers = ("thread", "poll") if args.reader == "both" else (args.reader,)
 
@@ -160,9 +167,10 @@ def main() -> None:
     plain = plain_throughput(args.seconds)
     print(f"  {plain:,.0f} tokens/s")
     for reader in readers:
-        print(f"app offscreen, Windows panel, training from the GUI ({reader} reader), "
+        extra = " + Look inside" if args.look_inside else ""
+        print(f"app offscreen, Windows panel{extra}, training from the GUI ({reader} reader), "
               f"{args.seconds:.0f} s ...", flush=True)
-        r = app_run(args.seconds, reader)
+        r = app_run(args.seconds, reader, args.look_inside)
         ratio = r["tokens_per_s"] / plain if plain == plain and plain > 0 else float("nan")
         print(f"  event-loop lateness (16 ms timer, {r['ticks']} ticks): "
               f"p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, max {r['max']:.1f} ms "

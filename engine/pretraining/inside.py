@@ -168,9 +168,7 @@ def look_inside(
         target_prob[:, t] = probs[:, t, int(nxt)].numpy()
     attention = reading.attention[0].float().numpy()  # (L, H, T, T)
     if label_ids:
-        rows = [_check_ids(model, r) for r in label_ids]
-        labelled = read_model(model, torch.tensor(rows, dtype=torch.long)).attention.float().numpy()
-        heads, source = label_heads(labelled), "real text"
+        heads, source = measure_heads(model, label_ids), "real text"
     else:
         heads, source = label_heads(attention), "this window"
     shown = sorted({int(i) for i in top_i.flatten().tolist()} | set(ids))
@@ -187,6 +185,18 @@ def look_inside(
         token_text=dict(zip(shown, tok.token_strings(shown), strict=True)),
         label_source=source,
     )
+
+
+def measure_heads(model: TinyGPT, label_ids: Sequence[Sequence[int]]) -> tuple[HeadPattern, ...]:
+    """Each head's pattern scores and name, measured on rows of real text (equal lengths)."""
+    rows = [_check_ids(model, r) for r in label_ids]
+    attention = read_model(model, torch.tensor(rows, dtype=torch.long)).attention  # (B, L, H, T, T)
+    return label_heads(attention.float().numpy())
+
+
+# Head names are measured again after this many training steps (or for another model):
+# a 4 x 64-token reading costs about as much as a training step, too much for every redraw.
+LABEL_EVERY_STEPS = 10
 
 
 @dataclass(frozen=True)
@@ -210,16 +220,17 @@ class InsideProbe:
     def __init__(self, label_ids: Sequence[Sequence[int]] | None = None, max_records: int = 8):
         self.label_ids = [list(r) for r in label_ids] if label_ids else None
         self.history = WeightHistory(max_records)
+        self._heads: tuple[int, int, tuple[HeadPattern, ...]] | None = None  # (model id, clock, heads)
 
     def view(self, model: TinyGPT, tok: Tokenizer, request: InsideRequest, clock: int,
              tokens_per_step: int) -> InsideView:
         """The view of request.ids now; clock is the tokens the model has read so far."""
         span = max(1, int(request.change_steps)) * max(1, int(tokens_per_step))
         self.history.record(model, clock, span)
-        label_ids = self.label_ids
-        if label_ids is not None:
-            label_ids = [r[: model.config.block_size] for r in label_ids]
-        view = look_inside(model, tok, request.ids, request.k, request.target_id, label_ids)
+        view = look_inside(model, tok, request.ids, request.k, request.target_id)
+        heads = self._measured_heads(model, clock, tokens_per_step)
+        if heads is not None:
+            view = replace(view, heads=heads, label_source="real text")
         return replace(
             view,
             parts=parameter_map(model),
@@ -229,3 +240,14 @@ class InsideProbe:
             clock=int(clock),
             tokens_per_step=max(1, int(tokens_per_step)),
         )
+
+    def _measured_heads(self, model: TinyGPT, clock: int, tokens_per_step: int):
+        if not self.label_ids:
+            return None
+        cached = self._heads
+        stale = (cached is None or cached[0] != id(model)
+                 or not 0 <= clock - cached[1] < LABEL_EVERY_STEPS * max(1, tokens_per_step))
+        if stale:
+            rows = [r[: model.config.block_size] for r in self.label_ids]
+            self._heads = cached = (id(model), clock, measure_heads(model, rows))
+        return cached[2]
