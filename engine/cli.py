@@ -56,6 +56,10 @@ def cmd_train(args: argparse.Namespace, out: Output) -> int:
     from engine.session.core import USER_SOURCE, Session
 
     session = Session(seed=args.seed)
+    if args.corpus != "library":
+        from engine.corpus.report import mix_for
+
+        session.set_mix(mix_for(args.corpus))
     if args.data:
         session.add_user_texts([Path(p) for p in args.data])
         session.set_mix(Mix.only(USER_SOURCE))
@@ -136,8 +140,8 @@ def cmd_sample(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_windows(args: argparse.Namespace, out: Output) -> int:
-    from engine.tokenizers.word import split_words
     from engine.pretraining.windows import sliding_windows
+    from engine.tokenizers.word import split_words
 
     tokens = [t.strip() for t in split_words(args.text)]
     for w in sliding_windows(tokens, args.size):
@@ -297,6 +301,26 @@ def cmd_align(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_corpus(args: argparse.Namespace, out: Output) -> int:
+    from engine.corpus.report import corpus_report, dump_clean, mix_for
+
+    mix = mix_for(args.corpus)
+    if args.dump_clean:
+        docs, size = dump_clean(args.dump_clean, mix, args.seed)
+        out.emit({"event": "dumped", "path": args.dump_clean, "documents": docs, "bytes": size},
+                 f"wrote {docs:,} documents ({size:,} bytes) to {args.dump_clean}")
+        return 0
+    report = corpus_report(mix, args.seed)
+    lines = [c["title"] for c in report["corpora"]]
+    lines += [f"  {s['title']}: {s['documents']:,} documents, {s['words']:,} words, "
+              f"share {s['share']:.0%}" for s in report["sources"]]
+    lines += [f"  step {r['name']}: {r['removed']:,} {r['unit']} removed" for r in report["steps"]]
+    lines += [f"training text: {report['training']['documents']:,} documents, "
+              f"{report['training']['words']:,} words", report["heldout"]]
+    out.emit({"event": "corpus", **report}, "\n".join(lines))
+    return 0
+
+
 # ----- parser -----------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="python -m engine", description=__doc__.splitlines()[0])
@@ -325,6 +349,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a new folder to write the checkpoint to (or an earlier checkpoint)")
     p.add_argument("--data", nargs="+", help="train on your own .txt/.md files or folder")
     p.add_argument("--every", type=a.real(0, 86400), default=1.0, help="seconds between progress lines")
+    p.add_argument("--corpus", choices=("library", "made-up"), default="library",
+                   help="the books (default) or the made-up world generated from templates")
+
+    p = add("corpus", "The corpus: sources, sizes, each cleaning step's count; or dump the "
+            "cleaned text.", cmd_corpus)
+    p.add_argument("--corpus", choices=("library", "made-up"), default="library",
+                   help="the books (default) or the made-up world generated from templates")
+    p.add_argument("--dump-clean", metavar="PATH",
+                   help="write the cleaned training text, one document per paragraph")
+    p.add_argument("--seed", type=a.seed, default=0)
 
     p = add("neighbors", "Nearest words to a word, by cosine similarity of embeddings.", cmd_neighbors)
     add_model_choice(p)

@@ -1,4 +1,4 @@
-"""The bundled sources: deterministic, big enough, one style each, and shaped so the
+"""The made-up world's sources: deterministic, big enough, one style each, and shaped so the
 article's examples come true (sea beside waters, "headache" = "head" + "ache")."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 from engine.corpus.curation import curate, is_gibberish
 from engine.corpus.lexicon import WORD_GROUPS, group_of
 from engine.corpus.mix import Mix, apply_mix
-from engine.corpus.sources import SOURCES, Document, bundled_corpus, generate_source
+from engine.corpus.sources import MADE_UP_SOURCES as SOURCES
+from engine.corpus.sources import Document, generate_source, made_up_corpus
 from engine.corpus.style import forum_marker_rate
 
 _WORD = re.compile(r"[a-z']+")
@@ -20,7 +21,7 @@ _WORD = re.compile(r"[a-z']+")
 
 @pytest.fixture(scope="module")
 def corpus() -> dict[str, list[Document]]:
-    return bundled_corpus(seed=0)
+    return made_up_corpus(seed=0)
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +31,8 @@ def counts(corpus) -> Counter:
 
 @pytest.fixture(scope="module")
 def default_mix(corpus) -> list[Document]:
-    # What the app trains on by default: the default mix, then curated.
-    return curate(apply_mix(corpus, Mix.default(), seed=0)).kept
+    # What the app trains on in the made-up world: its mix, then curated.
+    return curate(apply_mix(corpus, Mix.made_up(), seed=0)).kept
 
 
 def test_sources_are_described_and_generated(corpus):

@@ -10,7 +10,8 @@ import pytest
 
 from engine.corpus import curation
 from engine.corpus.curation import CurationResult, FilterReport, curate
-from engine.corpus.sources import Document, bundled_corpus
+from engine.corpus.sources import Document
+from engine.corpus.sources import made_up_corpus as bundled_corpus
 from engine.corpus.style import forum_marker_rate
 
 CLEAN = (

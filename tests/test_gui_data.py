@@ -15,7 +15,7 @@ DOCS_PER_SOURCE = 250  # a slice of each bundled source: the same code paths, se
 
 @functools.cache
 def _corpus_slice():
-    from engine.corpus.sources import bundled_corpus
+    from engine.corpus.sources import made_up_corpus as bundled_corpus
 
     return {k: tuple(v[:DOCS_PER_SOURCE]) for k, v in bundled_corpus(0).items()}
 
@@ -28,6 +28,9 @@ def _small_session():
     # subtle: Session builds its corpus lazily into `_corpus`; filling it first keeps every
     # step (mix, curation, BPE, counts) real but on fewer documents.
     session._corpus = {k: list(v) for k, v in _corpus_slice().items()}
+    from engine.corpus.mix import Mix
+
+    session.mix = Mix.made_up()  # the slice is of the made-up world
     return session
 
 

@@ -14,13 +14,16 @@ pytestmark = pytest.mark.gui
 
 @functools.cache
 def _session():
-    """One Session on the full bundled corpus, its three tokenizers built once.
+    """One Session on the full made-up world (whose "head" + "ache" these tests check),
+    its three tokenizers built once.
 
     The tests only read from it, so every test's controller can share it.
     """
+    from engine.corpus.mix import Mix
     from engine.session.core import Session
 
     session = Session(seed=0)
+    session.set_mix(Mix.made_up())
     session.tokenizers()
     return session
 

@@ -15,7 +15,7 @@ from engine.corpus.mix import (
     stats,
     training_text,
 )
-from engine.corpus.sources import SOURCES, Document
+from engine.corpus.sources import LIBRARY_SOURCES, MADE_UP_SOURCES, Document
 
 
 def _corpus() -> dict[str, list[Document]]:
@@ -54,13 +54,18 @@ def test_mix_is_frozen_and_owns_its_weights():
         mix.weights = {}  # type: ignore[misc]
 
 
-def test_default_and_only():
+def test_default_is_the_library_and_made_up_is_the_generated_world():
     default = Mix.default()
-    for info in SOURCES:
-        assert default.share(info.name) > 0, info.name
-    assert default.share("quiz") > 0
-    assert 0 < default.share("forum") <= 0.3  # a little of the forum
+    for info in LIBRARY_SOURCES:
+        assert default.share(info.name) == 1.0, info.name
+    assert all(default.share(info.name) == 0 for info in MADE_UP_SOURCES)
     assert default.share("yours") == 1.0  # the person's own text counts in full
+    made_up = Mix.made_up()
+    for info in MADE_UP_SOURCES:
+        assert made_up.share(info.name) > 0, info.name
+    assert all(made_up.share(info.name) == 0 for info in LIBRARY_SOURCES)
+    assert 0 < made_up.share("forum") <= 0.3  # a little of the forum
+    assert made_up.share("yours") == 1.0
     assert Mix.only("forum").weights == {"forum": 1.0}
 
 
@@ -93,7 +98,7 @@ def test_only_forum_gives_only_forum():
 def test_user_documents_take_part_like_any_source():
     corpus = _corpus()
     corpus["yours"] = [Document("yours", f"my own note number {i}") for i in range(10)]
-    assert sum(d.source == "yours" for d in apply_mix(corpus, Mix.default())) == 10
+    assert sum(d.source == "yours" for d in apply_mix(corpus, Mix.made_up())) == 10
     only_yours = apply_mix(corpus, Mix.only("yours"))
     assert [d.source for d in only_yours] == ["yours"] * 10
     assert "yours" not in group_by_source(apply_mix(corpus, Mix({"news": 1.0})))

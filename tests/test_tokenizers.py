@@ -423,7 +423,7 @@ def default_bpe() -> BPETokenizer:
     sources = pytest.importorskip("engine.corpus.sources", reason=reason)
     mix = pytest.importorskip("engine.corpus.mix", reason=reason)
     curation = pytest.importorskip("engine.corpus.curation", reason=reason)
-    docs = mix.apply_mix(sources.bundled_corpus(0), mix.Mix.default(), seed=0)
+    docs = mix.apply_mix(sources.made_up_corpus(0), mix.Mix.made_up(), seed=0)
     text = mix.training_text(curation.curate(docs).kept)
     return train_default_bpe(text)
 

@@ -1,7 +1,7 @@
 """The mix: which share of each source goes into the training text.
 
 A model sounds like what it reads. The mix lets a person decide that: all of the
-encyclopedia and the stories, a little of the forum, or the forum alone.
+books, the plays alone, or (in the made-up world) a little of the forum.
 """
 
 from __future__ import annotations
@@ -10,8 +10,12 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from engine.corpus.sources import SOURCES, Document
+from engine.corpus.document import Document
+from engine.corpus.sources import LIBRARY_SOURCES, SOURCES
 from engine.corpus.userfiles import USER_SOURCE
+from engine.tokenizers.base import END, SPECIAL_TOKENS
+
+END_OF_TEXT = SPECIAL_TOKENS[END]  # "<end>": the token that closes every document
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,13 @@ class Mix:
 
     @classmethod
     def default(cls) -> Mix:
-        """The bundled mix: the clean sources, the quiz sheets and a little of the forum."""
+        """The default mix: every book of the library (and the person's own text)."""
+        return cls({**{s.name: 1.0 for s in LIBRARY_SOURCES}, USER_SOURCE: 1.0})
+
+    @classmethod
+    def made_up(cls) -> Mix:
+        """The made-up world's mix: the clean sources, the quiz sheets and a little of the
+        forum (and the person's own text)."""
         return cls({"encyclopedia": 1.0, "stories": 1.0, "news": 1.0, "quiz": 0.6,
                     "forum": 0.15, USER_SOURCE: 1.0})
 
@@ -77,6 +87,8 @@ def apply_mix(corpus: Mapping[str, Sequence[Document]], mix: Mix, seed: int = 0)
     order = [info.name for info in SOURCES if info.name in corpus]
     order += sorted(name for name in corpus if name not in order)
     for name in order:
+        if mix.share(name) == 0.0:
+            continue  # never read: a corpus the mix leaves out is not even loaded
         docs = corpus[name]
         n = round(mix.share(name) * len(docs))
         if n == 0:
@@ -89,8 +101,28 @@ def apply_mix(corpus: Mapping[str, Sequence[Document]], mix: Mix, seed: int = 0)
 
 
 def training_text(docs: Iterable[Document]) -> str:
-    """The documents as one text, a blank line between two documents."""
+    """The documents as one text to read, a blank line between two documents."""
     return "\n\n".join(d.text for d in docs)
+
+
+def pretraining_texts(docs: Iterable[Document]) -> list[str]:
+    """Each document followed by the end-of-text token, as the model reads them.
+
+    Real pre-training puts an end-of-text token between documents, so the model learns
+    where a text stops (and a base model can stop too); ``<end>`` is the same token the
+    chat format uses to end an answer.
+    """
+    return [d.text + END_OF_TEXT for d in docs]
+
+
+LIBRARY_BPE_VOCAB = 4096  # measured: sea, waters, ocean, queen, dog, ice, river... whole
+MADE_UP_BPE_VOCAB = 2048  # the made-up world has 1,341 words; its "head"+"ache" lesson needs 2,048
+
+
+def bpe_vocab_for(mix: Mix) -> int:
+    """The BPE vocabulary size for a mix: bigger for real books, whose words are many."""
+    uses_library = any(mix.share(s.name) > 0 for s in LIBRARY_SOURCES)
+    return LIBRARY_BPE_VOCAB if uses_library else MADE_UP_BPE_VOCAB
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from engine.bounded_input import read_regular_file
-from engine.corpus.sources import Document
+from engine.corpus.document import Document
 
 USER_SOURCE = "yours"
 TEXT_SUFFIXES = (".txt", ".md")

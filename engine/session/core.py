@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -26,9 +26,18 @@ from engine.finetuning.answer_scoring import (  # Fine-tune panel
 )
 from engine.finetuning.known_words import KnownWords
 from engine.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
-from engine.corpus.curation import FilterReport, curate
-from engine.corpus.mix import Mix, apply_mix, stats
-from engine.corpus.sources import SOURCES, Document, SourceInfo, bundled_corpus
+from engine.corpus.curation import FilterReport
+from engine.corpus.heldout import describe_heldout, split_documents
+from engine.corpus.mix import Mix, apply_mix, bpe_vocab_for, pretraining_texts, stats
+from engine.corpus.pipeline import clean_mix
+from engine.corpus.sources import (
+    SOURCES_BY_NAME,
+    Document,
+    SourceInfo,
+    bundled_corpus,
+    sources_in_view,
+    with_sources,
+)
 from engine.corpus.userfiles import load_user_texts
 from engine.model import GPTConfig, TinyGPT
 from engine.pretraining.trainer import PreTrainer, TrainConfig, TrainSnapshot
@@ -59,10 +68,8 @@ from engine.tokenizers import (
     Tokenizer,
     WordTokenizer,
 )
-from engine.tokenizers.bpe import DEFAULT_BPE_VOCAB
 
 USER_SOURCE = "yours"
-HELDOUT_EVERY = 20  # every 20th document is held out: the model never trains on it
 WORD_VOCAB = 6000  # the word tokenizer's closed vocabulary, for the Tokens panel
 
 
@@ -96,19 +103,19 @@ class DataSummary:
     words: int
     tokens: int
     user_files: tuple[str, ...]
+    heldout: str = ""  # which text is held out, in one sentence (whole chapters for books)
 
 
 def split_heldout(tok: Tokenizer, docs: list[Document], min_tokens: int) -> tuple[np.ndarray, np.ndarray]:
-    """(train ids, held-out ids): every 20th document is held out.
+    """(train ids, held-out ids): whole chapters of the books, every 20th other document.
 
     With few documents (a person's single file), the last tenth of the token stream is
     held out instead, so there is always some unseen text to measure on.
     """
     if not docs:
         raise ValueError("There is no text to train on: give the mix some documents.")
-    held_docs = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1]
+    train_docs, held_docs = split_documents(docs)
     if held_docs:
-        train_docs = [d for i, d in enumerate(docs) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1]
         train, held = encode_documents(tok, train_docs), encode_documents(tok, held_docs)
         if len(held) >= min_tokens:
             return train, held
@@ -124,8 +131,8 @@ def split_heldout(tok: Tokenizer, docs: list[Document], min_tokens: int) -> tupl
 
 
 def encode_documents(tok: Tokenizer, docs: list[Document]) -> np.ndarray:
-    """All documents as one stream of ids, separated by blank lines."""
-    texts = [d.text + "\n\n" for d in docs]
+    """All documents as one stream of ids, an end-of-text token after each."""
+    texts = pretraining_texts(docs)
     batch = getattr(tok, "encode_batch", None)
     chunks = batch(texts) if batch is not None else [tok.encode(t) for t in texts]
     return np.fromiter((i for c in chunks for i in c), dtype=np.int64)
@@ -138,7 +145,7 @@ class Session:
         self.seed = seed
         self.mix = Mix.default()
         self.model_config = model_config
-        self._corpus: dict[str, list[Document]] | None = None
+        self._corpus = None  # the bundled corpora, loaded lazily (sources.bundled_corpus)
         self._user_docs: list[Document] = []
         self.user_files: list[str] = []
         self.tokenizer: BPETokenizer | None = None
@@ -188,19 +195,17 @@ class Session:
     def _data_key(self) -> tuple:
         return (self.seed, tuple(sorted(self.mix.weights.items())), tuple(self.user_files))
 
-    def corpus(self) -> dict[str, list[Document]]:
+    def corpus(self) -> Mapping[str, list[Document]]:
         if self._corpus is None:
             self._corpus = bundled_corpus(self.seed)
-        out = dict(self._corpus)
-        if self._user_docs:
-            out[USER_SOURCE] = list(self._user_docs)
-        return out
+        # A lazy view: a corpus is loaded the first time the mix reads one of its sources.
+        return with_sources(self._corpus, {USER_SOURCE: list(self._user_docs)} if self._user_docs else {})
 
     def _curated(self):
         key = ("curated", self._data_key())
         if key not in self._cache:
             mixed = apply_mix(self.corpus(), self.mix, seed=self.seed)
-            self._cache[key] = curate(mixed)
+            self._cache[key] = clean_mix(mixed)
         return self._cache[key]
 
     def training_documents(self) -> list[Document]:
@@ -218,12 +223,13 @@ class Session:
 
     def data_summary(self) -> DataSummary:
         corpus = self.corpus()
-        infos = {s.name: s for s in SOURCES}
+        infos = dict(SOURCES_BY_NAME)
         infos[USER_SOURCE] = SourceInfo(
             USER_SOURCE, "Your text", "Files you added yourself, split into paragraphs."
         )
         sources = []
-        for name, docs in corpus.items():
+        for name in sources_in_view(self.mix.weights, iter(corpus)):
+            docs = corpus[name]
             st = stats(docs)
             sources.append(
                 SourceSummary(
@@ -245,6 +251,7 @@ class Session:
             words=st.words,
             tokens=tokens,
             user_files=tuple(self.user_files),
+            heldout=describe_heldout(result.kept),
         )
 
     def set_mix(self, mix: Mix) -> DataSummary:
@@ -269,7 +276,7 @@ class Session:
     def ensure_tokenizer(self) -> BPETokenizer:
         if self.tokenizer is None:
             self.tokenizer = BPETokenizer.train(
-                [d.text for d in self.training_documents()], vocab_size=DEFAULT_BPE_VOCAB
+                [d.text for d in self.training_documents()], vocab_size=bpe_vocab_for(self.mix)
             )
             self._tokenizer_data_key = self._data_key()
         return self.tokenizer
