@@ -28,6 +28,7 @@ from engine.finetuning.known_words import KnownWords
 from engine.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
 from engine.corpus.curation import FilterReport
 from engine.corpus.heldout import describe_heldout, split_documents
+from engine.corpus.library.books import document_credit
 from engine.corpus.mix import Mix, apply_mix, bpe_vocab_for, pretraining_texts, stats
 from engine.corpus.pipeline import clean_mix
 from engine.corpus.sources import (
@@ -90,6 +91,7 @@ class SourceSummary:
     words: int
     weight: float
     sample: str
+    sample_credit: str = ""  # title, author and year (and chapter) of a library sample
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,7 @@ class Session:
                     words=st.words,
                     weight=float(self.mix.weights.get(name, 0.0)),
                     sample=docs[0].text if docs else "",
+                    sample_credit=document_credit(docs[0].book, docs[0].chapter) if docs else "",
                 )
             )
         result = self._curated()

@@ -142,3 +142,12 @@ def read_raw(book: Book, directory: Path = LIBRARY_DIR) -> bytes:
 def library_fingerprint(books: tuple[Book, ...] = BOOKS) -> str:
     """One hash of every book's listed sha256: the key of the cleaned-text cache."""
     return hashlib.sha256("".join(b.sha256 for b in books).encode()).hexdigest()
+
+
+def document_credit(book_slug: str, chapter: str = "") -> str:
+    """Where a passage comes from: "Moby-Dick; or, The Whale, by Herman Melville (1851),
+    CHAPTER 1. Loomings." (empty for text that is not from the library)."""
+    book = BOOKS_BY_SLUG.get(book_slug)
+    if book is None:
+        return ""
+    return book.credit + (f" — {chapter}" if chapter else "")
