@@ -82,3 +82,27 @@ def test_clicking_a_part_shows_its_weights_and_training_moves_them(qtbot, inside
     assert "moved" in view.part_label.text() and "1 step" in view.part_label.text()
     np.testing.assert_array_equal(np.asarray(view.weights.image.image),
                                   part_weights(session.model, "wte.weight"))
+
+
+def test_the_tour_step_opens_the_view_and_tells_its_numbers(qtbot, main_window, engine_controller):
+    from gui.lecture.look_inside_step import describe_view
+    from gui.lecture.tour import Tour
+    from gui.lecture.tour_script import STEPS
+
+    index = [s.action for s in STEPS].index("look_inside")
+    panel = main_window.show_panel("windows")
+    qtbot.waitUntil(panel.is_ready, timeout=30_000)
+    tour = Tour(main_window, engine_controller, STEPS)
+    tour.start(index)
+    assert main_window.current_key() == "windows"
+    dialog = panel.inside_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.view.drawn is not None and "After block 1" in tour.status,
+                    timeout=20_000)
+    view = dialog.view.drawn
+    assert tour.status == describe_view(view)
+    top = display_token(view.token_text[int(view.guesses.token_ids[-1, -1, 0])])[0]
+    assert f"after block {view.n_layer}, “{top}”" in tour.status
+    assert f"{sum(p.count for p in view.parts):,} numbers" in tour.status
+    tour.stop()
+    assert not dialog.isVisible()  # the step closes what it opened

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gui.lecture.look_inside_step import look_inside
 from gui.lecture.step_run import StepRun
 from gui.lecture.tour_script import BIASED_CLICKS, BIASED_WORD, TOUR_QUESTION, TRAIN_SECONDS
 from gui.panels.pretraining.windows_panel import CAT_SENTENCE
@@ -326,6 +327,7 @@ ACTIONS: dict[str, TourAction] = {
         TourAction("cat_windows", _cat_windows),
         TourAction("train_20s", _train_20s),
         TourAction("sea_neighbours", _sea_neighbours),
+        TourAction("look_inside", look_inside),  # gui/lecture/look_inside_step.py
         TourAction("ask_before", lambda run: _ask_both(run, after=False)),
         TourAction("finetune", _finetune),
         TourAction("ask_after", lambda run: _ask_both(run, after=True)),

@@ -85,6 +85,15 @@ STEPS: tuple[TourStep, ...] = (
         "sea_neighbours",
     ),
     TourStep(
+        "windows",
+        "Looking inside",
+        "Inside, the model reads in four layers (blocks); in each, small attention heads pick "
+        "which earlier pieces to look at, drawn here as little squares. Reading its guess "
+        "after every layer (the logit lens) shows the answer forming, and the map counts the "
+        "million numbers (parameters) it is made of.",
+        "look_inside",
+    ),
+    TourStep(
         "finetune",
         "It continues, it does not answer",
         "After all that reading, the model is a next-word machine (a pre-trained or base "

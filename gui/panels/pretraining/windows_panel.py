@@ -42,6 +42,8 @@ def _quote(strings: list[str]) -> str:
 class WindowsPanel(QWidget):
     """The sliding-window animator, the model's guesses and live training.
 
+    Public methods for the tour: show_cat_sentence(), set_playing(), open_look_inside().
+
     Signals:
         windowChanged(int, int): the window moved (start, k).
         guessesShown(object): the NextTokenDistribution now drawn in the bars.

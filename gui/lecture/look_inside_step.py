@@ -1,0 +1,43 @@
+"""The tour's "Looking inside" demonstration: open the Look inside window on the Windows panel
+and say, from the live model's numbers, how its guess formed layer by layer.
+
+Kept apart from the tour's other demonstrations (gui/lecture/tour_actions.py lists it) so
+the view and its tour step change together. Drives the Windows panel through its public
+open_look_inside() only.
+"""
+
+from __future__ import annotations
+
+from gui.widgets.layer_guesses import percent
+from gui.widgets.token_strip import display_token
+
+
+def describe_view(view) -> str:
+    """A sentence or two about an InsideView: the guess after the first and last block,
+    the sharp heads, and where most of the numbers are."""
+    g, q = view.guesses, len(view.ids) - 1
+    word = lambda tid: display_token(view.token_text.get(int(tid), "?"))[0]  # noqa: E731
+    first, last = g.token_ids[0, q, 0], g.token_ids[-1, q, 0]
+    text = (f"After block 1 its best guess is “{word(first)}” ({percent(g.probs[0, q, 0])}); "
+            f"after block {view.n_layer}, “{word(last)}” ({percent(g.probs[-1, q, 0])}).")
+    sharp = [h for h in view.heads if h.label]
+    if sharp:
+        h = sharp[0]
+        text += (f" {len(sharp)} of {len(view.heads)} heads are sharp: layer {h.layer + 1}, "
+                 f"head {h.head + 1} {h.words}.")
+    if view.parts:
+        total = sum(p.count for p in view.parts)
+        biggest = max(view.parts, key=lambda p: p.count)
+        text += f" Of its {total:,} numbers, {biggest.count:,} sit in the {biggest.label.lower()}."
+    return text
+
+
+def look_inside(run) -> None:
+    """Open the Look inside window for the current window; close it when the step ends."""
+    run.say("Reading the model's attention and its guesses after each block…")
+    dialog = run.panel.open_look_inside()
+    run.on_leave(dialog.close)
+    # Every redraw while the step is shown (it may train meanwhile) retells the numbers.
+    run.listen(dialog.view.viewShown, lambda view: run.say(describe_view(view)))
+    if dialog.view.drawn is not None:
+        run.say(describe_view(dialog.view.drawn))
