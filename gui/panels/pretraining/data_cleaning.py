@@ -74,21 +74,26 @@ class CleaningView(QWidget):
         """Draw the steps of a DataSummary's cleaning, keeping the chosen step."""
         self._summary = summary
         reports = list(summary.reports)
-        removed_total = sum(int(r.removed) for r in reports)
+        removed_total = sum(int(r.removed) for r in reports if _unit(r) == "documents")
         before = summary.documents + removed_total
-        self.pipeline_intro.setText(
-            f"{before:,} documents in, {summary.documents:,} kept. Click a step to see what "
-            "it threw away."
-        )
+        if any(_unit(r) != "documents" for r in reports):  # the books: raw files to documents
+            self.pipeline_intro.setText(
+                f"{len(reports)} steps from raw book files to {summary.documents:,} documents. "
+                "Click a step to see what it threw away."
+            )
+        else:
+            self.pipeline_intro.setText(
+                f"{before:,} documents in, {summary.documents:,} kept. Click a step to see what "
+                "it threw away."
+            )
         self.pipeline_intro.setToolTip(
-            f"The mix gives {before:,} documents; the steps remove {removed_total:,} of them, "
-            "one filter after another (a curation pipeline)."
+            "One cleaning step after another (a curation pipeline); each counts what it removed."
         )
         previous = self.steps.currentRow()
         with QSignalBlocker(self.steps):
             self.steps.clear()
             for n, report in enumerate(reports, start=1):
-                item = QListWidgetItem(f"{n}. {report.name} — {int(report.removed):,} removed")
+                item = QListWidgetItem(f"{n}. {report.name} — {_count(report)} removed")
                 item.setToolTip(str(report.description))
                 if int(report.removed) == 0:
                     item.setForeground(Qt.GlobalColor.darkGray)
@@ -113,17 +118,26 @@ class CleaningView(QWidget):
         colour = theme.WARNING if removed else theme.GOOD
         parts = [
             f"<p><b>{html.escape(str(report.name))}</b> — "
-            f"<span style='color:{colour}'><b>{removed:,}</b> removed</span>"
+            f"<span style='color:{colour}'><b>{_count(report)}</b> removed</span>"
         ]
         d_in, d_out = getattr(report, "documents_in", 0), getattr(report, "documents_out", 0)
-        if d_in:
-            parts.append(f" ({d_in:,} documents in, {d_out:,} out)")
+        if d_in and _unit(report) in ("documents", "paragraphs"):
+            parts.append(f" ({d_in:,} {_unit(report)} in, {d_out:,} out)")
         parts.append(f"</p><p>{html.escape(str(report.description))}</p>")
         examples = list(dict.fromkeys(str(e) for e in report.examples))  # no twin examples
         if examples:
             parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Removed, for example:</p>")
-            parts += [f"<p>{struck_through_html(e)}</p>" for e in examples[:3]]
+            parts += [f"<p>{struck_through_html(e)}</p>" for e in examples[:5]]
         elif removed == 0:
             parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Nothing to remove in this mix.</p>")
         self.step_detail.setText("".join(parts))
 
+
+def _unit(report) -> str:
+    return str(getattr(report, "unit", "documents"))
+
+
+def _count(report) -> str:
+    """"1,234" for documents, "105,431 line breaks" for a step that counts something else."""
+    n, unit = int(report.removed), _unit(report)
+    return f"{n:,}" if unit == "documents" else f"{n:,} {unit}"

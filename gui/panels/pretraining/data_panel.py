@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.panels.pretraining.data_cleaning import EXAMPLE_CHARS, CleaningView, struck_through_html
+from gui.panels.pretraining.data_corpus import CorpusChooser, corpus_in_use
 from gui.panels.pretraining.data_parts import (
     SourceRow,
     TrainingSetBar,
@@ -116,6 +117,8 @@ class DataPanel(QWidget):
     def _build_sources(self) -> QVBoxLayout:
         left = QVBoxLayout()
         left.setSpacing(6)
+        self.corpus_chooser = CorpusChooser(self._controller)  # real books or the made-up world
+        left.addWidget(self.corpus_chooser)
         head = QHBoxLayout()
         title = heading("Sources and mix", theme.BASE_PT + 3)
         title.setWordWrap(False)
@@ -197,6 +200,7 @@ class DataPanel(QWidget):
         self._summary = summary
         self._ensure_rows(summary)
         weights = weights_of(summary.mix)
+        self.corpus_chooser.show_corpus(corpus_in_use(weights), getattr(summary, "heldout", ""))
         for src in summary.sources:
             row = self._rows[src.info.name]
             row.set_source(src.info.title, src.info.style, src.documents, src.words)
@@ -400,6 +404,9 @@ class DataPanel(QWidget):
                 paragraphs = "".join(
                     f"<p>{html.escape(p)}</p>" for p in src.sample.split("\n\n") if p.strip()
                 )
+                credit = getattr(src, "sample_credit", "")
+                if credit:  # a real book: say which (title, author, year, chapter)
+                    paragraphs += f"<p><i>— {html.escape(credit)}</i></p>"
                 self.sample_view.setHtml(
                     f"<p><b>A sample of {html.escape(src.info.title)}</b> — "
                     f"<i style='color:{theme.MUTED_TEXT}'>{html.escape(src.info.style)}</i></p>"

@@ -57,7 +57,10 @@ def preset_mixes(summary) -> list[tuple[str, dict[str, float]]]:
     try:
         from engine.corpus.mix import Mix  # a light value type
 
-        presets.append(("The usual mix (default)", weights_of(Mix.default())))
+        # The usual mix of the corpus on view (the books, or the made-up world).
+        made_up = any(getattr(s.info, "corpus", "") == "made-up" for s in summary.sources)
+        usual = Mix.made_up() if made_up else Mix.default()
+        presets.append(("The usual mix (default)", weights_of(usual)))
     except (ImportError, AttributeError):
         pass
     presets.append(("Everything equally", dict.fromkeys(names, 1.0)))
