@@ -288,3 +288,31 @@ def test_every_document_ends_with_the_end_of_text_token():
 def test_the_library_is_the_default_mix_with_a_bigger_vocabulary():
     assert bpe_vocab_for(Mix.default()) == 4096
     assert bpe_vocab_for(Mix.made_up()) == 2048
+
+
+# ----- the library BPE -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def library_bpe(library):
+    from engine.tokenizers import BPETokenizer
+
+    return BPETokenizer.train([d.text for d in library.documents], vocab_size=4096)
+
+
+def test_the_words_of_the_word_map_are_single_tokens(library_bpe):
+    words = ("sea waters ocean water queen king dog cat whale ship shore wind ice river "
+             "father mother").split()
+    assert [w for w in words if library_bpe.word_token(w) is None] == []
+
+
+def test_the_shipped_bpe_examples_are_the_tokenizers_real_splits(library_bpe):
+    import json
+
+    from engine.corpus.showcase import BPE_EXAMPLES, bpe_example_words
+
+    data = json.loads(BPE_EXAMPLES.read_text(encoding="utf-8"))
+    shown = [w for fam in data["families"] for w in fam["words"]] + data["compounds"]
+    for example in shown:
+        assert library_bpe.describe_split(example["word"]) == example["pieces"], example
+    for fam in data["families"]:  # each family really shares its ending
+        assert {tuple(w["pieces"])[-1] for w in fam["words"]} == {fam["shared_piece"]}
+    assert len(bpe_example_words()) >= 6

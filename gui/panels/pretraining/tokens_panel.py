@@ -42,6 +42,16 @@ PRESETS: tuple[tuple[str, str], ...] = (
     ("made-up words", "The zorblax quuxed a flibbertigibbet."),  # a closed vocabulary fails
 )
 DEFAULT_TEXT = "I have a headache and a stomachache."
+SHARED_PIECES = "shared pieces (books)"  # the library BPE's own examples, picked by a script
+
+
+def _presets() -> tuple[tuple[str, str], ...]:
+    """The presets, with words the library's BPE really splits into shared pieces first
+    (engine/data/bpe_examples.json, found in its merges by scripts/pick_bpe_examples.py)."""
+    from engine.corpus.showcase import bpe_example_words  # reads a small JSON file
+
+    words = bpe_example_words()
+    return ((SHARED_PIECES, " ".join(words)),) + PRESETS if words else PRESETS
 
 # The order and the people's names of the three tokenizers (technical term beside).
 KINDS: tuple[tuple[str, str, str], ...] = (
@@ -180,7 +190,7 @@ class TokensPanel(QWidget):
         presets.setSpacing(6)
         presets.addWidget(QLabel("Try:"))
         self.preset_buttons: dict[str, QPushButton] = {}
-        for label, text in PRESETS:
+        for label, text in _presets():
             button = QPushButton(label)
             button.setToolTip(text)
             button.clicked.connect(lambda _=False, t=text: self.set_text(t))
