@@ -1,105 +1,15 @@
-"""Put Three Pillars in the Linux applications menu, so it starts with a double-click.
+"""Put Three Pillars in the Linux applications menu: see gui/desktop_entry.py.
 
     python scripts/install_desktop_entry.py              # for this user
     python scripts/install_desktop_entry.py --uninstall  # take it out again
-
-Writes ~/.local/share/applications/three-pillars.desktop (from assets/three-pillars.desktop,
-with Exec pointing at this Python and this checkout's main.py) and the icon to
-~/.local/share/icons/hicolor/{256x256,scalable}/apps/. Run it with the Python of the
-environment the app is installed in (for example .venv/bin/python). `--data-home DIR`
-writes under DIR instead of ~/.local/share (the tests use it).
 """
 
-from __future__ import annotations
-
-import argparse
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "assets"
-NAME = "three-pillars"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def _quote(arg: str) -> str:
-    """One Exec argument, quoted as the desktop entry specification asks."""
-    if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`'):
-        return arg
-    escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
-    return f'"{escaped}"'
-
-
-def desktop_entry(python: str, main: Path) -> str:
-    """The shipped entry with Exec and TryExec filled in for this machine."""
-    lines = []
-    for line in (ASSETS / f"{NAME}.desktop").read_text(encoding="utf-8").splitlines():
-        if line.startswith("Exec="):
-            # %-signs are field codes in Exec: double them in paths.
-            line = "Exec=" + " ".join(_quote(a).replace("%", "%%") for a in (python, str(main)))
-        elif line.startswith("TryExec="):
-            line = f"TryExec={python}"
-        lines.append(line)
-    return "\n".join(lines) + "\n"
-
-
-def data_home(given: str | None) -> Path:
-    if given:
-        return Path(given)
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-
-
-def install(home: Path, python: str) -> list[Path]:
-    apps = home / "applications"
-    icons = home / "icons" / "hicolor"
-    written = []
-    for folder, source in ((icons / "256x256" / "apps", ASSETS / f"{NAME}.png"),
-                           (icons / "scalable" / "apps", ASSETS / f"{NAME}.svg")):
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / source.name
-        shutil.copyfile(source, target)
-        written.append(target)
-    apps.mkdir(parents=True, exist_ok=True)
-    entry = apps / f"{NAME}.desktop"
-    entry.write_text(desktop_entry(python, ROOT / "main.py"), encoding="utf-8")
-    entry.chmod(0o755)  # some desktops only launch entries marked executable
-    written.append(entry)
-    if shutil.which("update-desktop-database"):
-        subprocess.run(["update-desktop-database", str(apps)], check=False, capture_output=True)
-    return written
-
-
-def uninstall(home: Path) -> list[Path]:
-    removed = []
-    for path in (home / "applications" / f"{NAME}.desktop",
-                 home / "icons" / "hicolor" / "256x256" / "apps" / f"{NAME}.png",
-                 home / "icons" / "hicolor" / "scalable" / "apps" / f"{NAME}.svg"):
-        if path.exists():
-            path.unlink()
-            removed.append(path)
-    return removed
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--python", default=sys.executable,
-                        help="the Python that runs the app (default: this one)")
-    parser.add_argument("--data-home", default=None, help="instead of ~/.local/share")
-    parser.add_argument("--uninstall", action="store_true", help="remove the entry and the icon")
-    args = parser.parse_args(argv)
-    home = data_home(args.data_home)
-    if args.uninstall:
-        for path in uninstall(home):
-            print(f"removed {path}")
-        return 0
-    python = str(Path(args.python).absolute())
-    for path in install(home, python):
-        print(f"wrote {path}")
-    print("Three Pillars is now in the applications menu (log out and in if it does not show).")
-    return 0
-
+from gui.desktop_entry import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -68,3 +68,41 @@ def test_the_app_has_its_name_and_icon(qapp):
     assert app.applicationDisplayName() == "Three Pillars"
     assert app.desktopFileName() == "three-pillars"
     assert not app_icon().isNull() and not app.windowIcon().isNull()
+
+
+@needs_validator
+def test_main_installs_the_desktop_entry_without_a_window(tmp_path):
+    """`three-pillars --install-desktop-entry` (the self-contained build's way) needs no display."""
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "share")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--install-desktop-entry"],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "PySide6" not in result.stderr
+    entry = tmp_path / "share" / "applications" / "three-pillars.desktop"
+    assert _validate(entry).returncode == 0
+    assert str(ROOT / "main.py") in entry.read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--uninstall-desktop-entry"],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0 and not entry.exists()
+
+
+def test_bundle_spec_sees_every_panel_and_worker():
+    """A bundler only packs what it can see: the spec collects our packages whole, and every
+    panel is imported by a plain import statement (never by a name in a string)."""
+    spec = (ROOT / "packaging" / "three-pillars.spec").read_text(encoding="utf-8")
+    for package in ("engine", "workers", "gui"):
+        assert f'collect_submodules("{package}")' in spec
+    registry = (ROOT / "gui" / "panels" / "__init__.py").read_text(encoding="utf-8")
+    for panel in sorted((ROOT / "gui" / "panels").glob("*/*_panel.py")):
+        module = ".".join(panel.relative_to(ROOT).with_suffix("").parts)
+        assert f"from {module} import" in registry, f"{module} is not imported explicitly"
+
+
+def test_user_cache_dir_is_outside_the_install(monkeypatch, tmp_path):
+    from engine import paths
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if sys.platform.startswith("linux"):
+        assert paths.user_cache_dir() == tmp_path / "cache" / "three-pillars"
+    assert paths.ROOT not in paths.user_cache_dir().parents

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.paths import user_cache_dir
+
 # One numba thread: the other core belongs to the GUI (the engine worker trains on one).
 WORKER_ENV = {"NUMBA_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
               "MKL_NUM_THREADS": "1"}
@@ -110,8 +112,9 @@ def _enable_numba_disk_cache() -> None:
     imported stores them in the user's cache folder; a function numba cannot cache is
     simply compiled as before (numba warns, nothing breaks).
     """
-    cache_root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(cache_root, "three-pillars", "numba"))
+    # The per-user cache, never the install folder: in the self-contained build that is
+    # read-only for many users, and it must stay as shipped.
+    os.environ.setdefault("NUMBA_CACHE_DIR", str(user_cache_dir() / "numba"))
     import numba
 
     if getattr(numba.njit, "_three_pillars_cached", False):
