@@ -254,8 +254,8 @@ def cmd_evaluate(args: argparse.Namespace, out: Output) -> int:
 
 # ----- align (Pillar III) -----------------------------------------------------------------
 def cmd_align(args: argparse.Namespace, out: Output) -> int:
-    """Run a scripted ranker for N clicks; report the rewarded trait before/after."""
-    from engine.alignment.metrics import two_proportion_z
+    """Run a scripted ranker for N clicks; report agreement, the trait and the quality, before/after."""
+    from engine.alignment.answer_quality import compare_stats
     from engine.alignment.rankers import parse_ranker
     from engine.session.core import Session
 
@@ -263,42 +263,69 @@ def cmd_align(args: argparse.Namespace, out: Output) -> int:
     ranker = parse_ranker(args.ranker, session.ensure_tokenizer(), seed=args.seed)
     run = session.alignment()
     trait = args.trait or (f"word:{ranker.trait.word}" if ranker.trait and ranker.trait.kind == "word"
-                           else ranker.trait.kind if ranker.trait else None)
-    if trait is None:
-        raise ValueError(f"the {ranker.name} ranker rewards no trait: say what to measure, "
-                         "e.g. --trait word:sea")
+                           else ranker.trait.kind if ranker.trait else DEFAULT_ALIGN_TRAIT)
     session.set_alignment_trait(trait)
     before = run.answer_stats(samples_per_prompt=args.samples, seed=args.seed + 1)
     start = time.perf_counter()
     snap = run.history[-1]
-    for i, snap in enumerate(run.run_ranker(ranker, args.clicks, seed=args.seed), start=1):
+    rounds = judgements = 0
+    for snap in run.run_ranker(ranker, args.clicks, seed=args.seed):
+        rounds += 1
+        judged = snap.event != "no preference"  # a round with no update is no judgement
+        judgements += judged
         out.emit(
-            {"event": "click", "click": i, "updates": snap.version, "kind": snap.event,
-             "trait_rate": round(snap.trait_rate, 4), "kl": round(snap.kl, 4),
-             "margin": snap.margin, "accuracy": snap.accuracy, "elapsed": round(time.perf_counter() - start, 2)},
-            f"click {i:3d}  {snap.event:<13} {run.trait.label}: {snap.trait_rate:5.1%}  "
-            f"drift (KL) {snap.kl:6.2f} nats  {time.perf_counter() - start:5.1f} s",
+            {"event": "click", "round": rounds, "judged": judged, "new_pairs": snap.new_pairs,
+             "pairs": snap.agreement_pairs, "agreement_before_update": snap.agreement,
+             "updates": snap.version, "kind": snap.event, "kl": round(snap.kl, 4),
+             "margin": snap.margin, "elapsed": round(time.perf_counter() - start, 2)},
+            f"round {rounds:3d}  {snap.event:<13} {snap.new_pairs} pairs  agreement before "
+            f"update {_percent(snap.agreement)} of {snap.agreement_pairs} pairs  drift (KL) "
+            f"{snap.kl:6.2f} nats  {time.perf_counter() - start:5.1f} s",
         )
     after = run.answer_stats(samples_per_prompt=args.samples, seed=args.seed + 1)
-    z, p_value = two_proportion_z(before.with_trait, before.n, after.with_trait, after.n)
-    meta = {"ranker": ranker.name, "clicks": args.clicks, "seed": args.seed, "trait": run.trait.label,
-            "trait_before": before.trait_rate, "trait_after": after.trait_rate}
-    path = session.save_aligned(args.out, meta)
+    test = compare_stats(before, after, seed=args.seed)
+    path = None
+    if args.out:
+        meta = {"ranker": ranker.name, "clicks": args.clicks, "seed": args.seed,
+                "trait": run.trait.label, "trait_before": before.trait_rate,
+                "trait_after": after.trait_rate}
+        path = session.save_aligned(args.out, meta)
+    t, q, loss = test.trait, test.non_word_share, test.reference_loss
     out.emit(
-        {"event": "done", "checkpoint": str(path), "ranker": ranker.name, "clicks": args.clicks,
-         "updates": snap.version, "trait": run.trait.label, "samples": before.n,
-         "trait_before": before.trait_rate, "trait_after": after.trait_rate, "z": z, "p_value": p_value,
+        {"event": "done", "checkpoint": str(path) if path else None, "ranker": ranker.name,
+         "rounds": rounds, "judgements": judgements, "pairs": snap.agreement_pairs,
+         "pairs_per_judgement": snap.agreement_pairs / judgements if judgements else None,
+         "agreement_before_update": snap.agreement, "updates": snap.version,
+         "trait": run.trait.label, "samples": before.n,
+         "trait_before": t.before, "trait_after": t.after, "trait_change": t.change,
+         "p_value": t.p_value, "test": test.test,
+         "quality_change": {"non_word_share": q.change, "non_word_p_value": q.p_value,
+                            "reference_loss": loss.change, "reference_loss_p_value": loss.p_value},
+         "before_after": test.as_dict(),
          "kl_after": snap.kl, "kl_per_token_after": snap.kl_per_token,
          "mean_length_before": before.mean_length, "mean_length_after": after.mean_length,
          "end_rate_before": before.end_rate, "end_rate_after": after.end_rate,
          "seconds": round(time.perf_counter() - start, 2)},
-        f"saved {path}\n{run.trait.label} on {before.n} answers to held-out questions: "
-        f"{before.trait_rate:.1%} before, {after.trait_rate:.1%} after (z = {z:.2f}, p = {p_value:.2g})\n"
+        (f"saved {path}\n" if path else "")
+        + f"{judgements} judgements ({snap.agreement_pairs} pairs) in {rounds} rounds; the model "
+        f"agreed with {_percent(snap.agreement)} of the pairs before learning from them\n"
+        f"{run.trait.label} on {before.n} answers to {len(before.by_prompt.trait)} held-out "
+        f"questions: {t.before:.1%} before, {t.after:.1%} after (change {t.change:+.1%}, "
+        f"p = {t.p_value:.2g})\n"
+        f"quality: made-up words {q.before:.1%} -> {q.after:.1%} (p = {q.p_value:.2g}); "
+        f"reference loss {loss.before:.2f} -> {loss.after:.2f} nats/token (p = {loss.p_value:.2g})\n"
+        f"p-values: {test.test}\n"
         f"drift from the fine-tuned model (KL): {snap.kl:.2f} nats per answer, "
-        f"{snap.kl_per_token:.3f} per token; mean length {before.mean_length:.1f} -> "
-        f"{after.mean_length:.1f} tokens",
+        f"{snap.kl_per_token:.3f} per token",
     )
     return 0
+
+
+DEFAULT_ALIGN_TRAIT = "word:sea"  # measured when the ranker rewards no trait (e.g. random)
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
 
 
 def cmd_corpus(args: argparse.Namespace, out: Output) -> int:
@@ -416,9 +443,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="prefers-word:WORD, prefers-shorter, prefers-longer, random, reversed:SPEC")
     p.add_argument("--clicks", type=a.whole(1, 100_000), default=30, help="how many judgements")
     p.add_argument("--seed", type=a.seed, default=0)
-    p.add_argument("--out", type=a.out_folder, required=True,
-                   help="a new folder to write the aligned checkpoint to")
-    p.add_argument("--trait", type=a.text(200), help="what to measure: word:WORD, short or long (default: the ranker's)")
+    p.add_argument("--out", type=a.out_folder, default=None,
+                   help="a new folder to write the aligned checkpoint to (default: do not save)")
+    p.add_argument("--trait", type=a.text(200),
+                   help="what to measure: word:WORD, short or long (default: the ranker's, else word:sea)")
     p.add_argument("--samples", type=a.whole(1, 1000), default=4, help="answers per held-out question, before and after")
     return parser
 

@@ -1,11 +1,14 @@
 """Thirty clicks of a scripted judge move the shipped fine-tuned model the way it rewards.
 
 On the held-out questions (never trained on), the share of answers that mention a word
-is measured before and after 30 automatic rounds, and the two shares are compared with
-a two-proportion z-test computed here:
+is measured before and after 30 automatic rounds, and the two are compared with the
+paired sign-flip permutation test over prompts that the app uses (the answers to one
+prompt are not independent draws):
 
-- a judge that prefers the word raises it (p < 0.01);
-- a judge that picks at random does not (not significant at the same level);
+- a judge that prefers the word raises it (p < 0.01), and the model agrees with more
+  than 60 % of its pairs before learning from them;
+- a judge that picks at random does not (not significant at the same level), and the
+  before-update agreement stays between 35 % and 65 %;
 - the reversed judge lowers it (p < 0.01);
 
 and the exact KL from the reference stays within the budget stated in PreferenceConfig.
@@ -13,11 +16,11 @@ Fixed seeds throughout, so the numbers are the same on every run.
 """
 
 import copy
-import math
 
 import pytest
 
 from engine import paths
+from engine.alignment.answer_quality import compare_stats
 from engine.alignment.run import Alignment
 from engine.alignment.metrics import word_trait
 from engine.checkpoint import load_checkpoint
@@ -31,14 +34,6 @@ WORD = "sea"
 CLICKS = 30
 SAMPLES_PER_QUESTION = 4
 ALPHA = 0.01
-
-
-def z_test(x1: int, n1: int, x2: int, n2: int) -> tuple[float, float]:
-    """Two-proportion z-test with pooled variance: (z, two-sided p)."""
-    pooled = (x1 + x2) / (n1 + n2)
-    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    z = (x2 / n2 - x1 / n1) / se
-    return z, math.erfc(abs(z) / math.sqrt(2))
 
 
 @pytest.fixture(scope="module")
@@ -75,35 +70,41 @@ def _after(sft, qa, spec: str):
     return run.answer_stats(run.policy, SAMPLES_PER_QUESTION, seed=1), run.history[-1]
 
 
+def _test(before, after):
+    """The paired, clustered before/after test the app and the command line use."""
+    return compare_stats(before, after, seed=0).trait
+
+
 def test_the_question_sets_are_apart(qa):
     assert not {p.question for p in qa.heldout} & {p.question for p in qa.train}
 
 
 def test_a_judge_that_prefers_a_word_makes_the_model_say_it(sft, qa, before):
     after, last = _after(sft, qa, f"prefers-word:{WORD}")
-    z, p = z_test(before.with_trait, before.n, after.with_trait, after.n)
-    print(f"prefers-word: {before.trait_rate:.3f} -> {after.trait_rate:.3f}, z={z:.2f}, p={p:.2g}, "
-          f"KL {last.kl_per_token:.3f} nats/token")
-    assert z > 0 and p < ALPHA
-    assert last.accuracy == pytest.approx(1.0, abs=0.05)  # it now sides with its judge
+    t = _test(before, after)
+    print(f"prefers-word: {t.before:.3f} -> {t.after:.3f}, p={t.p_value:.2g}, "
+          f"agreement before update {last.agreement:.2f}, KL {last.kl_per_token:.3f} nats/token")
+    assert t.change > 0 and t.p_value < ALPHA
+    assert last.agreement > 0.6  # it came to side with its judge before each new click
     assert last.kl_per_token < PreferenceConfig().kl_budget
 
 
 def test_a_random_judge_teaches_nothing_measurable(sft, qa, before):
     after, last = _after(sft, qa, "random")
-    z, p = z_test(before.with_trait, before.n, after.with_trait, after.n)
-    print(f"random: {before.trait_rate:.3f} -> {after.trait_rate:.3f}, z={z:.2f}, p={p:.2g}, "
-          f"KL {last.kl_per_token:.3f} nats/token")
-    assert p >= ALPHA
+    t = _test(before, after)
+    print(f"random: {t.before:.3f} -> {t.after:.3f}, p={t.p_value:.2g}, "
+          f"agreement before update {last.agreement:.2f}, KL {last.kl_per_token:.3f} nats/token")
+    assert t.p_value >= ALPHA
+    assert 0.35 <= last.agreement <= 0.65
     assert last.kl_per_token < PreferenceConfig().kl_budget
 
 
 def test_the_reversed_judge_makes_the_model_avoid_the_word(sft, qa, before):
     after, last = _after(sft, qa, f"reversed:prefers-word:{WORD}")
-    z, p = z_test(before.with_trait, before.n, after.with_trait, after.n)
-    print(f"reversed: {before.trait_rate:.3f} -> {after.trait_rate:.3f}, z={z:.2f}, p={p:.2g}, "
+    t = _test(before, after)
+    print(f"reversed: {t.before:.3f} -> {t.after:.3f}, p={t.p_value:.2g}, "
           f"KL {last.kl_per_token:.3f} nats/token")
-    assert z < 0 and p < ALPHA
+    assert t.change < 0 and t.p_value < ALPHA
     assert last.kl_per_token < PreferenceConfig().kl_budget
 
 
@@ -122,8 +123,10 @@ def test_the_align_command_reports_before_and_after_and_saves_an_aligned_checkpo
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     assert [e["event"] for e in lines[:-1]] == ["click"] * 3
     done = lines[-1]
-    assert done["event"] == "done" and done["samples"] == 72
-    assert any("before" in k for k in done) and any("after" in k for k in done)
+    assert done["event"] == "done" and done["samples"] == len(bundled_qa().heldout)
     assert 0.0 <= done["trait_before"] <= 1.0 and 0.0 <= done["trait_after"] <= 1.0
+    assert 0.0 <= done["p_value"] <= 1.0 and "permutation" in done["test"]
+    assert set(done["quality_change"]) >= {"non_word_share", "reference_loss"}
+    assert done["pairs"] == sum(e["new_pairs"] for e in lines[:-1])
     ckpt = load_checkpoint(out)
     assert ckpt.stage == "aligned" and ckpt.meta["ranker"] == f"prefers-word:{WORD}"

@@ -6,7 +6,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from engine.alignment.metrics import DriftProbe, Trait, two_proportion_z
+from engine.alignment.metrics import DriftProbe, Trait
 from engine.alignment.sampling import decode, sample_answers
 from engine.model import TinyGPT
 from engine.alignment.preference import (
@@ -269,13 +269,6 @@ def test_rankers_judge_as_documented():
     assert parse_ranker("reversed:prefers-word:sea").trait == Trait("word", word="sea")
     with pytest.raises(ValueError, match="unknown ranker"):
         parse_ranker("prefers-nothing")
-
-
-def test_two_proportion_z_against_a_worked_example():
-    # 30/100 vs 50/100: pooled 0.4, se = sqrt(.4*.6*.02) = 0.069282, z = 2.8868
-    z, p = two_proportion_z(30, 100, 50, 100)
-    assert z == pytest.approx(2.886751, rel=1e-5)
-    assert p == pytest.approx(0.003892, rel=1e-3)
 
 
 def test_kv_cached_decoding_gives_the_full_forward_logits(tiny):

@@ -571,7 +571,7 @@ class EngineServer:
             self._finish_ranker("stopped")
 
     def _finish_ranker(self, state: str) -> None:
-        from engine.alignment.metrics import two_proportion_z
+        from engine.alignment.answer_quality import compare_stats
 
         job, self._rank_job = self._rank_job, None
         if job is not None:
@@ -582,8 +582,8 @@ class EngineServer:
             if before is not None:
                 run = self.session.alignment()
                 after = run.answer_stats(samples_per_prompt=2, seed=info["seed"] + 1)
-                z, p = two_proportion_z(before.with_trait, before.n, after.with_trait, after.n)
-                info.update(after=after, z=z, p_value=p)
+                test = compare_stats(before, after, seed=info["seed"])
+                info.update(after=after, before_after=test, p_value=test.trait.p_value)
         finally:
             self._emit(("status", self.session.status()))
             self._emit(("ranker_state", state, info))

@@ -15,6 +15,13 @@ After every preference update the app shows:
 - mean answer length and the share of answers that end with <end> by themselves, from
   answers sampled on held-out prompts with the same seed every time (common random
   numbers: a change between two measurements comes mostly from the model, not the dice);
+- the quality of those answers (`engine.alignment.answer_quality`): the share of made-up
+  words and the reference model's loss on them;
+- the agreement before update: each new pair is first scored by the model as it is
+  BEFORE it learns from that pair (does the chosen answer already have the higher
+  implicit reward? a tie counts one half), and the running share is logged. A ranker
+  with no taste reads about 50 % on it; the stored-pair `accuracy` above, measured
+  after training on those very pairs, reads high even then;
 - how strongly the rewarded trait shows (`Trait`): the share of those sampled answers
   that have it and, for a word, the mean probability of the word's token along the
   fixed probe continuations (exact, smooth).
@@ -22,7 +29,6 @@ After every preference update the app shows:
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
 import time
@@ -32,7 +38,9 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+from engine.alignment.answer_quality import AnswerStats, summarise
 from engine.alignment.sampling import sample_answers
+from engine.finetuning.known_words import KnownWords
 from engine.model import TinyGPT
 from engine.alignment.preference import (
     IGNORE,
@@ -158,18 +166,8 @@ class DriftProbe:
 
 
 # ----- snapshots -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class AnswerStats:
-    """Sampled answers on held-out prompts, summarised."""
-
-    n: int
-    with_trait: int
-    mean_length: float  # tokens, without <end>
-    end_rate: float  # share that wrote <end> themselves
-
-    @property
-    def trait_rate(self) -> float:
-        return self.with_trait / self.n if self.n else float("nan")
+__all__ = ["AlignmentMetrics", "AlignmentSnapshot", "AnswerStats", "DriftProbe", "StageView",
+           "Trait", "length_trait", "stage_view", "word_trait"]  # AnswerStats: re-exported
 
 
 @dataclass(frozen=True)
@@ -198,19 +196,11 @@ class AlignmentSnapshot:
     update_seconds: float  # time spent in the optimiser steps
     measure_seconds: float  # time spent measuring
     message: str = ""
-
-
-def two_proportion_z(x1: int, n1: int, x2: int, n2: int) -> tuple[float, float]:
-    """z statistic and two-sided p-value for "the two shares differ" (pooled variance)."""
-    if min(n1, n2) <= 0:
-        raise ValueError("both samples need at least one observation")
-    p1, p2 = x1 / n1, x2 / n2
-    pooled = (x1 + x2) / (n1 + n2)
-    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    if se == 0:
-        return 0.0, 1.0
-    z = (p2 - p1) / se
-    return z, math.erfc(abs(z) / math.sqrt(2))
+    agreement: float | None = None  # running before-update agreement (None: no pair scored yet)
+    agreement_pairs: int = 0  # how many pairs the agreement was scored on
+    new_pairs: int = 0  # pairs this judgement produced (a 4-way ranking: up to 6)
+    non_word_share: float = float("nan")  # made-up words / words in the sampled answers
+    reference_loss: float = float("nan")  # the reference's nats per token on those answers
 
 
 class AlignmentMetrics:
@@ -224,9 +214,11 @@ class AlignmentMetrics:
         samples_per_prompt: int = 2,
         seed: int = 4321,
         probe_prompts: int = 12,
+        known_words: KnownWords | None = None,
     ):
         if not heldout_prompts:
             raise ValueError("the measurements need at least one held-out prompt")
+        self.known_words = known_words  # for the made-up word share (None: not measured)
         self.opt = optimizer
         self.prompts = [optimizer.prompt_ids(p) for p in heldout_prompts]
         self.samples_per_prompt = samples_per_prompt
@@ -255,18 +247,24 @@ class AlignmentMetrics:
         max_new = min(self.opt.max_new_tokens(p) for p in self.prompts)
         return sample_answers(model, self.opt.tokenizer, prompts, max_new, gen)
 
-    def answer_stats(self, answers: Sequence[Answer]) -> AnswerStats:
-        n = len(answers)
-        with_trait = sum(self.trait.present(a) for a in answers) if self.trait is not None else 0
-        return AnswerStats(
-            n=n,
-            with_trait=with_trait,
-            mean_length=sum(a.n_tokens for a in answers) / max(1, n),
-            end_rate=sum(a.ended for a in answers) / max(1, n),
-        )
+    def measure(self, model: TinyGPT, prompts: Sequence[Sequence[int]] | None = None,
+                samples_per_prompt: int | None = None, seed: int | None = None) -> AnswerStats:
+        """Sample answers to `prompts` (default: the measuring prompts) and summarise them."""
+        saved = self.prompts
+        if prompts is not None:
+            self.prompts = [tuple(p) for p in prompts]
+        try:
+            k = self.samples_per_prompt if samples_per_prompt is None else samples_per_prompt
+            answers = self.sample(model, k, seed)
+            asked = [p for p in self.prompts for _ in range(k)]
+        finally:
+            self.prompts = saved
+        trait = self.trait.present if self.trait is not None else None
+        return summarise(answers, asked, k, trait, self.known_words, self.opt.reference)
 
     def snapshot(
-        self, event: str, report: UpdateReport | None = None, message: str = "", sample: bool = True
+        self, event: str, report: UpdateReport | None = None, message: str = "", sample: bool = True,
+        agreement: float | None = None, agreement_pairs: int = 0, new_pairs: int = 0,
     ) -> AlignmentSnapshot:
         """Measure the policy now. Also sets the KTO reference point to the measured KL.
 
@@ -280,7 +278,7 @@ class AlignmentMetrics:
         kl, kl_tok, mass = self.probe.measure(opt.policy, token_id)
         opt.kl_reference = kl
         nan = float("nan")
-        stats = self.answer_stats(self.sample(opt.policy)) if sample else AnswerStats(0, 0, nan, nan)
+        stats = self.measure(opt.policy) if sample else AnswerStats(0, 0, nan, nan)
         chosen, rejected = opt.pair_rewards()
         if chosen.numel():
             rc, rr = float(chosen.mean()), float(rejected.mean())
@@ -314,6 +312,11 @@ class AlignmentMetrics:
             update_seconds=report.seconds if report is not None else 0.0,
             measure_seconds=time.perf_counter() - start,
             message=message or (report.message if report is not None else ""),
+            agreement=agreement,
+            agreement_pairs=agreement_pairs,
+            new_pairs=new_pairs,
+            non_word_share=stats.non_word_share,
+            reference_loss=stats.reference_loss,
         )
 
 

@@ -665,6 +665,7 @@ class Session:
             train_prompts=[p.question for p in qa.train],
             reference=reference,
             start_from_reference=start is not self.model,
+            known_words=self.known_words(),
         )
         self.model = run.policy
         if self.stage != "aligned":
