@@ -23,10 +23,6 @@ def inside(qtbot, main_window, engine_controller):
     dialog.close()
 
 
-def _image(cell) -> np.ndarray:
-    return np.asarray(cell.image.image)
-
-
 def test_view_shows_the_live_models_attention_guesses_and_parameters(inside, engine_controller):
     panel, view = inside
     session = engine_controller.backend.server.session
@@ -34,11 +30,13 @@ def test_view_shows_the_live_models_attention_guesses_and_parameters(inside, eng
     direct = look_inside(session.model, session.ensure_tokenizer(), ids, k=5,
                          target_id=panel.target_id())
     assert view.drawn.ids == tuple(ids)
-    grid = view.grid.cells
-    assert len(grid) == session.model.config.n_layer and len(grid[0]) == session.model.config.n_head
-    for layer, row in enumerate(grid):
-        for head, cell in enumerate(row):
-            np.testing.assert_allclose(_image(cell), direct.attention[layer, head], atol=1e-6)
+    config = session.model.config
+    assert view.grid.shape == (config.n_layer, config.n_head, len(ids))
+    np.testing.assert_array_equal(view.grid.image.image, view.grid.mosaic)  # what is drawn
+    for layer in range(config.n_layer):
+        for head in range(config.n_head):
+            np.testing.assert_allclose(view.grid.head_image(layer, head),
+                                       direct.attention[layer, head], atol=1e-6)
     # the lens table's last row is the model's real top guesses at the target position
     last = view.lens.cell_texts()[-1]
     for col, tid in enumerate(direct.guesses.token_ids[-1, -1]):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.pretraining.head_patterns import PATTERNS
 from gui import theme
 from gui.widgets.attention_grid import AttentionGrid
 from gui.widgets.attention_strip import AttentionStrip
@@ -96,7 +97,7 @@ class LookInsideView(QWidget):
         col.addWidget(_note(
             "Each small square is one attention head: row = the token that looks, column = "
             "the earlier token it looks at, darker = more attention. Hover a token or a row to "
-            "look from there; click a head to show it in the row below."))
+            "look from there; click a head to show it in the row of tokens."))
         self.head_label = QLabel("")
         col.addWidget(self.head_label)
         self.strip = AttentionStrip()
@@ -207,18 +208,15 @@ class LookInsideView(QWidget):
         if view is None or view is self.drawn:
             return
         self.drawn = view
-        titles = [["" for _ in range(view.n_head)] for _ in range(view.n_layer)]
-        for h in view.heads:
-            name = f"{h.layer + 1}·{h.head + 1}"
-            if h.label:
-                share = h.scores[("previous", "first", "self").index(h.label)]
-                name += f" {SHORT_PATTERN[h.label]} {100 * share:.0f}%"
-            titles[h.layer][h.head] = name
-        self.grid.show_attention(view.attention, self.query, titles)
-        named = sum(1 for h in view.heads if h.label)
-        self.labels_note.setText(
-            f"{named} of {len(view.heads)} heads put more than half their attention on one "
-            f"position (measured on {view.label_source}); those are named under their square.")
+        self.grid.show_attention(view.attention, self.query, self._chosen_head(view))
+        named = [h for h in view.heads if h.label]
+        text = (f"{len(named)} of {len(view.heads)} heads put more than half their attention on "
+                f"one position (measured on {view.label_source})")
+        if named:
+            text += ": " + "; ".join(
+                f"layer {h.layer + 1} head {h.head + 1} {SHORT_PATTERN[h.label]} "
+                f"{100 * h.scores[PATTERNS.index(h.label)]:.0f}%" for h in named)
+        self.labels_note.setText(text + ".")
         self.map.set_parts(view.parts)
         self.map.set_changes(view.change.relative if view.change else None)
         self.map.select_part(view.part_name)
@@ -250,9 +248,8 @@ class LookInsideView(QWidget):
         if view is None:
             return
         q = self.query
-        layer, head = self.head
-        layer, head = min(layer, view.n_layer - 1), min(head, view.n_head - 1)
-        self.grid.set_query(q)
+        layer, head = self._chosen_head(view)
+        self.grid.set_query(q, (layer, head))
         self.strip.set_row(list(view.tokens), view.attention[layer, head, q], q)
         pattern = next((h for h in view.heads if (h.layer, h.head) == (layer, head)), None)
         words = f": {pattern.words}" if pattern is not None and pattern.label else ""
@@ -265,6 +262,9 @@ class LookInsideView(QWidget):
                                view.token_text, target)
         self.lens_note.setText(f"What the model would guess after “{looking}” if it stopped "
                                "after each block. The last row is its real guess.")
+
+    def _chosen_head(self, view: InsideView) -> tuple[int, int]:
+        return min(self.head[0], view.n_layer - 1), min(self.head[1], view.n_head - 1)
 
     def _on_hover(self, position: int | None) -> None:
         if position != self.hover:
