@@ -383,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
             "cleaned text.", cmd_corpus)
     p.add_argument("--corpus", choices=("library", "made-up"), default="library",
                    help="the books (default) or the made-up world generated from templates")
-    p.add_argument("--dump-clean", metavar="PATH",
+    p.add_argument("--dump-clean", metavar="PATH", type=a.new_file,
                    help="write the cleaned training text, one document per paragraph")
     p.add_argument("--seed", type=a.seed, default=0)
 

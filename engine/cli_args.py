@@ -86,6 +86,20 @@ def out_folder(value: str) -> str:
     return value
 
 
+def new_file(value: str) -> str:
+    """A path for a new file: the command writes it, so it must not exist yet (a person's
+    file of that name would be lost)."""
+    import os
+
+    if not value.strip():
+        raise argparse.ArgumentTypeError("it is empty: give a file name")
+    if os.path.lexists(value):
+        raise argparse.ArgumentTypeError(
+            f"{quote(value)} already exists; nothing was written. Choose a new file name "
+            "(this command never replaces a file).")
+    return value
+
+
 def seed(text_: str) -> int:
     return whole(0, MAX_SEED)(text_)
 

@@ -35,6 +35,7 @@ BAD_ARGUMENTS = {  # name -> (argv, words the message must contain)
     "align nested ranker": (["align", "--ranker", "reversed:" * 2000 + "random", "--out", "x"],
                             ["--ranker", "too long"]),
     "--threads 0": (["windows", "--text", "a b", "--threads", "0"], ["--threads", "out of range"]),
+    "corpus --dump-clean over a file": (["corpus", "--dump-clean", __file__], ["already exists", "never replaces"]),
 }
 
 
@@ -77,3 +78,19 @@ def test_one_torch_thread_unless_told(capsys, monkeypatch):
     assert main(["windows", "--text", "a b c d e"]) == 0
     assert main(["windows", "--text", "a b c d e", "--threads", "2"]) == 0
     assert calls == [1, 2]
+
+
+@pytest.mark.parametrize("command, kind", [("train", "fifo"), ("finetune", "dev-zero")])
+def test_a_pipe_or_device_as_input_is_refused_without_hanging(command, kind, tmp_path, capsys):
+    import os
+
+    path = tmp_path / ("input.txt" if command == "train" else "input.tsv")
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    option = "--data" if command == "train" else "--qa"
+    code = main([command, "--steps", "1", "--out", str(tmp_path / "out"), option, str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "input." in err and "not a file that can be read" in err, err
+    assert not (tmp_path / "out").exists()

@@ -9,14 +9,13 @@ The kills are real: the save runs in a forked child that SIGKILLs itself at the 
 """
 
 import os
-import signal
-import sys
 from pathlib import Path
 
 import pytest
 
 import engine.safe_save as safe_save
 from engine.checkpoint import META, WEIGHTS, CheckpointError, load_checkpoint, save_checkpoint
+from tests.kill_points import killed_during
 from tests.tiny_world import tiny_setup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,30 +30,6 @@ def tiny():
 def save(tiny, path, n):
     tok, model = tiny
     return save_checkpoint(path, model, tok, "pre-trained", {"n": n})
-
-
-def killed_during(step: str, action) -> bool:
-    """Run `action` in a forked child that SIGKILLs itself on reaching `step`; True when
-    it was killed there (False: the action finished without reaching the step)."""
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        code = 0
-        try:
-            def hook(name):
-                if name == step:
-                    os.kill(os.getpid(), signal.SIGKILL)
-            safe_save.step_hook = hook
-            action()
-        except BaseException as err:  # noqa: BLE001 - reported through the exit code
-            print(f"child failed: {err!r}", file=sys.stderr, flush=True)
-            code = 1
-        os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    if os.WIFSIGNALED(status):
-        assert os.WTERMSIG(status) == signal.SIGKILL
-        return True
-    assert os.WEXITSTATUS(status) == 0, "the save failed in the child"
-    return False
 
 
 def temps(folder: Path) -> list[Path]:
