@@ -440,3 +440,26 @@ def test_headache_is_head_plus_ache_and_stomachache_reuses_ache(default_bpe):
 @pytest.mark.parametrize("word", ["waters", "sea", "king", "queen"])
 def test_theme_words_are_single_tokens(default_bpe, word):
     assert default_bpe.word_token(word) is not None, default_bpe.describe_split(word)
+
+
+# ----- issue 14: bad input raises TokenizerError, never TypeError -------------------------
+
+
+@pytest.mark.parametrize("text", ["caf\udce9", "\ud800", "ok <end> \udcff", "x" * 20_000 + "\udc80"])
+def test_a_lone_surrogate_is_a_tokenizer_error_naming_its_place(text):
+    """What bytes that are not UTF-8 become in Python (e.g. in command-line arguments)."""
+    tok = BPETokenizer.train(["the cat sat on the mat " * 20], vocab_size=300)
+    with pytest.raises(TokenizerError, match="not valid Unicode at character"):
+        tok.encode(text)
+    with pytest.raises(TokenizerError):
+        tok.encode_batch(["fine", text])
+
+
+@pytest.mark.parametrize("d", [{"kind": []}, {"kind": {"a": 1}}, {"kind": None}, {"kind": "char", "alphabet": 5},
+                               {"kind": "char", "alphabet": ["ab"]}, {"kind": "word", "tokens": "x"},
+                               {"kind": "bpe", "hf_json": 7}, {"kind": "bpe", "hf_json": "{}"},
+                               {"kind": "x" * 10_000}, [], "bpe", None])
+def test_a_damaged_saved_tokenizer_is_a_tokenizer_error(d):
+    with pytest.raises(TokenizerError) as err:
+        Tokenizer.from_dict(d)
+    assert len(str(err.value)) < 300
