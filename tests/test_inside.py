@@ -46,12 +46,27 @@ def _tokenizer() -> CharTokenizer:
     return CharTokenizer.train([string.ascii_letters])
 
 
+def _rotate(x: torch.Tensor, base: float = 10_000.0) -> torch.Tensor:
+    """Rotary positions by hand: dims i and i + hs/2 of position t turn by t * base^(-2i/hs)."""
+    T, hs = x.shape
+    angles = torch.arange(T).float()[:, None] * base ** (-torch.arange(0, hs, 2).float() / hs)
+    x1, x2 = x[:, : hs // 2], x[:, hs // 2 :]
+    return torch.cat([x1 * angles.cos() - x2 * angles.sin(), x1 * angles.sin() + x2 * angles.cos()], -1)
+
+
 def _hand_attention(model: TinyGPT, ids: list[int]) -> list[torch.Tensor]:
-    """Each layer's attention (H, T, T) written out from the model's own matrices."""
+    """Each layer's attention (H, T, T) written out from the model's own matrices.
+
+    Follows the recipe switches the config has (engine/model.py): unit-RMS queries and
+    keys (qk_norm) and rotary positions instead of a position table.
+    """
     T = len(ids)
-    C, H = model.config.n_embd, model.config.n_head
+    config = model.config
+    C, H = config.n_embd, config.n_head
     hs = C // H
-    x = model.wte.weight[ids] + model.wpe.weight[:T]  # (T, C)
+    x = model.wte.weight[ids]  # (T, C)
+    if getattr(model, "wpe", None) is not None:
+        x = x + model.wpe.weight[:T]
     out = []
     for block in model.blocks:
         ln = block.ln_1
@@ -62,6 +77,12 @@ def _hand_attention(model: TinyGPT, ids: list[int]) -> list[torch.Tensor]:
         weights = torch.zeros(H, T, T)
         for head in range(H):
             qh, kh = q[:, head * hs : (head + 1) * hs], k[:, head * hs : (head + 1) * hs]
+            if getattr(config, "qk_norm", False):
+                eps = torch.finfo(torch.float32).eps
+                qh = qh / torch.sqrt(qh.pow(2).mean(-1, keepdim=True) + eps)
+                kh = kh / torch.sqrt(kh.pow(2).mean(-1, keepdim=True) + eps)
+            if getattr(config, "rotary", False):
+                qh, kh = _rotate(qh), _rotate(kh)
             for i in range(T):
                 scores = torch.tensor([float(qh[i] @ kh[j]) / math.sqrt(hs) for j in range(i + 1)])
                 weights[head, i, : i + 1] = torch.exp(scores - scores.max()) / torch.exp(
