@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import theme
 from gui.navigator import Navigator
 from gui.panels import PANELS, PanelSpec
 from gui.status_bar import ModelStatusBar
@@ -47,7 +46,6 @@ class MainWindow(QMainWindow):
         self.status_bar = ModelStatusBar()
         left = QWidget()
         left.setObjectName("leftColumn")
-        left.setStyleSheet(f"QWidget#leftColumn {{ background: {theme.PANEL_BACKGROUND}; }}")
         left.setFixedWidth(self.navigator.width())
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

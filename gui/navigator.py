@@ -27,12 +27,6 @@ class Navigator(QListWidget):
         self.setObjectName("navigator")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet(
-            f"QListWidget#navigator {{ background: {theme.PANEL_BACKGROUND}; border: none;"
-            f" border-right: 1px solid {theme.BORDER}; padding: 8px 0; }}"
-            "QListWidget#navigator::item { padding: 6px 10px; border-radius: 6px; margin: 1px 8px; }"
-            f"QListWidget#navigator::item:selected {{ background: {theme.BLUE}; color: white; }}"
-        )
         self._rows: dict[str, int] = {}
         pillar = None
         for number, spec in enumerate(panels, start=1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from gui import theme
+from gui.stylesheet import set_style
 
 STAGE_WORDS = {
     "untrained": "untrained (guesses at random)",
@@ -39,19 +40,19 @@ class ModelStatusBar(QStatusBar):
         self.busy_label = QLabel("Starting…")
         self.busy_label.setObjectName("busyLabel")
         self.busy_label.setWordWrap(True)
-        self.busy_label.setStyleSheet(f"color: {theme.MUTED_TEXT}; padding: 8px 16px;")
         self.stage_label = QLabel()
         self.size_label = QLabel()
         self.loss_label = QLabel()
         self.tokens_label = QLabel()
         for label in (self.stage_label, self.size_label, self.loss_label, self.tokens_label):
-            label.setStyleSheet("padding: 4px 8px;")
+            label.setProperty("statusItem", True)
         # busy_label is placed by the main window (under the navigator, where there is room).
         self.addWidget(QWidget(), 1)
         for label in (self.stage_label, self.size_label, self.loss_label, self.tokens_label):
             self.addPermanentWidget(label)
         self._busy: dict[str, bool] = {}
         self._load_failed = False
+        self.status = None  # the ModelStatus shown
         self.set_status(None)
         self.stage_label.setToolTip("Where the model is on its way: pre-training, fine-tuning, RLHF")
         self.size_label.setToolTip("How many numbers the model can adjust while it learns (parameters)")
@@ -62,13 +63,14 @@ class ModelStatusBar(QStatusBar):
 
     def set_status(self, status) -> None:
         """Show a ModelStatus (or None while the model is loading)."""
+        self.status = status
         if status is None:
             self.stage_label.setText("Model: —")
             self.size_label.setText("Size: —")
             self.loss_label.setText("Mistakes (loss): —")
             self.tokens_label.setText("Read: —")
             return
-        colour = theme.STAGE_COLOURS.get(status.stage, theme.TEXT)
+        colour = theme.stage_text(status.stage)
         self.stage_label.setText(
             f"Model: <b style='color:{colour}'>{STAGE_WORDS.get(status.stage, status.stage)}</b>"
         )
@@ -77,6 +79,10 @@ class ModelStatusBar(QStatusBar):
         self.loss_label.setText(f"Mistakes (loss): <b>{loss}</b>")
         self.tokens_label.setText(f"Read: <b>{human_count(status.tokens_seen)}</b> tokens")
 
+    def apply_theme(self) -> None:
+        """The colours changed: the stage's name again, in the new scheme's colour."""
+        self.set_status(self.status)
+
     def set_busy(self, what: str, busy: bool) -> None:
         self._busy[what] = busy
         self._refresh_busy()
@@ -84,7 +90,7 @@ class ModelStatusBar(QStatusBar):
     def set_load_failed(self, message: str) -> None:
         self._load_failed = True
         self.busy_label.setText(f"The model could not be loaded: {message}")
-        self.busy_label.setStyleSheet(f"color: {theme.WARNING}; padding: 8px 16px;")
+        set_style(self.busy_label, role="warning")
 
     def _refresh_busy(self) -> None:
         if self._load_failed:

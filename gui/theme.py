@@ -5,19 +5,23 @@ screen, so a panel asks for `theme.TARGET` rather than a hex code.
 
 Live appearance (presenter mode, light/dark): the point sizes (`BASE_PT`, `SMALL_PT`,
 `HEADING_PT`, `TOKEN_PT`), the neutral colours (`BACKGROUND`, `PANEL_BACKGROUND`, `TEXT`,
-`MUTED_TEXT`, `BORDER`) and `STYLESHEET` are read at the moment they are used: sizes are
+`MUTED_TEXT`, `BORDER`, ...) and `STYLESHEET` are read at the moment they are used: sizes are
 the design size times the text scale, colours those of the light or dark scheme. Read
 them when building or painting (`theme.font(theme.SMALL_PT)`, an f-string in a paint or
-an update); do not copy them into module constants. `gui/appearance.py` changes the scale
-and the scheme, re-applies the style sheet and carries the change to the widgets that
-already exist; a widget that keeps fonts or colours of its own may define
-`apply_theme()`, which is called after every change.
+an update); do not copy them into module constants. Widgets are styled by the one style
+sheet template in `gui/stylesheet.py` (by object name or a property such as
+role="muted"), never with colours of their own. `gui/lecture/appearance.py` changes the
+scale and the scheme, fills the template again and carries font sizes to the widgets
+that already exist; a widget that draws colours or rich text of its own defines
+`apply_theme()`, which is called after every change, and redraws there.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
+
+from gui.stylesheet import render
 
 # Okabe-Ito, in its usual order.
 ORANGE = "#E69F00"
@@ -63,6 +67,14 @@ SCHEMES: dict[str, dict[str, str]] = {
         "PRESSED": "#E2E2DE",
         "PRIMARY_DISABLED": "#8FB5D3",
         "CHIP_BACKGROUND": "#EEEEEC",  # a token outside the window (gui/widgets/token_strip.py)
+        "BANNER_BACKGROUND": "#FBE9DF",  # a message at the top of the window
+        # Coloured text on the background: the palette's own colours where they read well.
+        "WARNING_TEXT": VERMILLION,
+        "GOOD_TEXT": GREEN,
+        "ACCENT_TEXT": BLUE,
+        "PRETRAINED_TEXT": BLUE,
+        "FINETUNED_TEXT": GREEN,
+        "ALIGNED_TEXT": PURPLE,
     },
     "dark": {
         "BACKGROUND": "#1E1F22",
@@ -74,6 +86,15 @@ SCHEMES: dict[str, dict[str, str]] = {
         "PRESSED": "#3A3B40",
         "PRIMARY_DISABLED": "#2F5673",
         "CHIP_BACKGROUND": "#34353A",
+        "BANNER_BACKGROUND": "#4A2A1F",  # light text on it: contrast about 10:1
+        # Lighter shades of the palette's blue, green and vermillion: on the dark background
+        # the originals fall under 4.5:1 contrast for small text (blue: about 3:1).
+        "WARNING_TEXT": "#F07F3C",
+        "GOOD_TEXT": "#3FBF8F",
+        "ACCENT_TEXT": SKY_BLUE,
+        "PRETRAINED_TEXT": SKY_BLUE,
+        "FINETUNED_TEXT": "#3FBF8F",
+        "ALIGNED_TEXT": PURPLE,
     },
 }
 
@@ -122,6 +143,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def stage_text(stage: str) -> str:
+    """The colour for text naming a model stage, readable on this scheme's background."""
+    key = {"pre-trained": "PRETRAINED_TEXT", "fine-tuned": "FINETUNED_TEXT",
+           "aligned": "ALIGNED_TEXT"}.get(stage)
+    return SCHEMES[_live["scheme"]][key] if key else SCHEMES[_live["scheme"]]["MUTED_TEXT"]
+
+
 # ===== end of live appearance ============================================================
 
 FONT_FAMILY = "DejaVu Sans"
@@ -147,39 +175,17 @@ def qcolor(hex_code: str, alpha: int = 255) -> QColor:
     return c
 
 
+def tokens() -> dict[str, object]:
+    """What the style sheet template is filled with: scheme colours, palette, sizes."""
+    palette = {"ORANGE": ORANGE, "SKY_BLUE": SKY_BLUE, "GREEN": GREEN, "YELLOW": YELLOW,
+               "BLUE": BLUE, "VERMILLION": VERMILLION, "PURPLE": PURPLE, "GREY": GREY}
+    sizes = {name: scaled(pt) for name, pt in DESIGN_PT.items()}
+    return {**palette, "WARNING": WARNING, "GOOD": GOOD, **SCHEMES[_live["scheme"]], **sizes}
+
+
 def stylesheet() -> str:
-    """The application style sheet at the current scale and colour scheme."""
-    c = SCHEMES[_live["scheme"]]
-
-    def px(n: float) -> int:  # paddings grow with the text, a little less than it does
-        return max(1, round(n * (1 + (_live["scale"] - 1) * 0.75)))
-
-    return f"""
-QWidget {{ color: {c["TEXT"]}; }}
-QMainWindow, QStackedWidget {{ background: {c["BACKGROUND"]}; }}
-QPushButton {{
-    padding: {px(6)}px {px(14)}px; border: 1px solid {c["BORDER"]}; border-radius: 6px;
-    background: {c["PANEL_BACKGROUND"]};
-}}
-QPushButton:hover {{ border-color: {BLUE}; }}
-QPushButton:pressed {{ background: {c["PRESSED"]}; }}
-QPushButton:disabled {{ color: {GREY}; }}
-QPushButton[primary="true"] {{ background: {BLUE}; color: white; border-color: {BLUE}; }}
-QPushButton[primary="true"]:disabled {{ background: {c["PRIMARY_DISABLED"]}; }}
-QSpinBox, QDoubleSpinBox, QComboBox, QLineEdit {{
-    padding: {px(3)}px {px(6)}px; border: 1px solid {c["BORDER"]}; border-radius: 4px;
-    background: {c["FIELD_BACKGROUND"]};
-}}
-QGroupBox {{
-    font-weight: bold; border: 1px solid {c["BORDER"]}; border-radius: 8px;
-    margin-top: {px(14)}px; padding: {px(10)}px {px(8)}px {px(8)}px {px(8)}px;
-}}
-QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
-QStatusBar {{ background: {c["PANEL_BACKGROUND"]}; border-top: 1px solid {c["BORDER"]}; }}
-QStatusBar::item {{ border: none; }}
-QListWidget {{ border: 1px solid {c["BORDER"]}; border-radius: 6px; background: {c["FIELD_BACKGROUND"]}; }}
-QToolTip {{ font-size: {scaled(DESIGN_PT["SMALL_PT"])}pt; }}
-"""
+    """The application style sheet at the current scale and colour scheme (gui/stylesheet.py)."""
+    return render(tokens(), _live["scale"])
 
 
 def apply(app: QApplication) -> None:

@@ -326,7 +326,11 @@ def test_dark_colours_reach_existing_panels_and_plots(qtbot, lecture, monkeypatc
     assert theme.scheme() == "dark"
     assert QApplication.instance().palette().window().color().name().lower() == dark["BACKGROUND"].lower()
     assert plot.backgroundBrush().color().name().lower() == dark["BACKGROUND"].lower() != light_bg
-    assert dark["PANEL_BACKGROUND"].lower() in window.navigator.styleSheet().lower()
+    # The navigator is styled by the one application style sheet (gui/stylesheet.py): its
+    # rule now carries the dark panel colour, and the navigator is painted with it.
+    assert dark["PANEL_BACKGROUND"].lower() in QApplication.instance().styleSheet().lower()
+    corner = window.navigator.grab().toImage().pixelColor(4, window.navigator.height() - 4)
+    assert corner.name().lower() == dark["PANEL_BACKGROUND"].lower()
     lecture.set_theme_choice("light")
     assert plot.backgroundBrush().color().name().lower() == theme.SCHEMES["light"]["BACKGROUND"].lower()
 

@@ -83,9 +83,9 @@ class _Relay(QObject):
 
 def _preload_engine() -> None:
     """Import the engine's result types (and torch) so unpickling them later is instant."""
-    import engine.pretraining.trainer  # noqa: F401
     import engine.pretraining.inside  # noqa: F401  (Look inside)
     import engine.pretraining.probes  # noqa: F401
+    import engine.pretraining.trainer  # noqa: F401
     import engine.session.core  # noqa: F401
     import engine.tokenizers  # noqa: F401
 

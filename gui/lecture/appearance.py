@@ -6,17 +6,16 @@ used (follow the operating system, or always light / always dark). A change goes
 `gui/theme.py` (the sizes and colours every panel reads) and is then carried to the
 widgets that already exist, so every panel follows without being rebuilt:
 
-- the application font, palette and style sheet are set again (widgets that inherit
-  their font from the application follow at once);
+- the application font and palette are set again, and the one style sheet
+  (gui/stylesheet.py) is filled again from the new colours and sizes: every widget is
+  styled by it (by object name or property), so nothing is rewritten in place;
 - a widget with a font of its own (a heading made with `theme.font(...)`) has its point
   size multiplied by the same ratio, and so do list and table items, private QFont
-  attributes of custom-painted widgets, `font-size` in rich text and style sheets,
-  fixed widths and heights (sized for the old text), and pyqtgraph axes, titles,
-  legends and text items;
-- on a colour change, colours of the old scheme written into style sheets and rich text
-  are replaced by the new scheme's, and plots get the new background and ink;
+  attributes of custom-painted widgets, fixed widths and heights (sized for the old
+  text), and pyqtgraph axes, titles, legends and text items;
+- on a colour change, plots get the new background and ink;
 - finally `apply_theme()` is called on every widget that defines it: a widget that
-  caches a layout made with its fonts, or colours read from `theme`, refreshes them.
+  draws rich text or colours read from `theme` draws them again.
 
 Signals:
     scaleChanged(float)   the text scale now (1.0 = design sizes)
@@ -27,14 +26,12 @@ Signals:
 from __future__ import annotations
 
 import logging
-import re
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QLabel,
     QListWidget,
     QTableView,
     QTableWidget,
@@ -56,33 +53,19 @@ _SIZE_RESOLVED = 0x0002  # QFont::SizeResolved: the font sets its own size
 # is set again; a font set later is lost then. We keep the property equal to the font.
 _SHEET_FONT = "_q_styleSheetWidgetFont"
 _QWIDGETSIZE_MAX = (1 << 24) - 1
-_CSS_FONT_SIZE = re.compile(r"(font-size\s*:\s*)(\d+(?:\.\d+)?)(\s*)(pt|px)", re.IGNORECASE)
-_CSS_WHITE_BACKGROUND = re.compile(r"(background(?:-color)?\s*:\s*)(white|#fff(?:fff)?)\b", re.IGNORECASE)
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def scale_css_sizes(text: str, ratio: float) -> str:
-    """Every `font-size: N pt|px` in a style sheet or rich text, times `ratio`."""
-    return _CSS_FONT_SIZE.sub(
-        lambda m: f"{m.group(1)}{_number(float(m.group(2)) * ratio)}{m.group(3)}{m.group(4)}", text)
-
-
-def recolour(text: str, mapping: dict[str, str], field_background: str | None = None) -> str:
-    """Replace the old scheme's hex colours (any case) by the new ones.
-
-    With `field_background`, a white background (a card on a light page) becomes it.
-    """
-    if not text:
-        return text
-    for old, new in mapping.items():
-        if old.lower() != new.lower():
-            text = re.sub(re.escape(old), new, text, flags=re.IGNORECASE)
-    if field_background is not None:
-        text = _CSS_WHITE_BACKGROUND.sub(lambda m: m.group(1) + field_background, text)
-    return text
+def scale_size_text(size: str, ratio: float) -> str:
+    """A CSS size such as "12pt" or "14px" (as pyqtgraph keeps them), times `ratio`."""
+    size = size.strip()
+    unit = size[-2:].lower()
+    if unit not in ("pt", "px"):
+        return size
+    try:
+        value = float(size[:-2])
+    except ValueError:
+        return size
+    return f"{value * ratio:.1f}".rstrip("0").rstrip(".") + unit
 
 
 def scaled_font(font: QFont, ratio: float) -> QFont:
@@ -124,11 +107,6 @@ def rescale_widgets(root: QWidget, ratio: float) -> None:
     for w in _all_widgets(root):
         if _own_size(w):
             _set_font(w, scaled_font(w.font(), ratio))
-        sheet = w.styleSheet()
-        if sheet and "font-size" in sheet:
-            w.setStyleSheet(scale_css_sizes(sheet, ratio))
-        if isinstance(w, QLabel) and "font-size" in w.text():
-            w.setText(scale_css_sizes(w.text(), ratio))
         if isinstance(w, QAbstractItemView):
             _rescale_items(w, ratio)
         _rescale_private_fonts(w, ratio)
@@ -205,17 +183,16 @@ def _rescale_plots(root: QWidget, ratio: float) -> None:
                     if isinstance(tick_font, QFont):
                         item.setStyle(tickFont=scaled_font(tick_font, ratio))
                     if "font-size" in item.labelStyle:
-                        item.labelStyle["font-size"] = scale_css_sizes(
-                            f"font-size:{item.labelStyle['font-size']}", ratio).split(":", 1)[1]
+                        item.labelStyle["font-size"] = scale_size_text(item.labelStyle["font-size"], ratio)
                         item._updateLabel()  # pyqtgraph's own refresh (no public one)
                 elif isinstance(item, pg.LegendItem):
                     size = item.opts.get("labelTextSize")
                     if size:
-                        item.opts["labelTextSize"] = scale_css_sizes(f"font-size:{size}", ratio).split(":", 1)[1]
+                        item.opts["labelTextSize"] = scale_size_text(size, ratio)
                 elif isinstance(item, pg.LabelItem):
                     size = item.opts.get("size")
                     if size:
-                        item.setText(item.text, size=scale_css_sizes(f"font-size:{size}", ratio).split(":", 1)[1])
+                        item.setText(item.text, size=scale_size_text(size, ratio))
                 elif isinstance(item, pg.TextItem):
                     item.setFont(scaled_font(item.textItem.font(), ratio))
             except Exception:  # noqa: BLE001 - one odd plot item must not stop the rest
@@ -225,24 +202,19 @@ def _rescale_plots(root: QWidget, ratio: float) -> None:
 
 # -- carrying a colour change to existing widgets --------------------------------------
 def recolour_widgets(root: QWidget, old: str, new: str) -> None:
-    """Replace scheme `old`'s colours by scheme `new`'s under `root`."""
+    """Carry a change from scheme `old` to scheme `new` to the plots under `root`.
+
+    Widgets need nothing: the style sheet and the palette already hold the new colours.
+    Plot items keep colours of their own; those equal to an old scheme colour take the
+    new one.
+    """
     if old == new:
         return
     before, after = theme.SCHEMES[old], theme.SCHEMES[new]
-    # White stays white in text ("color: white" on a blue button); as a background it is
-    # handled by `recolour` (field_background).
-    mapping = {before[k]: after[k] for k in before if before[k].lower() not in ("#ffffff", "#fff")}
-    field = after["FIELD_BACKGROUND"] if new == "dark" else None
+    # White stays white (white text on a coloured mark); backgrounds are set directly.
+    mapping = {before[k]: after[k] for k in before
+               if before[k].lower() != after[k].lower() and before[k].lower() not in ("#ffffff", "#fff")}
     for w in _all_widgets(root):
-        sheet = w.styleSheet()
-        if sheet:
-            changed = recolour(sheet, mapping, field)
-            if changed != sheet:
-                w.setStyleSheet(changed)
-        if isinstance(w, QLabel) and "<" in w.text():
-            text = recolour(w.text(), mapping)
-            if text != w.text():
-                w.setText(text)
         w.update()
     _recolour_plots(root, mapping)
 

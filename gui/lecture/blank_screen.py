@@ -14,7 +14,6 @@ class BlankScreen(QWidget):
         self.setObjectName("blankScreen")
         self._on_restore = on_restore
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#blankScreen { background: black; }")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.hide()

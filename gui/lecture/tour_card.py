@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.lecture.tour import Tour
 from gui.panels import PANELS
+from gui.stylesheet import set_style
 
 
 # -- the caption card ------------------------------------------------------------------------
@@ -139,11 +140,10 @@ class TourCard(QFrame):
     def show_step(self, index: int) -> None:
         step = self.tour.steps[index]
         pillar = _pillar_of(step.panel)
-        colour = theme.PILLAR_COLOURS.get(pillar, theme.BLUE)
         self.counter.setText(f"{index + 1} / {len(self.tour.steps)}")
-        self.counter.setStyleSheet(f"color: {colour};")
+        set_style(self.counter, pillar=pillar)
         self.where.setText(f"{pillar}\n{_title_of(step.panel)}")
-        self.where.setStyleSheet(f"color: {colour};")
+        set_style(self.where, pillar=pillar)
         self.title.setText(step.title)
         self.narration.setText(step.narration)
         self.live.setText("")
@@ -185,12 +185,7 @@ class TourCard(QFrame):
         self.auto_button.setText("❚❚ Pause" if on else "▶▶ Auto")
 
     def apply_theme(self) -> None:
-        """Colours from the theme (called again after a light/dark change)."""
-        self.setStyleSheet(
-            f"QFrame#tourCard {{ background: {theme.PANEL_BACKGROUND};"
-            f" border-top: 3px solid {theme.BLUE}; }}"
-            f"QLabel#tourStatus {{ color: {theme.MUTED_TEXT}; }}"
-        )
+        """Fit the card again after a change of text scale (colours come from the style sheet)."""
         if self.tour.index >= 0:
             self.show_step(self.tour.index)
             self.live.setText(self.tour.status)

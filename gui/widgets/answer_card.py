@@ -18,25 +18,24 @@ def small_label(text: str = "", muted: bool = True) -> QLabel:
     label.setWordWrap(True)
     label.setFont(theme.font(theme.SMALL_PT))
     if muted:
-        label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        label.setProperty("role", "muted")
     return label
 
 
 class AnswerCard(QFrame):
     """Title on top, the answer's text (selectable, top-left, taking the room), then more rows.
 
-    `accent` colours the frame (a stage's colour); without it the frame is the border grey.
+    `stage` ("pre-trained", "fine-tuned", "aligned") gives the frame that stage's colour
+    (gui/stylesheet.py); without it the frame is the border grey.
     Subclasses add their rows under the text with `self.layout().addWidget(...)`.
     """
 
-    def __init__(self, title: QLabel, accent: str | None = None,
+    def __init__(self, title: QLabel, stage: str | None = None,
                  margins: tuple[int, int, int, int] = (12, 8, 12, 8), parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("answerCard")
-        self.setStyleSheet(
-            f"QFrame#answerCard {{ border: 2px solid {accent or theme.BORDER}; border-radius: 8px;"
-            f" background: white; }}"
-        )
+        if stage is not None:
+            self.setProperty("stage", stage)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*margins)
         layout.setSpacing(4)
@@ -48,7 +47,14 @@ class AnswerCard(QFrame):
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.text, 1)
+        self._note: str | None = None  # the note shown in place of an answer, if any
 
     def show_note(self, text: str) -> None:
         """A message in place of an answer (waiting, or why there is none), in grey italics."""
+        self._note = text
         self.text.setText(f"<i style='color:{theme.MUTED_TEXT}'>{text}</i>")
+
+    def apply_theme(self) -> None:
+        """The colours changed (gui/lecture/appearance.py): the note again, in the new grey."""
+        if self._note is not None:
+            self.show_note(self._note)

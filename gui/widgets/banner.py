@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from gui import theme
-
 
 class MessageBanner(QFrame):
     """Shows the latest message with a close button; says how many came before it."""
@@ -14,10 +12,6 @@ class MessageBanner(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("messageBanner")
-        self.setStyleSheet(
-            f"QFrame#messageBanner {{ background: #FBE9DF; border-left: 8px solid {theme.WARNING};"
-            " border-radius: 4px; }"
-        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
         self.text = QLabel()

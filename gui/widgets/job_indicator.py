@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from gui import theme
-
 
 @dataclass(frozen=True)
 class JobKind:
@@ -61,7 +59,7 @@ class JobIndicator(QWidget):
         layout.setSpacing(4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        self.label.setProperty("role", "muted")
         self.bar = QProgressBar()
         self.bar.setMaximumHeight(12)
         self.bar.setTextVisible(False)

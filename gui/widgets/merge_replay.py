@@ -133,7 +133,7 @@ class MergeReplayView(QWidget):
 
         self.newest_label = QLabel()
         self.newest_label.setWordWrap(True)
-        self.newest_label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        self.newest_label.setProperty("role", "muted")
         left.addWidget(self.newest_label)
 
         self.chips = TokenChips(point_size=theme.TOKEN_PT)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.stylesheet import set_style
 from gui.widgets.answer_card import small_label
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.prob_bars import ProbabilityBars
@@ -148,7 +149,7 @@ class GuessBars(ProbabilityBars):
 class StageColumn(QFrame):
     """One stage of the comparison strip: its first-token guesses and a sample answer."""
 
-    def __init__(self, title: str, colour: str, parent: QWidget | None = None):
+    def __init__(self, title: str, stage: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.title = title
         layout = QVBoxLayout(self)
@@ -156,7 +157,7 @@ class StageColumn(QFrame):
         layout.setSpacing(2)
         self.heading = QLabel(title)
         self.heading.setFont(theme.font(theme.SMALL_PT, bold=True))
-        self.heading.setStyleSheet(f"color: {colour};")
+        set_style(self.heading, stage=stage)
         layout.addWidget(self.heading)
         self.bars = GuessBars()
         self.bars.setMinimumHeight(70)
@@ -202,9 +203,9 @@ class StripTab(QWidget):
         grid = QGridLayout()
         grid.setSpacing(6)
         self.columns = {
-            "pre-trained": StageColumn("Pre-trained (continues text)", theme.STAGE_COLOURS["pre-trained"]),
-            "fine-tuned": StageColumn("Fine-tuned (answers)", theme.STAGE_COLOURS["fine-tuned"]),
-            "aligned": StageColumn("Aligned", theme.STAGE_COLOURS["aligned"]),
+            "pre-trained": StageColumn("Pre-trained (continues text)", "pre-trained"),
+            "fine-tuned": StageColumn("Fine-tuned (answers)", "fine-tuned"),
+            "aligned": StageColumn("Aligned", "aligned"),
         }
         for i, col in enumerate(self.columns.values()):
             grid.addWidget(col, 0, i)

@@ -45,6 +45,7 @@ class FeedbackCard(AnswerCard):
         self.set_enabled(False)
 
     def show_answer(self, answer) -> None:
+        self._note = None
         self.text.setText(answer.text or "(nothing: it stopped at once)")
         how = "stopped by itself" if answer.ended else "ran out of room, cut off"
         self.meta.setText(f"{answer.n_tokens} tokens, {how}")

@@ -132,7 +132,7 @@ class MaskTab(QScrollArea):
         self.chips.set_placeholder("Pick a pair in “The examples” to see its tokens.")
         layout.addWidget(self.chips)
         legend = QLabel(
-            f"<span style='background:{MASKED_CHIP}'>&nbsp;grey&nbsp;</span> read but not learned "
+            f"<span style='background:{MASKED_CHIP}; color:black'>&nbsp;grey&nbsp;</span> read but not learned "
             "(masked out of the loss: label −100) &nbsp;&nbsp; "
             f"<span style='background:{TRAINED_CHIP}; color:white'>&nbsp;green&nbsp;</span> "
             "learned: the model is scored on guessing these (in the loss)"

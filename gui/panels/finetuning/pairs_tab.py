@@ -126,8 +126,9 @@ class PairsTab(QWidget):
                     table.setItem(row, 2, item)
                 else:
                     item.setText(used)
-                item.setForeground(theme.qcolor(theme.HELDOUT_CURVE if split == HELDOUT
-                                                else theme.TEXT))
+                # Learning rows in the palette's ink (it follows light/dark), held-out in red.
+                item.setData(Qt.ItemDataRole.ForegroundRole,
+                             theme.qcolor(theme.HELDOUT_CURVE) if split == HELDOUT else None)
         if 0 <= selected < len(qa):
             table.selectRow(selected)
         self.pairs_label.setText(

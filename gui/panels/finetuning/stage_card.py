@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui import theme
+from gui.stylesheet import set_style
 from gui.widgets.answer_card import AnswerCard, small_label
 
 MASKED_CHIP = "#DDDDDD"  # prompt tokens: read, not learned
@@ -24,12 +25,11 @@ class StageCard(AnswerCard):
 
     def __init__(self, stage: str, parent: QWidget | None = None):
         self.stage = stage
-        colour = theme.STAGE_COLOURS.get(stage, theme.TEXT)
-        title, subtitle = STAGE_TITLES[stage]
-        heading = QLabel(f"<b style='color:{colour}'>{title}</b> "
-                         f"<span style='color:{theme.MUTED_TEXT}'>— {subtitle}</span>")
+        heading = QLabel()
         heading.setWordWrap(True)
-        super().__init__(heading, accent=colour, parent=parent)
+        super().__init__(heading, stage=stage, parent=parent)
+        self._draw_heading()
+        self.output = None  # the StageOutput drawn now
         self.text.setText("Waiting for the model…")
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setFont(theme.font(theme.BASE_PT + 1))
@@ -50,8 +50,22 @@ class StageCard(AnswerCard):
             self.text.setFont(theme.font(pt))
             self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())
 
+    def _draw_heading(self) -> None:
+        title, subtitle = STAGE_TITLES[self.stage]
+        self.title.setText(f"<b style='color:{theme.stage_text(self.stage)}'>{title}</b> "
+                           f"<span style='color:{theme.MUTED_TEXT}'>— {subtitle}</span>")
+
+    def apply_theme(self) -> None:
+        """The colours changed: heading and answer again, in the new scheme's colours."""
+        self._draw_heading()
+        if self._note is None and self.output is not None:
+            self.show_output(self.output)
+        else:
+            super().apply_theme()
+
     def show_output(self, output) -> None:
         """Draw a StageOutput: the prompt as the model read it, then its words."""
+        self.output = output
         if output.generation is None:
             self.output_text = None
             self.show_note(html.escape(output.note))
@@ -59,6 +73,7 @@ class StageCard(AnswerCard):
             self.origin.setText("")
             return
         g = output.generation
+        self._note = None
         self.output_text = g.text
         muted = theme.MUTED_TEXT
         if output.chat:
@@ -67,7 +82,7 @@ class StageCard(AnswerCard):
         else:
             asked = f"<span style='color:{muted}'>{html.escape(g.prompt)}</span>"
         written = html.escape(g.text).replace("\n", "<br>")
-        colour = theme.STAGE_COLOURS.get(self.stage, theme.TEXT)
+        colour = theme.stage_text(self.stage)
         end = (f" <span style='background:{TRAINED_CHIP}; color:white'>&nbsp;&lt;end&gt;&nbsp;</span>"
                if g.ended else f" <span style='color:{muted}'>… (still going when cut off)</span>")
         self.text.setText(f"{asked}<b style='color:{colour}'>{written}</b>{end}")
@@ -86,6 +101,6 @@ class StageCard(AnswerCard):
         self.verdict.setToolTip("Computed from what this model wrote just now. Correct: " + correct
                                 + (f" Made-up: {', '.join(check.non_words)}." if check.non_words else ""))
         good = all(ok for ok, _ in marks)
-        self.verdict.setStyleSheet(f"color: {theme.GREEN if good else theme.WARNING};")
+        set_style(self.verdict, role="good" if good else "warning")
         how = "asked in the chat format" if output.chat else "given the bare question"
         self.origin.setText(f"{output.origin.capitalize()}; {how}.")

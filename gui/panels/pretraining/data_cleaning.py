@@ -96,7 +96,7 @@ class CleaningView(QWidget):
                 item = QListWidgetItem(f"{n}. {report.name} — {_count(report)} removed")
                 item.setToolTip(str(report.description))
                 if int(report.removed) == 0:
-                    item.setForeground(Qt.GlobalColor.darkGray)
+                    item.setForeground(theme.qcolor(theme.MUTED_TEXT))
                 self.steps.addItem(item)
         rows = max(self.steps.count(), 1)
         self.steps.setFixedHeight(
@@ -115,7 +115,7 @@ class CleaningView(QWidget):
             return
         report = self._summary.reports[index]
         removed = int(report.removed)
-        colour = theme.WARNING if removed else theme.GOOD
+        colour = theme.WARNING_TEXT if removed else theme.GOOD_TEXT
         parts = [
             f"<p><b>{html.escape(str(report.name))}</b> — "
             f"<span style='color:{colour}'><b>{_count(report)}</b> removed</span>"

@@ -141,7 +141,7 @@ class DataPanel(QWidget):
 
         self.mix_note = QLabel()
         self.mix_note.setWordWrap(True)
-        self.mix_note.setStyleSheet(f"color: {theme.WARNING};")
+        self.mix_note.setProperty("role", "warning")
         self.mix_note.hide()
         left.addWidget(self.mix_note)
 
@@ -182,6 +182,17 @@ class DataPanel(QWidget):
         super().showEvent(event)
         if self._summary is None and not self._requested:
             self.request_summary()
+
+    def apply_theme(self) -> None:
+        """Colours or text size changed (gui/lecture/appearance.py): redraw the rich text."""
+        summary = self._summary
+        if summary is None:
+            return
+        for src in summary.sources:
+            self._rows[src.info.name].set_source(src.info.title, src.info.style, src.documents, src.words)
+        self._update_shares()
+        self._show_sample()
+        self.cleaning.show_pipeline(summary)
 
     def is_ready(self) -> bool:
         """True once a DataSummary is shown (used by `main.py --screenshot`)."""

@@ -40,7 +40,7 @@ def heading(text: str, pt: int) -> QLabel:
 def muted_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+    label.setProperty("role", "muted")
     return label
 
 
@@ -127,10 +127,6 @@ class TrainingSetBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingSetBar")
-        self.setStyleSheet(
-            f"QFrame#trainingSetBar {{ background: {theme.PANEL_BACKGROUND};"
-            f" border: 1px solid {theme.BORDER}; border-radius: 8px; }}"
-        )
         bar = QHBoxLayout(self)
         bar.setContentsMargins(12, 8, 12, 8)
         bar.setSpacing(14)
@@ -156,7 +152,7 @@ class TrainingSetBar(QFrame):
         actions.addLayout(buttons)
         self.status_label = QLabel()
         self.status_label.setFont(theme.font(theme.SMALL_PT))
-        self.status_label.setStyleSheet(f"color: {theme.BLUE};")
+        self.status_label.setProperty("role", "accent")
         self.status_label.setWordWrap(True)
         actions.addWidget(self.status_label)
         bar.addLayout(actions)

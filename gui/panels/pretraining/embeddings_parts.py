@@ -55,9 +55,7 @@ def add_heading(root: QVBoxLayout) -> QLabel:
     top.addStretch(1)
     badge = QLabel("")
     badge.setFont(theme.font(theme.SMALL_PT, bold=True))
-    badge.setStyleSheet(
-        f"padding: 3px 10px; border-radius: 10px; background: {theme.PANEL_BACKGROUND};"
-        f"border: 1px solid {theme.BORDER};")
+    badge.setObjectName("methodBadge")
     top.addWidget(badge)
     root.addLayout(top)
     intro = QLabel(
@@ -95,8 +93,6 @@ class MapCard(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mapCard")
-        self.setStyleSheet("#mapCard { background: white; border: 1px solid "
-                           f"{theme.BORDER}; border-radius: 6px; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
@@ -106,7 +102,7 @@ class MapCard(QFrame):
         layout.addWidget(self.map, 1)
         self.status = QLabel("Waiting for the model…")
         self.status.setFont(theme.font(theme.SMALL_PT))
-        self.status.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
@@ -148,7 +144,7 @@ class NeighbourSide(QWidget):
             button.setToolTip(f"The article's example: {quoted(word)} and "
                               f"{' and '.join(map(quoted, partners))}")
             button.setFont(theme.font(theme.SMALL_PT))
-            button.setStyleSheet("padding: 3px 4px;")
+            button.setProperty("compact", True)
             presets.addWidget(button, n // 3, n % 3)
             self.preset_buttons[word] = button
         side.addLayout(presets)
@@ -156,7 +152,7 @@ class NeighbourSide(QWidget):
         self.verdict = QLabel("")
         self.verdict.setWordWrap(True)
         self.verdict.setFont(theme.font(theme.BASE_PT, bold=True))
-        self.verdict.setStyleSheet(f"border-left: 5px solid {theme.VERMILLION}; padding: 2px 8px;")
+        self.verdict.setObjectName("neighbourVerdict")
         self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         side.addWidget(self.verdict)
 
@@ -185,7 +181,7 @@ class NeighbourSide(QWidget):
                       "1.00 = alike, 0 = unrelated.")
         note.setWordWrap(True)
         note.setFont(theme.font(theme.SMALL_PT))
-        note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        note.setProperty("role", "muted")
         side.addWidget(note)
 
     def show_listing(self, listing: NeighbourListing) -> None:

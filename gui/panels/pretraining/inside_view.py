@@ -54,7 +54,7 @@ def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setFont(theme.font(theme.SMALL_PT))
-    label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+    label.setProperty("role", "muted")
     return label
 
 

@@ -124,16 +124,18 @@ class _TokenizerRow:
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
-        self.note.setStyleSheet(f"color: {theme.WARNING};")
+        self.note.setProperty("role", "warning")
         self.note.hide()
         self.chips = TokenChips(point_size=theme.TOKEN_PT)
         self.chips.setObjectName(f"chips_{kind}")
         self.chips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.chips.set_placeholder("(waiting for the tokenizers…)")
         self.result: Tokenization | None = None
+        self._numbers: tuple[str | None, int | None] = (None, None)
         self.set_numbers(None)
 
     def set_numbers(self, numbers: str | None, vocabulary: int | None = None) -> None:
+        self._numbers = (numbers, vocabulary)
         head = (
             f"<span style='font-size:{theme.BASE_PT + 2}pt'><b>{html.escape(self.title)}</b></span>"
             f" <i>({html.escape(self.term)})</i>"
@@ -144,6 +146,11 @@ class _TokenizerRow:
             if vocabulary
             else ""
         )
+
+
+    def redraw_header(self) -> None:
+        """Again, at the text size now (after a change of text scale)."""
+        self.set_numbers(*self._numbers)
 
 
 class TokensPanel(QWidget):
@@ -231,7 +238,7 @@ class TokensPanel(QWidget):
             "order, on your text:"
         )
         replay_intro.setWordWrap(True)
-        replay_intro.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        replay_intro.setProperty("role", "muted")
         learn_layout.addWidget(replay_intro)
         self.replay = MergeReplayView()
         learn_layout.addWidget(self.replay)
@@ -257,6 +264,11 @@ class TokensPanel(QWidget):
         return bool(self._tokenizers)
 
     # ---- inputs -----------------------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """The text scale or colours changed (gui/lecture/appearance.py): redraw rich text."""
+        for row in self._rows.values():
+            row.redraw_header()
+
     def set_tokenizers(self, tokenizers: Mapping[str, Any]) -> None:
         """New tokenizers from the controller (after start, a new mix, your own text)."""
         self._tokenizers = dict(tokenizers)

@@ -83,8 +83,8 @@ class WindowsPanel(QWidget):
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
         root.addWidget(title)
         intro = QLabel(
-            f"The model reads a few tokens (the <b style='background:{theme.WINDOW}'>&nbsp;window"
-            f"&nbsp;</b>) and guesses the next one (the <b style='background:{theme.TARGET}'>"
+            f"The model reads a few tokens (the <b style='background:{theme.WINDOW}; color:black'>&nbsp;window"
+            f"&nbsp;</b>) and guesses the next one (the <b style='background:{theme.TARGET}; color:black'>"
             "&nbsp;target&nbsp;</b>). Each wrong guess nudges its numbers a little: that is training."
         )
         intro.setWordWrap(True)
@@ -110,7 +110,7 @@ class WindowsPanel(QWidget):
         )
         self.unit_note.setWordWrap(True)
         self.unit_note.setFont(theme.font(theme.SMALL_PT))
-        self.unit_note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        self.unit_note.setProperty("role", "muted")
         self.unit_note.hide()
         root.addWidget(self.unit_note)
 
@@ -418,6 +418,10 @@ class WindowsPanel(QWidget):
         self.train_box.show_snapshot(snap, state)
 
     # -- panel protocol ---------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """Colours or text size changed: the numbers under the curve are drawn again."""
+        self._snapshot_dirty = True
+
     def is_ready(self) -> bool:
         """True once a real passage and the model's guesses for it are drawn."""
         return bool(self.units) and self.distribution is not None

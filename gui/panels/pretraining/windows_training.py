@@ -64,7 +64,7 @@ class TrainingBox(QGroupBox):
         text = (f"<b>{words}</b> · step {snap.step:,} · mistakes (loss) {loss} · "
                 f"{snap.tokens_per_s:,.0f} tokens/s · {snap.elapsed:.1f} s")
         if snap.message:
-            text += f"<br><span style='color:{theme.WARNING}'>{snap.message}</span>"
+            text += f"<br><span style='color:{theme.WARNING_TEXT}'>{snap.message}</span>"
         self.train_stats.setText(text)
 
 
