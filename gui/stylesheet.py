@@ -96,7 +96,10 @@ QLabel#methodBadge {
     padding: {{ px(3) }}px {{ px(10) }}px; border-radius: 10px; background: {{ PANEL_BACKGROUND }};
     border: 1px solid {{ BORDER }};
 }
-QLabel#neighbourVerdict { border-left: 5px solid {{ VERMILLION }}; padding: 2px 8px; }
+/* subtle: "border-left: 5px solid" alone draws nothing on a QLabel (Qt 6); spelled out it does. */
+QLabel#neighbourVerdict {
+    border-width: 0 0 0 5px; border-style: solid; border-color: {{ VERMILLION }}; padding: 2px 8px;
+}
 """
 
 _TOKEN = re.compile(r"\{\{\s*(\w+)(?:\((\d+(?:\.\d+)?)\))?\s*\}\}")
