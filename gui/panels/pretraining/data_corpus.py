@@ -145,7 +145,7 @@ class CorpusChooser(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setFont(theme.font(theme.SMALL_PT))
-        self.note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        self.note.setProperty("role", "muted")
         layout.addWidget(self.note)
         self.combo.activated.connect(self._on_activated)
         self.about_button.clicked.connect(lambda: about_books_dialog(self).exec())
