@@ -104,3 +104,19 @@ def test_the_tour_step_opens_the_view_and_tells_its_numbers(qtbot, main_window, 
     assert f"{sum(p.count for p in view.parts):,} numbers" in tour.status
     tour.stop()
     assert not dialog.isVisible()  # the step closes what it opened
+
+
+def test_dark_colours_reach_the_heatmaps(inside):
+    from gui import theme
+
+    _panel, view = inside
+    before = view.grid.image.lut
+    theme.set_scheme("dark")
+    try:
+        view.grid.apply_theme()
+        view.weights.apply_theme()
+        assert not np.array_equal(view.grid.image.lut, before)  # zero is now the dark background
+    finally:
+        theme.set_scheme("light")
+        view.grid.apply_theme()
+        view.weights.apply_theme()

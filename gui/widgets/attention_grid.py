@@ -65,6 +65,15 @@ class AttentionGrid(pg.PlotWidget):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
+    def apply_theme(self) -> None:
+        """The colour scheme changed (gui/lecture/appearance.py): new ink for the same data."""
+        self.image.setColorMap(attention_colormap())
+        for item, colour in ((self.frames, theme.BORDER), (self.outlines, theme.VERMILLION),
+                             (self.chosen, theme.TEXT)):
+            pen = item.pen()
+            pen.setColor(theme.qcolor(colour))
+            item.setPen(pen)
+
     @property
     def step(self) -> int:
         """Distance between tiles in data units: the tile and a gap of a third of it."""

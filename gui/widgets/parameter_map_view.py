@@ -123,6 +123,10 @@ class WeightHeatmap(pg.PlotWidget):
         self.addItem(self.image)
         self.shape: tuple[int, int] = (0, 0)
 
+    def apply_theme(self) -> None:
+        """The colour scheme changed: zero takes the new background colour."""
+        self.image.setColorMap(weight_colormap())
+
     def show_weights(self, weights: np.ndarray) -> None:
         """weights (rows, cols); the colour scale is symmetric so zero is always the middle."""
         limit = float(np.abs(weights).max()) or 1.0
