@@ -5,9 +5,9 @@
     python scripts/build_assets.py --stage sft   # fine-tunes the base one (needs it built)
     python scripts/build_assets.py --stage aligned   # aligns the sft one (needs it built)
 
-The pre-trained ("base") model is trained from scratch on the bundled default mix with
-seed 0 for a fixed number of steps (not a fixed time), so every machine builds the
-same weights. Takes about two minutes on two CPU cores.
+The pre-trained ("base") model is trained from scratch on the default corpus (the library
+of real books) with seed 0 for a fixed number of steps (not a fixed time), so every
+machine builds the same weights; its loss curve and word-map frames are kept beside it.
 """
 
 from __future__ import annotations
@@ -26,23 +26,74 @@ from engine.pretraining.trainer import TrainConfig  # noqa: E402
 from engine.session.core import Session  # noqa: E402
 
 BASE_STEPS = 900
+FRAME_EVERY = 100  # a map frame every 100 steps: the Embeddings replay of how the map formed
+SAVE_EVERY = 250  # a copy of the model so far in base-partial/ (with a constant learning rate,
+# the model at step n of a longer run is the model of an n-step run: a partial is reproducible)
+CURVE_EVERY = 10  # a loss-curve point every 10 steps (and at every evaluation)
+
+
+def _eta(start: float, step: int, steps: int) -> str:
+    if step == 0:
+        return "?"
+    left = (time.perf_counter() - start) / step * (steps - step)
+    return f"{left / 60:.0f} min" if left >= 90 else f"{left:.0f} s"
 
 
 def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
+    """Pre-train from scratch on the default corpus (the library), seed 0, a fixed number
+    of steps; keep the loss curve and frames of the word map beside the checkpoint."""
+    from engine.pretraining.build_history import BuildHistory, CurvePoint, save_history
+
     session = Session(seed=0)
+    print("base: preparing the data (the library, cleaned) and the tokenizer…", flush=True)
+    session.ensure_tokenizer()
     start = time.perf_counter()
+    curve: list[CurvePoint] = []
+    frames, frame_steps = [], []
+    words: tuple[str, ...] = ()
+    token_ids: tuple[int, ...] = ()
+
+    def take_frame(step: int) -> None:
+        nonlocal words, token_ids
+        snap = session.embedding_snapshot()
+        if not words:
+            words, token_ids = snap.words, snap.token_ids
+        assert snap.token_ids == token_ids  # the selection is cached: the same words each frame
+        frames.append(snap.vectors.astype("float32"))
+        frame_steps.append(step)
+
+    def save(folder: Path) -> Path:
+        path = session.save(folder)
+        save_history(path, BuildHistory(tuple(curve), words, token_ids, tuple(frame_steps),
+                                        tuple(frames), time.perf_counter() - start))
+        return path
+
     snap = None
     for snap in session.pretrain(TrainConfig(seed=0, max_steps=steps), from_scratch=True):
-        if snap.heldout_loss is not None and snap.status == "running":
-            print(f"  step {snap.step:5d}  held-out loss {snap.heldout_loss:.3f}  "
-                  f"{snap.tokens_per_s:,.0f} tokens/s", flush=True)
         if snap.status == "diverged":
             raise SystemExit(snap.message)
+        if snap.step % CURVE_EVERY == 0 or snap.heldout_loss is not None:
+            curve.append(CurvePoint(snap.step, snap.tokens_seen, float(snap.train_loss),
+                                    snap.heldout_loss))
+        if (snap.step == 1 or snap.step % FRAME_EVERY == 0) and snap.status == "running":
+            take_frame(snap.step)
+        if snap.heldout_loss is not None:
+            session.last_loss = snap.heldout_loss
+        if snap.step % SAVE_EVERY == 0 and snap.status == "running" and snap.step < steps:
+            save(out.with_name(out.name + "-partial"))
+        if snap.heldout_loss is not None and snap.status == "running":
+            print(f"  step {snap.step:5d}/{steps}  held-out loss {snap.heldout_loss:.3f}  "
+                  f"{snap.tokens_per_s:,.0f} tokens/s  elapsed "
+                  f"{(time.perf_counter() - start) / 60:.1f} min  ETA {_eta(start, snap.step, steps)}",
+                  flush=True)
+    if not frame_steps or frame_steps[-1] != steps:
+        take_frame(steps)
     session.last_loss = session._trainer.heldout_loss()
-    path = session.save(out)
+    seconds = time.perf_counter() - start
+    path = save(out)
     sea = ", ".join(f"{n.token} {n.similarity:.2f}" for n in session.neighbours("sea", 5))
-    print(f"base: {steps} steps in {time.perf_counter() - start:.0f} s, held-out loss "
-          f"{session.last_loss:.3f}; sea -> {sea}", flush=True)
+    print(f"base: {steps} steps in {seconds:.0f} s, {session.model.num_parameters():,} "
+          f"parameters, held-out loss {session.last_loss:.3f}; sea -> {sea}", flush=True)
     return path
 
 
@@ -119,14 +170,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stage", choices=("base", "sft", "aligned", "all"), default="all")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--base-steps", type=int, default=BASE_STEPS,
+                        help="pre-training steps of the base model (the shipped one: the default)")
+    parser.add_argument("--out", type=Path, default=paths.CHECKPOINTS,
+                        help="folder for the base/, sft/ and aligned/ checkpoints")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
+    base, sft, aligned = (args.out / paths.STAGE_DIRS[s] for s in ("base", "sft", "aligned"))
     if args.stage in ("base", "all"):
-        build_base(paths.stage_checkpoint("base"))
+        build_base(base, args.base_steps)
     if args.stage in ("sft", "all"):
-        build_sft(paths.stage_checkpoint("base"), paths.stage_checkpoint("sft"))
+        build_sft(base, sft)
     if args.stage in ("aligned", "all"):  # Pillar III
-        build_aligned(paths.stage_checkpoint("sft"), paths.stage_checkpoint("aligned"))
+        build_aligned(sft, aligned)
     return 0
 
 

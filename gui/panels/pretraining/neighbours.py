@@ -13,13 +13,24 @@ from engine.pretraining.projection import cosine_neighbours
 K = 8  # neighbours listed (and lines drawn)
 
 # The article's examples: a word and the partners it should sit near.
-PRESETS: tuple[tuple[str, tuple[str, ...]], ...] = (
+ARTICLE_PRESETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sea", ("waters",)),
     ("climate", ("wind", "ice")),
     ("territory", ("area",)),
     ("king", ("queen",)),
     ("apples", ("oranges",)),
 )
+
+
+def _measured_presets() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Presets picked by scripts/pick_embedding_presets.py on the shipped model: words
+    whose partner (the word the books use most alike) was measured, hits and misses."""
+    from engine.corpus.showcase import embedding_presets  # a small JSON file
+
+    return tuple((p["word"], tuple(p["expected"])) for p in embedding_presets())
+
+
+PRESETS: tuple[tuple[str, tuple[str, ...]], ...] = _measured_presets() or ARTICLE_PRESETS
 PARTNERS = dict(PRESETS)
 OPENING_WORD = "sea"
 
