@@ -49,7 +49,7 @@ def _plain_worker(seconds: float, out) -> None:
 
     torch.set_num_threads(1)
     from engine.pretraining.trainer import TrainConfig
-    from workers.engine_server import default_session
+    from workers.server.core import default_session
 
     session = default_session()
     if hasattr(session, "_ids"):
@@ -111,13 +111,13 @@ def app_run(seconds: float, reader: str, look_inside: bool = False) -> dict:
         view = panel.open_look_inside().view
         wait(lambda: view.drawn is not None, 60)
     # All snapshots (not only the latest) for the throughput figure.
-    original = controller._publish_snapshots
+    original = controller.pretraining.publish_snapshots
 
     def keep_all(batch):
         snapshots.extend(batch)
         original(batch)
 
-    controller._publish_snapshots = keep_all
+    controller.pretraining.publish_snapshots = keep_all
 
     lateness: list[float] = []
     state = {"last": None, "measuring": False}
@@ -141,7 +141,7 @@ def app_run(seconds: float, reader: str, look_inside: bool = False) -> dict:
     loop.exec()  # the real event loop: panels redraw, results arrive, the timer ticks
     state["measuring"] = False
     panel.pause_button.click()
-    wait(lambda: controller.training_state == "paused", 30)
+    wait(lambda: controller.pretraining.training_state == "paused", 30)
     timer.stop()
     window.close()
     controller.shutdown()

@@ -126,18 +126,18 @@ def scenario(open_after: float, train_seconds: float) -> dict:
     history.layoutUpdated.connect(on_layout)
     fit_seconds: list[float] = []
     history.projector.layoutReady.connect(lambda r: fit_seconds.append(r.seconds))
-    controller.start_training(from_scratch=False, seed=0)
-    run_until(lambda: controller.training_state == "running", 60)
+    controller.pretraining.start_training(from_scratch=False, seed=0)
+    run_until(lambda: controller.pretraining.training_state == "running", 60)
     t_train = now()
     cpu0 = time.process_time()
     run_for(train_seconds)
     gui_cpu = (time.process_time() - cpu0) / train_seconds
-    controller.pause_training()
-    run_until(lambda: controller.training_state != "running", 30)
+    controller.pretraining.pause_training()
+    run_until(lambda: controller.pretraining.training_state != "running", 30)
     run_for(4.0)  # the last snapshot's fit
     latencies = [fitted[k] - arrived[k] for k in fitted if k in arrived]
     n_new = len(arrived)
-    steps = controller.latest_snapshot.step if controller.latest_snapshot else 0
+    steps = controller.pretraining.latest_snapshot.step if controller.pretraining.latest_snapshot else 0
     timer.stop()
     window.close()
     history.shutdown()

@@ -87,7 +87,7 @@ def app_latency(clicks: int, timeout: float = 120.0) -> dict:
     if not wait_until(panel.is_ready, timeout):
         raise SystemExit("the Chat panel did not become ready")
     snaps: list = []
-    controller.alignmentSnapshot.connect(snaps.append)
+    controller.alignment.alignmentSnapshot.connect(snaps.append)
     redraw, to_answers, update_s, measure_s = [], [], [], []
     for i in range(clicks):
         version = panel.candidates.model_version

@@ -119,17 +119,17 @@ class Soak:
         timings = {}
         panel = self.window.show_panel("windows")
         # 1. train from the Windows panel's button
-        self.wait_signal("training to start", c.trainingStateChanged, panel.continue_button.click,
+        self.wait_signal("training to start", c.pretraining.trainingStateChanged, panel.continue_button.click,
                          lambda s: s == "running")
         self.run_for(self.args.train_seconds)
-        self.wait_signal("training to pause", c.trainingStateChanged, c.pause_training,
+        self.wait_signal("training to pause", c.pretraining.trainingStateChanged, c.pretraining.pause_training,
                          lambda s: s == "paused")
         timings["train"] = time.perf_counter() - t0
         # 2. project: a snapshot (PCA now, UMAP in its worker) and neighbours
         t = time.perf_counter()
         self.window.show_panel("embeddings")
-        self.wait_signal("an embedding snapshot", c.embeddingSnapshotReady, c.request_embedding_snapshot)
-        self.wait_signal("neighbours of sea", c.neighboursReady, lambda: c.request_neighbours("sea", 8))
+        self.wait_signal("an embedding snapshot", c.pretraining.embeddingSnapshotReady, c.pretraining.request_embedding_snapshot)
+        self.wait_signal("neighbours of sea", c.pretraining.neighboursReady, lambda: c.pretraining.request_neighbours("sea", 8))
         if self.history.projector.available and self.history.projector.is_warm:
             latest = self.history.latest
             self.wait("the UMAP layout of the newest map", lambda: latest() is not None
@@ -138,11 +138,11 @@ class Soak:
         # 3. fine-tune a few steps, then compare the stages on one question
         t = time.perf_counter()
         self.window.show_panel("finetune")
-        self.wait_signal("fine-tuning to end", c.finetuneStateChanged,
-                         lambda: c.start_finetune(seed=n, max_steps=self.args.finetune_steps),
+        self.wait_signal("fine-tuning to end", c.finetuning.finetuneStateChanged,
+                         lambda: c.finetuning.start_finetune(seed=n, max_steps=self.args.finetune_steps),
                          lambda s: s in ("done", "stopped", "diverged"), timeout=300)
-        self.wait_signal("a comparison", c.comparisonReady,
-                         lambda: c.request_comparison(PROMPTS[n % len(PROMPTS)]))
+        self.wait_signal("a comparison", c.finetuning.comparisonReady,
+                         lambda: c.finetuning.request_comparison(PROMPTS[n % len(PROMPTS)]))
         timings["finetune"] = time.perf_counter() - t
         # 4. chat feedback: pick the better of two answers, and a thumb down on the other
         t = time.perf_counter()
@@ -150,8 +150,8 @@ class Soak:
 
         self.window.show_panel("chat")
         for k in range(2):
-            got = self.wait_signal("two answers", c.candidatesReady,
-                                   lambda k=k: c.request_candidates(PROMPTS[(n + k) % len(PROMPTS)],
+            got = self.wait_signal("two answers", c.alignment.candidatesReady,
+                                   lambda k=k: c.alignment.request_candidates(PROMPTS[(n + k) % len(PROMPTS)],
                                                                     n=2, seed=n * 10 + k))
             if got is None:
                 break
@@ -159,8 +159,8 @@ class Soak:
             a, b = cand.answers[0], cand.answers[1]
             feedback = (PreferencePair(cand.prompt, cand.prompt_ids, a, b) if k == 0
                         else Thumb(cand.prompt, cand.prompt_ids, b, up=False))
-            self.wait_signal("a judgement to be learned", c.alignmentSnapshot,
-                             lambda f=feedback: c.judge(f), timeout=60)
+            self.wait_signal("a judgement to be learned", c.alignment.alignmentSnapshot,
+                             lambda f=feedback: c.alignment.learn(f), timeout=60)
         timings["chat"] = time.perf_counter() - t
         # 5. save the whole session; every other cycle, open it again
         t = time.perf_counter()

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         controller.statusChanged.connect(self.status_bar.set_status)
         controller.busyChanged.connect(self.status_bar.set_busy)
         controller.jobFailed.connect(self.show_error)
-        controller.jobFailed.connect(self._maybe_load_failed)
+        controller.loadFailed.connect(self.status_bar.set_load_failed)
         if controller.status is not None:
             self.status_bar.set_status(controller.status)
 
@@ -116,10 +116,6 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         self.banner.show_message(title, message)
-
-    def _maybe_load_failed(self, title: str, message: str) -> None:
-        if title == "Could not load the model":
-            self.status_bar.set_load_failed(message)
 
     def closeEvent(self, event) -> None:
         for panel in self.panels.values():

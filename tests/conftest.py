@@ -28,7 +28,7 @@ def warm_session():
     Tests get deep copies (`fresh_session()`), so each starts from the same pristine state
     without paying for the corpus again. Never train this one.
     """
-    from workers.engine_server import default_session
+    from workers.server.core import default_session
 
     session = default_session()
     session.passage(32, seed=0)
@@ -46,7 +46,7 @@ def fresh_session(warm_session):
     the object is shared rather than copied). Test glue only: if the engine renames
     these attributes, tests get slower, not wrong.
     """
-    from workers.engine_server import default_session
+    from workers.server.core import default_session
 
     def make():
         session = default_session()

@@ -12,7 +12,7 @@ import pytest
 
 from gui.panels import PANELS
 from gui.status_bar import STAGE_WORDS, human_count
-from workers.engine_server import default_session
+from workers.server.core import default_session
 
 pytestmark = pytest.mark.gui
 
@@ -53,14 +53,14 @@ def test_navigator_switches_panels(qtbot, main_window):
 def test_worker_exception_is_reported_and_the_next_job_runs(qtbot, main_window, engine_controller):
     c = engine_controller
     with qtbot.waitSignal(c.jobFailed, timeout=10_000) as failed:
-        c.request_next_token([10**7], 5)  # no such token: the model raises inside the engine
+        c.pretraining.request_next_token([10**7], 5)  # no such token: the model raises inside the engine
     title, message = failed.args
     assert title and message
     assert main_window.banner.isVisible()
     assert title in main_window.banner.text.text()
     ids = c.model_tokenizer.encode("The cat sat on")
-    with qtbot.waitSignal(c.nextTokenReady, timeout=10_000) as ready:
-        c.request_next_token(ids, 5)
+    with qtbot.waitSignal(c.pretraining.nextTokenReady, timeout=10_000) as ready:
+        c.pretraining.request_next_token(ids, 5)
     assert ready.args[0].context_ids == tuple(ids)
 
 
@@ -68,13 +68,13 @@ def test_bad_user_file_arrives_as_job_failed_and_loses_nothing(qtbot, engine_con
     c = engine_controller
     bad = tmp_path / "binary.txt"
     bad.write_bytes(b"\x00\xff\xfe" * 100)
-    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000) as before:
-        c.request_data_summary()
+    with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000) as before:
+        c.pretraining.request_data_summary()
     with qtbot.waitSignal(c.jobFailed, timeout=30_000) as failed:
-        c.add_user_texts(bad)
+        c.pretraining.add_user_texts(bad)
     assert failed.args[0] == "Could not add your text"
-    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000) as after:
-        c.request_data_summary()
+    with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000) as after:
+        c.pretraining.request_data_summary()
     assert after.args[0].documents == before.args[0].documents
 
 
@@ -96,22 +96,22 @@ def test_process_backend_trains_probes_and_survives_errors(qtbot):
         # The same numbers as the engine called directly on the same checkpoint.
         local = default_session()
         ids = local.tokenizer.encode("The cat sat on a")
-        with qtbot.waitSignal(c.nextTokenReady, timeout=20_000) as ready:
-            c.request_next_token(ids, 5)
+        with qtbot.waitSignal(c.pretraining.nextTokenReady, timeout=20_000) as ready:
+            c.pretraining.request_next_token(ids, 5)
         direct = local.next_token(ids, 5)
         assert ready.args[0].token_ids == direct.token_ids
         assert ready.args[0].probs == pytest.approx(direct.probs, abs=1e-5)
 
         # An exception in the worker comes back as jobFailed and the worker lives on.
         with qtbot.waitSignal(c.jobFailed, timeout=20_000):
-            c.request_next_token([10**7], 5)
+            c.pretraining.request_next_token([10**7], 5)
         # Training in the worker: snapshots arrive and the status follows.
-        with qtbot.waitSignal(c.trainingStateChanged, timeout=60_000,
+        with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
                               check_params_cb=lambda s: s == "stopped"):
-            c.start_training(from_scratch=False, seed=1, max_steps=6)
-        assert len(c.loss_history.train_loss) >= 6
-        assert c.latest_snapshot.step >= 6
-        assert c.status.tokens_seen == c.latest_snapshot.tokens_seen
+            c.pretraining.start_training(from_scratch=False, seed=1, max_steps=6)
+        assert len(c.pretraining.loss_history.train_loss) >= 6
+        assert c.pretraining.latest_snapshot.step >= 6
+        assert c.status.tokens_seen == c.pretraining.latest_snapshot.tokens_seen
     finally:
         c.shutdown()
     assert not c.backend.alive

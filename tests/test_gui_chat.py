@@ -58,7 +58,7 @@ def test_a_thumb_click_updates_the_model_and_the_next_answers_come_from_it(qtbot
     assert panel.cards[0].up_button.isEnabled()
 
     with (
-        qtbot.waitSignal(controller.alignmentSnapshot, timeout=30_000,
+        qtbot.waitSignal(controller.alignment.alignmentSnapshot, timeout=30_000,
                          check_params_cb=lambda s: s.event == "thumb") as snap_signal,
         qtbot.waitSignal(panel.judgementSent, timeout=5_000),
     ):
@@ -92,11 +92,11 @@ def test_better_then_reset_goes_back_to_the_fine_tuned_model(qtbot, chat):
     if not panel.cards[1].better_button.isEnabled():  # the model gave the same answer twice
         panel.suggest()
         qtbot.waitUntil(lambda: panel.cards[1].better_button.isEnabled(), timeout=30_000)
-    with qtbot.waitSignal(controller.alignmentSnapshot, timeout=30_000,
+    with qtbot.waitSignal(controller.alignment.alignmentSnapshot, timeout=30_000,
                           check_params_cb=lambda s: s.event == "pair") as sig:
         qtbot.mouseClick(panel.cards[1].better_button, qtbot_button())
     assert sig.args[0].pairs == 1 and sig.args[0].dpo_loss == pytest.approx(0.693147, abs=1e-4)
-    with qtbot.waitSignal(controller.alignmentSnapshot, timeout=30_000,
+    with qtbot.waitSignal(controller.alignment.alignmentSnapshot, timeout=30_000,
                           check_params_cb=lambda s: s.event == "reset"):
         qtbot.mouseClick(panel.reset_button, qtbot_button())
     assert state_hash(run.policy) == ref_hash

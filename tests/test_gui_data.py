@@ -52,14 +52,14 @@ def panel(qtbot, controller):
     p = DataPanel(controller)
     qtbot.addWidget(p)
     p.resize(1280, 720)
-    with qtbot.waitSignal(controller.dataSummaryChanged, timeout=60_000):
+    with qtbot.waitSignal(controller.pretraining.dataSummaryChanged, timeout=60_000):
         p.show()  # the first show asks for the data summary
     qtbot.waitUntil(p.is_ready, timeout=5_000)
     return p
 
 
 def test_panel_shows_the_engines_summary(panel, controller):
-    summary = controller.data_summary
+    summary = controller.pretraining.data_summary
     assert [s.info.name for s in summary.sources] == list(panel._rows)
     assert panel.documents_value.text() == f"{summary.documents:,}"
     assert panel.words_value.text() == f"{summary.words:,}"
@@ -80,10 +80,10 @@ def test_panel_shows_the_engines_summary(panel, controller):
 
 
 def test_dragging_a_slider_applies_the_mix_on_release(qtbot, panel, controller):
-    before = controller.data_summary
+    before = controller.pretraining.data_summary
     sent = []
-    original = controller.set_mix
-    controller.set_mix = lambda mix: (sent.append(mix), original(mix))
+    original = controller.pretraining.set_mix
+    controller.pretraining.set_mix = lambda mix: (sent.append(mix), original(mix))
 
     forum = panel._rows["forum"].slider
     assert forum.value() < 100
@@ -93,7 +93,7 @@ def test_dragging_a_slider_applies_the_mix_on_release(qtbot, panel, controller):
     assert sent == []
     assert "100 %" in panel._rows["forum"].share.text()
 
-    with qtbot.waitSignal(controller.dataSummaryChanged, timeout=60_000) as changed:
+    with qtbot.waitSignal(controller.pretraining.dataSummaryChanged, timeout=60_000) as changed:
         forum.setSliderDown(False)  # release: one command
     assert len(sent) == 1
     after = changed.args[0]
@@ -109,17 +109,17 @@ def test_dragging_a_slider_applies_the_mix_on_release(qtbot, panel, controller):
 def test_ready_made_mix_and_retrain(qtbot, panel, controller):
     combo = panel.preset_combo
     index = next(i for i in range(combo.count()) if combo.itemText(i) == "Only Forum")
-    with qtbot.waitSignal(controller.dataSummaryChanged, timeout=60_000) as changed:
+    with qtbot.waitSignal(controller.pretraining.dataSummaryChanged, timeout=60_000) as changed:
         combo.activated.emit(index)
     assert changed.args[0].mix.weights == {
         name: (1.0 if name == "forum" else 0.0) for name in panel._rows
     }
     with qtbot.waitSignal(
-        controller.trainingStateChanged, timeout=60_000, check_params_cb=lambda s: s == "running"
+        controller.pretraining.trainingStateChanged, timeout=60_000, check_params_cb=lambda s: s == "running"
     ):
         panel.retrain_button.click()
-    with qtbot.waitSignal(controller.trainingStateChanged, timeout=30_000):
-        controller.stop_training()
+    with qtbot.waitSignal(controller.pretraining.trainingStateChanged, timeout=30_000):
+        controller.pretraining.stop_training()
     session = controller.backend.server.session
     assert session.mix.weights["forum"] == 1.0
     assert session.stage in ("untrained", "pre-trained")
@@ -136,7 +136,7 @@ def test_a_bad_file_shows_the_error_and_keeps_the_data(
     )
     bad = tmp_path / "photo.txt"
     bad.write_bytes(bytes(range(256)) * 40)  # binary data behind a .txt name
-    before = controller.data_summary
+    before = controller.pretraining.data_summary
     documents_shown = panel.documents_value.text()
 
     from PySide6.QtWidgets import QFileDialog
@@ -155,7 +155,7 @@ def test_a_bad_file_shows_the_error_and_keeps_the_data(
     assert panel.last_error == (title, message)
     # nothing was lost: same numbers on screen and in the engine
     assert panel.documents_value.text() == documents_shown
-    assert controller.data_summary is before
+    assert controller.pretraining.data_summary is before
     assert controller.backend.server.session.user_files == []
     assert panel.add_button.isEnabled()
 
@@ -167,7 +167,7 @@ def test_a_good_file_joins_the_corpus(qtbot, panel, controller, tmp_path):
         "in a small blue book that nobody else ever read. "
     )
     good.write_text("\n\n".join(paragraph * 2 for _ in range(6)), encoding="utf-8")
-    with qtbot.waitSignal(controller.dataSummaryChanged, timeout=60_000) as changed:
+    with qtbot.waitSignal(controller.pretraining.dataSummaryChanged, timeout=60_000) as changed:
         panel.add_user_texts(str(good))
     summary = changed.args[0]
     assert summary.user_files == (str(good),)

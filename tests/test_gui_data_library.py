@@ -49,14 +49,14 @@ def panel(qtbot, controller):
     p = DataPanel(controller)
     qtbot.addWidget(p)
     p.resize(1280, 720)
-    with qtbot.waitSignal(controller.dataSummaryChanged, timeout=120_000):
+    with qtbot.waitSignal(controller.pretraining.dataSummaryChanged, timeout=120_000):
         p.show()
     qtbot.waitUntil(p.is_ready, timeout=5_000)
     return p
 
 
 def test_the_library_is_shown_by_genre_with_its_cleaning_steps(panel, controller):
-    summary = controller.data_summary
+    summary = controller.pretraining.data_summary
     assert list(panel._rows) == ["sea", "fables", "nature", "plays"]
     assert panel.corpus_chooser.corpus() == "library"
     assert "real books" in panel.corpus_chooser.combo.currentText()
@@ -82,7 +82,7 @@ def test_read_shows_a_real_passage_with_its_book(panel):
 def test_choosing_the_made_up_world_says_it_is_generated(qtbot, panel, controller):
     chooser = panel.corpus_chooser
     index = chooser.combo.findData("made-up")
-    with qtbot.waitSignal(controller.dataSummaryChanged, timeout=120_000) as changed:
+    with qtbot.waitSignal(controller.pretraining.dataSummaryChanged, timeout=120_000) as changed:
         chooser.combo.activated.emit(index)
     assert {s.info.name for s in changed.args[0].sources} == {
         "encyclopedia", "stories", "news", "forum", "quiz"}

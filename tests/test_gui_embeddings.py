@@ -175,9 +175,9 @@ def test_training_adds_frames_that_replay_and_stay_aligned(qtbot, make_panel):
     panel, controller, session = make_panel()
     history = panel.history
     history._timer.setInterval(300)  # the app's 2.5 s is too slow for a test
-    with qtbot.waitSignal(controller.trainingStateChanged, timeout=120_000,
+    with qtbot.waitSignal(controller.pretraining.trainingStateChanged, timeout=120_000,
                           check_params_cb=lambda s: s == "stopped"):
-        controller.start_training(from_scratch=False, seed=3, max_steps=12)
+        controller.pretraining.start_training(from_scratch=False, seed=3, max_steps=12)
     qtbot.waitUntil(lambda: len(history.frames) >= 3
                     and history.frames[-1].snapshot.tokens_seen == session.tokens_seen,
                     timeout=30_000)

@@ -98,14 +98,14 @@ def test_editing_a_pair_then_fine_tuning_uses_the_edit(qtbot, finetune_panel, en
     qtbot.waitUntil(lambda: session.qa_set().train[0].answer == new_answer, timeout=10_000)
 
     panel.steps_spin.setValue(40)
-    with qtbot.waitSignal(engine_controller.finetuneStateChanged, timeout=60_000,
+    with qtbot.waitSignal(engine_controller.finetuning.finetuneStateChanged, timeout=60_000,
                           check_params_cb=lambda s: s == "done"):
         panel.finetune_button.click()
     trainer = session._sft_state().trainer
-    wanted = engine_controller.sft_example(question, new_answer)
+    wanted = engine_controller.finetuning.sft_example(question, new_answer)
     assert wanted in trainer.train_set.examples  # it learned from the edited pair
     assert session.stage == "fine-tuned"
-    history = engine_controller.sft_history
+    history = engine_controller.finetuning.sft_history
     assert history.steps == list(range(1, 41)) and len(history.heldout_loss) >= 2
     assert history.heldout_loss[-1] < history.heldout_loss[0]
     xs, ys = panel.heldout_curve.getData()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.gui
 def inside(qtbot, main_window, engine_controller):
     panel = main_window.show_panel("windows")
     qtbot.waitUntil(panel.is_ready, timeout=30_000)
-    with qtbot.waitSignal(engine_controller.insideReady, timeout=20_000):
+    with qtbot.waitSignal(engine_controller.pretraining.insideReady, timeout=20_000):
         dialog = panel.open_look_inside()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.view.drawn is not None, timeout=10_000)
@@ -74,7 +74,7 @@ def test_clicking_a_part_shows_its_weights_and_training_moves_them(qtbot, inside
                           check_params_cb=lambda v: v.part_name == "wte.weight"):
         view.map.cellClicked.emit(row, 0)
     assert view.weights.image.image.shape == tuple(session.model.wte.weight.shape)
-    engine_controller.step_training()
+    engine_controller.pretraining.step_training()
     qtbot.waitUntil(lambda: view.drawn.change is not None, timeout=20_000)
     assert view.drawn.change.relative["wte.weight"] > 0
     assert "moved" in view.part_label.text() and "1 step" in view.part_label.text()

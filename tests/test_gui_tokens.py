@@ -33,7 +33,7 @@ def controller(qtbot):
     from gui.bridge.controller import Controller, InProcessBackend
 
     c = Controller(InProcessBackend(_session))
-    with qtbot.waitSignal(c.tokenizersChanged, timeout=120_000):
+    with qtbot.waitSignal(c.pretraining.tokenizersChanged, timeout=120_000):
         c.start()
     yield c
     c.shutdown()

@@ -74,12 +74,12 @@ def test_training_from_the_gui_updates_curve_and_bars_to_the_engines_numbers(
     seed = c.backend.server.session.seed  # another seed would rebuild the data too
     panel.seed_spin.setValue(seed)
     steps = 8
-    with qtbot.waitSignal(c.trainingStateChanged, timeout=10_000,
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=10_000,
                           check_params_cb=lambda s: s == "running"):
         panel.scratch_button.click()
-    qtbot.waitUntil(lambda: c.latest_snapshot is not None and c.latest_snapshot.step >= steps,
+    qtbot.waitUntil(lambda: c.pretraining.latest_snapshot is not None and c.pretraining.latest_snapshot.step >= steps,
                     timeout=60_000)
-    with qtbot.waitSignal(c.trainingStateChanged, timeout=10_000,
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=10_000,
                           check_params_cb=lambda s: s == "paused"):
         panel.pause_button.click()
     # The curve holds what the engine sent, redrawn by the panel's timer.
@@ -110,8 +110,8 @@ def test_training_from_the_gui_updates_curve_and_bars_to_the_engines_numbers(
 def test_one_step_button_trains_exactly_one_step(qtbot, windows_panel, engine_controller):
     c = engine_controller
     before = c.status.tokens_seen
-    with qtbot.waitSignal(c.trainingStateChanged, timeout=30_000,
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=30_000,
                           check_params_cb=lambda s: s == "paused"):
         windows_panel.train_step_button.click()
-    assert c.latest_snapshot.step == 1
+    assert c.pretraining.latest_snapshot.step == 1
     qtbot.waitUntil(lambda: c.status.tokens_seen > before, timeout=5_000)

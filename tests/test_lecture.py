@@ -247,19 +247,19 @@ def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controlle
     c = engine_controller
     tour = lecture.tour
     forum = Mix.only("forum")
-    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000,
+    with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000,
                           check_params_cb=lambda summary: summary.mix == forum):
-        c.set_mix(forum)  # something else first, so the step has work to do
+        c.pretraining.set_mix(forum)  # something else first, so the step has work to do
     # 1: load the default mix
-    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000,
+    with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000,
                           check_params_cb=lambda summary: summary.mix == Mix.default()) as loaded:
         tour.start(0)
-    assert c.data_summary.mix == Mix.default()
+    assert c.pretraining.data_summary.mix == Mix.default()
     qtbot.waitUntil(lambda: "documents" in tour.status, timeout=5000)
     assert f"{loaded.args[0].documents:,}" in tour.status
     # 2: the cleaning step selects the filter that removed most
     tour.next()
-    reports = c.data_summary.reports
+    reports = c.pretraining.data_summary.reports
     biggest = max(range(len(reports)), key=lambda i: reports[i].removed)
     assert lecture.window.panels["data"].steps.currentRow() == biggest
     # 3: "headache" on the Tokens panel, in the model's own pieces
@@ -272,15 +272,15 @@ def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controlle
     # 5: training for real (3 s here instead of 20)
     monkeypatch.setattr(gui.lecture.tour_actions, "TRAIN_SECONDS", 3)
     seen = c.status.tokens_seen
-    with qtbot.waitSignal(c.trainingStateChanged, timeout=15_000,
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=15_000,
                           check_params_cb=lambda s: s == "paused"):
         tour.next()
     assert STEPS[tour.index].action == "train_20s"
     assert 0 < c.status.tokens_seen < seen  # a new model, from random numbers
-    assert c.loss_history.train_loss[0] > 0.6 * math.log(c.model_tokenizer.vocab_size)  # guessing
+    assert c.pretraining.loss_history.train_loss[0] > 0.6 * math.log(c.model_tokenizer.vocab_size)  # guessing
     qtbot.waitUntil(lambda: "Paused" in tour.status, timeout=5000)
     # 6: back to the shipped model, then "sea" and its measured neighbours
-    with qtbot.waitSignal(c.neighboursReady, timeout=30_000,
+    with qtbot.waitSignal(c.pretraining.neighboursReady, timeout=30_000,
                           check_params_cb=lambda word, found, message: word == "sea" and bool(found)):
         tour.next()
     assert c.status.tokens_seen == seen
@@ -294,18 +294,18 @@ def test_reset_demo_brings_back_the_shipped_model_within_2_s(qtbot, engine_contr
 
     c = engine_controller
     shipped = load_checkpoint(paths.stage_checkpoint("base"))
-    with qtbot.waitSignal(c.dataSummaryChanged, timeout=30_000):
-        c.set_mix(Mix({"encyclopedia": 1.0, "stories": 0.5}))
-    with qtbot.waitSignal(c.trainingStateChanged, timeout=60_000,
+    with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000):
+        c.pretraining.set_mix(Mix({"encyclopedia": 1.0, "stories": 0.5}))
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
                           check_params_cb=lambda s: s in ("stopped", "paused")):
-        c.start_training(from_scratch=True, max_steps=3)
+        c.pretraining.start_training(from_scratch=True, max_steps=3)
     assert c.status.tokens_seen != shipped.meta["tokens_seen"]
-    assert c.loss_history.tokens
+    assert c.pretraining.loss_history.tokens
     with qtbot.waitSignal(c.demoReset, timeout=2000):  # the budget: under 2 s
         c.reset_demo()
     assert (c.status.stage, c.status.tokens_seen) == (shipped.stage, shipped.meta["tokens_seen"])
-    assert not c.loss_history.tokens and c.latest_snapshot is None
-    qtbot.waitUntil(lambda: c.data_summary.mix == Mix.default(), timeout=30_000)
+    assert not c.pretraining.loss_history.tokens and c.pretraining.latest_snapshot is None
+    qtbot.waitUntil(lambda: c.pretraining.data_summary.mix == Mix.default(), timeout=30_000)
     assert c.model_tokenizer.to_dict() == shipped.tokenizer.to_dict()
 
 

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def live(warm_session):
     """A Session on the default checkpoint sharing the warm corpus (see conftest)."""
-    from workers.engine_server import default_session
+    from workers.server.core import default_session
 
     session = default_session()
     session.tokenizer = warm_session.tokenizer

@@ -42,7 +42,7 @@ def test_bad_files_through_the_data_panel(main_window, engine_controller, qtbot,
     qtbot.waitUntil(panel.is_ready, timeout=60_000)
     session = engine_session(engine_controller)
     summary, weights = session.data_summary(), weights_hash(session)
-    shown_summary = engine_controller.data_summary
+    shown_summary = engine_controller.pretraining.data_summary
     for kind in BAD_FILES:
         folder = tmp_path / kind
         folder.mkdir()
@@ -57,7 +57,7 @@ def test_bad_files_through_the_data_panel(main_window, engine_controller, qtbot,
         assert path.name in banner_text(main_window)
     assert len(dialogs) == len(BAD_FILES)
     assert session.data_summary() == summary and weights_hash(session) == weights
-    assert engine_controller.data_summary == shown_summary  # the panel was never told otherwise
+    assert engine_controller.pretraining.data_summary == shown_summary  # the panel was never told otherwise
     assert engine_session(engine_controller).user_files == []
 
 
@@ -91,9 +91,9 @@ def test_save_and_open_from_the_file_menu(main_window, engine_controller, qtbot,
     qtbot.waitUntil(lambda: not main_window.job_indicator.isVisible(), timeout=5_000)
 
     # The model changes (one training step), then the saved session is opened again.
-    with qtbot.waitSignal(engine_controller.trainingStateChanged, timeout=60_000,
+    with qtbot.waitSignal(engine_controller.pretraining.trainingStateChanged, timeout=60_000,
                           check_params_cb=lambda s: s == "paused"):
-        engine_controller.step_training()
+        engine_controller.pretraining.step_training()
     assert weights_hash(engine_session(engine_controller)) != saved_weights
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (path, ""))
     with qtbot.waitSignals([engine_controller.sessionOpened, engine_controller.sessionFileDone],
@@ -104,7 +104,7 @@ def test_save_and_open_from_the_file_menu(main_window, engine_controller, qtbot,
     assert opened_session is not saved_by and weights_hash(opened_session) == saved_weights
     assert "Opened" in main_window.statusBar().currentMessage()
     assert engine_controller.status == opened_session.status()
-    assert engine_controller.loss_history.tokens == []  # the old session's curve is gone
+    assert engine_controller.pretraining.loss_history.tokens == []  # the old session's curve is gone
 
 
 def test_hostile_session_files_are_refused_and_the_session_kept(main_window, engine_controller, qtbot,
@@ -147,12 +147,12 @@ def test_a_learning_rate_that_blows_up_rolls_back_and_says_so(main_window, engin
     heldout = probe.heldout_loss()
     from PySide6.QtCore import Qt
 
-    with qtbot.waitSignal(engine_controller.trainingStateChanged, timeout=60_000,
+    with qtbot.waitSignal(engine_controller.pretraining.trainingStateChanged, timeout=60_000,
                           check_params_cb=lambda s: s == "diverged"):
         qtbot.mouseClick(panel.continue_button, Qt.MouseButton.LeftButton)
     assert weights_hash(session) == weights  # rolled back to the last good weights
     assert probe.heldout_loss() == heldout
-    snap = engine_controller.latest_snapshot
+    snap = engine_controller.pretraining.latest_snapshot
     assert snap.status == "diverged" and "learning rate" in snap.message
     qtbot.waitUntil(lambda: "rolled back" in panel.train_stats.text(), timeout=5_000)
     assert "blew up" in panel.train_stats.text()
@@ -173,14 +173,14 @@ def test_an_exception_in_a_worker_job_is_shown_logged_and_the_next_job_runs(
 
     monkeypatch.setattr(engine.session.core, "next_token_distribution", broken_probe)
     with qtbot.waitSignal(engine_controller.jobFailed, timeout=20_000) as failed:
-        engine_controller.request_next_token([5, 6, 7], key="test")
+        engine_controller.pretraining.request_next_token([5, 6, 7], key="test")
     assert failed.args == ["The model could not make its guesses", "the probe fell over (a test)"]
     assert "the probe fell over" in banner_text(main_window)
     logged = [r for r in caplog.records if "the probe fell over" in r.getMessage()]
     assert logged and logged[0].levelno == logging.ERROR and "Traceback" in logged[0].getMessage()
     monkeypatch.setattr(engine.session.core, "next_token_distribution", real_probe)
-    with qtbot.waitSignal(engine_controller.nextTokenReady, timeout=20_000):
-        engine_controller.request_next_token([5, 6, 7], key="test")  # the next job runs
+    with qtbot.waitSignal(engine_controller.pretraining.nextTokenReady, timeout=20_000):
+        engine_controller.pretraining.request_next_token([5, 6, 7], key="test")  # the next job runs
 
     # A long job failing half-way: training stops, says so, and can start again.
     real_step, calls = PreTrainer._train_step, []
@@ -192,15 +192,15 @@ def test_an_exception_in_a_worker_job_is_shown_logged_and_the_next_job_runs(
         return real_step(self)
 
     monkeypatch.setattr(PreTrainer, "_train_step", step_that_fails_once)
-    with qtbot.waitSignal(engine_controller.trainingStateChanged, timeout=60_000,
+    with qtbot.waitSignal(engine_controller.pretraining.trainingStateChanged, timeout=60_000,
                           check_params_cb=lambda s: s == "stopped"):
-        engine_controller.start_training()
+        engine_controller.pretraining.start_training()
     assert failures[-1] == "Training stopped with an error"
     assert any("a training step fell over" in r.getMessage() for r in caplog.records)
-    with qtbot.waitSignal(engine_controller.trainingSnapshot, timeout=60_000):
-        engine_controller.start_training()
-    with qtbot.waitSignal(engine_controller.trainingStateChanged, timeout=20_000):
-        engine_controller.pause_training()
+    with qtbot.waitSignal(engine_controller.pretraining.trainingSnapshot, timeout=60_000):
+        engine_controller.pretraining.start_training()
+    with qtbot.waitSignal(engine_controller.pretraining.trainingStateChanged, timeout=20_000):
+        engine_controller.pretraining.pause_training()
     assert len(calls) > 2
 
     # The save job failing inside the engine: said, logged, and the previous file kept.
@@ -231,23 +231,23 @@ def test_long_jobs_show_in_the_status_bar_and_can_be_cancelled(main_window, engi
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=30_000)
 
     # Training: shown with a Stop button that ends it.
-    engine_controller.start_training()
+    engine_controller.pretraining.start_training()
     qtbot.waitUntil(lambda: indicator.current() == "training" and indicator.cancel_button.isVisible(),
                     timeout=30_000)
     assert indicator.label.text().startswith("Training")
     assert not main_window.status_bar.busy_label.isVisible()  # the indicator says it instead
     assert main_window.minimumSizeHint().width() <= 1280  # still fits a projector's width
-    with qtbot.waitSignal(engine_controller.trainingStateChanged, timeout=20_000,
+    with qtbot.waitSignal(engine_controller.pretraining.trainingStateChanged, timeout=20_000,
                           check_params_cb=lambda s: s == "stopped"):
         click()
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=5_000)
 
     # Fine-tuning: progress out of its steps, and Stop.
-    engine_controller.start_finetune(max_steps=400)
+    engine_controller.finetuning.start_finetune(max_steps=400)
     qtbot.waitUntil(lambda: indicator.current() == "fine-tuning" and indicator.bar.maximum() == 1000,
                     timeout=60_000)
     assert "of 400" in indicator.label.text()
-    with qtbot.waitSignal(engine_controller.finetuneStateChanged, timeout=20_000,
+    with qtbot.waitSignal(engine_controller.finetuning.finetuneStateChanged, timeout=20_000,
                           check_params_cb=lambda s: s == "stopped"):
         click()
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=5_000)

@@ -9,9 +9,9 @@ is done. The worker runs at low priority with one numba thread: it never slows t
 or the window down.
 
 No Qt here: this module is what the spawned process imports. `projection_main` reads
-`ProjectionJob`s from a queue and answers `("warmed", seconds)` once, then
-`("layout", LayoutResult)` or `("failed", job_id, message, traceback)` per job.
-The Qt side that starts it and turns answers into signals is gui/projection_client.py.
+`ProjectionJob`s from a queue and answers `Warmed` once (or `WarmFailed`), then a
+`LayoutResult` or a `LayoutFailed` per job (workers/protocol/projection.py). The Qt side
+that starts it and turns answers into signals is gui/bridge/projection_client.py.
 """
 
 from __future__ import annotations
@@ -19,40 +19,28 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
 from engine.paths import user_cache_dir
+from workers.process import start_parent_watch
+from workers.protocol import (
+    LayoutFailed,
+    LayoutResult,
+    ProjectionBye,
+    ProjectionJob,
+    StopWorker,
+    Warmed,
+    WarmFailed,
+)
 
 # One numba thread: the other core belongs to the GUI (the engine worker trains on one).
 WORKER_ENV = {"NUMBA_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
               "MKL_NUM_THREADS": "1"}
 WORKER_NICENESS = 10  # below the GUI and the trainer: a fit waits, the lecture does not
-
-
-@dataclass(frozen=True, eq=False)
-class ProjectionJob:
-    """Place `words` (rows of `vectors`) on a 2-D map, starting from a reference picture."""
-
-    job_id: int
-    words: tuple[str, ...]
-    vectors: np.ndarray  # (N, C) float32
-    ref_words: tuple[str, ...] = ()  # the picture to start from and align to
-    ref_coords: np.ndarray | None = None  # (M, 2)
-    seed: int = 0
-
-
-@dataclass(frozen=True, eq=False)
-class LayoutResult:
-    job_id: int
-    coords: np.ndarray  # (N, 2), aligned to the job's reference
-    seconds: float  # time the fit took in the worker
-    method: str = "umap"
 
 
 LayoutFunction = Callable[..., np.ndarray]  # (vectors, init=..., seed=...) -> (N, 2)
@@ -139,26 +127,13 @@ def _resolve(target: str | None) -> LayoutFunction | None:
     return getattr(importlib.import_module(module), name)
 
 
-def _watch_parent(conn, parent_pid: int) -> None:
-    """Exit as soon as the app is gone, even if it crashed (see gui/worker.py)."""
-    while True:
-        try:
-            if conn.poll(1.0):
-                conn.recv()
-        except (EOFError, OSError):
-            os._exit(0)
-        if os.getppid() != parent_pid:
-            os._exit(0)
-
-
 def projection_main(job_q, result_q, parent_conn, parent_pid: int, layout_target: str | None = None,
                     disk_cache: bool = True) -> None:
     """Entry point of the spawned projection process."""
     os.environ.update(WORKER_ENV)  # before numba or numpy's BLAS read them
     with contextlib.suppress(OSError, AttributeError):
         os.nice(WORKER_NICENESS)
-    threading.Thread(target=_watch_parent, args=(parent_conn, parent_pid), daemon=True,
-                     name="parent-watchdog").start()
+    start_parent_watch(parent_conn, parent_pid)
     import warnings
 
     warnings.filterwarnings("ignore")  # numba/umap chatter; failures are reported below
@@ -166,26 +141,26 @@ def projection_main(job_q, result_q, parent_conn, parent_pid: int, layout_target
         if disk_cache and not layout_target:
             _enable_numba_disk_cache()
         layout = _resolve(layout_target)
-        result_q.put(("warmed", warm_up(layout)))
+        result_q.put(Warmed(warm_up(layout)))
     except Exception as exc:  # noqa: BLE001 - reported, the app keeps showing PCA
-        result_q.put(("warm_failed", _message(exc), traceback.format_exc()))
+        result_q.put(WarmFailed(message_of(exc), traceback.format_exc()))
         layout = None
     try:
         while True:
             job = job_q.get()
-            if job is None:
+            if isinstance(job, StopWorker):
                 return
             try:
-                result_q.put(("layout", run_job(job, layout)))
+                result_q.put(run_job(job, layout))
             except Exception as exc:  # noqa: BLE001
-                result_q.put(("failed", job.job_id, _message(exc), traceback.format_exc()))
+                result_q.put(LayoutFailed(job.job_id, message_of(exc), traceback.format_exc()))
     except (KeyboardInterrupt, EOFError, OSError):
         return
     finally:
-        result_q.put(("bye",))
+        result_q.put(ProjectionBye())
         sys.stdout.flush()
 
 
-def _message(exc: BaseException) -> str:
+def message_of(exc: BaseException) -> str:
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -88,12 +88,15 @@ class EmbeddingHistory(QObject):
         self._timer.timeout.connect(self.request_snapshot)
         controller.modelReady.connect(self.request_snapshot)
         controller.statusChanged.connect(self._on_status)
-        controller.trainingStateChanged.connect(self._on_training_state)
-        controller.embeddingSnapshotReady.connect(self.add_snapshot)
+        controller.pretraining.trainingStateChanged.connect(self._on_training_state)
+        controller.pretraining.embeddingSnapshotReady.connect(self.add_snapshot)
         projector.warmed.connect(lambda _s: self.umapStateChanged.emit("ready"))
         projector.layoutReady.connect(self._on_layout)
         projector.layoutFailed.connect(self._on_layout_failed)
         projector.workerLost.connect(self._on_worker_lost)
+        restarted = getattr(projector, "workerRestarted", None)  # only the real worker has it
+        if restarted is not None:
+            restarted.connect(self._on_worker_restarted)
 
     # -- one per app ------------------------------------------------------------------
     @classmethod
@@ -122,7 +125,7 @@ class EmbeddingHistory(QObject):
         self.projector.start()
         if self.controller.is_ready:
             self.request_snapshot()
-        self._on_training_state(self.controller.training_state)
+        self._on_training_state(self.controller.pretraining.training_state)
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -150,12 +153,12 @@ class EmbeddingHistory(QObject):
     # -- from the engine --------------------------------------------------------------
     def request_snapshot(self) -> None:
         if self.controller.is_ready:
-            self.controller.request_embedding_snapshot()
+            self.controller.pretraining.request_embedding_snapshot()
 
     def _on_status(self, _status) -> None:
         # The model may have changed outside pre-training (fine-tuning, a judgement, a
         # reset): look again. Unchanged vectors make no new frame (see add_snapshot).
-        if self._started and self.controller.training_state != "running":
+        if self._started and self.controller.pretraining.training_state != "running":
             self.request_snapshot()
 
     def _on_training_state(self, state: str) -> None:
@@ -220,6 +223,12 @@ class EmbeddingHistory(QObject):
         self.last_problem = ("The detailed map (UMAP) is not available right now, so the quick "
                              f"map (PCA) is shown instead. (Details: {why})")
         self.umapStateChanged.emit("unavailable")
+        self.problem.emit(self.last_problem)
+
+    def _on_worker_restarted(self, why: str) -> None:
+        self.last_problem = ("The detailed map (UMAP) stopped and is starting again; the quick "
+                             f"map (PCA) is shown meanwhile. (Details: {why})")
+        self.umapStateChanged.emit("warming")
         self.problem.emit(self.last_problem)
 
     def _reset(self) -> None:

@@ -10,17 +10,13 @@ Signals (both classes, delivered on the GUI thread):
     warmed(float)            the worker can fit now; seconds the warm-up took
     layoutReady(object)      LayoutResult: aligned coordinates for a job
     layoutFailed(int, str)   job id, a message for the person
-    workerLost(str)          the worker could not warm up or has ended: PCA only from now
+    workerLost(str)          the worker could not warm up, or kept dying: PCA only from now
+    workerRestarted(str)     (ProjectionClient) the worker died and a new one is warming up
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import multiprocessing as mp
-import os
-import queue
-import threading
 import time
 import traceback
 from collections.abc import Sequence
@@ -28,32 +24,28 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.bridge.restart import RestartPolicy
+from workers.process import EventReader, WorkerProcess
 from workers.projection_worker import (
     WORKER_ENV,
     LayoutFunction,
-    LayoutResult,
-    ProjectionJob,
-    _message,
+    message_of,
     projection_main,
     run_job,
 )
+from workers.protocol import (
+    LayoutFailed,
+    LayoutResult,
+    ProjectionBye,
+    ProjectionDied,
+    ProjectionEvent,
+    ProjectionJob,
+    StopWorker,
+    Warmed,
+    WarmFailed,
+)
 
 log = logging.getLogger("three_pillars")
-
-
-@contextlib.contextmanager
-def _environment(values: dict[str, str]):
-    """Set environment variables for the duration of the block (GUI thread only)."""
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 class _Relay(QObject):
@@ -73,7 +65,7 @@ class _ProjectorBase(QObject):
         self.is_warm = False
         self.warm_seconds: float | None = None
         self.lost: str | None = None  # why the worker is unavailable, if it is
-        self._running: int | None = None  # job id being fitted
+        self._running: ProjectionJob | None = None  # the job being fitted
         self._pending: ProjectionJob | None = None
         self._next_id = 0
         self.started_at: float | None = None
@@ -103,38 +95,39 @@ class _ProjectorBase(QObject):
     def _dispatch(self) -> None:
         if self._running is None and self._pending is not None and self.is_warm:
             job, self._pending = self._pending, None
-            self._running = job.job_id
+            self._running = job
             self._send(job)
 
     def _send(self, job: ProjectionJob) -> None:
         raise NotImplementedError
 
-    def _on_event(self, event: tuple) -> None:
-        kind = event[0]
-        if kind == "warmed":
+    def _on_event(self, event: ProjectionEvent) -> None:
+        if isinstance(event, Warmed):
             self.is_warm = True
-            self.warm_seconds = float(event[1])
+            self.warm_seconds = float(event.seconds)
             if self.started_at is not None:
                 log.info("UMAP warm %.1f s after start (warm-up itself %.1f s)",
-                         time.perf_counter() - self.started_at, event[1])
-            self.warmed.emit(float(event[1]))
+                         time.perf_counter() - self.started_at, event.seconds)
+            self.warmed.emit(float(event.seconds))
             self._dispatch()
-        elif kind == "warm_failed":
-            log.error("the map-drawing worker could not start UMAP: %s\n%s", event[1], event[2])
-            self._lose(f"the UMAP worker could not start: {event[1]}")
-        elif kind == "layout":
-            result: LayoutResult = event[1]
+        elif isinstance(event, WarmFailed):
+            log.error("the map-drawing worker could not start UMAP: %s\n%s", event.message,
+                      event.traceback)
+            self._lose(f"the UMAP worker could not start: {event.message}")
+        elif isinstance(event, LayoutResult):
             self._running = None
-            self.layoutReady.emit(result)
+            self.layoutReady.emit(event)
             self._dispatch()
-        elif kind == "failed":
-            job_id, message, tb = event[1], event[2], event[3]
-            log.error("map layout %d failed: %s\n%s", job_id, message, tb)
+        elif isinstance(event, LayoutFailed):
+            log.error("map layout %d failed: %s\n%s", event.job_id, event.message, event.traceback)
             self._running = None
-            self.layoutFailed.emit(int(job_id), message)
+            self.layoutFailed.emit(int(event.job_id), event.message)
             self._dispatch()
-        elif kind == "died":
-            self._lose(event[1])
+        elif isinstance(event, ProjectionDied):
+            self._died(event.why)
+
+    def _died(self, why: str) -> None:
+        self._lose(why)
 
     def _lose(self, why: str) -> None:
         if self.lost is None:
@@ -147,108 +140,89 @@ class _ProjectorBase(QObject):
 class ProjectionClient(_ProjectorBase):
     """Runs UMAP fits in a spawned worker process (started by `start()`, at app launch).
 
+    If the worker dies, a new one is started (and warmed up), and the fit that was
+    running is sent again; a worker that keeps dying is given up: PCA only.
     layout_target: "module:function" to use instead of UMAP in the worker (tests, bench).
     """
+
+    workerRestarted = Signal(str)  # why the old one ended; `warmed` follows when ready
 
     def __init__(self, layout_target: str | None = None, disk_cache: bool = True,
                  parent: QObject | None = None):
         super().__init__(parent)
         self._layout_target = layout_target
         self._disk_cache = disk_cache
-        self._ctx = mp.get_context("spawn")
-        self._proc = None
-        self._job_q = None
-        self._result_q = None
-        self._lifeline = None
+        self._worker: WorkerProcess | None = None
+        self._reader: EventReader | None = None
         self._relay = _Relay()
         self._relay.events.connect(self._on_events)
-        self._stopping = threading.Event()
-        self._reader: threading.Thread | None = None
+        self.restarts = RestartPolicy()
 
     @property
     def started(self) -> bool:
-        return self._proc is not None
+        return self._worker is not None
 
     @property
     def pid(self) -> int | None:
-        return None if self._proc is None else self._proc.pid
+        return None if self._worker is None else self._worker.pid
 
     def start(self) -> None:
         """Spawn the worker; it warms up at once (watch `warmed`). Safe to call twice."""
-        if self._proc is not None:
+        if self._worker is not None:
             return
         self.started_at = time.perf_counter()
-        self._job_q = self._ctx.Queue()
-        self._result_q = self._ctx.Queue()
-        child_end, self._lifeline = self._ctx.Pipe(duplex=False)
-        self._proc = self._ctx.Process(
-            target=projection_main,
-            args=(self._job_q, self._result_q, child_end, os.getpid(), self._layout_target,
-                  self._disk_cache),
-            name="three-pillars-projection",
-            daemon=True,
-        )
+        # subtle: numpy sizes its BLAS thread pool when the worker imports it, before
+        # projection_main runs, so the one-thread settings must be in the environment
+        # the process is born with.
+        worker = WorkerProcess(projection_main, (self._layout_target, self._disk_cache),
+                               name="three-pillars-projection", env=WORKER_ENV)
         try:
-            # subtle: numpy sizes its BLAS thread pool when the worker imports it, before
-            # projection_main runs, so the one-thread settings must be in the environment
-            # the process is born with.
-            with _environment(WORKER_ENV):
-                self._proc.start()
+            worker.start()
         except Exception as exc:  # noqa: BLE001
-            self._proc = None
             self._lose(f"the UMAP worker could not start: {exc}")
             return
-        child_end.close()
-        self._reader = threading.Thread(target=self._read_loop, name="projection-reader",
-                                        daemon=True)
+        self._worker = worker
+        self._reader = EventReader(worker, self._relay.events.emit, self._report_death,
+                                   lambda e: isinstance(e, ProjectionBye), name="projection-reader")
         self._reader.start()
 
-    def _send(self, job: ProjectionJob) -> None:
-        self._job_q.put(job)
+    def _report_death(self) -> None:
+        code = self._worker.exitcode if self._worker is not None else None
+        self._relay.events.emit([ProjectionDied(f"the map-drawing process stopped (exit code {code})")])
 
-    def _read_loop(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                event = self._result_q.get(timeout=0.25)
-            except queue.Empty:
-                proc = self._proc
-                if proc is not None and not proc.is_alive() and not self._stopping.is_set():
-                    self._relay.events.emit([("died", "the map-drawing process stopped "
-                                              f"(exit code {proc.exitcode})")])
-                    return
-                continue
-            except (EOFError, OSError, ValueError):
-                return
-            if event[0] == "bye":
-                return
-            self._relay.events.emit([event])
+    def _send(self, job: ProjectionJob) -> None:
+        self._worker.send(job)
 
     def _on_events(self, events: list) -> None:
         for event in events:
-            self._on_event(event)
+            if not isinstance(event, ProjectionBye):
+                self._on_event(event)
+
+    def _died(self, why: str) -> None:
+        """Start a new worker and fit again what was being fitted (or give up: PCA only)."""
+        if self._worker is None or not self.restarts.allow(time.monotonic()):
+            self._lose(why)
+            return
+        log.error("%s: starting a new one", why)
+        if self._running is not None and self._pending is None:
+            self._pending = self._running  # UMAP again once the new worker is warm
+        self._running = None
+        self.is_warm = False
+        self._stop_worker(grace=0.0)
+        self.start()
+        self.workerRestarted.emit(why)
+
+    def _stop_worker(self, grace: float) -> None:
+        if self._reader is not None:
+            self._reader.stop()
+            self._reader = None
+        if self._worker is not None:
+            self._worker.shutdown(StopWorker(), grace=grace)
+            self._worker = None
 
     def shutdown(self, timeout: float = 2.0) -> None:
-        """Stop the worker (safe to call twice)."""
-        if self._proc is None:
-            return
-        self._stopping.set()
-        with contextlib.suppress(ValueError, OSError):
-            self._job_q.put(None)
-        # A fit in progress is not worth waiting for.
-        self._proc.join(0.3)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join(timeout)
-        if self._proc.is_alive():
-            self._proc.kill()
-            self._proc.join(1.0)
-        if self._reader is not None:
-            self._reader.join(1.0)
-        for q in (self._job_q, self._result_q):
-            q.cancel_join_thread()
-            q.close()
-        self._lifeline.close()
-        self._proc = None
+        """Stop the worker (safe to call twice). A fit in progress is not worth waiting for."""
+        self._stop_worker(grace=0.3)
 
 
 class InProcessProjector(_ProjectorBase):
@@ -272,7 +246,7 @@ class InProcessProjector(_ProjectorBase):
         if not self.started:
             self.started = True
             self.started_at = time.perf_counter()
-            QTimer.singleShot(0, lambda: self._on_event(("warmed", 0.0)))
+            QTimer.singleShot(0, lambda: self._on_event(Warmed(0.0)))
 
     def _send(self, job: ProjectionJob) -> None:
         self._queue.append(job)
@@ -283,9 +257,9 @@ class InProcessProjector(_ProjectorBase):
             return
         job = self._queue.pop(0)
         try:
-            self._on_event(("layout", run_job(job, self._layout)))
+            self._on_event(run_job(job, self._layout))
         except Exception as exc:  # noqa: BLE001
-            self._on_event(("failed", job.job_id, _message(exc), traceback.format_exc()))
+            self._on_event(LayoutFailed(job.job_id, message_of(exc), traceback.format_exc()))
 
     def shutdown(self) -> None:
         self._timer.stop()

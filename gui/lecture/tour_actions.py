@@ -35,9 +35,9 @@ def _load_default_mix(run: StepRun) -> None:
         run.say(f"The default mix is loaded: {_words(summary.documents)} documents, "
                 f"{_words(summary.words)} words, {_words(summary.tokens)} tokens to learn from.")
 
-    run.once(run.controller.dataSummaryChanged, shown)
+    run.once(run.controller.pretraining.dataSummaryChanged, shown)
     run.say("Loading the default mix of sources…")
-    run.controller.set_mix(Mix.default())
+    run.controller.pretraining.set_mix(Mix.default())
 
 
 def _show_cleaning(run: StepRun) -> None:
@@ -52,11 +52,11 @@ def _show_cleaning(run: StepRun) -> None:
         run.say(f"The cleaning threw out {_words(total)} documents in all; the biggest cut, "
                 f"“{reports[biggest].name}”, removed {_words(reports[biggest].removed)}.")
 
-    if run.controller.data_summary is not None:
-        shown(run.controller.data_summary)
+    if run.controller.pretraining.data_summary is not None:
+        shown(run.controller.pretraining.data_summary)
     else:
-        run.once(run.controller.dataSummaryChanged, shown)
-        run.controller.request_data_summary()
+        run.once(run.controller.pretraining.dataSummaryChanged, shown)
+        run.controller.pretraining.request_data_summary()
 
 
 def _split_headache(run: StepRun) -> None:
@@ -71,12 +71,12 @@ def _split_headache(run: StepRun) -> None:
         shown = ";  ".join(" + ".join(f"“{p.strip()}”" for p in ps) for ps in pieces)
         run.say(f"The word-piece tokenizer (BPE) cuts them as: {shown}.")
 
-    if run.controller.tokenizers:
-        show(run.controller.tokenizers)
+    if run.controller.pretraining.tokenizers:
+        show(run.controller.pretraining.tokenizers)
     else:
         run.say("Preparing the three tokenizers…")
-        run.once(run.controller.tokenizersChanged, show)
-        run.controller.request_tokenizers()
+        run.once(run.controller.pretraining.tokenizersChanged, show)
+        run.controller.pretraining.request_tokenizers()
 
 
 def _cat_windows(run: StepRun) -> None:
@@ -109,15 +109,15 @@ def _train_20s(run: StepRun) -> None:
 
     def tick() -> None:
         left[0] -= 1
-        snap = c.latest_snapshot
+        snap = c.pretraining.latest_snapshot
         loss = "" if snap is None else f" · mistakes (loss) {snap.train_loss:.2f}"
         rate = "" if snap is None else f" · {snap.tokens_per_s:,.0f} tokens a second"
         if left[0] > 0:
             run.say(f"Training: {left[0]} s to go{loss}{rate}")
 
     def stop() -> None:
-        c.pause_training()
-        snap = c.latest_snapshot
+        c.pretraining.pause_training()
+        snap = c.pretraining.latest_snapshot
         if snap is not None and first["loss"] is not None:
             read = snap.tokens_seen - first["tokens"]
             run.say(f"Paused after {TRAIN_SECONDS} s. It read {_words(read)} tokens; its "
@@ -136,16 +136,16 @@ def _train_20s(run: StepRun) -> None:
             run.say(f"Training: {TRAIN_SECONDS} s to go")
         elif s == "diverged":
             run.finish_timers()
-            snap = c.latest_snapshot
+            snap = c.pretraining.latest_snapshot
             run.say(snap.message if snap is not None and snap.message else
                     "Training stopped: its numbers blew up, and it went back to its last good state.")
 
-    run.listen(c.trainingSnapshot, snapshot)
-    run.listen(c.trainingStateChanged, state)
-    run.on_leave(lambda: c.pause_training() if c.training_state == "running" else None)
+    run.listen(c.pretraining.trainingSnapshot, snapshot)
+    run.listen(c.pretraining.trainingStateChanged, state)
+    run.on_leave(lambda: c.pretraining.pause_training() if c.pretraining.training_state == "running" else None)
     run.say("A new model starts from random numbers…")
     run.tour.trained_from_scratch = True  # the next step goes back to the shipped model
-    c.start_training(from_scratch=True)
+    c.pretraining.start_training(from_scratch=True)
 
 
 def _sea_neighbours(run: StepRun) -> None:
@@ -167,9 +167,9 @@ def _sea_neighbours(run: StepRun) -> None:
         listed = ", ".join(f"“{n.token.strip()}” ({n.similarity:.2f})" for n in neighbours[:5])
         run.say(f"Nearest to “sea”, measured by cosine similarity: {listed}.")
 
-    run.listen(c.neighboursReady, found)
+    run.listen(c.pretraining.neighboursReady, found)
     run.panel.search("sea", zoom=True)
-    c.request_neighbours("sea", 5)
+    c.pretraining.request_neighbours("sea", 5)
 
 
 def _ask_both(run: StepRun, after: bool) -> None:
@@ -193,13 +193,13 @@ def _ask_both(run: StepRun, after: bool) -> None:
             run.say(f"Pre-trained, asked “{question}”: “{text(base)}”")
 
     def ask() -> None:
-        run.once(c.comparisonReady, answered)
+        run.once(c.finetuning.comparisonReady, answered)
         run.panel.ask(question)
         run.say(f"Asking “{question}”…")
 
-    if after and c.finetune_state == "running":
+    if after and c.finetuning.finetune_state == "running":
         run.say("Waiting for fine-tuning to finish…")
-        run.once(c.finetuneStateChanged, lambda _s: ask())
+        run.once(c.finetuning.finetuneStateChanged, lambda _s: ask())
     else:
         ask()
 
@@ -208,18 +208,18 @@ def _finetune(run: StepRun) -> None:
     c = run.controller
 
     def progress(snap) -> None:
-        total = (c.sft_run or {}).get("max_steps")
+        total = (c.finetuning.sft_run or {}).get("max_steps")
         of = f" of {total}" if total else ""
         run.say(f"Fine-tuning: lesson {snap.step}{of} · mistakes on answers (loss) {snap.train_loss:.2f}")
 
     def state(s: str) -> None:
         if s != "running":
-            snap = c.latest_sft_snapshot
+            snap = c.finetuning.latest_sft_snapshot
             loss = f" Its mistakes on answers (loss) ended at {snap.train_loss:.2f}." if snap else ""
             run.say(f"Fine-tuning {'finished' if s == 'done' else s}.{loss}")
 
-    run.listen(c.finetuneSnapshot, progress)
-    run.listen(c.finetuneStateChanged, state)
+    run.listen(c.finetuning.finetuneSnapshot, progress)
+    run.listen(c.finetuning.finetuneStateChanged, state)
     run.panel.start_finetune()
     run.say("Fine-tuning starts from the pre-trained model…")
 
@@ -232,7 +232,7 @@ def _two_answers(run: StepRun) -> None:
         if len(answers) >= 2:
             run.say(f"A: “{_short(answers[0].text)}”   B: “{_short(answers[1].text)}”")
 
-    run.once(c.candidatesReady, shown)
+    run.once(c.alignment.candidatesReady, shown)
     run.panel.ask(TOUR_QUESTION)
     run.say(f"The model writes two answers to “{TOUR_QUESTION}”…")
 
@@ -265,19 +265,19 @@ def _give_feedback(run: StepRun) -> None:
         # The tour picks the answer that ended on its own (a finished reply) when only one
         # did, else the first one, and says so.
         pick = 1 if (answers[1].ended and not answers[0].ended) else 0
-        run.once(c.alignmentSnapshot, learned)
+        run.once(c.alignment.alignmentSnapshot, learned)
         if run.panel.candidates is candidates:
             run.panel.send_better(pick)
         else:
             ch, rj = answers[pick], answers[1 - pick]
-            c.judge(PreferencePair(candidates.prompt, candidates.prompt_ids, ch, rj))
+            c.alignment.learn(PreferencePair(candidates.prompt, candidates.prompt_ids, ch, rj))
         run.say(f"We pick answer {'AB'[pick]} as the better one: “{_short(answers[pick].text)}”. Learning…")
 
-    if c.candidates is not None:
-        judge(c.candidates)
+    if c.alignment.candidates is not None:
+        judge(c.alignment.candidates)
     else:
-        run.once(c.candidatesReady, judge)
-        c.request_candidates(TOUR_QUESTION, n=2)
+        run.once(c.alignment.candidatesReady, judge)
+        c.alignment.request_candidates(TOUR_QUESTION, n=2)
         run.say("The model writes two answers first…")
 
 
@@ -299,10 +299,10 @@ def _biased_judge(run: StepRun) -> None:
             run.say(f"The judge {'finished' if s == 'done' else 'stopped'}.")
 
     run.panel.show_biased_judge(BIASED_WORD)
-    run.listen(c.rankerProgress, progress)
-    run.listen(c.rankerStateChanged, state)
-    run.on_leave(lambda: c.stop_ranker() if c.ranker_state == "running" else None)
-    c.run_ranker(f"prefers-word:{BIASED_WORD}", clicks)
+    run.listen(c.alignment.rankerProgress, progress)
+    run.listen(c.alignment.rankerStateChanged, state)
+    run.on_leave(lambda: c.alignment.stop_ranker() if c.alignment.ranker_state == "running" else None)
+    c.alignment.run_ranker(f"prefers-word:{BIASED_WORD}", clicks)
     run.say("Measuring the model before the judge starts…")
 
 
@@ -314,7 +314,7 @@ def _stage_strip(run: StepRun) -> None:
         run.say(f"One question to the three stages side by side: pre-trained, fine-tuned and "
                 f"aligned ({len(answered)} of {len(views)} answered).")
 
-    run.once(c.stageStripReady, shown)
+    run.once(c.alignment.stageStripReady, shown)
     run.panel.compare_stages(TOUR_QUESTION)
 
 

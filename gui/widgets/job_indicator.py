@@ -73,17 +73,17 @@ class JobIndicator(QWidget):
         layout.addWidget(self.label)
         layout.addLayout(row)
         self._cancellers: dict[str, Callable[[], None]] = {
-            "training": controller.stop_training,
-            "fine-tuning": controller.stop_finetune,
-            "aligning": controller.stop_ranker,
+            "training": controller.pretraining.stop_training,
+            "fine-tuning": controller.finetuning.stop_finetune,
+            "aligning": controller.alignment.stop_ranker,
             "saving": controller.cancel_save,
         }
         controller.busyChanged.connect(self.set_busy)
         controller.jobProgress.connect(self._on_progress)
-        controller.finetuneSnapshot.connect(self._on_sft_snapshot)
-        controller.rankerProgress.connect(self._on_ranker_progress)
-        controller.rankerStateChanged.connect(lambda _state, _info: self._refresh())
-        controller.trainingSnapshot.connect(self._on_train_snapshot)
+        controller.finetuning.finetuneSnapshot.connect(self._on_sft_snapshot)
+        controller.alignment.rankerProgress.connect(self._on_ranker_progress)
+        controller.alignment.rankerStateChanged.connect(lambda _state, _info: self._refresh())
+        controller.pretraining.trainingSnapshot.connect(self._on_train_snapshot)
         controller.modelReady.connect(self._attach_word_map)
         self._word_map = None
         self._refresh()
@@ -97,7 +97,7 @@ class JobIndicator(QWidget):
         if job is None or not JOB_KINDS.get(job, JobKind("")).cancel:
             return False
         if job == "aligning":  # one judgement takes a second; only the ranker demo can stop
-            return self.controller.ranker_state == "running"
+            return self.controller.alignment.ranker_state == "running"
         return True
 
     def set_busy(self, what: str, busy: bool) -> None:
@@ -128,7 +128,7 @@ class JobIndicator(QWidget):
         self._refresh()
 
     def _on_sft_snapshot(self, snap) -> None:
-        total = (self.controller.sft_run or {}).get("max_steps")
+        total = (self.controller.finetuning.sft_run or {}).get("max_steps")
         if total:
             self._fraction["fine-tuning"] = min(1.0, snap.step / total)
             self._detail["fine-tuning"] = f"Fine-tuning: step {snap.step:,} of {total:,}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.bridge.alignment import ALIGNMENT_COMMANDS
 from gui.panels.alignment.chat_tabs import (
     JUDGES,
     HistoryTab,
@@ -37,6 +38,7 @@ from gui.panels.alignment.chat_tabs import (
 from gui.panels.alignment.feedback_card import FeedbackCard
 from gui.widgets.alignment_charts import AlignmentCharts
 from gui.widgets.answer_card import small_label
+from workers.protocol import WriteCandidates
 
 REDRAW_MS = 33  # ~30 Hz: charts from the latest history
 DEFAULT_QUESTION = "Where does the owl sleep at night?"
@@ -48,12 +50,6 @@ SUGGESTIONS = (  # questions in the model's little world that it was not trained
     "What does the cat eat?",
     "Where does the dog sleep at night?",
 )
-# The titles the engine worker gives this panel's failures (gui/worker.py _TITLES).
-FAILURE_TITLES = frozenset({
-    "The model could not write its answers", "The model could not learn from your choice",
-    "Could not start the automatic judge", "Could not go back to the fine-tuned model",
-    "Could not compare the three stages", "Could not measure that", "The chat needs a fine-tuned model",
-})
 
 
 class ChatPanel(QWidget):
@@ -84,7 +80,7 @@ class ChatPanel(QWidget):
         self._connect()
         self.redraw_timer.start()
         # Ask for what the charts need (measuring the judge's word), and a first pair of answers.
-        controller.request_alignment_history()
+        controller.alignment.request_alignment_history()
         self._measure_word()
         self.ask()
 
@@ -172,13 +168,13 @@ class ChatPanel(QWidget):
 
     def _connect(self) -> None:
         c = self.controller
-        c.candidatesReady.connect(self._on_candidates)
-        c.alignmentSnapshot.connect(self._on_snapshot)
-        c.alignmentProgress.connect(self._on_progress)
-        c.rankerStateChanged.connect(self._on_ranker_state)
-        c.rankerProgress.connect(self._on_ranker_progress)
-        c.stageStripReady.connect(self._on_strip)
-        c.jobFailed.connect(self._on_failed)
+        c.alignment.candidatesReady.connect(self._on_candidates)
+        c.alignment.alignmentSnapshot.connect(self._on_snapshot)
+        c.alignment.alignmentProgress.connect(self._on_progress)
+        c.alignment.rankerStateChanged.connect(self._on_ranker_state)
+        c.alignment.rankerProgress.connect(self._on_ranker_progress)
+        c.alignment.stageStripReady.connect(self._on_strip)
+        c.commandFailed.connect(self._on_failed)
         self.ask_button.clicked.connect(lambda: self.ask())
         self.question.returnPressed.connect(lambda: self.ask())
         self.suggest_button.clicked.connect(self.suggest)
@@ -187,7 +183,7 @@ class ChatPanel(QWidget):
             card.thumb.connect(self.send_thumb)
             card.better.connect(self.send_better)
         self.run_button.clicked.connect(self.run_judge)
-        self.stop_button.clicked.connect(c.stop_ranker)
+        self.stop_button.clicked.connect(c.alignment.stop_ranker)
         self.word_edit.editingFinished.connect(self._measure_word)
         self.strip_button.clicked.connect(lambda: self.compare_stages())
         self.redraw_timer.timeout.connect(self._redraw)
@@ -207,7 +203,7 @@ class ChatPanel(QWidget):
         for card in self.cards:
             card.show_message("writing…")
         self._update_buttons()
-        self.controller.request_candidates(text, n=len(self.cards), seed=self._seed)
+        self.controller.alignment.request_candidates(text, n=len(self.cards), seed=self._seed)
 
     def suggest(self) -> None:
         self._suggestion = (self._suggestion + 1) % len(SUGGESTIONS)
@@ -241,10 +237,10 @@ class ChatPanel(QWidget):
         self._update_buttons()
         self._add_history(description)
         self.judgementSent.emit(feedback)
-        self.controller.judge(feedback)
+        self.controller.alignment.learn(feedback)
 
     def reset(self) -> None:
-        self.controller.reset_alignment()
+        self.controller.alignment.reset_alignment()
         self._add_history("↺ Back to the fine-tuned model: every judgement forgotten")
         self.ask()
 
@@ -261,7 +257,7 @@ class ChatPanel(QWidget):
         self.stop_button.setEnabled(True)
         if needs_word:
             self._measured_word = word  # the judge measures its own word
-        self.controller.run_ranker(spec, self.clicks_spin.value(), seed=self._seed)
+        self.controller.alignment.run_ranker(spec, self.clicks_spin.value(), seed=self._seed)
         self._add_history(f"Automatic judge ({label}{' “' + word + '”' if needs_word else ''}): "
                           f"{self.clicks_spin.value()} clicks")
 
@@ -270,7 +266,7 @@ class ChatPanel(QWidget):
         word = self.word_edit.text().strip()
         if word and " " not in word and word != self._measured_word:
             self._measured_word = word
-            self.controller.set_alignment_trait(f"word:{word}")
+            self.controller.alignment.set_alignment_trait(f"word:{word}")
 
     def show_biased_judge(self, word: str) -> None:
         """Bring forward the biased judge's tab, set to be biased for `word`."""
@@ -286,7 +282,7 @@ class ChatPanel(QWidget):
         if text:
             for col in self.columns.values():
                 col.bars.set_message("asking…")
-            self.controller.request_stage_strip(text, seed=self._seed)
+            self.controller.alignment.request_stage_strip(text, seed=self._seed)
 
     # -- from the engine -------------------------------------------------------------------
     def _busy(self) -> bool:
@@ -331,13 +327,14 @@ class ChatPanel(QWidget):
             if not self._ranker_running:
                 self.ask()
 
-    def _on_failed(self, title: str, message: str) -> None:
-        if title not in FAILURE_TITLES:
+    def _on_failed(self, failure) -> None:
+        if not failure.is_about(*ALIGNMENT_COMMANDS):
             return  # another step's problem
+        message = failure.message
         self.progress.hide()
         self._awaiting_redraw = False
         self.status.setText(message)
-        if self.candidates is None or "answers" in title:
+        if self.candidates is None or failure.is_about(WriteCandidates):
             self._writing = False
             self.candidates = None
             for card in self.cards:
@@ -345,7 +342,7 @@ class ChatPanel(QWidget):
         self._update_buttons()
 
     def _redraw(self) -> None:
-        history = self.controller.alignment_history
+        history = self.controller.alignment.alignment_history
         if not self.charts.update_from(history):
             return
         if self._awaiting_redraw and self._sent_at is not None and history.snapshots:

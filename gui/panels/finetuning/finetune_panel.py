@@ -37,6 +37,7 @@ from gui.panels.finetuning.finetune_tabs import (
 )
 from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
 from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
+from workers.protocol import FineTune
 
 DEFAULT_STEPS = 300  # as the shipped model: ~15 passes over the pairs
 REDRAW_MS = 33  # ~30 Hz: the curve and the progress line, from the latest snapshot
@@ -70,13 +71,13 @@ class FinetunePanel(QWidget):
         self._sft_version = -1
         self._build()
         self._connect()
-        if controller.qa_set is not None:
-            self._on_qa(controller.qa_set)
+        if controller.finetuning.qa_set is not None:
+            self._on_qa(controller.finetuning.qa_set)
         else:
-            controller.request_qa_set()
+            controller.finetuning.request_qa_set()
         if controller.model_tokenizer is not None:
             self._show_example()
-        self._on_finetune_state(controller.finetune_state)
+        self._on_finetune_state(controller.finetuning.finetune_state)
         self.ask()
         self.measure()
 
@@ -214,14 +215,14 @@ class FinetunePanel(QWidget):
 
     def _connect(self) -> None:
         c = self.controller
-        c.qaSetChanged.connect(self._on_qa)
-        c.comparisonReady.connect(self._on_comparison)
-        c.answerRatesReady.connect(self._on_rates)
-        c.finetuneStateChanged.connect(self._on_finetune_state)
+        c.finetuning.qaSetChanged.connect(self._on_qa)
+        c.finetuning.comparisonReady.connect(self._on_comparison)
+        c.finetuning.answerRatesReady.connect(self._on_rates)
+        c.finetuning.finetuneStateChanged.connect(self._on_finetune_state)
         c.modelTokenizerChanged.connect(lambda _tok: self._show_example())
-        c.jobFailed.connect(self._on_job_failed)
+        c.commandFailed.connect(self._on_command_failed)
         self.finetune_button.clicked.connect(self.start_finetune)
-        self.stop_button.clicked.connect(c.stop_finetune)
+        self.stop_button.clicked.connect(c.finetuning.stop_finetune)
         self.ask_button.clicked.connect(lambda: self.ask())
         self.question_box.lineEdit().returnPressed.connect(lambda: self.ask())
         self.question_box.activated.connect(lambda _i: self.ask())
@@ -269,7 +270,7 @@ class FinetunePanel(QWidget):
             self._sample_seed += 1
         for card in self.cards.values():
             card.show_note("Writing…")
-        self.controller.request_comparison(question, self.current_settings(),
+        self.controller.finetuning.request_comparison(question, self.current_settings(),
                                            base_chat=self.base_chat_check.isChecked(),
                                            key=COMPARE_KEY)
 
@@ -286,7 +287,7 @@ class FinetunePanel(QWidget):
     # -- before / after ---------------------------------------------------------------
     def measure(self) -> None:
         self.rates_note.setText("Measuring both models on the test questions…")
-        self.controller.request_answer_rates(DecodeSettings())
+        self.controller.finetuning.request_answer_rates(DecodeSettings())
 
     def _on_rates(self, rates) -> None:
         self.rates = rates
@@ -319,7 +320,7 @@ class FinetunePanel(QWidget):
         index = self.selected_index()
         pair = self.qa.pair(index if index >= 0 else 0)
         on_prompt = self.prompt_check.isChecked()
-        example = self.controller.sft_example(pair.question, pair.answer, on_prompt)
+        example = self.controller.finetuning.sft_example(pair.question, pair.answer, on_prompt)
         if example is None:
             return
         tok = self.controller.model_tokenizer
@@ -329,7 +330,7 @@ class FinetunePanel(QWidget):
 
     # -- fine-tuning ------------------------------------------------------------------
     def start_finetune(self) -> None:
-        self.controller.start_finetune(seed=0, max_steps=self.steps_spin.value(),
+        self.controller.finetuning.start_finetune(seed=0, max_steps=self.steps_spin.value(),
                                        train_on_prompt=self.prompt_check.isChecked())
         self.tabs.setCurrentIndex(3)
         self.progress.setText("Starting…")
@@ -341,28 +342,28 @@ class FinetunePanel(QWidget):
         if running:
             return
         self._redraw()
-        if state == "diverged" and self.controller.latest_sft_snapshot is not None:
-            self.progress.setText(self.controller.latest_sft_snapshot.message)
-        if state in ("done", "stopped", "diverged") and self.controller.latest_sft_snapshot:
+        if state == "diverged" and self.controller.finetuning.latest_sft_snapshot is not None:
+            self.progress.setText(self.controller.finetuning.latest_sft_snapshot.message)
+        if state in ("done", "stopped", "diverged") and self.controller.finetuning.latest_sft_snapshot:
             # The model changed: ask again and measure again.
             self.ask()
             self.measure()
             self.tabs.setCurrentIndex(0)
 
-    def _on_job_failed(self, title: str, message: str) -> None:
-        if title == "Could not start fine-tuning":
+    def _on_command_failed(self, failure) -> None:
+        if failure.is_about(FineTune):
             self.progress.setText("Fine-tuning could not start (see the message above).")
 
     def _redraw(self) -> None:
-        history = self.controller.sft_history
+        history = self.controller.finetuning.sft_history
         if history.version == self._sft_version:
             return
         self._sft_version = history.version
         self.plot.show_history(history)
-        snap = self.controller.latest_sft_snapshot
+        snap = self.controller.finetuning.latest_sft_snapshot
         if snap is None:
             return
-        total = (self.controller.sft_run or {}).get("max_steps")
+        total = (self.controller.finetuning.sft_run or {}).get("max_steps")
         steps = f"step {snap.step} of {total}" if total else f"step {snap.step}"
         held = history.heldout_loss[-1] if history.heldout_loss else math.nan
         words = {"running": "Fine-tuning", "done": "Done", "stopped": "Stopped",

@@ -102,7 +102,7 @@ class PairsTab(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.load_button.clicked.connect(self._load_dialog)
         self.save_button.clicked.connect(self._save_dialog)
-        self.reset_button.clicked.connect(controller.reset_qa)
+        self.reset_button.clicked.connect(controller.finetuning.reset_qa)
 
     def show_qa(self, qa) -> None:
         """Fill the table from a QASet, keeping the selected row."""
@@ -143,7 +143,7 @@ class PairsTab(QWidget):
     def edit_pair(self, index: int, question: str, answer: str) -> bool:
         """Change pair number `index`; a bad change shows a dialog and changes nothing."""
         try:
-            self.controller.edit_qa(index, QAPair(question, answer))
+            self.controller.finetuning.edit_qa(index, QAPair(question, answer))
         except QAEditError as e:
             self._problem("This change cannot be made", str(e))
             if self.qa is not None:
@@ -153,7 +153,7 @@ class PairsTab(QWidget):
 
     def add_pair(self, question: str, answer: str, heldout: bool = False) -> bool:
         try:
-            self.controller.add_qa(QAPair(question, answer), heldout=heldout)
+            self.controller.finetuning.add_qa(QAPair(question, answer), heldout=heldout)
         except QAEditError as e:
             self._problem("This pair cannot be added", str(e))
             return False
@@ -166,14 +166,14 @@ class PairsTab(QWidget):
             self._problem("Nothing is selected", "Click a pair in the table first, then Remove.")
             return
         try:
-            self.controller.remove_qa(index)
+            self.controller.finetuning.remove_qa(index)
         except QAEditError as e:
             self._problem("This pair cannot be removed", str(e))
 
     def load_file(self, path) -> bool:
         """Load pairs from a file; a bad file shows a dialog and the pairs stay as they were."""
         try:
-            self.controller.load_qa_file(path)
+            self.controller.finetuning.load_qa_file(path)
         except QAFileError as e:
             self._problem("This file cannot be used", str(e))
             return False
@@ -210,7 +210,7 @@ class PairsTab(QWidget):
         if not path:
             return
         try:
-            self.controller.save_qa_file(path)
+            self.controller.finetuning.save_qa_file(path)
         except OSError as e:
             self._problem("The pairs could not be saved", str(e))
 

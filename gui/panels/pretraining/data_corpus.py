@@ -175,7 +175,7 @@ class CorpusChooser(QWidget):
             from engine.corpus.mix import Mix  # a light value type
 
             self.note.setText("Loading and cleaning the corpus…")
-            self._controller.set_mix(Mix(corpus_mix_weights(corpus)))
+            self._controller.pretraining.set_mix(Mix(corpus_mix_weights(corpus)))
 
 
 __all__ = ["CorpusChooser", "about_books_dialog", "books_html", "corpus_in_use",

@@ -65,12 +65,13 @@ class DataPanel(QWidget):
         # Paths sent with add_user_texts and not yet in a DataSummary: while any is
         # pending, a jobFailed answers the person's own files and is shown as a dialog.
         self._pending_user_files: list[str] = []
+        self._pending_ids: set[int] = set()  # their commands: a failure names its command
         self._requested = False
         self.last_error: tuple[str, str] | None = None  # the last error shown in a dialog
 
         self._build()
         self._connect()
-        existing = getattr(controller, "data_summary", None)
+        existing = controller.pretraining.data_summary
         if existing is not None:
             self.show_summary(existing)
 
@@ -168,8 +169,8 @@ class DataPanel(QWidget):
 
     def _connect(self) -> None:
         c = self._controller
-        c.dataSummaryChanged.connect(self.show_summary)
-        c.jobFailed.connect(self._on_job_failed)
+        c.pretraining.dataSummaryChanged.connect(self.show_summary)
+        c.commandFailed.connect(self._on_command_failed)
         c.busyChanged.connect(self._on_busy)
         self.preset_combo.activated.connect(self._on_preset)
         self._sample_group.buttonClicked.connect(self._on_sample_clicked)
@@ -201,7 +202,7 @@ class DataPanel(QWidget):
     def request_summary(self) -> None:
         """Ask the controller for the data summary (it answers with dataSummaryChanged)."""
         self._requested = True
-        self._controller.request_data_summary()
+        self._controller.pretraining.request_data_summary()
 
     # ---- from the controller -----------------------------------------------------
     def show_summary(self, summary: DataSummary) -> None:
@@ -234,10 +235,11 @@ class DataPanel(QWidget):
         self.status_label.setText("")
         self._set_enabled(True)
 
-    def _on_job_failed(self, title: str, message: str) -> None:
-        if not self._pending_user_files:
+    def _on_command_failed(self, failure) -> None:
+        if failure.command_id not in self._pending_ids:
             return  # not about the person's files: the main window's banner reports it
-        self._pending_user_files = []
+        title, message = failure.title, failure.message
+        self._pending_user_files, self._pending_ids = [], set()
         self._set_enabled(self._summary is not None)
         self.status_label.setText("")
         self.last_error = (title, message)
@@ -332,7 +334,7 @@ class DataPanel(QWidget):
         if mix is None:
             return False
         self.status_label.setText("Mixing and cleaning the text…")
-        self._controller.set_mix(mix)
+        self._controller.pretraining.set_mix(mix)
         return True
 
     def set_weights(self, weights: Mapping[str, float], apply: bool = True) -> None:
@@ -354,7 +356,7 @@ class DataPanel(QWidget):
         )
         # Seed and learning rate belong to the Windows panel; the controller's defaults
         # apply. The mix travels with the command only if it is not applied yet.
-        self._controller.retrain_from_scratch(mix=mix if self._mix_differs() else None)
+        self._controller.pretraining.retrain_from_scratch(mix=mix if self._mix_differs() else None)
 
     def _fill_presets(self, summary: DataSummary) -> None:
         presets = preset_mixes(summary)
@@ -377,7 +379,7 @@ class DataPanel(QWidget):
     def add_user_texts(self, path: str | Sequence[str]) -> None:
         """Load the person's own files (or a folder) into the corpus.
 
-        A bad file comes back as controller.jobFailed and is shown in a dialog; the data
+        A bad file comes back as a failure of its command and is shown in a dialog; the data
         stays as it was.
         """
         paths = [str(path)] if isinstance(path, str) else [str(p) for p in path]
@@ -386,7 +388,7 @@ class DataPanel(QWidget):
         # one file per command instead.
         for p in paths:
             self._pending_user_files.append(p)
-            self._controller.add_user_texts(p)
+            self._pending_ids.add(self._controller.pretraining.add_user_texts(p))
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

@@ -122,7 +122,7 @@ class EmbeddingsPanel(QWidget):
         # this panel is deleted (a lambda would outlive it).
         h.umapStateChanged.connect(self._on_umap_state)
         h.problem.connect(self._on_problem)
-        c.neighboursReady.connect(self._on_neighbours)
+        c.pretraining.neighboursReady.connect(self._on_neighbours)
         self.search_button.clicked.connect(lambda: self.search(self.search_edit.text(), zoom=True))
         self.search_edit.returnPressed.connect(
             lambda: self.search(self.search_edit.text(), zoom=True))
@@ -322,7 +322,7 @@ class EmbeddingsPanel(QWidget):
             return
         if self.live:
             if self.controller.is_ready:
-                self.controller.request_neighbours(word, K)
+                self.controller.pretraining.request_neighbours(word, K)
             return
         frame = self._frame()
         if frame is None:
@@ -417,7 +417,7 @@ class EmbeddingsPanel(QWidget):
                              (h.framesReset, self._on_frames_reset),
                              (h.umapStateChanged, self._on_umap_state),
                              (h.problem, self._on_problem),
-                             (c.neighboursReady, self._on_neighbours)):
+                             (c.pretraining.neighboursReady, self._on_neighbours)):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
         h.shutdown()

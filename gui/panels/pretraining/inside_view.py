@@ -80,8 +80,8 @@ class LookInsideView(QWidget):
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(PROBE_WHILE_TRAINING_MS)
         self.probe_timer.timeout.connect(self.request)
-        controller.insideReady.connect(self._on_inside)
-        controller.trainingStateChanged.connect(self._on_training_state)
+        controller.pretraining.insideReady.connect(self._on_inside)
+        controller.pretraining.trainingStateChanged.connect(self._on_training_state)
 
     # -- layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -169,7 +169,7 @@ class LookInsideView(QWidget):
 
         if not self.window_ids or not self.controller.is_ready or not self.isVisible():
             return
-        self.controller.request_inside(InsideRequest(
+        self.controller.pretraining.request_inside(InsideRequest(
             ids=self.window_ids, target_id=self.target_id, k=TOP_K, part_name=self.part_name,
             change_steps=self.steps_spin.value()))
 
@@ -187,7 +187,7 @@ class LookInsideView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.redraw_timer.start()
-        if self.controller.training_state == "running":
+        if self.controller.pretraining.training_state == "running":
             self.probe_timer.start()
         self.request()
 

@@ -156,7 +156,7 @@ class _TokenizerRow:
 class TokensPanel(QWidget):
     """Panel 2: text as tokens under three tokenizers, and BPE training replayed.
 
-    Listens to `controller.tokenizersChanged`; asks for nothing heavy.
+    Listens to `controller.pretraining.tokenizersChanged`; asks for nothing heavy.
     """
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
@@ -171,9 +171,9 @@ class TokensPanel(QWidget):
         self._typing_timer.timeout.connect(self.retokenize)
         self._build()
 
-        controller.tokenizersChanged.connect(self.set_tokenizers)
+        controller.pretraining.tokenizersChanged.connect(self.set_tokenizers)
         # A panel made after the tokenizers arrived draws them at once.
-        existing = getattr(controller, "tokenizers", None)
+        existing = controller.pretraining.tokenizers
         if isinstance(existing, Mapping) and existing:
             self.set_tokenizers(existing)
 

@@ -71,7 +71,7 @@ class WindowsPanel(QWidget):
         self._connect()
         if controller.model_tokenizer is not None:
             self._on_model_tokenizer(controller.model_tokenizer)
-        self._on_training_state(controller.training_state)
+        self._on_training_state(controller.pretraining.training_state)
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -187,10 +187,10 @@ class WindowsPanel(QWidget):
     def _connect(self) -> None:
         c = self.controller
         c.modelTokenizerChanged.connect(self._on_model_tokenizer)
-        c.passageReady.connect(self._on_passage)
-        c.nextTokenReady.connect(self._on_distribution)
-        c.trainingSnapshot.connect(self._on_snapshot)
-        c.trainingStateChanged.connect(self._on_training_state)
+        c.pretraining.passageReady.connect(self._on_passage)
+        c.pretraining.nextTokenReady.connect(self._on_distribution)
+        c.pretraining.trainingSnapshot.connect(self._on_snapshot)
+        c.pretraining.trainingStateChanged.connect(self._on_training_state)
         c.statusChanged.connect(self._on_status)
         self.k_spin.valueChanged.connect(self._on_k_changed)
         self.step_button.clicked.connect(self.step_forward)
@@ -205,8 +205,8 @@ class WindowsPanel(QWidget):
         self.probe_timer.timeout.connect(self._request_guesses)
         self.scratch_button.clicked.connect(lambda: self._train(from_scratch=True))
         self.continue_button.clicked.connect(lambda: self._train(from_scratch=False))
-        self.pause_button.clicked.connect(c.pause_training)
-        self.train_step_button.clicked.connect(c.step_training)
+        self.pause_button.clicked.connect(c.pretraining.pause_training)
+        self.train_step_button.clicked.connect(c.pretraining.step_training)
         self.redraw_timer.start()
 
     # -- the passage and the window -----------------------------------------------------
@@ -220,7 +220,7 @@ class WindowsPanel(QWidget):
 
     def request_passage(self, seed: int | None = None) -> None:
         self._waiting_for_passage = True
-        self.controller.request_passage(PASSAGE_TOKENS, seed=seed)
+        self.controller.pretraining.request_passage(PASSAGE_TOKENS, seed=seed)
 
     def show_cat_sentence(self) -> None:
         """The article's example, one whole word per token as the article counts them."""
@@ -327,7 +327,7 @@ class WindowsPanel(QWidget):
     def _request_guesses(self) -> None:
         window = self.current_window()
         if window is not None and self.controller.is_ready:
-            self.controller.request_next_token(self.window_ids(window), TOP_K, key=PROBE_KEY)
+            self.controller.pretraining.request_next_token(self.window_ids(window), TOP_K, key=PROBE_KEY)
 
     def _on_k_changed(self, _k: int) -> None:
         if self.units:
@@ -387,7 +387,7 @@ class WindowsPanel(QWidget):
 
     def _on_status(self, _status) -> None:
         # A new model (trained from scratch, or one step) answers differently: ask again.
-        if self.controller.training_state != "running":
+        if self.controller.pretraining.training_state != "running":
             self._request_guesses()
 
     def _on_training_state(self, state: str) -> None:
@@ -401,18 +401,18 @@ class WindowsPanel(QWidget):
         self._snapshot_dirty = True
 
     def _train(self, from_scratch: bool) -> None:
-        self.controller.start_training(from_scratch=from_scratch, seed=self.seed_spin.value(),
+        self.controller.pretraining.start_training(from_scratch=from_scratch, seed=self.seed_spin.value(),
                                        lr=self.training.learning_rate())
 
     def _redraw(self) -> None:
         if not self.isVisible():
             return
-        self.loss_plot.update_from(self.controller.loss_history)
+        self.loss_plot.update_from(self.controller.pretraining.loss_history)
         if not self._snapshot_dirty:
             return
         self._snapshot_dirty = False
-        snap = self.controller.latest_snapshot
-        state = self.controller.training_state
+        snap = self.controller.pretraining.latest_snapshot
+        state = self.controller.pretraining.training_state
         if snap is None:
             return
         self.train_box.show_snapshot(snap, state)

@@ -1,0 +1,141 @@
+"""Workers come back: a killed engine or map-drawing worker is restarted, and says so.
+
+Each test kills a real worker process with SIGKILL (as a crash or the OOM killer would)
+and waits on the controller's signals: the banner's message, the model ready again, and
+training (or the detailed map) working again within 10 s of the kill.
+"""
+
+import os
+import signal
+import time
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+BACK_WITHIN_S = 10
+
+
+@pytest.fixture
+def process_controller(qtbot):
+    from gui.bridge.controller import Controller, ProcessBackend
+
+    controller = Controller(ProcessBackend())
+    with qtbot.waitSignal(controller.modelReady, timeout=90_000):
+        controller.start()
+    # The first run builds the data in the worker; the restart must not need more time.
+    with qtbot.waitSignal(controller.pretraining.trainingStateChanged, timeout=60_000,
+                          check_params_cb=lambda s: s == "stopped"):
+        controller.pretraining.start_training(seed=1, max_steps=3)
+    yield controller
+    controller.shutdown()
+
+
+def test_a_killed_engine_worker_comes_back_and_trains(qtbot, process_controller):
+    c = process_controller
+    old_pid = c.backend.pid
+    step_before = c.pretraining.latest_snapshot.step
+    messages = []
+    c.jobFailed.connect(lambda title, message: messages.append((title, message)))
+    killed_at = time.monotonic()
+    with qtbot.waitSignals([c.workerRestarted, c.modelReady], timeout=BACK_WITHIN_S * 1000):
+        os.kill(old_pid, signal.SIGKILL)
+    assert c.backend.pid != old_pid and c.backend.alive
+    title, message = messages[-1]
+    assert "stopped unexpectedly" in title and "starting again" in title
+    assert "the model the app ships with" in message and f"step {step_before}" in message
+    with qtbot.waitSignal(c.pretraining.trainingSnapshot,
+                          timeout=max(1, int((BACK_WITHIN_S - (time.monotonic() - killed_at)) * 1000))):
+        c.pretraining.start_training(seed=1, max_steps=3)
+    assert time.monotonic() - killed_at < BACK_WITHIN_S
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
+                          check_params_cb=lambda s: s == "stopped"):
+        pass
+    assert c.pretraining.latest_snapshot.step >= 3
+    assert c.is_ready and c.status.tokens_seen == c.pretraining.latest_snapshot.tokens_seen
+
+
+def test_a_killed_engine_worker_reloads_the_last_saved_session(qtbot, process_controller, tmp_path):
+    c = process_controller
+    path = tmp_path / "lecture.tpsession"
+    with qtbot.waitSignal(c.sessionFileDone, timeout=60_000) as saved:
+        c.save_session(path)
+    assert saved.args[1], saved.args
+    saved_tokens = c.status.tokens_seen
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
+                          check_params_cb=lambda s: s == "stopped"):
+        c.pretraining.start_training(seed=2, max_steps=2)  # work after the save
+    assert c.status.tokens_seen > saved_tokens
+    messages = []
+    c.jobFailed.connect(lambda title, message: messages.append(message))
+    with qtbot.waitSignal(c.modelReady, timeout=BACK_WITHIN_S * 1000):
+        os.kill(c.backend.pid, signal.SIGKILL)
+    assert str(path) in messages[-1] and "since" in messages[-1]
+    assert c.status.tokens_seen == saved_tokens  # the saved state, not the shipped model
+
+
+def test_a_worker_that_keeps_dying_is_given_up_with_a_message(qtbot, process_controller):
+    c = process_controller
+    c.restarts.max_restarts = 0  # as after three deaths in a minute
+    messages = []
+    c.jobFailed.connect(lambda title, message: messages.append(message))
+    pid = c.backend.pid
+    with qtbot.waitSignal(c.jobFailed, timeout=BACK_WITHIN_S * 1000):
+        os.kill(pid, signal.SIGKILL)
+    assert "Restart the app" in messages[-1]
+    assert not c.backend.alive and not c.is_ready
+
+
+def test_a_killed_umap_worker_comes_back_and_draws_again(qtbot):
+    from gui.bridge.projection_client import ProjectionClient
+
+    client = ProjectionClient(layout_target="gui.bridge.projection_client:_keep_init")
+    try:
+        with qtbot.waitSignal(client.warmed, timeout=60_000):
+            client.start()
+        import numpy as np
+
+        rng = np.random.default_rng(0)
+        words = [f"w{i}" for i in range(30)]
+        vectors = rng.normal(size=(30, 8)).astype(np.float32)
+        old_pid = client.pid
+        killed_at = time.monotonic()
+        with qtbot.waitSignals([client.workerRestarted, client.warmed],
+                               timeout=BACK_WITHIN_S * 1000):
+            os.kill(old_pid, signal.SIGKILL)
+        assert client.pid != old_pid and client.available
+        with qtbot.waitSignal(client.layoutReady, timeout=BACK_WITHIN_S * 1000) as done:
+            job_id = client.submit(words, vectors)
+        assert done.args[0].job_id == job_id and done.args[0].coords.shape == (30, 2)
+        assert time.monotonic() - killed_at < 2 * BACK_WITHIN_S
+    finally:
+        client.shutdown()
+
+
+def test_a_fit_running_when_the_umap_worker_dies_is_fitted_again(qtbot):
+    from gui.bridge.projection_client import ProjectionClient
+
+    client = ProjectionClient(layout_target="tests.test_worker_restart:slow_layout")
+    try:
+        with qtbot.waitSignal(client.warmed, timeout=60_000):
+            client.start()
+        import numpy as np
+
+        words = [f"w{i}" for i in range(20)]
+        vectors = np.random.default_rng(1).normal(size=(20, 4)).astype(np.float32)
+        job_id = client.submit(words, vectors)
+        time.sleep(0.5)  # the fit has started in the worker (it takes 2 s)
+        with qtbot.waitSignal(client.layoutReady, timeout=30_000) as done:
+            os.kill(client.pid, signal.SIGKILL)
+        assert done.args[0].job_id == job_id  # the same job, fitted by the new worker
+    finally:
+        client.shutdown()
+
+
+def slow_layout(vectors, init=None, seed=0):
+    """A stand-in for UMAP that takes 2 s on real jobs (the warm-up's 40 words are quick)."""
+    import numpy as np
+
+    if len(vectors) != 40:
+        time.sleep(2.0)
+    return np.asarray(init, dtype=np.float64)
