@@ -13,77 +13,85 @@ import pytest
 
 pytestmark = pytest.mark.gui
 
-BACK_WITHIN_S = 10
+# On a quiet two-core laptop a new worker is ready and training again well within 10 s
+# (import torch, load the model, rebuild the data); on a machine shared with other jobs
+# everything stretches with the load, so the budget does too.
+BACK_WITHIN_S = 10 * max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
 
 
-@pytest.fixture
-def process_controller(qtbot):
+def _ms(seconds: float) -> int:
+    return max(1, int(seconds * 1000))
+
+
+def _process_controller(qtbot):
     from gui.bridge.controller import Controller, ProcessBackend
 
     controller = Controller(ProcessBackend())
-    with qtbot.waitSignal(controller.modelReady, timeout=90_000):
+    with qtbot.waitSignal(controller.modelReady, timeout=120_000):
         controller.start()
-    # The first run builds the data in the worker; the restart must not need more time.
-    with qtbot.waitSignal(controller.pretraining.trainingStateChanged, timeout=60_000,
+    return controller
+
+
+def _train(qtbot, c, steps: int, timeout_s: float = 120) -> None:
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=_ms(timeout_s),
                           check_params_cb=lambda s: s == "stopped"):
-        controller.pretraining.start_training(seed=1, max_steps=3)
-    yield controller
-    controller.shutdown()
+        c.pretraining.start_training(seed=1, max_steps=steps)
 
 
-def test_a_killed_engine_worker_comes_back_and_trains(qtbot, process_controller):
-    c = process_controller
-    old_pid = c.backend.pid
-    step_before = c.pretraining.latest_snapshot.step
-    messages = []
-    c.jobFailed.connect(lambda title, message: messages.append((title, message)))
-    killed_at = time.monotonic()
-    with qtbot.waitSignals([c.workerRestarted, c.modelReady], timeout=BACK_WITHIN_S * 1000):
-        os.kill(old_pid, signal.SIGKILL)
-    assert c.backend.pid != old_pid and c.backend.alive
-    title, message = messages[-1]
-    assert "stopped unexpectedly" in title and "starting again" in title
-    assert "the model the app ships with" in message and f"step {step_before}" in message
-    with qtbot.waitSignal(c.pretraining.trainingSnapshot,
-                          timeout=max(1, int((BACK_WITHIN_S - (time.monotonic() - killed_at)) * 1000))):
-        c.pretraining.start_training(seed=1, max_steps=3)
-    assert time.monotonic() - killed_at < BACK_WITHIN_S
-    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
-                          check_params_cb=lambda s: s == "stopped"):
-        pass
-    assert c.pretraining.latest_snapshot.step >= 3
-    assert c.is_ready and c.status.tokens_seen == c.pretraining.latest_snapshot.tokens_seen
+def test_a_killed_engine_worker_comes_back_trains_and_reloads_the_saved_session(qtbot, tmp_path):
+    c = _process_controller(qtbot)
+    try:
+        _train(qtbot, c, 3)  # the first run builds the data in the worker
+        messages = []
+        c.jobFailed.connect(lambda title, message: messages.append((title, message)))
+
+        # 1. Nothing saved: the shipped model comes back, and the banner says what was lost.
+        old_pid, step_before = c.backend.pid, c.pretraining.latest_snapshot.step
+        killed_at = time.monotonic()
+        with qtbot.waitSignals([c.workerRestarted, c.modelReady], timeout=_ms(BACK_WITHIN_S)):
+            os.kill(old_pid, signal.SIGKILL)
+        assert c.backend.pid != old_pid and c.backend.alive
+        title, message = messages[-1]
+        assert "stopped unexpectedly" in title and "starting again" in title
+        assert "the model the app ships with" in message and f"step {step_before}" in message
+        assert c.pretraining.training_state == "stopped"
+        left = BACK_WITHIN_S - (time.monotonic() - killed_at)
+        with qtbot.waitSignal(c.pretraining.trainingSnapshot, timeout=_ms(left)):
+            c.pretraining.start_training(seed=1, max_steps=3)
+        assert time.monotonic() - killed_at < BACK_WITHIN_S
+        with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
+                              check_params_cb=lambda s: s == "stopped"):
+            pass
+        assert c.pretraining.latest_snapshot.step >= 3
+
+        # 2. Saved, then more work: the saved session comes back, the work after it is lost.
+        path = tmp_path / "lecture.tpsession"
+        with qtbot.waitSignal(c.sessionFileDone, timeout=60_000) as saved:
+            c.save_session(path)
+        assert saved.args[1], saved.args
+        saved_tokens = c.status.tokens_seen
+        _train(qtbot, c, c.pretraining.latest_snapshot.step + 2)  # max_steps counts from the start
+        assert c.status.tokens_seen > saved_tokens
+        with qtbot.waitSignal(c.modelReady, timeout=_ms(BACK_WITHIN_S)):
+            os.kill(c.backend.pid, signal.SIGKILL)
+        assert str(path) in messages[-1][1] and "since" in messages[-1][1]
+        assert c.status.tokens_seen == saved_tokens  # the saved state, not the shipped model
+    finally:
+        c.shutdown()
 
 
-def test_a_killed_engine_worker_reloads_the_last_saved_session(qtbot, process_controller, tmp_path):
-    c = process_controller
-    path = tmp_path / "lecture.tpsession"
-    with qtbot.waitSignal(c.sessionFileDone, timeout=60_000) as saved:
-        c.save_session(path)
-    assert saved.args[1], saved.args
-    saved_tokens = c.status.tokens_seen
-    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
-                          check_params_cb=lambda s: s == "stopped"):
-        c.pretraining.start_training(seed=2, max_steps=2)  # work after the save
-    assert c.status.tokens_seen > saved_tokens
-    messages = []
-    c.jobFailed.connect(lambda title, message: messages.append(message))
-    with qtbot.waitSignal(c.modelReady, timeout=BACK_WITHIN_S * 1000):
-        os.kill(c.backend.pid, signal.SIGKILL)
-    assert str(path) in messages[-1] and "since" in messages[-1]
-    assert c.status.tokens_seen == saved_tokens  # the saved state, not the shipped model
-
-
-def test_a_worker_that_keeps_dying_is_given_up_with_a_message(qtbot, process_controller):
-    c = process_controller
-    c.restarts.max_restarts = 0  # as after three deaths in a minute
-    messages = []
-    c.jobFailed.connect(lambda title, message: messages.append(message))
-    pid = c.backend.pid
-    with qtbot.waitSignal(c.jobFailed, timeout=BACK_WITHIN_S * 1000):
-        os.kill(pid, signal.SIGKILL)
-    assert "Restart the app" in messages[-1]
-    assert not c.backend.alive and not c.is_ready
+def test_a_worker_that_keeps_dying_is_given_up_with_a_message(qtbot):
+    c = _process_controller(qtbot)
+    try:
+        c.restarts.max_restarts = 0  # as after three deaths within a minute
+        messages = []
+        c.jobFailed.connect(lambda title, message: messages.append(message))
+        with qtbot.waitSignal(c.jobFailed, timeout=_ms(BACK_WITHIN_S)):
+            os.kill(c.backend.pid, signal.SIGKILL)
+        assert "Restart the app" in messages[-1]
+        assert not c.backend.alive and not c.is_ready
+    finally:
+        c.shutdown()
 
 
 def test_a_killed_umap_worker_comes_back_and_draws_again(qtbot):
@@ -101,10 +109,10 @@ def test_a_killed_umap_worker_comes_back_and_draws_again(qtbot):
         old_pid = client.pid
         killed_at = time.monotonic()
         with qtbot.waitSignals([client.workerRestarted, client.warmed],
-                               timeout=BACK_WITHIN_S * 1000):
+                               timeout=_ms(BACK_WITHIN_S)):
             os.kill(old_pid, signal.SIGKILL)
         assert client.pid != old_pid and client.available
-        with qtbot.waitSignal(client.layoutReady, timeout=BACK_WITHIN_S * 1000) as done:
+        with qtbot.waitSignal(client.layoutReady, timeout=_ms(BACK_WITHIN_S)) as done:
             job_id = client.submit(words, vectors)
         assert done.args[0].job_id == job_id and done.args[0].coords.shape == (30, 2)
         assert time.monotonic() - killed_at < 2 * BACK_WITHIN_S
