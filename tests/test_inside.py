@@ -241,7 +241,8 @@ def test_untrained_models_have_no_named_heads():
 def test_engine_worker_answers_look_inside(fresh_session):
     """The worker command: the live model's view, then weights and change as it trains."""
     from engine.pretraining.trainer import TrainConfig
-    from workers.engine_server import EngineServer
+    from workers.protocol import Failed, InsideReport, LookInside
+    from workers.server.core import EngineServer
 
     events = []
     server = EngineServer(fresh_session, events.append)
@@ -249,8 +250,8 @@ def test_engine_worker_answers_look_inside(fresh_session):
     session = server.session
     ids = tuple(session.passage(12, seed=0))
     request = InsideRequest(ids=ids[:8], target_id=ids[8], part_name="wte.weight", change_steps=2)
-    server.handle(("look_inside", "k", request))
-    view = [e for e in events if e[0] == "inside"][-1][2]
+    server.handle(LookInside("k", request))
+    view = [e for e in events if isinstance(e, InsideReport)][-1].view
     direct = look_inside(session.model, session.ensure_tokenizer(), ids[:8])
     np.testing.assert_allclose(view.attention, direct.attention, atol=1e-6)
     assert sum(p.count for p in view.parts) == session.status().n_params
@@ -258,8 +259,10 @@ def test_engine_worker_answers_look_inside(fresh_session):
     assert view.label_source == "real text" and view.change is None
     for _ in zip(range(3), session.pretrain(TrainConfig(seed=0, max_steps=3)), strict=False):
         pass
-    server.handle(("look_inside", "k", request))
-    view = [e for e in events if e[0] == "inside"][-1][2]
+    server.handle(LookInside("k", request))
+    view = [e for e in events if isinstance(e, InsideReport)][-1].view
     assert view.change is not None and view.change.relative["wte.weight"] > 0
-    server.handle(("look_inside", "k", InsideRequest(ids=())))
-    assert events[-2] == ("inside_done", "k") and events[-1][0] == "error"
+    server.handle(LookInside("k", InsideRequest(ids=()), id=7))
+    # the failure names its command, so the controller lets the next request go
+    assert isinstance(events[-1], Failed) and events[-1].is_about(LookInside)
+    assert events[-1].command_id == 7
