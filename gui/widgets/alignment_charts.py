@@ -131,7 +131,7 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         return 0 if x is None else len(x)
 
     def update_from(self, history) -> bool:
-        """Redraw from a gui.bridge.controller.AlignmentHistory if it changed; returns whether it did."""
+        """Redraw from a gui.bridge.histories.AlignmentHistory if it changed; returns whether it did."""
         if history.version == self._version:
             return False
         self._version = history.version

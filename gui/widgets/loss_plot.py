@@ -15,7 +15,7 @@ theme.configure_pyqtgraph()
 class LossPlot(pg.PlotWidget):
     """Two curves made once and fed with setData (never re-created).
 
-    `update_from(history)` reads a `gui.bridge.controller.LossHistory`; it is cheap to call from
+    `update_from(history)` reads a `gui.bridge.histories.LossHistory`; it is cheap to call from
     a ~30 Hz timer because it returns at once when nothing changed.
     """
 
