@@ -29,7 +29,8 @@ CHECKPOINT_ENV = "THREE_PILLARS_CHECKPOINT"
 
 # Errors that carry a message written for the person (no traceback needed).
 USER_ERRORS = frozenset({"UserTextError", "TokenizerError", "ProbeError", "CheckpointError",
-                         "QAFileError", "QAEditError", "SessionFileError", "InsideError"})
+                         "QAFileError", "QAEditError", "SessionFileError", "InsideError",
+                         "JSONLimitError", "LibraryIntegrityError"})
 
 
 def default_session():
@@ -65,8 +66,8 @@ class ServerContext:
     def error(self, title: str, exc: BaseException, command: EngineCommand | None,
               show_trace: bool | None = None) -> None:
         """Report `exc` as the failure of `command` (None: the model's loading)."""
-        if show_trace is None:
-            show_trace = type(exc).__name__ not in USER_ERRORS
+        if show_trace is None:  # subclasses too (BinaryFileError is a UserTextError)
+            show_trace = not any(c.__name__ in USER_ERRORS for c in type(exc).__mro__)
         self.emit(Failed(title, message_of(exc), format_traceback(exc) if show_trace else "",
                          command.kind if command is not None else "load",
                          command.id if command is not None else 0))
