@@ -22,6 +22,16 @@ BUSY_WORDS = {
 }
 
 
+LOSS_TIPS = {  # what the loss is measured on, by the status's loss_label
+    "held-out text": "How surprised the model is by book text it has not trained on (held-out "
+                     "chapters): the mean loss per token, in nats. Lower is better.",
+    "held-out answers": "How surprised the model is by the answers to the held-out questions "
+                        "(their answer tokens and <end>, mean loss per token, in nats). Measured "
+                        "again after fine-tuning and after every judgement it learns from.",
+    "": "How surprised the model is by text it has not trained on (held-out loss): lower is better",
+}
+
+
 def human_count(n: float) -> str:
     """1234 -> '1,234'; 1_234_567 -> '1.2 million'."""
     if n >= 1e9:
@@ -56,9 +66,6 @@ class ModelStatusBar(QStatusBar):
         self.set_status(None)
         self.stage_label.setToolTip("Where the model is on its way: pre-training, fine-tuning, RLHF")
         self.size_label.setToolTip("How many numbers the model can adjust while it learns (parameters)")
-        self.loss_label.setToolTip(
-            "How surprised the model is by text it has not trained on (held-out loss): lower is better"
-        )
         self.tokens_label.setToolTip("How many pieces of text it has learned from (tokens seen)")
 
     def set_status(self, status) -> None:
@@ -76,7 +83,9 @@ class ModelStatusBar(QStatusBar):
         )
         self.size_label.setText(f"Size: <b>{human_count(status.n_params)}</b> parameters")
         loss = "—" if status.loss is None else f"{status.loss:.2f}"
-        self.loss_label.setText(f"Mistakes (loss): <b>{loss}</b>")
+        on = getattr(status, "loss_label", "")
+        self.loss_label.setText(f"Mistakes (loss{', ' + on if on else ''}): <b>{loss}</b>")
+        self.loss_label.setToolTip(LOSS_TIPS.get(on.split(",")[0], LOSS_TIPS[""]))
         self.tokens_label.setText(f"Read: <b>{human_count(status.tokens_seen)}</b> tokens")
 
     def apply_theme(self) -> None:

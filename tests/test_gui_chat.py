@@ -96,6 +96,16 @@ def test_better_then_reset_goes_back_to_the_fine_tuned_model(qtbot, chat):
                           check_params_cb=lambda s: s.event == "pair") as sig:
         qtbot.mouseClick(panel.cards[1].better_button, qtbot_button())
     assert sig.args[0].pairs == 1 and sig.args[0].dpo_loss == pytest.approx(0.693147, abs=1e-4)
+    # Scored before learning, at the fine-tuned model itself: a tie, one half.
+    snap = sig.args[0]
+    assert snap.agreement == 0.5 and snap.agreement_pairs == 1 and snap.new_pairs == 1
+
+    def agreement_points():
+        ys = panel.charts.agreement_curve.getData()[1]
+        return [] if ys is None else list(ys)
+
+    qtbot.waitUntil(lambda: agreement_points() == [50.0], timeout=5_000)
+    assert session.status().loss_label == "held-out answers, after 1 judgement"
     with qtbot.waitSignal(controller.alignment.alignmentSnapshot, timeout=30_000,
                           check_params_cb=lambda s: s.event == "reset"):
         qtbot.mouseClick(panel.reset_button, qtbot_button())
@@ -108,3 +118,15 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_status_bar_names_the_loss_it_shows(qtbot):
+    from engine.session.core import ModelStatus
+    from gui.status_bar import ModelStatusBar
+
+    bar = ModelStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_status(ModelStatus("pre-trained", 1000, 4.2, 10, "held-out text"))
+    assert "held-out text" in bar.loss_label.text() and "book text" in bar.loss_label.toolTip()
+    bar.set_status(ModelStatus("aligned", 1000, 1.5, 10, "held-out answers, after 3 judgements"))
+    assert "after 3 judgements" in bar.loss_label.text() and "answers" in bar.loss_label.toolTip()

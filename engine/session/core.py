@@ -20,6 +20,7 @@ from engine import paths
 from engine.finetuning.answer_scoring import (  # Fine-tune panel
     AnswerReport,
     DecodeSettings,
+    answer_loss,
     ask,
     check_answer,
     check_answers,
@@ -82,6 +83,7 @@ class ModelStatus:
     n_params: int
     loss: float | None  # latest held-out loss (else train loss)
     tokens_seen: int
+    loss_label: str = ""  # what that loss is measured on, for people ("held-out text", ...)
 
 
 @dataclass(frozen=True)
@@ -314,7 +316,27 @@ class Session:
             n_params=self.model.num_parameters() if self.model is not None else 0,
             loss=self.last_loss,
             tokens_seen=self.tokens_seen,
+            loss_label=self.loss_label(),
         )
+
+    def loss_label(self) -> str:
+        """What `last_loss` is measured on: it changes meaning with the stage."""
+        if self.stage in ("untrained", "pre-trained"):
+            return "held-out text"
+        if self.stage == "aligned":
+            run = self.__dict__.get("_alignment_run")
+            n = len(run.optimizer.memory.pairs()) if run is not None else None
+            return "held-out answers, after feedback" if n is None else \
+                f"held-out answers, after {n} judgement{'s' * (n != 1)}"
+        return "held-out answers"
+
+    def remeasure_answer_loss(self) -> float | None:
+        """The live model's loss on the held-out answers, now (after feedback, say)."""
+        if self.model is None:
+            return self.last_loss
+        loss = answer_loss(self.model, self.ensure_tokenizer(), self.qa_set().heldout)
+        self.last_loss = loss if loss is not None else self.last_loss
+        return self.last_loss
 
     def pretrain(self, config: TrainConfig | None = None, from_scratch: bool = False) -> Iterator[TrainSnapshot]:
         """Pre-train on the current data, yielding a snapshot per step.
@@ -683,12 +705,14 @@ class Session:
         """Learn from a judgement (PreferencePair, Ranking, Thumb or pairs) -> AlignmentSnapshot."""
         snap = self.alignment().judge(feedback)
         self.stage = "aligned" if self._alignment_run.version > 0 else "fine-tuned"
+        self.remeasure_answer_loss()
         return snap
 
     def reset_alignment(self):
         """Back to the fine-tuned model: its weights, no judgements -> AlignmentSnapshot."""
         snap = self.alignment().reset()
         self.stage = "fine-tuned"
+        self.remeasure_answer_loss()
         return snap
 
     def run_ranker(self, ranker, clicks: int, seed: int = 0):
@@ -706,6 +730,8 @@ class Session:
         for snap in run.run_ranker(ranker, clicks, seed=seed):
             if run.version > 0:
                 self.stage = "aligned"
+            if snap.event != "no preference":
+                self.remeasure_answer_loss()
             yield snap
 
     def stop_ranker(self) -> None:

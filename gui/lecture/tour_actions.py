@@ -262,16 +262,22 @@ def _give_feedback(run: StepRun) -> None:
         if len(answers) < 2:
             run.say("The model did not write two answers this time.")
             return
-        # The tour picks the answer that ended on its own (a finished reply) when only one
-        # did, else the first one, and says so.
+        if run.panel.judged is not None and run.panel.judged is run.panel.candidates:
+            run.say("You picked the better answer yourself: the model learns from your click.")
+            return  # the lecturer's click is the judgement; the tour adds none
+        # No click: the tour picks by a fixed rule, and says so: the answer that ended on
+        # its own (a finished reply) when only one did, else answer A.
         pick = 1 if (answers[1].ended and not answers[0].ended) else 0
+        rule = ("the only one that stopped by itself" if answers[0].ended != answers[1].ended
+                else "both or neither stopped by themselves, so A by default")
         run.once(c.alignment.alignmentSnapshot, learned)
         if run.panel.candidates is candidates:
             run.panel.send_better(pick)
         else:
             ch, rj = answers[pick], answers[1 - pick]
             c.alignment.learn(PreferencePair(candidates.prompt, candidates.prompt_ids, ch, rj))
-        run.say(f"We pick answer {'AB'[pick]} as the better one: “{_short(answers[pick].text)}”. Learning…")
+        run.say(f"No one clicked, so the tour picks by a fixed rule: answer {'AB'[pick]} ({rule}): "
+                f"“{_short(answers[pick].text)}”. Learning…")
 
     if c.alignment.candidates is not None:
         judge(c.alignment.candidates)

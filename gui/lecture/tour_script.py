@@ -97,8 +97,9 @@ STEPS: tuple[TourStep, ...] = (
         "finetune",
         "It continues, it does not answer",
         "After all that reading, the model is a next-word machine (a pre-trained or base "
-        "model). Ask it a question and it just keeps writing, often another question, "
-        "instead of replying.",
+        "model). Ask it a question and see what it does: it learned to continue text, not "
+        "to reply, so it may carry on or write another question. The checks under its "
+        "answer are measured from what it wrote just now.",
         "ask_before",
     ),
     TourStep(
@@ -113,8 +114,10 @@ STEPS: tuple[TourStep, ...] = (
     TourStep(
         "finetune",
         "Now it replies",
-        "The same question again, put to the model before and after those lessons. The "
-        "fine-tuned model now replies with an answer, and stops when it is done.",
+        "The same question again, put to the model before and after those lessons, under "
+        "the same rules. Under each answer: does it stop, ask nothing back, stay on topic, "
+        "and is it correct (the reference answer's key words)? The table counts the same on "
+        "questions about subjects it never trained on.",
         "ask_after",
     ),
     TourStep(
@@ -122,15 +125,17 @@ STEPS: tuple[TourStep, ...] = (
         "Two answers, one choice",
         "The last step learns from people (RLHF, reinforcement learning from human "
         "feedback). For one question the model writes two different answers, and a person "
-        "picks the better one.",
+        "picks the better one: click it now. If no one does, the tour picks by a fixed rule "
+        "and says which.",
         "two_answers",
     ),
     TourStep(
         "chat",
         "One click changes the model",
         "That single choice updates the model on the spot (a preference update). The charts "
-        "show how much more it now favours the kind of answer that was picked, and how far "
-        "it has moved from where it started.",
+        "show whether it already agreed before learning, how much more it now favours the "
+        "picked answer, how far it has moved from where it started, and what its answers "
+        "cost in made-up words.",
         "give_feedback",
     ),
     TourStep(
@@ -138,7 +143,7 @@ STEPS: tuple[TourStep, ...] = (
         "Whoever judges, shapes it",
         f"Feedback can push a model anywhere. A judge who always rewards answers that "
         f"mention “{BIASED_WORD}” soon makes a model that mentions it more often: a biased "
-        "judge makes a biased model.",
+        "judge makes a biased model. Watch the quality chart beside it: what the bias costs.",
         "biased_judge",
         seconds=30,
     ),

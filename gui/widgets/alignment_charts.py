@@ -1,11 +1,19 @@
-"""Four live charts of a model learning from judgements, one point per update.
+"""Eight live charts of a model learning from judgements, one point per update.
 
-1. agreement: the share of stored judgements the model now agrees with (accuracy, left
-   axis, %, green) and how strongly (reward margin, right axis, blue);
-2. drift from the fine-tuned model (exact KL divergence per answer token), with the
-   limit the tests hold it to;
-3. answer length (tokens) and the share of answers that stop by themselves;
-4. the share of answers with the trait being rewarded (e.g. that mention a word).
+Top row, what the judgements do:
+1. agreement before learning: each new pair is scored by the model before it learns
+   from it (the running share it already agreed with; chance is 50 %), beside the share
+   of stored pairs it agrees with after training on them (which reads high even for a
+   judge with no taste); one axis, %, with a legend;
+2. the reward margin on the stored pairs (beta times the difference of log-ratios);
+3. drift from the fine-tuned model (KL divergence per answer token), with the limit the
+   tests hold it to;
+4. answer length (tokens).
+Bottom row, what the answers become:
+5. the share of answers with the trait being rewarded (e.g. that mention a word);
+6. made-up words: words found nowhere in the training text (%);
+7. the reference model's loss on the answers (nats per token): garbled answers surprise it;
+8. the share of answers that stop by themselves.
 
 Every plot item is made once and fed with setData (never re-created).
 """
@@ -18,7 +26,8 @@ from gui import theme
 
 theme.configure_pyqtgraph()
 
-X_LABEL = "judgements learned"
+X_LABEL = "updates"
+CHANCE = 50.0  # % agreement a judge with no taste gets from any model
 
 
 def _style(plot: pg.PlotItem, title: str, bottom: bool = True) -> None:
@@ -43,81 +52,102 @@ def _pen(colour: str, width: int = 3, dashed: bool = False) -> pg.QtGui.QPen:
     return pg.mkPen(colour, width=width, style=style)
 
 
-def _curve(plot, colour: str, name: str | None = None, symbol: str = "o"):
+def _curve(plot, colour: str, name: str | None = None, symbol: str = "o", dashed: bool = False):
     return plot.plot(
-        [], [], pen=_pen(colour), symbol=symbol, symbolSize=6, symbolBrush=colour,
-        symbolPen=None, name=name,
+        [], [], pen=_pen(colour, 3 if not dashed else 2, dashed), symbol=symbol, symbolSize=6,
+        symbolBrush=colour, symbolPen=None, name=name,
     )
 
 
-class AlignmentCharts(pg.GraphicsLayoutWidget):
-    """The four charts. `update_from(history)` redraws from an AlignmentHistory if it moved."""
+def _line(value: float, label: str) -> pg.InfiniteLine:
+    return pg.InfiniteLine(
+        pos=value, angle=0, movable=False, pen=_pen(theme.GREY, 2, dashed=True), label=label,
+        labelOpts={"position": 0.85, "color": theme.MUTED_TEXT, "anchors": [(0.5, 0.0), (0.5, 0.0)]},
+    )
 
-    def __init__(self, kl_budget: float | None = None, parent=None):
+
+TOOLTIP = (
+    "Agrees before learning: each new pair is first scored by the model as it is before it\n"
+    "learns from it: does the chosen answer already have the higher implicit reward? (a tie\n"
+    "counts one half). The running share over all pairs so far; a judge with no taste gets\n"
+    "about 50 %. Dashed: the share of the newest stored pairs (at most 64) it sides with\n"
+    "after training on them, which reads high for any judge.\n"
+    "Margin: beta x the difference of log-ratios, beta x [(log pi - log ref)(chosen) -\n"
+    "(log pi - log ref)(rejected)], averaged over those stored pairs (beta = {beta}).\n"
+    "Drift: KL(model || fine-tuned model), computed exactly at each position (a sum over the\n"
+    "whole vocabulary) along {probes} fixed continuations, sampled once from the fine-tuned\n"
+    "model for {probes} held-out questions; nats per answer token. Dashed: the limit the tests allow.\n"
+    "Trait, made-up words, reference loss, stops: from answers sampled for held-out questions\n"
+    "after each update, with the same dice every time. Made-up words: words found nowhere in\n"
+    "the training text. Reference loss: the fine-tuned model's mean loss per token on those\n"
+    "answers (nats): higher means stranger answers."
+)
+
+
+class AlignmentCharts(pg.GraphicsLayoutWidget):
+    """The eight charts. `update_from(history)` redraws from an AlignmentHistory if it moved."""
+
+    def __init__(self, kl_budget: float | None = None, parent=None, beta: float = 0.1,
+                 probes: int = 12):
         super().__init__(parent)
         self.setMinimumSize(300, 240)
-        self.setToolTip(
-            "Agrees: the share of your judgements the model now sides with (accuracy), and by how\n"
-            "much (reward margin: how much likelier it makes the chosen answer than the other one,\n"
-            "compared with the fine-tuned model).\n"
-            "Drift: how different its word-by-word guesses are from the fine-tuned model's\n"
-            "(KL divergence, exact, on fixed test questions). The dashed line is the limit the tests allow."
-        )
+        self.setToolTip(TOOLTIP.format(beta=beta, probes=probes))
         self.ci.layout.setSpacing(4)
         self.ci.setContentsMargins(2, 2, 2, 2)
 
-        # 1. agreement: accuracy (left, %) and margin (right axis, its own view box)
+        # 1. agreement before learning (one axis, %), with the after-training accuracy
         self.agree = self.addPlot(row=0, col=0)
-        _style(self.agree, "Agrees with judgements", bottom=False)
+        _style(self.agree, "Agrees before learning (%)", bottom=False)
         self.agree.setYRange(0, 100, padding=0.05)
-        self.accuracy_curve = _curve(self.agree, theme.GREEN)
-        self.margin_box = pg.ViewBox()
-        self.agree.showAxis("right")
-        self.agree.scene().addItem(self.margin_box)
-        right = self.agree.getAxis("right")
-        right.linkToView(self.margin_box)
-        right.setStyle(tickFont=theme.font(theme.SMALL_PT - 2))
-        right.setTextPen(theme.BLUE)
-        right.enableAutoSIPrefix(False)
-        self.margin_box.setXLink(self.agree)
-        self.margin_curve = pg.PlotDataItem(
-            [], [], pen=_pen(theme.BLUE, 2, dashed=True), symbol="t", symbolSize=6,
-            symbolBrush=theme.BLUE, symbolPen=None,
-        )
-        self.margin_box.addItem(self.margin_curve)
-        self.agree.vb.sigResized.connect(self._sync_margin_box)
+        self.agree.addLegend(offset=(4, 4), labelTextSize=f"{theme.SMALL_PT - 2}pt",
+                             labelTextColor=theme.TEXT)
+        self.agreement_curve = _curve(self.agree, theme.GREEN, "before learning (new pairs)")
+        self.accuracy_curve = _curve(self.agree, theme.GREY, "after learning (stored pairs)",
+                                     symbol="t", dashed=True)
+        self.agree.addItem(_line(CHANCE, "chance"), ignoreBounds=True)
 
-        # 2. drift from the fine-tuned model
-        self.drift = self.addPlot(row=0, col=1)
+        # 2. reward margin on the stored pairs
+        self.margin = self.addPlot(row=0, col=1)
+        _style(self.margin, "Margin (β·Δ log-ratio)", bottom=False)
+        self.margin_curve = _curve(self.margin, theme.BLUE, symbol="t")
+
+        # 3. drift from the fine-tuned model
+        self.drift = self.addPlot(row=0, col=2)
         _style(self.drift, "Drift (KL, nats/token)", bottom=False)
         self.kl_curve = _curve(self.drift, theme.VERMILLION)
-        self.budget_line = pg.InfiniteLine(
-            angle=0, movable=False, pen=_pen(theme.GREY, 2, dashed=True),
-            label="tested limit", labelOpts={"position": 0.5, "color": theme.MUTED_TEXT,
-                                             "anchors": [(0.5, 0.0), (0.5, 0.0)]},
-        )
+        self.budget_line = _line(kl_budget or 0.0, "tested limit")
         self._budget = kl_budget or 0.0
         if kl_budget is not None:
-            self.budget_line.setValue(kl_budget)
             self.drift.addItem(self.budget_line, ignoreBounds=True)
 
-        # 3. answer length
-        self.length = self.addPlot(row=1, col=0)
-        _style(self.length, "Answer length (tokens)")
+        # 4. answer length
+        self.length = self.addPlot(row=0, col=3)
+        _style(self.length, "Answer length (tokens)", bottom=False)
         self.length_curve = _curve(self.length, theme.PURPLE)
 
-        # 4. the trait being rewarded
-        self.trait = self.addPlot(row=1, col=1)
+        # 5. the trait being rewarded, and beside it what the answers cost (6-8)
+        self.trait = self.addPlot(row=1, col=0)
         _style(self.trait, "Rewarded trait (%)")
         self.trait.setYRange(0, 100, padding=0.05)
         self.trait_curve = _curve(self.trait, theme.ORANGE)
+        self.nonwords = self.addPlot(row=1, col=1)
+        _style(self.nonwords, "Made-up words (%)")
+        self.nonword_curve = _curve(self.nonwords, theme.VERMILLION, symbol="s")
+        self.refloss = self.addPlot(row=1, col=2)
+        _style(self.refloss, "Reference loss (nats/token)")
+        self.refloss_curve = _curve(self.refloss, theme.PURPLE, symbol="s")
+        self.stops = self.addPlot(row=1, col=3)
+        _style(self.stops, "Stop by themselves (%)")
+        self.stops.setYRange(0, 100, padding=0.05)
+        self.stops_curve = _curve(self.stops, theme.BLUE, symbol="s")
 
         self._version = -1
         self._trait_title = ""
 
-    def _sync_margin_box(self) -> None:
-        self.margin_box.setGeometry(self.agree.vb.sceneBoundingRect())
-        self.margin_box.linkedViewChanged(self.agree.vb, self.margin_box.XAxis)
+    @property
+    def plots(self) -> tuple[pg.PlotItem, ...]:
+        return (self.agree, self.margin, self.drift, self.length,
+                self.trait, self.nonwords, self.refloss, self.stops)
 
     def set_trait_title(self, text: str) -> None:
         if text != self._trait_title:
@@ -135,23 +165,23 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         if history.version == self._version:
             return False
         self._version = history.version
-        x, y = history.column("accuracy")
-        self.accuracy_curve.setData(x, 100.0 * y)
-        self.margin_curve.setData(*history.column("margin"))
+        for curve, field, scale in (
+            (self.agreement_curve, "agreement", 100.0), (self.accuracy_curve, "accuracy", 100.0),
+            (self.margin_curve, "margin", 1.0), (self.length_curve, "mean_length", 1.0),
+            (self.trait_curve, "trait_rate", 100.0), (self.nonword_curve, "non_word_share", 100.0),
+            (self.refloss_curve, "reference_loss", 1.0), (self.stops_curve, "end_rate", 100.0),
+        ):
+            x, y = history.column(field)
+            curve.setData(x, scale * y)
         x, kl = history.column("kl_per_token")
         self.kl_curve.setData(x, kl)
         top = max([self._budget * 1.25] + [float(kl.max()) * 1.1] if kl.size else [self._budget * 1.25])
         self.drift.setYRange(0, max(top, 0.01), padding=0)
-        self.length_curve.setData(*history.column("mean_length"))
-        x, y = history.column("trait_rate")
-        self.trait_curve.setData(x, 100.0 * y)
         last = history.snapshots[-1] if history.snapshots else None
         if last is not None:
             self.set_trait_title(last.trait_title)
         # Keep a little room on the x axis so a single point is not at the edge.
         n = max([s.version for s in history.snapshots], default=0)
-        for plot in (self.agree, self.drift, self.length, self.trait):
+        for plot in self.plots:
             plot.setXRange(0, max(5, n + 1), padding=0.02)
-        self._sync_margin_box()
         return True
-

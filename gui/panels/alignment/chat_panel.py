@@ -42,13 +42,13 @@ from workers.protocol import WriteCandidates
 
 REDRAW_MS = 33  # ~30 Hz: charts from the latest history
 DEFAULT_QUESTION = "Where does the owl sleep at night?"
-SUGGESTIONS = (  # questions in the model's little world that it was not trained on (held out)
+SUGGESTIONS = (  # held-out questions of the bundled pairs (engine/data/qa.jsonl): never trained on
     "Where does the owl sleep at night?",
-    "What does the horse eat?",
-    "Where do foxes live?",
-    "Is the cat faster than the sheep?",
-    "What does the cat eat?",
-    "Where does the dog sleep at night?",
+    "What food does a seal like best?",
+    "In which land does the tiger hunt?",
+    "Why is fog dangerous for ships?",
+    "Tell me what falls in a hail storm.",
+    "Tell me what comes out of a volcano.",
 )
 
 
@@ -67,6 +67,7 @@ class ChatPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.candidates = None  # the Candidates on screen
+        self.judged = None  # the Candidates the last judgement was about (the tour reads it)
         self._seed = 0
         self._suggestion = 0
         self._sent_at: float | None = None  # when the last judgement left (for the latency)
@@ -144,7 +145,8 @@ class ChatPanel(QWidget):
         # controller unpickles them. The config is only read for its stated KL budget.
         from engine.alignment.preference import PreferenceConfig
 
-        self.charts = AlignmentCharts(kl_budget=PreferenceConfig().kl_budget)
+        config = PreferenceConfig()
+        self.charts = AlignmentCharts(kl_budget=config.kl_budget, beta=config.beta)
         middle.addWidget(self.charts, 1)
         root.addLayout(middle, 5)
 
@@ -232,6 +234,7 @@ class ChatPanel(QWidget):
                    f"Better: “{short(chosen.text, 40)}” over “{short(rejected.text, 40)}”")
 
     def _send(self, feedback, description: str) -> None:
+        self.judged = self.candidates
         self._sent_at = time.perf_counter()
         self._awaiting_redraw = True
         self._update_buttons()

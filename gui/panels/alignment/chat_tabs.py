@@ -123,16 +123,29 @@ class JudgeTab(QWidget):
                 "The judge is clicking…")
             return
         after = info.get("after")
+        test = info.get("before_after")
         if before is not None and after is not None:
             p = info.get("p_value", 1.0)
             verdict = ("far more than chance could explain" if p < 0.01
                        else "within what chance alone could give")
+            cost = ""
+            if test is not None:
+                q, loss = test.non_word_share, test.reference_loss
+                cost = (f" What it cost: made-up words <b>{q.before:.0%}</b> → <b>{q.after:.0%}</b> "
+                        f"(p = {q.p_value:.2g}); the fine-tuned model's loss on the answers "
+                        f"<b>{loss.before:.2f}</b> → <b>{loss.after:.2f}</b> nats/token "
+                        f"(p = {loss.p_value:.2g}).")
             self.judge_result.setText(
                 f"{_cap(info.get('trait', ''))}, on {after.n} answers to questions it never "
                 f"trained on: <b>{before.trait_rate:.0%}</b> before → "
                 f"<b>{after.trait_rate:.0%}</b> after {info.get('done', 0)} clicks "
-                f"(p = {p:.2g}: {verdict}). Answer length {before.mean_length:.1f} → "
+                f"(p = {p:.2g}: {verdict}).{cost} Answer length {before.mean_length:.1f} → "
                 f"{after.mean_length:.1f} tokens.")
+            if test is not None:
+                self.judge_result.setToolTip(
+                    f"p-values: {test.test}. The answers to one question are alike, so the test "
+                    "pairs each question's share before with its share after, and asks how often "
+                    "chance (swapping before and after, question by question) gives a change as large.")
 
 
 class GuessBars(ProbabilityBars):
