@@ -242,10 +242,27 @@ def _short(text: str, n: int = 60) -> str:
     return (words[:n] + "…") if len(words) > n else words
 
 
+CLICK_WAIT_MS = 6000  # how long the feedback step waits for the lecturer's own click
+
+
+def pick_by_rule(answers) -> tuple[int, str]:
+    """The tour's fixed rule when no one clicks: (index of the answer, the rule in words).
+
+    The answer that stopped by itself when only one of the two did; else answer A.
+    """
+    if answers[0].ended != answers[1].ended:
+        pick = 0 if answers[0].ended else 1
+        return pick, "the only one that stopped by itself"
+    return 0, "both or neither stopped by themselves, so A by default"
+
+
 def _give_feedback(run: StepRun) -> None:
+    """Learn from one judgement: the lecturer's click if there is one within a few seconds,
+    else the tour's pick by a fixed rule (`pick_by_rule`), and it says which."""
     from engine.alignment.preference import PreferencePair
 
     c = run.controller
+    decided: list[str] = []  # "person" or "rule", once
 
     def learned(snap) -> None:
         margin = getattr(snap, "margin", None)
@@ -255,21 +272,25 @@ def _give_feedback(run: StepRun) -> None:
             parts.append(f"it now prefers the chosen answer by a margin of {margin:.2f}")
         if kl is not None:
             parts.append(f"it moved {kl:.3f} away from where it started (KL)")
-        run.say("Learned from one click: " + (", and ".join(parts) or "the model changed") + ".")
+        who = "your click" if decided[:1] == ["person"] else "the tour's pick"
+        run.say(f"Learned from {who}: " + (", and ".join(parts) or "the model changed") + ".")
 
-    def judge(candidates) -> None:
+    def person(_feedback) -> None:
+        if decided:
+            return  # the tour's own pick, or a second click
+        decided.append("person")
+        run.once(c.alignment.alignmentSnapshot, learned)
+        run.say("You picked the better answer yourself: the model learns from your click…")
+
+    def by_rule(candidates) -> None:
+        if decided:
+            return
         answers = getattr(candidates, "answers", ())
         if len(answers) < 2:
             run.say("The model did not write two answers this time.")
             return
-        if run.panel.judged is not None and run.panel.judged is run.panel.candidates:
-            run.say("You picked the better answer yourself: the model learns from your click.")
-            return  # the lecturer's click is the judgement; the tour adds none
-        # No click: the tour picks by a fixed rule, and says so: the answer that ended on
-        # its own (a finished reply) when only one did, else answer A.
-        pick = 1 if (answers[1].ended and not answers[0].ended) else 0
-        rule = ("the only one that stopped by itself" if answers[0].ended != answers[1].ended
-                else "both or neither stopped by themselves, so A by default")
+        decided.append("rule")
+        pick, rule = pick_by_rule(answers)
         run.once(c.alignment.alignmentSnapshot, learned)
         if run.panel.candidates is candidates:
             run.panel.send_better(pick)
@@ -279,12 +300,19 @@ def _give_feedback(run: StepRun) -> None:
         run.say(f"No one clicked, so the tour picks by a fixed rule: answer {'AB'[pick]} ({rule}): "
                 f"“{_short(answers[pick].text)}”. Learning…")
 
-    if c.alignment.candidates is not None:
-        judge(c.alignment.candidates)
-    else:
-        run.once(c.alignment.candidatesReady, judge)
+    run.listen(run.panel.judgementSent, person)
+    if c.alignment.candidates is None:
         c.alignment.request_candidates(TOUR_QUESTION, n=2)
-        run.say("The model writes two answers first…")
+    run.say(f"Click the better answer. If no one does within {CLICK_WAIT_MS // 1000} s, the tour "
+            "picks by a fixed rule: the answer that stopped by itself, else A.")
+
+    def wait_then_pick() -> None:
+        if c.alignment.candidates is not None:
+            by_rule(c.alignment.candidates)
+        else:
+            run.once(c.alignment.candidatesReady, by_rule)
+
+    run.after(CLICK_WAIT_MS, wait_then_pick)
 
 
 def _biased_judge(run: StepRun) -> None:

@@ -67,7 +67,6 @@ class ChatPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.candidates = None  # the Candidates on screen
-        self.judged = None  # the Candidates the last judgement was about (the tour reads it)
         self._seed = 0
         self._suggestion = 0
         self._sent_at: float | None = None  # when the last judgement left (for the latency)
@@ -234,7 +233,6 @@ class ChatPanel(QWidget):
                    f"Better: “{short(chosen.text, 40)}” over “{short(rejected.text, 40)}”")
 
     def _send(self, feedback, description: str) -> None:
-        self.judged = self.candidates
         self._sent_at = time.perf_counter()
         self._awaiting_redraw = True
         self._update_buttons()

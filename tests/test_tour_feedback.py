@@ -1,0 +1,61 @@
+"""The tour's feedback step: the lecturer's click when there is one, else a pick by a
+fixed rule that the tour names."""
+
+import pytest
+
+import gui.lecture.tour_actions as actions
+from engine.alignment.preference import Answer
+from gui.lecture.tour_actions import pick_by_rule
+
+pytestmark = pytest.mark.gui
+
+
+def _a(ended: bool) -> Answer:
+    return Answer("x", (5, 6) + ((0,) if ended else ()), ended)
+
+
+def test_the_rule_picks_the_only_answer_that_stopped_else_a():
+    assert pick_by_rule((_a(False), _a(True)))[0] == 1
+    assert pick_by_rule((_a(True), _a(False)))[0] == 0
+    assert pick_by_rule((_a(True), _a(True))) == (0, "both or neither stopped by themselves, so A by default")
+    assert pick_by_rule((_a(False), _a(False)))[0] == 0
+
+
+def _feedback_tour(main_window, engine_controller):
+    from gui.lecture.tour import Tour
+    from gui.lecture.tour_script import TourStep
+
+    steps = (TourStep("chat", "One click", "One. Two.", "give_feedback"),)
+    return Tour(main_window, engine_controller, steps)
+
+
+def test_without_a_click_the_tour_says_it_picks_by_a_rule(qtbot, main_window, engine_controller,
+                                                         monkeypatch):
+    monkeypatch.setattr(actions, "CLICK_WAIT_MS", 300)
+    c = engine_controller
+    tour = _feedback_tour(main_window, c)
+    with qtbot.waitSignal(c.alignment.alignmentSnapshot, timeout=60_000,
+                          check_params_cb=lambda s: s.event == "pair"):
+        tour.start(0)
+    assert "fixed rule" in tour.status or "tour's pick" in tour.status
+    qtbot.waitUntil(lambda: "Learned from the tour's pick" in tour.status, timeout=10_000)
+    tour.stop()
+
+
+def test_a_click_in_time_is_the_judgement(qtbot, main_window, engine_controller, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(actions, "CLICK_WAIT_MS", 120_000)
+    c = engine_controller
+    tour = _feedback_tour(main_window, c)
+    tour.start(0)
+    panel = main_window.panels["chat"]
+    qtbot.waitUntil(lambda: panel.candidates is not None and panel.cards[0].better_button.isEnabled(),
+                    timeout=60_000)
+    assert "Click the better answer" in tour.status
+    with qtbot.waitSignal(c.alignment.alignmentSnapshot, timeout=60_000,
+                          check_params_cb=lambda s: s.event == "pair"):
+        qtbot.mouseClick(panel.cards[0].better_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Learned from your click" in tour.status, timeout=10_000)
+    assert c.backend.server.session.alignment().version == 1  # one judgement: the click, not a pick
+    tour.stop()
