@@ -38,24 +38,28 @@ STEPS: tuple[TourStep, ...] = (
         "data",
         "A model is what it reads",
         "Everything this little model will ever know comes from the text we give it to read "
-        "(the training data, or corpus). Here are five kinds of writing, from a tidy "
-        "encyclopedia to a messy web forum, and we start with a balanced helping of each.",
+        "(the training data, or corpus). Here it is a library of 18 real, public-domain books: "
+        "sea stories, fairy tales, natural history and Shakespeare, and we start with all of "
+        "them. (A second corpus, a small made-up world generated from templates, is there for "
+        "quick demos, and the panel says it is made up.)",
         "load_default_mix",
     ),
     TourStep(
         "data",
         "Cleaning before reading",
-        "Raw text is full of copies, spam and nonsense, so it is cleaned before any training "
-        "(data curation). Each step of the cleaning shows what it threw away, crossed out, "
-        "with the count beside it.",
+        "Raw text is never ready to read: these books come wrapped in licences, contents "
+        "pages, headings and broken lines, and they use slurs of their time, so they are "
+        "cleaned before any training (data curation). Each step shows what it threw away, "
+        "crossed out, with the count beside it.",
         "show_cleaning",
     ),
     TourStep(
         "tokens",
         "Cutting text into pieces",
         "A model never sees letters or whole words: it reads pieces of words (tokens), each "
-        "with a number (its token id). The pieces are learned from the text itself, so "
-        "“headache” splits into “head” and “ache”, and “stomachache” reuses the same “ache”.",
+        "with a number (its token id). The pieces are learned from the text itself: frequent "
+        "words stay whole, rarer ones are cut into pieces the tokenizer has seen often. Here "
+        "is how ours really cuts “headache” and “stomachache”.",
         "split_headache",
     ),
     TourStep(
@@ -80,8 +84,8 @@ STEPS: tuple[TourStep, ...] = (
         "Words that keep company",
         f"{TRAIN_SECONDS} seconds is only a start, so we switch back to the model that came "
         "with the app, which has read far more. Inside it, every word is a long list of numbers (an "
-        "embedding), and on a flat map words used alike land close: “sea” finds “waters”, "
-        "measured, not drawn by hand.",
+        "embedding), and on a flat map words the books use alike land close. Here are the "
+        "measured nearest words of “sea”, whatever they turn out to be.",
         "sea_neighbours",
     ),
     TourStep(
