@@ -186,6 +186,56 @@ def test_tour_steps_name_real_panels_and_actions():
             assert step.action in ACTIONS, f"step {number}: no action {step.action!r}"
 
 
+def test_auto_play_holds_each_step_until_its_result_has_been_read(qtbot, lecture, engine_controller,
+                                                                  monkeypatch):
+    """Auto-play leaves a step only after its demonstration finished and its result was on
+    screen for the reading time; at the end it stops with the result shown, and Done
+    closes the tour. Training here (2 s) outlasts the reading time (0.4 s), so a tour
+    that advanced on a clock alone would leave that step before its result."""
+    import time
+
+    import gui.lecture.tour_actions
+    from gui.lecture.tour import Tour
+    from gui.lecture.tour_script import STEPS
+
+    monkeypatch.setattr(gui.lecture.tour_actions, "TRAIN_SECONDS", 2)
+    wanted = ("split_headache", "cat_windows", "train_20s", "sea_neighbours")
+    steps = tuple(next(s for s in STEPS if s.action == a) for a in wanted)
+    tour = Tour(lecture.window, engine_controller, steps)
+    tour.seconds_per_step = 0.4
+    shown: dict[int, float] = {}
+    results: dict[int, str] = {}
+    left: dict[int, float] = {}
+
+    def done(index: int) -> None:
+        shown[index] = time.monotonic()
+        results[index] = tour.status
+
+    tour.stepDone.connect(done)
+    tour.stepChanged.connect(lambda index: left.setdefault(index - 1, time.monotonic()))
+    tour.start(0)
+    with qtbot.waitSignal(tour.autoplayChanged, timeout=90_000,
+                          check_params_cb=lambda on: not on):
+        tour.set_autoplay(True)
+    assert tour.active and tour.index == len(steps) - 1  # stopped at the end, not closed
+    for index in range(len(steps) - 1):
+        assert index in shown, f"step {index + 1} was left before its result"
+        assert left[index] - shown[index] >= 0.4 - 0.05, f"step {index + 1}'s result was not read"
+    assert set(shown) == set(range(len(steps)))
+    assert "“head” + “ache”" in results[0]
+    assert "windows of 4 words" in results[1]
+    assert "Paused after 2 s" in results[2]  # training ran for its time, then paused
+    assert "Nearest to “sea”" in results[3]
+    card = lecture.tour_card
+    card.tour = tour  # the lecture card shows the presenter's tour; here, ours
+    card.show_step(tour.index)
+    assert card.next_button.text() == "Done ✓"
+    assert card.reset_button.text() == "↺ Reset the demo" and card.reset_button.property("primary")
+    with qtbot.waitSignal(tour.ended, timeout=3000):
+        tour.next()  # Done: the tour closes cleanly, the last result stays on the panel
+    assert not tour.active
+
+
 def test_a_missing_demonstration_says_so_and_still_shows_its_panel(qtbot, main_window, engine_controller):
     from gui.lecture.tour import Tour
     from gui.lecture.tour_script import TourStep
@@ -242,19 +292,21 @@ def test_each_demonstration_calls_only_public_methods_its_panel_has():
 def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controller, monkeypatch):
     import gui.lecture.tour_actions
     from engine.corpus.mix import Mix
+    from gui.lecture.shipped import shipped_mix
     from gui.lecture.tour_script import STEPS
 
     c = engine_controller
     tour = lecture.tour
     forum = Mix.only("forum")
+    assert shipped_mix() != forum
     with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000,
                           check_params_cb=lambda summary: summary.mix == forum):
         c.pretraining.set_mix(forum)  # something else first, so the step has work to do
-    # 1: load the default mix
+    # 1: load the text the shipped model learned from (what the later steps stand on)
     with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000,
-                          check_params_cb=lambda summary: summary.mix == Mix.default()) as loaded:
+                          check_params_cb=lambda summary: summary.mix == shipped_mix()) as loaded:
         tour.start(0)
-    assert c.pretraining.data_summary.mix == Mix.default()
+    assert c.pretraining.data_summary.mix == shipped_mix()
     qtbot.waitUntil(lambda: "documents" in tour.status, timeout=5000)
     assert f"{loaded.args[0].documents:,}" in tour.status
     # 2: the cleaning step selects the filter that removed most
@@ -294,8 +346,11 @@ def test_reset_demo_brings_back_the_shipped_model_within_2_s(qtbot, engine_contr
 
     c = engine_controller
     shipped = load_checkpoint(paths.stage_checkpoint("base"))
+    shipped_mix = Mix(shipped.meta["mix"])  # reset brings back the model with its own data
+    other = Mix({"encyclopedia": 1.0, "stories": 0.5})
+    assert other != shipped_mix
     with qtbot.waitSignal(c.pretraining.dataSummaryChanged, timeout=30_000):
-        c.pretraining.set_mix(Mix({"encyclopedia": 1.0, "stories": 0.5}))
+        c.pretraining.set_mix(other)
     with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
                           check_params_cb=lambda s: s in ("stopped", "paused")):
         c.pretraining.start_training(from_scratch=True, max_steps=3)
@@ -305,8 +360,32 @@ def test_reset_demo_brings_back_the_shipped_model_within_2_s(qtbot, engine_contr
         c.reset_demo()
     assert (c.status.stage, c.status.tokens_seen) == (shipped.stage, shipped.meta["tokens_seen"])
     assert not c.pretraining.loss_history.tokens and c.pretraining.latest_snapshot is None
-    qtbot.waitUntil(lambda: c.pretraining.data_summary.mix == Mix.default(), timeout=30_000)
+    qtbot.waitUntil(lambda: c.pretraining.data_summary.mix == shipped_mix, timeout=30_000)
     assert c.model_tokenizer.to_dict() == shipped.tokenizer.to_dict()
+
+
+def test_the_tour_reads_the_shipped_models_own_mix(monkeypatch, tmp_path):
+    """The tour's first step loads the mix saved with the shipped model (what "Reset the
+    demo" brings back), read from the checkpoint's description; another checkpoint chosen
+    for the engine ($THREE_PILLARS_CHECKPOINT) is followed."""
+    import json
+    import shutil
+
+    from engine import paths
+    from engine.checkpoint import load_checkpoint
+    from engine.corpus.mix import Mix
+    from gui.lecture.shipped import shipped_mix
+    from workers.server.context import CHECKPOINT_ENV
+
+    monkeypatch.delenv(CHECKPOINT_ENV, raising=False)
+    assert shipped_mix() == Mix(load_checkpoint(paths.stage_checkpoint("base")).meta["mix"])
+    other = tmp_path / "other"
+    shutil.copytree(paths.stage_checkpoint("base"), other)
+    doc = json.loads((other / "checkpoint.json").read_text(encoding="utf-8"))
+    doc["meta"]["mix"] = {"plays": 1.0}
+    (other / "checkpoint.json").write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setenv(CHECKPOINT_ENV, str(other))
+    assert shipped_mix() == Mix.only("plays")
 
 
 def test_dark_colours_reach_existing_panels_and_plots(qtbot, lecture, monkeypatch):

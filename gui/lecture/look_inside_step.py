@@ -38,6 +38,10 @@ def look_inside(run) -> None:
     dialog = run.panel.open_look_inside()
     run.on_leave(dialog.close)
     # Every redraw while the step is shown (it may train meanwhile) retells the numbers.
-    run.listen(dialog.view.viewShown, lambda view: run.say(describe_view(view)))
+    def told(view) -> None:
+        run.say(describe_view(view))
+        run.done()  # the first telling is the result auto-play waits for
+
+    run.listen(dialog.view.viewShown, told)
     if dialog.view.drawn is not None:
-        run.say(describe_view(dialog.view.drawn))
+        told(dialog.view.drawn)

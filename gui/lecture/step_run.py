@@ -33,6 +33,17 @@ class StepRun:
         self._connections: list[tuple] = []
         self._leave: list[Callable[[], None]] = []
         self.finished = False
+        # Whether the demonstration's result is on screen (auto-play waits for it); a step
+        # with nothing to run is done at once.
+        self.is_done = not step.action
+
+    def done(self) -> None:
+        """The demonstration has finished and its result is on screen: auto-play may
+        count the step's reading time from now. Calling it again changes nothing."""
+        if self.finished or self.is_done:
+            return
+        self.is_done = True
+        self.tour._step_done(self)
 
     def say(self, text: str) -> None:
         if not self.finished:
@@ -90,6 +101,7 @@ class StepRun:
         except Exception as exc:  # noqa: BLE001 - a demonstration must never break the tour
             log.exception("tour step %r failed", self.step.title)
             self.say(f"This demonstration stopped: {exc}")
+            self.done()  # nothing more will come: auto-play must not wait for it
 
     def finish(self) -> None:
         if self.finished:

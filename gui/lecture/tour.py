@@ -7,14 +7,19 @@ through the panel's own public methods where it has them, so the panel shows wha
 happening).
 
 Steps go forward and back by hand (Next / Back, PageDown / PageUp, a presentation
-clicker) or on their own (auto-play: each step stays up for the chosen number of seconds,
-or longer when its demonstration needs it).
+clicker) or on their own. Auto-play holds each step until its demonstration has finished
+(training for its time, the fine-tune, the judge's run, the answers) and its result has
+then been on screen for the chosen reading time; the presenter can still skip ahead. At
+the last step auto-play stops with the result on screen and offers "Reset the demo";
+"Done" closes the tour.
 
 Signals of `Tour`:
     stepChanged(int)       the step now shown (0-based), after its panel opened
     statusChanged(str)     what the step's demonstration is doing or found, for people
     activeChanged(bool)    the tour started or ended
     autoplayChanged(bool)  auto-play turned on or off
+    stepDone(int)          step (0-based) has finished its demonstration; its result is shown
+    ended()                the last step's result has been read (auto-play) or Done was pressed
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ class Tour(QObject):
     statusChanged = Signal(str)
     activeChanged = Signal(bool)
     autoplayChanged = Signal(bool)
+    stepDone = Signal(int)
+    ended = Signal()
 
     def __init__(self, window, controller, steps: tuple[TourStep, ...] = STEPS, settings=None,
                  parent: QObject | None = None):
@@ -42,7 +49,8 @@ class Tour(QObject):
         self.index = -1
         self.active = False
         self.status = ""
-        self.seconds_per_step = settings.tour_seconds() if settings is not None else 15
+        # The reading time: how long a step's result stays up on auto-play once shown.
+        self.seconds_per_step: float = settings.tour_seconds() if settings is not None else 15
         self._run: StepRun | None = None
         self._autoplay_on = False
         self.trained_from_scratch = False  # the tour's training step made a new model
@@ -85,8 +93,7 @@ class Tour(QObject):
             self.start(0)
             return True
         if self.index + 1 >= len(self.steps):
-            self.set_autoplay(False)
-            self._set_status("That was the last step. Press “Reset the demo” to begin again.")
+            self.finish()
             return False
         self.go_to(self.index + 1)
         return True
@@ -96,6 +103,12 @@ class Tour(QObject):
             return False
         self.go_to(self.index - 1)
         return True
+
+    def finish(self) -> None:
+        """The end of the story: the tour closes cleanly (its card goes, the panel and its
+        last result stay) and `ended` lets the window offer "Reset the demo"."""
+        self.stop()
+        self.ended.emit()
 
     def go_to(self, index: int) -> None:
         index = min(max(0, index), len(self.steps) - 1)
@@ -107,8 +120,10 @@ class Tour(QObject):
         panel = self.window.show_panel(step.panel)
         self.status = ""
         self.stepChanged.emit(index)
-        self._run = StepRun(self, step, panel)
-        self._start_action(self._run)
+        run = self._run = StepRun(self, step, panel)
+        # A job that fails during the step ends its demonstration: auto-play goes on.
+        run.listen(self.controller.jobFailed, lambda _title, _message: run.done())
+        self._start_action(run)
         self._arm_autoplay()
 
     def _start_action(self, run: StepRun) -> None:
@@ -150,18 +165,33 @@ class Tour(QObject):
             self.settings.set_tour_seconds(self.seconds_per_step)
         self._arm_autoplay()
 
-    def step_seconds(self, index: int | None = None) -> int:
-        """How long step `index` stays up on auto-play."""
+    def step_seconds(self, index: int | None = None) -> float:
+        """How long step `index`'s result stays up on auto-play once it is shown."""
         step = self.steps[self.index if index is None else index]
         return max(self.seconds_per_step, step.seconds)
 
+    @property
+    def step_is_done(self) -> bool:
+        return self._run is not None and self._run.is_done
+
+    def _step_done(self, run: StepRun) -> None:
+        if run is self._run:
+            self.stepDone.emit(self.index)
+            self._arm_autoplay()
+
     def _arm_autoplay(self) -> None:
-        if self._autoplay_on and self.active:
-            self._auto.start(self.step_seconds() * 1000)
+        """Count the reading time once the step's result is on screen (not before)."""
+        self._auto.stop()
+        if self._autoplay_on and self.active and self.step_is_done:
+            self._auto.start(round(self.step_seconds() * 1000))
 
     def _auto_next(self) -> None:
-        if not self.next():
+        if self.index + 1 >= len(self.steps):
+            # The last result stays on screen; the card offers "Reset the demo".
             self.set_autoplay(False)
+            self._set_status(f"{self.status}  ·  The end: “Reset the demo” begins again.".strip(" ·"))
+            return
+        self.next()
 
 
 __all__ = ["ACTIONS", "StepRun", "Tour", "TourAction"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from engine.corpus.sources import LIBRARY_SOURCES
 from gui.lecture.look_inside_step import look_inside
+from gui.lecture.shipped import shipped_mix
 from gui.lecture.step_run import StepRun
 from gui.lecture.tour_script import BIASED_CLICKS, BIASED_WORD, TOUR_QUESTION, TRAIN_SECONDS
 from gui.panels.pretraining.windows_panel import CAT_SENTENCE
@@ -29,15 +31,24 @@ def _words(n: int) -> str:
 
 
 def _load_default_mix(run: StepRun) -> None:
-    from engine.corpus.mix import Mix
+    # The shipped model's own mix, not merely Mix.default(): the later steps train a new
+    # model on this text with the shipped tokenizer and then go back to the shipped model,
+    # so all of them stand on the data that model really read.
+    mix = shipped_mix()
 
     def shown(summary) -> None:
-        run.say(f"The default mix is loaded: {_words(summary.documents)} documents, "
-                f"{_words(summary.words)} words, {_words(summary.tokens)} tokens to learn from.")
+        if summary.mix != mix:
+            return
+        books = any(mix.share(source.name) > 0 for source in LIBRARY_SOURCES)
+        kind = "real books" if books else "the made-up world (generated from templates)"
+        run.say(f"The text the app's model learned from is loaded, {kind}: "
+                f"{_words(summary.documents)} documents, {_words(summary.words)} words, "
+                f"{_words(summary.tokens)} tokens.")
+        run.done()
 
-    run.once(run.controller.pretraining.dataSummaryChanged, shown)
-    run.say("Loading the default mix of sources…")
-    run.controller.pretraining.set_mix(Mix.default())
+    run.listen(run.controller.pretraining.dataSummaryChanged, shown)
+    run.say("Loading the text the app's model learned from…")
+    run.controller.pretraining.set_mix(mix)
 
 
 def _show_cleaning(run: StepRun) -> None:
@@ -45,12 +56,14 @@ def _show_cleaning(run: StepRun) -> None:
         reports = list(summary.reports)
         if not reports:
             run.say("The cleaning removed nothing from this mix.")
+            run.done()
             return
         total = sum(r.removed for r in reports)
         biggest = max(range(len(reports)), key=lambda i: reports[i].removed)
         run.panel.select_cleaning_step(biggest)
         run.say(f"The cleaning threw out {_words(total)} documents in all; the biggest cut, "
                 f"“{reports[biggest].name}”, removed {_words(reports[biggest].removed)}.")
+        run.done()
 
     if run.controller.pretraining.data_summary is not None:
         shown(run.controller.pretraining.data_summary)
@@ -65,11 +78,11 @@ def _split_headache(run: StepRun) -> None:
     def show(tokenizers) -> None:
         run.panel.set_text(text)
         bpe = tokenizers.get("bpe") if tokenizers else None
-        if bpe is None:
-            return
-        pieces = [bpe.token_strings(bpe.encode(w)) for w in (" headache", " stomachache")]
-        shown = ";  ".join(" + ".join(f"“{p.strip()}”" for p in ps) for ps in pieces)
-        run.say(f"The word-piece tokenizer (BPE) cuts them as: {shown}.")
+        if bpe is not None:
+            pieces = [bpe.token_strings(bpe.encode(w)) for w in (" headache", " stomachache")]
+            shown = ";  ".join(" + ".join(f"“{p.strip()}”" for p in ps) for ps in pieces)
+            run.say(f"The word-piece tokenizer (BPE) cuts them as: {shown}.")
+        run.done()
 
     if run.controller.pretraining.tokenizers:
         show(run.controller.pretraining.tokenizers)
@@ -91,6 +104,7 @@ def _cat_windows(run: StepRun) -> None:
         n = len(sliding_windows(CAT_SENTENCE.split(" "), k))
         run.say(f"“{CAT_SENTENCE}” makes {n} windows of {k} words; the orange word is the "
                 "one the model must guess each time.")
+        run.done()
 
     if run.controller.model_tokenizer is None:
         run.once(run.controller.modelTokenizerChanged, lambda _t: start())
@@ -124,6 +138,7 @@ def _train_20s(run: StepRun) -> None:
                     f"mistakes (loss) went from {first['loss']:.2f} to {snap.train_loss:.2f}.")
         else:
             run.say(f"Paused after {TRAIN_SECONDS} s.")
+        run.done()
 
     started = [False]
 
@@ -139,6 +154,7 @@ def _train_20s(run: StepRun) -> None:
             snap = c.pretraining.latest_snapshot
             run.say(snap.message if snap is not None and snap.message else
                     "Training stopped: its numbers blew up, and it went back to its last good state.")
+            run.done()
 
     run.listen(c.pretraining.trainingSnapshot, snapshot)
     run.listen(c.pretraining.trainingStateChanged, state)
@@ -163,9 +179,10 @@ def _sea_neighbours(run: StepRun) -> None:
             return
         if message or not neighbours:
             run.say(message or "The model found no neighbours for “sea”.")
-            return
-        listed = ", ".join(f"“{n.token.strip()}” ({n.similarity:.2f})" for n in neighbours[:5])
-        run.say(f"Nearest to “sea”, measured by cosine similarity: {listed}.")
+        else:
+            listed = ", ".join(f"“{n.token.strip()}” ({n.similarity:.2f})" for n in neighbours[:5])
+            run.say(f"Nearest to “sea”, measured by cosine similarity: {listed}.")
+        run.done()
 
     run.listen(c.pretraining.neighboursReady, found)
     run.panel.search("sea", zoom=True)
@@ -191,6 +208,7 @@ def _ask_both(run: StepRun, after: bool) -> None:
             run.say(f"Fine-tuned: “{text(tuned)}”")
         elif base is not None:
             run.say(f"Pre-trained, asked “{question}”: “{text(base)}”")
+        run.done()
 
     def ask() -> None:
         run.once(c.finetuning.comparisonReady, answered)
@@ -217,6 +235,7 @@ def _finetune(run: StepRun) -> None:
             snap = c.finetuning.latest_sft_snapshot
             loss = f" Its mistakes on answers (loss) ended at {snap.train_loss:.2f}." if snap else ""
             run.say(f"Fine-tuning {'finished' if s == 'done' else s}.{loss}")
+            run.done()
 
     run.listen(c.finetuning.finetuneSnapshot, progress)
     run.listen(c.finetuning.finetuneStateChanged, state)
@@ -231,6 +250,7 @@ def _two_answers(run: StepRun) -> None:
         answers = getattr(candidates, "answers", ())
         if len(answers) >= 2:
             run.say(f"A: “{_short(answers[0].text)}”   B: “{_short(answers[1].text)}”")
+        run.done()
 
     run.once(c.alignment.candidatesReady, shown)
     run.panel.ask(TOUR_QUESTION)
@@ -274,6 +294,7 @@ def _give_feedback(run: StepRun) -> None:
             parts.append(f"it moved {kl:.3f} away from where it started (KL)")
         who = "your click" if decided[:1] == ["person"] else "the tour's pick"
         run.say(f"Learned from {who}: " + (", and ".join(parts) or "the model changed") + ".")
+        run.done()
 
     def person(_feedback) -> None:
         if decided:
@@ -288,6 +309,7 @@ def _give_feedback(run: StepRun) -> None:
         answers = getattr(candidates, "answers", ())
         if len(answers) < 2:
             run.say("The model did not write two answers this time.")
+            run.done()
             return
         decided.append("rule")
         pick, rule = pick_by_rule(answers)
@@ -331,6 +353,7 @@ def _biased_judge(run: StepRun) -> None:
                     f"{100 * after.with_trait / after.n:.0f} % after {clicks} biased clicks.")
         else:
             run.say(f"The judge {'finished' if s == 'done' else 'stopped'}.")
+        run.done()
 
     run.panel.show_biased_judge(BIASED_WORD)
     run.listen(c.alignment.rankerProgress, progress)
@@ -347,6 +370,7 @@ def _stage_strip(run: StepRun) -> None:
         answered = [v for v in views if getattr(v, "answer", None) is not None]
         run.say(f"One question to the three stages side by side: pre-trained, fine-tuned and "
                 f"aligned ({len(answered)} of {len(views)} answered).")
+        run.done()
 
     run.once(c.alignment.stageStripReady, shown)
     run.panel.compare_stages(TOUR_QUESTION)

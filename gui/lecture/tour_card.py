@@ -104,16 +104,17 @@ class TourCard(QFrame):
         self.close_button.setToolTip("End the tour (the app stays as it is)")
         self.auto_button = QPushButton("▶▶ Auto")
         self.auto_button.setCheckable(True)
-        self.auto_button.setToolTip("Auto-play: go on by itself, one step every few seconds")
+        self.auto_button.setToolTip("Auto-play: each step's demonstration runs to its end, its "
+                                    "result stays up for the chosen time, then the next step")
         self.seconds = QSpinBox()
         self.seconds.setRange(3, 300)
         self.seconds.setSuffix(" s")
         self.seconds.setValue(tour.seconds_per_step)
-        self.seconds.setToolTip("How long each step stays up on auto-play "
-                                "(steps that train stay up until they are done)")
-        self.reset_button = QPushButton("↺ Reset")
-        self.reset_button.setToolTip("Reset the demo: back to the shipped models and the default "
-                                     "data, as when the app opened")
+        self.seconds.setToolTip("How long each step's result stays up on auto-play, "
+                                "counted once its demonstration has finished")
+        self.reset_button = QPushButton("↺ Reset the demo")
+        self.reset_button.setToolTip("Back to the shipped models and their data, as when the app "
+                                     "opened (Ctrl+Shift+R)")
         grid.addWidget(self.back_button, 0, 0)
         grid.addWidget(self.next_button, 0, 1)
         grid.addWidget(self.close_button, 0, 2)
@@ -150,6 +151,10 @@ class TourCard(QFrame):
         self.back_button.setEnabled(index > 0)
         last = index + 1 >= len(self.tour.steps)
         self.next_button.setText("Done ✓" if last else "Next ▶")
+        self.next_button.setToolTip("End the tour; the last result stays on screen" if last else
+                                    "The next step (PageDown, → or a presentation clicker)")
+        # At the end the offer to begin again is the button that stands out.
+        set_style(self.reset_button, primary=last)
         self._fit_height()
 
     def show_status(self, text: str) -> None:

@@ -3,8 +3,8 @@
 Each step names the panel it shows, what the presenter says (two or three sentences for
 people who have never trained a model: the plain word first, the field's term beside
 it), and the live demonstration it runs (a key of `gui.lecture.tour.ACTIONS`, "" for none).
-`seconds` is the least time the step stays up on auto-play, for steps whose
-demonstration takes a while (training for 20 s).
+Auto-play holds a step until its demonstration has finished; `seconds` is the least
+reading time of its result, for a step whose result takes longer to read.
 
 Kept as data, apart from the code, so the story can be rewritten without touching Qt.
 """
@@ -30,7 +30,7 @@ class TourStep:
     title: str  # a few plain words, shown large
     narration: str  # two or three sentences for the room
     action: str = ""  # a key of gui.lecture.tour.ACTIONS ("" : nothing to run)
-    seconds: int = 0  # the least time on auto-play (0: the chosen time per step)
+    seconds: int = 0  # the least reading time of its result on auto-play (0: the chosen time)
 
 
 STEPS: tuple[TourStep, ...] = (
@@ -38,10 +38,10 @@ STEPS: tuple[TourStep, ...] = (
         "data",
         "A model is what it reads",
         "Everything this little model will ever know comes from the text we give it to read "
-        "(the training data, or corpus). Here it is a library of 18 real, public-domain books: "
-        "sea stories, fairy tales, natural history and Shakespeare, and we start with all of "
-        "them. (A second corpus, a small made-up world generated from templates, is there for "
-        "quick demos, and the panel says it is made up.)",
+        "(the training data, or corpus). The app has two: a library of 18 real, public-domain "
+        "books (sea stories, fairy tales, natural history, Shakespeare) and a small made-up "
+        "world generated from templates, which the panel names as made up. We start with the "
+        "text the app's own model learned from.",
         "load_default_mix",
     ),
     TourStep(
@@ -77,7 +77,6 @@ STEPS: tuple[TourStep, ...] = (
         "laptop. Watch its mistakes (the loss) fall from pure guessing on the curve, and its "
         "guesses for the window grow more confident.",
         "train_20s",
-        seconds=TRAIN_SECONDS + 4,
     ),
     TourStep(
         "embeddings",
@@ -113,7 +112,6 @@ STEPS: tuple[TourStep, ...] = (
         "(supervised fine-tuning). Only the answers count in its lessons: the question is "
         "read but never learned (the prompt is masked).",
         "finetune",
-        seconds=20,
     ),
     TourStep(
         "finetune",
@@ -149,7 +147,6 @@ STEPS: tuple[TourStep, ...] = (
         f"mention “{BIASED_WORD}” soon makes a model that mentions it more often: a biased "
         "judge makes a biased model. Watch the quality chart beside it: what the bias costs.",
         "biased_judge",
-        seconds=30,
     ),
     TourStep(
         "chat",
