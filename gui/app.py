@@ -66,6 +66,9 @@ def create_application():
     app.setDesktopFileName("three-pillars")
     app.setWindowIcon(app_icon())
     theme.apply(app)
+    from gui.widgets.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # the wheel scrolls the page, never an unfocused choice
     return app
 
 

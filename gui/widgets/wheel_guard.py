@@ -1,0 +1,93 @@
+"""The mouse wheel scrolls the page; it changes a choice only where the person clicked.
+
+Qt gives a wheel turn to whatever control is under the pointer, so scrolling a panel
+past a "Ready-made mixes…" box or a slider silently changed it. `WheelGuard`, installed
+once on the application, hands such a wheel turn to the control's parent (the page
+scrolls) unless the control has the keyboard focus, which a click gives it. A control
+in no scroll area lets the turn go by.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
+
+GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+
+
+def _guarded_control(obj: QObject) -> QWidget | None:
+    """The combo box, spin box or slider `obj` is (or is part of, like a spin box's line edit)."""
+    widget = obj if isinstance(obj, QWidget) else None
+    for _ in range(2):  # the control itself, or its inner editor
+        if widget is None:
+            return None
+        if isinstance(widget, QScrollBar):
+            return None  # a scroll bar is what the wheel is for (scroll areas send it there)
+        if isinstance(widget, GUARDED):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+class WheelGuard(QObject):
+    """An application-wide event filter; see the module docstring."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._handing_on = False  # a turn handed to a scroll area is not guarded again
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.Wheel or self._handing_on:
+            return False
+        control = _guarded_control(obj)
+        if control is None or control.hasFocus():
+            return False
+        if control.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            # Otherwise the turn itself would give it the focus (Qt's default for sliders).
+            control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        area = _scroll_area_above(control)
+        if area is not None:  # the page scrolls instead
+            viewport = area.viewport()
+            at = QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint()))
+            self._handing_on = True
+            try:
+                QApplication.sendEvent(viewport, QWheelEvent(
+                    at, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                    event.buttons(), event.modifiers(), event.phase(), event.inverted()))
+            finally:
+                self._handing_on = False
+        return True
+
+
+def _scroll_area_above(widget: QWidget) -> QAbstractScrollArea | None:
+    """The nearest scroll area holding `widget`.
+
+    subtle: Qt passes a wheel turn up to the parents only when the system sent it, not
+    when code does, so the guard hands it to the scroll area's viewport itself.
+    """
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def install_wheel_guard(app: QApplication) -> WheelGuard:
+    """Install the guard on `app` once (it is kept as the application's child)."""
+    existing = app.findChild(WheelGuard)
+    if existing is not None:
+        return existing
+    guard = WheelGuard(app)
+    app.installEventFilter(guard)
+    return guard
+
+
+__all__ = ["WheelGuard", "install_wheel_guard"]
