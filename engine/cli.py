@@ -241,11 +241,13 @@ def cmd_evaluate(args: argparse.Namespace, out: Output) -> int:
     if args.checkpoint and stage != _STAGE_NAMES[args.stage]:
         raise ValueError(f"{args.checkpoint} holds a {stage} model, not a {_STAGE_NAMES[args.stage]} one")
     settings = DecodeSettings(greedy=not args.sample, seed=args.seed)
-    report = session.evaluate(stage, settings)
-    obj = {"event": "done", "stage": args.stage, "model_stage": stage, **report.as_dict(),
+    split = "held-out" if args.split == "held-out" else "train"
+    report = session.evaluate(stage, settings, split)
+    obj = {"event": "done", "stage": args.stage, "model_stage": stage, "split": split,
+           **report.as_dict(),
            "heldout_subjects": session.qa_set().subjects(),
            "decoding": "greedy" if settings.greedy else f"sampled, temperature {settings.temperature}"}
-    human = (f"{stage} model, {report.total} held-out questions "
+    human = (f"{stage} model, {report.total} {split} questions "
              f"(subjects: {', '.join(obj['heldout_subjects']) or 'not named'}):\n"
              + _rules_table(report.as_dict()))
     out.emit(obj, human)
@@ -435,6 +437,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", action="store_true",
                    help="draw tokens by chance (temperature 0.7) instead of the most likely one")
     p.add_argument("--seed", type=a.seed, default=0, help="the dice for --sample")
+    p.add_argument("--split", choices=("held-out", "train"), default="held-out",
+                   help="the held-out questions (default) or the ones it trained on, to compare")
 
     # Pillar III
     p = add("align", "Let a scripted ranker judge the model's answers for N clicks; save it.", cmd_align)

@@ -619,13 +619,15 @@ class Session:
         pairs = KnownWords.from_texts(f"{p.question} {p.answer}" for p in self.qa_set().train)
         return KnownWords(books.words | pairs.words)
 
-    def evaluate(self, stage: str, settings: DecodeSettings | None = None) -> AnswerReport:
-        """The five answer rules over the held-out questions, for one stage's model.
+    def evaluate(self, stage: str, settings: DecodeSettings | None = None,
+                 split: str = HELDOUT) -> AnswerReport:
+        """The five answer rules over the held-out (or the training) questions, for one stage.
 
         The one code path for every stage ("pre-trained", "fine-tuned", "aligned").
         """
         model, tok, _ = self.stage_model(stage)
-        held = self.qa_set().heldout
+        qa = self.qa_set()
+        held = qa.heldout if split == HELDOUT else qa.train
         return check_answers(model, tok, [p.question for p in held], settings,
                              [p.answer for p in held], self.known_words())
 
