@@ -131,6 +131,9 @@ def test_cli_evaluate_reports_every_rule(capsys):
     assert out["model_stage"] == "pre-trained" and out["questions"] == len(bundled_qa().heldout)
     for key in ("stops", "asks_nothing_back", "on_topic", "correct", "non_word_share"):
         assert 0 <= out[key] <= 1, key
+    assert main(["evaluate", "--stage", "base", "--split", "train", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert out["split"] == "train" and out["questions"] == len(bundled_qa().train)
 
 
 def test_generation_objects_are_checked_like_text():
