@@ -120,3 +120,18 @@ def test_dark_colours_reach_the_heatmaps(inside):
         theme.set_scheme("light")
         view.grid.apply_theme()
         view.weights.apply_theme()
+
+
+def test_while_training_the_weights_come_at_most_once_a_second(inside, engine_controller, monkeypatch):
+    _panel, view = inside
+    sent = []
+    monkeypatch.setattr(engine_controller.pretraining, "request_inside", sent.append)
+    clock = [1000.0]
+    view.clock = lambda: clock[0]
+    view.request()  # a click or a new window: always with the weights
+    for _ in range(3):  # three timer ticks within the same second
+        clock[0] += 0.3
+        view._request_while_training()
+    clock[0] += 0.2
+    view._request_while_training()
+    assert [r.part_name for r in sent] == [view.part_name, "", "", "", view.part_name]

@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,7 +35,10 @@ from gui.widgets.parameter_map_view import ParameterMapTable, WeightHeatmap
 from gui.widgets.token_strip import display_token
 
 REDRAW_MS = 33
-PROBE_WHILE_TRAINING_MS = 400
+PROBE_WHILE_TRAINING_MS = 500
+# While training, the clicked part's weights (up to 2,048 x 128 numbers) come along with
+# at most one request a second; attention, guesses and changes come with every one.
+PART_EVERY_S = 1.0
 TOP_K = 5
 DEFAULT_PART = "blocks.0.attn.c_attn.weight"
 DEFAULT_CHANGE_STEPS = 50
@@ -79,7 +83,9 @@ class LookInsideView(QWidget):
         self.redraw_timer.timeout.connect(self._redraw)
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(PROBE_WHILE_TRAINING_MS)
-        self.probe_timer.timeout.connect(self.request)
+        self.probe_timer.timeout.connect(self._request_while_training)
+        self.clock = time.monotonic  # seconds; a test may give its own
+        self._part_sent_at = 0.0  # self.clock() at the last request that asked for weights
         controller.pretraining.insideReady.connect(self._on_inside)
         controller.pretraining.trainingStateChanged.connect(self._on_training_state)
 
@@ -162,16 +168,22 @@ class LookInsideView(QWidget):
         self.map.select_part(name)
         self.request()
 
-    def request(self) -> None:
+    def request(self, with_part: bool = True) -> None:
+        """Ask the engine for a new view of the current window (and the part's weights)."""
         # Imported here: the engine module loads torch, which the GUI process only needs
         # once somebody looks inside (keeps the first window within its 3 s).
         from engine.pretraining.inside import InsideRequest
 
         if not self.window_ids or not self.controller.is_ready or not self.isVisible():
             return
+        if with_part:
+            self._part_sent_at = self.clock()
         self.controller.pretraining.request_inside(InsideRequest(
-            ids=self.window_ids, target_id=self.target_id, k=TOP_K, part_name=self.part_name,
-            change_steps=self.steps_spin.value()))
+            ids=self.window_ids, target_id=self.target_id, k=TOP_K,
+            part_name=self.part_name if with_part else "", change_steps=self.steps_spin.value()))
+
+    def _request_while_training(self) -> None:
+        self.request(with_part=self.clock() - self._part_sent_at >= PART_EVERY_S)
 
     def _on_inside(self, view: InsideView) -> None:
         if view.ids == self.window_ids:  # an answer for an older window is dropped
@@ -219,15 +231,15 @@ class LookInsideView(QWidget):
         self.labels_note.setText(text + ".")
         self.map.set_parts(view.parts)
         self.map.set_changes(view.change.relative if view.change else None)
-        self.map.select_part(view.part_name)
-        if view.part_image is not None:
+        self.map.select_part(self.part_name)
+        if view.part_image is not None and view.part_name == self.part_name:
             self.weights.show_weights(view.part_image)
         self._show_part_text(view)
         self._draw_query()
         self.viewShown.emit(view)
 
     def _show_part_text(self, view: InsideView) -> None:
-        part = next((p for p in view.parts if p.name == view.part_name), None)
+        part = next((p for p in view.parts if p.name == self.part_name), None)
         if part is None:
             self.part_label.setText("Click a part to see its numbers.")
             return
