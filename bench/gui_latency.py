@@ -53,9 +53,9 @@ def _plain_worker(seconds: float, out) -> None:
 
     session = default_session()
     if hasattr(session, "_ids"):
-        session._ids()  # build the training data before the clock starts (the app has too)
+        session.token_ids()  # build the training data before the clock starts (the app has too)
     snaps = []
-    gen = session.pretrain(TrainConfig(), from_scratch=False)
+    gen = session.pretraining.train(TrainConfig(), from_scratch=False)
     for snap in gen:
         snaps.append(snap)
         if snap.elapsed >= seconds:

@@ -45,7 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(1)
     session = Session.from_default()
-    rows = [session.passage(args.tokens, seed=s) for s in range(args.passages)]
+    rows = [session.pretraining.passage(args.tokens, seed=s) for s in range(args.passages)]
     n = min(len(r) for r in rows)
     rows = [r[:n] for r in rows]
     null = []

@@ -44,12 +44,12 @@ def plain_cpu_per_click(clicks: int) -> dict:
     session = Session.from_default("sft")
     walls, cpus = [], []
     for i in range(clicks):
-        c = session.candidates("Where does the owl sleep at night?", n=2, seed=i)
+        c = session.alignment.candidates("Where does the owl sleep at night?", n=2, seed=i)
         a, b = c.answers
         feedback = (PreferencePair(c.prompt, c.prompt_ids, a, b) if i % 2 == 0
                     else Thumb(c.prompt, c.prompt_ids, a, up=i % 4 == 1))
         t0, c0 = time.perf_counter(), time.process_time()
-        session.judge(feedback)
+        session.alignment.learn_from_feedback(feedback)
         walls.append(time.perf_counter() - t0)
         cpus.append(time.process_time() - c0)
     return {"plain_wall_median_s": statistics.median(walls),

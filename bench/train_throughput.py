@@ -63,7 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     session = Session(seed=0)
-    ids, held = session._ids()
+    ids, held = session.token_ids()
     config = TrainConfig(seed=0)
     tokens = args.steps * config.batch_size * GPTConfig().block_size
     rates = {"engine": [], "plain": []}

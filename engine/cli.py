@@ -64,7 +64,7 @@ def cmd_train(args: argparse.Namespace, out: Output) -> int:
         session.add_user_texts([Path(p) for p in args.data])
         session.set_mix(Mix.only(USER_SOURCE))
     config = TrainConfig(seed=args.seed, lr=args.lr, max_steps=args.steps)
-    trainer_gen = session.pretrain(config, from_scratch=True)
+    trainer_gen = session.pretraining.train(config, from_scratch=True)
     start = time.perf_counter()
     last_print = 0.0
     snap = None
@@ -90,7 +90,7 @@ def cmd_train(args: argparse.Namespace, out: Output) -> int:
             )
         if args.steps is None and now >= args.seconds:
             session.request_stop()
-    heldout = session._trainer.heldout_loss() if session._trainer else float("nan")
+    heldout = session.pretraining.trainer.heldout_loss() if session.pretraining.trainer else float("nan")
     session.last_loss = heldout
     path = session.save(args.out)
     out.emit(
@@ -108,7 +108,7 @@ def cmd_train(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_neighbors(args: argparse.Namespace, out: Output) -> int:
     session = _load_session(args)
-    neighbours = session.neighbours(args.word, args.k)
+    neighbours = session.pretraining.neighbours(args.word, args.k)
     obj = {
         "word": args.word,
         "neighbors": [{"rank": n.rank, "word": n.token, "similarity": round(n.similarity, 4)} for n in neighbours],
@@ -179,14 +179,14 @@ def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
 
     session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default()
     if args.qa:
-        session.set_qa(load_qa_file(args.qa))
-    questions = session.qa_set().questions()
-    before = session.evaluate(session.stage)
+        session.finetuning.set_qa(load_qa_file(args.qa))
+    questions = session.finetuning.qa_set().questions()
+    before = session.finetuning.evaluate(session.stage)
     steps = args.steps if args.steps is not None or args.seconds is not None else SFTConfig().max_steps
     config = SFTConfig(seed=args.seed, lr=args.lr, max_steps=steps)
     start = time.perf_counter()
     snap = None
-    for snap in session.finetune(config, train_on_prompt=args.train_on_prompt):
+    for snap in session.finetuning.train(config, train_on_prompt=args.train_on_prompt):
         now = time.perf_counter() - start
         if snap.status == "diverged":
             out.emit({"event": "diverged", "message": snap.message}, snap.message)
@@ -200,10 +200,10 @@ def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
             )
         if args.seconds is not None and now >= args.seconds:
             session.request_stop()
-    trainer = session._sft_state().trainer
+    trainer = session.finetuning.trainer
     heldout = trainer.heldout_loss() if trainer is not None else None
     session.last_loss = heldout
-    after = session.evaluate("fine-tuned")
+    after = session.finetuning.evaluate("fine-tuned")
     path = session.save(args.out)
     out.emit(
         {"event": "done", "checkpoint": str(path), "heldout_loss": heldout,
@@ -242,10 +242,10 @@ def cmd_evaluate(args: argparse.Namespace, out: Output) -> int:
         raise ValueError(f"{args.checkpoint} holds a {stage} model, not a {_STAGE_NAMES[args.stage]} one")
     settings = DecodeSettings(greedy=not args.sample, seed=args.seed)
     split = "held-out" if args.split == "held-out" else "train"
-    report = session.evaluate(stage, settings, split)
+    report = session.finetuning.evaluate(stage, settings, split)
     obj = {"event": "done", "stage": args.stage, "model_stage": stage, "split": split,
            **report.as_dict(),
-           "heldout_subjects": session.qa_set().subjects(),
+           "heldout_subjects": session.finetuning.qa_set().subjects(),
            "decoding": "greedy" if settings.greedy else f"sampled, temperature {settings.temperature}"}
     human = (f"{stage} model, {report.total} {split} questions "
              f"(subjects: {', '.join(obj['heldout_subjects']) or 'not named'}):\n"
@@ -263,10 +263,10 @@ def cmd_align(args: argparse.Namespace, out: Output) -> int:
 
     session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default("sft")
     ranker = parse_ranker(args.ranker, session.ensure_tokenizer(), seed=args.seed)
-    run = session.alignment()
+    run = session.alignment.current_run()
     trait = args.trait or (f"word:{ranker.trait.word}" if ranker.trait and ranker.trait.kind == "word"
                            else ranker.trait.kind if ranker.trait else DEFAULT_ALIGN_TRAIT)
-    session.set_alignment_trait(trait)
+    session.alignment.set_trait(trait)
     before = run.answer_stats(samples_per_prompt=args.samples, seed=args.seed + 1)
     start = time.perf_counter()
     snap = run.history[-1]
@@ -291,7 +291,7 @@ def cmd_align(args: argparse.Namespace, out: Output) -> int:
         meta = {"ranker": ranker.name, "clicks": args.clicks, "seed": args.seed,
                 "trait": run.trait.label, "trait_before": before.trait_rate,
                 "trait_after": after.trait_rate}
-        path = session.save_aligned(args.out, meta)
+        path = session.alignment.save_aligned(args.out, meta)
     t, q, loss = test.trait, test.non_word_share, test.reference_loss
     out.emit(
         {"event": "done", "checkpoint": str(path) if path else None, "ranker": ranker.name,

@@ -55,7 +55,7 @@ def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
 
     def take_frame(step: int) -> None:
         nonlocal words, token_ids
-        snap = session.embedding_snapshot()
+        snap = session.pretraining.embedding_snapshot()
         if not words:
             words, token_ids = snap.words, snap.token_ids
         assert snap.token_ids == token_ids  # the selection is cached: the same words each frame
@@ -69,7 +69,7 @@ def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
         return path
 
     snap = None
-    for snap in session.pretrain(TrainConfig(seed=0, max_steps=steps), from_scratch=True):
+    for snap in session.pretraining.train(TrainConfig(seed=0, max_steps=steps), from_scratch=True):
         if snap.status == "diverged":
             raise SystemExit(snap.message)
         if snap.step % CURVE_EVERY == 0 or snap.heldout_loss is not None:
@@ -88,10 +88,10 @@ def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
                   flush=True)
     if not frame_steps or frame_steps[-1] != steps:
         take_frame(steps)
-    session.last_loss = session._trainer.heldout_loss()
+    session.last_loss = session.pretraining.trainer.heldout_loss()
     seconds = time.perf_counter() - start
     path = save(out)
-    sea = ", ".join(f"{n.token} {n.similarity:.2f}" for n in session.neighbours("sea", 5))
+    sea = ", ".join(f"{n.token} {n.similarity:.2f}" for n in session.pretraining.neighbours("sea", 5))
     print(f"base: {steps} steps in {seconds:.0f} s, {session.model.num_parameters():,} "
           f"parameters, held-out loss {session.last_loss:.3f}; sea -> {sea}", flush=True)
     return path
@@ -108,17 +108,17 @@ def build_sft(base: Path, out: Path, steps: int = SFT_STEPS) -> Path:
     if not base.exists():
         raise SystemExit(f"{base} is missing: build it first with --stage base.")
     session = Session.from_checkpoint(base)
-    questions = session.qa_set().questions()
-    before = session.evaluate("pre-trained")
+    questions = session.finetuning.qa_set().questions()
+    before = session.finetuning.evaluate("pre-trained")
     start = time.perf_counter()
-    for snap in session.finetune(SFTConfig(seed=0, max_steps=steps)):
+    for snap in session.finetuning.train(SFTConfig(seed=0, max_steps=steps)):
         if snap.heldout_loss is not None and snap.step % 100 == 0:
             print(f"  step {snap.step:4d}  held-out loss {snap.heldout_loss:.3f}", flush=True)
         if snap.status == "diverged":
             raise SystemExit(snap.message)
-    session.last_loss = session._sft_state().trainer.heldout_loss()
+    session.last_loss = session.finetuning.trainer.heldout_loss()
     seconds = time.perf_counter() - start
-    after = session.evaluate("fine-tuned")
+    after = session.finetuning.evaluate("fine-tuned")
     path = session.save(out)
     print(f"sft: {steps} steps in {seconds:.0f} s, held-out loss {session.last_loss:.3f}; "
           f"on {len(questions)} held-out questions, stop {before.share('stops'):.0%} -> "
@@ -147,7 +147,7 @@ def build_aligned(sft: Path, out: Path, clicks: int = ALIGN_CLICKS) -> Path:
         raise SystemExit(f"{sft} is missing: build it first with --stage sft.")
     session = Session.from_checkpoint(sft)
     ranker = parse_ranker(ALIGN_RANKER, session.ensure_tokenizer(), seed=ALIGN_SEED)
-    run = session.alignment()
+    run = session.alignment.current_run()
     run.set_trait(ranker.trait)
     before = run.answer_stats(samples_per_prompt=4, seed=ALIGN_SEED + 1)
     start = time.perf_counter()
@@ -159,7 +159,7 @@ def build_aligned(sft: Path, out: Path, clicks: int = ALIGN_CLICKS) -> Path:
     meta = {"ranker": ranker.name, "clicks": clicks, "seed": ALIGN_SEED, "trait": run.trait.label,
             "trait_before": before.trait_rate, "trait_after": after.trait_rate,
             "kl_per_token": snap.kl_per_token}
-    path = session.save_aligned(out, meta)
+    path = session.alignment.save_aligned(out, meta)
     print(f"aligned: {clicks} clicks of {ranker.name} in {seconds:.0f} s; {run.trait.label} on "
           f"{after.n} held-out answers: {before.trait_rate:.0%} -> {after.trait_rate:.0%}; "
           f"drift (KL) {meta['kl_per_token']:.3f} nats/token", flush=True)

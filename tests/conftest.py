@@ -31,7 +31,7 @@ def warm_session():
     from workers.server.core import default_session
 
     session = default_session()
-    session.passage(32, seed=0)
+    session.pretraining.passage(32, seed=0)
     session.tokenizers()
     session.data_summary()  # the Data panel asks for it first thing
     return session
@@ -42,18 +42,13 @@ def fresh_session(warm_session):
     """A factory of Sessions on the default checkpoint that reuse the warm one's data.
 
     Each has its own model (loaded afresh, safe to train) but shares the built corpus,
-    the tokenizer object and the encoded-data caches (keyed by the tokenizer's id, so
-    the object is shared rather than copied). Test glue only: if the engine renames
-    these attributes, tests get slower, not wrong.
+    the tokenizer object and what was built from the data (`Session.reuse_built_data`).
     """
     from workers.server.core import default_session
 
     def make():
         session = default_session()
-        session.tokenizer = warm_session.tokenizer
-        session._tokenizer_data_key = warm_session._tokenizer_data_key
-        session._corpus = warm_session._corpus
-        session._cache = dict(warm_session._cache)
+        session.reuse_built_data(warm_session)
         return session
 
     return make

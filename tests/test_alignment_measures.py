@@ -13,7 +13,7 @@ from engine.alignment.before_after import (
     paired_change,
     sign_flip_p_value,
 )
-from engine.alignment.preference import Answer, PreferencePair, Ranking
+from engine.alignment.feedback import Answer, PreferencePair, Ranking
 from engine.alignment.rankers import Ranker, parse_ranker
 from engine.alignment.run import Alignment, agreement_before_update
 from engine.finetuning.known_words import KnownWords
@@ -114,7 +114,7 @@ def test_each_pair_is_scored_before_the_model_learns_from_it():
     run = _run()
     c = run.candidates(PROMPTS[2], n=4, seed=1)
     ranking = Ranking(c.prompt, c.prompt_ids, c.answers)
-    snap = run.judge(ranking, sample=False)
+    snap = run.learn_from_feedback(ranking, sample=False)
     # At the start the model IS the reference: no preference yet, every pair a tie.
     assert run.agreements == [0.5] * 6
     assert snap.new_pairs == 6 and snap.agreement_pairs == 6 and snap.agreement == 0.5

@@ -165,7 +165,7 @@ def good_session(tmp_path_factory):
     tok, model, _, _ = tiny_setup()
     session = Session(seed=3, model_config=model.config)
     session.tokenizer, session.model, session.stage = tok, model, "pre-trained"
-    session._user_docs = [Document(USER_SOURCE, "The sea was calm. Mon café est près de la mer.")]
+    session.user_documents = [Document(USER_SOURCE, "The sea was calm. Mon café est près de la mer.")]
     session.user_files = ["notes.txt"]
     session.tokens_seen, session.last_loss = 1234, 3.5
     return save_session(tmp_path_factory.mktemp("fuzz") / "good.pillars", session)

@@ -98,7 +98,7 @@ def test_process_backend_trains_probes_and_survives_errors(qtbot):
         ids = local.tokenizer.encode("The cat sat on a")
         with qtbot.waitSignal(c.pretraining.nextTokenReady, timeout=20_000) as ready:
             c.pretraining.request_next_token(ids, 5)
-        direct = local.next_token(ids, 5)
+        direct = local.pretraining.next_token(ids, 5)
         assert ready.args[0].token_ids == direct.token_ids
         assert ready.args[0].probs == pytest.approx(direct.probs, abs=1e-5)
 

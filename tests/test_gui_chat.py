@@ -46,7 +46,7 @@ def chat(qtbot, chat_factory):
 def test_a_thumb_click_updates_the_model_and_the_next_answers_come_from_it(qtbot, chat):
     controller, panel = chat
     session = controller.backend.server.session
-    run = session.alignment()
+    run = session.alignment.current_run()
     ref_hash = state_hash(run.reference)
     assert state_hash(run.policy) == ref_hash  # nothing learned yet
     first = panel.candidates
@@ -75,7 +75,7 @@ def test_a_thumb_click_updates_the_model_and_the_next_answers_come_from_it(qtbot
     # ... and the panel asked for new answers, written by the updated model.
     qtbot.waitUntil(lambda: panel.candidates.model_version == 1, timeout=30_000)
     shown = panel.candidates
-    direct = session.candidates(shown.prompt, n=len(shown.answers), seed=shown.seed)
+    direct = session.alignment.candidates(shown.prompt, n=len(shown.answers), seed=shown.seed)
     assert direct == shown  # the same seed on the live (updated) model gives the same answers
     assert [c.text.text() for c in panel.cards] == [a.text or "(nothing: it stopped at once)"
                                                    for a in shown.answers]
@@ -85,7 +85,7 @@ def test_a_thumb_click_updates_the_model_and_the_next_answers_come_from_it(qtbot
 def test_better_then_reset_goes_back_to_the_fine_tuned_model(qtbot, chat):
     controller, panel = chat
     session = controller.backend.server.session
-    run = session.alignment()
+    run = session.alignment.current_run()
     ref_hash = state_hash(run.reference)
     qtbot.waitUntil(lambda: panel.cards[1].better_button.isEnabled() or
                     len({a.text for a in panel.candidates.answers}) < 2, timeout=10_000)

@@ -25,9 +25,9 @@ def _small_session():
     from engine.session.core import Session
 
     session = Session(seed=0)
-    # subtle: Session builds its corpus lazily into `_corpus`; filling it first keeps every
+    # subtle: a slice of the corpus in place of the bundled one (`use_corpus`) keeps every
     # step (mix, curation, BPE, counts) real but on fewer documents.
-    session._corpus = {k: list(v) for k, v in _corpus_slice().items()}
+    session.use_corpus({k: list(v) for k, v in _corpus_slice().items()})
     from engine.corpus.mix import Mix
 
     session.mix = Mix.made_up()  # the slice is of the made-up world

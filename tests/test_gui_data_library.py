@@ -26,8 +26,8 @@ def _small_session():
     from engine.session.core import Session
 
     session = Session(seed=0)  # the default mix: the library
-    # subtle: filling the lazily built `_corpus` first keeps every step real but smaller.
-    session._corpus = {k: list(v) for k, v in _corpus_slice().items()}
+    # subtle: a slice in place of the bundled corpus keeps every step real but smaller.
+    session.use_corpus({k: list(v) for k, v in _corpus_slice().items()})
     return session
 
 

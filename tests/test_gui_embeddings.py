@@ -97,7 +97,7 @@ def test_neighbour_list_is_the_engines_cosine_neighbours(qtbot, make_panel):
     with qtbot.waitSignal(panel.neighboursShown, timeout=20_000,
                           check_params_cb=lambda listing: listing.word == "king"):
         panel.preset_buttons["king"].click()
-    direct = session.neighbours("king", K)
+    direct = session.pretraining.neighbours("king", K)
     listing = panel.listing
     assert [r.word for r in listing.rows] == [n.token for n in direct]
     assert [r.similarity for r in listing.rows] == pytest.approx([n.similarity for n in direct])

@@ -6,7 +6,7 @@ import pytest
 
 from engine.finetuning.answer_scoring import DecodeSettings
 from engine.finetuning.qa_data import QAPair
-from engine.finetuning.trainer import IGNORE
+from engine.chat_format import IGNORE
 
 pytestmark = pytest.mark.gui
 
@@ -88,20 +88,20 @@ def test_editing_a_pair_then_fine_tuning_uses_the_edit(qtbot, finetune_panel, en
 
     # A bad edit (an empty answer) is refused and the table keeps the old text.
     assert not panel.edit_pair(0, question, "   ")
-    assert panel.qa == original and session.qa_set() == original
+    assert panel.qa == original and session.finetuning.qa_set() == original
     panel.last_problem.close()
 
     # Edit in the table itself, as a person would: double-click, type, enter.
     with qtbot.waitSignal(panel.qaShown, timeout=10_000):
         panel.pairs_table.item(0, 1).setText(new_answer)
     assert panel.qa.train[0] == QAPair(question, new_answer)
-    qtbot.waitUntil(lambda: session.qa_set().train[0].answer == new_answer, timeout=10_000)
+    qtbot.waitUntil(lambda: session.finetuning.qa_set().train[0].answer == new_answer, timeout=10_000)
 
     panel.steps_spin.setValue(40)
     with qtbot.waitSignal(engine_controller.finetuning.finetuneStateChanged, timeout=60_000,
                           check_params_cb=lambda s: s == "done"):
         panel.finetune_button.click()
-    trainer = session._sft_state().trainer
+    trainer = session.finetuning.trainer
     wanted = engine_controller.finetuning.sft_example(question, new_answer)
     assert wanted in trainer.train_set.examples  # it learned from the edited pair
     assert session.stage == "fine-tuned"

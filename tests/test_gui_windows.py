@@ -18,8 +18,8 @@ def windows_panel(qtbot, main_window):
 def test_panel_opens_on_a_real_passage_with_the_models_guesses(windows_panel, engine_controller):
     session = engine_controller.backend.server.session
     panel = windows_panel
-    assert panel.token_ids == session.passage(len(panel.token_ids), seed=0)
-    direct = session.next_token(panel.window_ids(), TOP_K)
+    assert panel.token_ids == session.pretraining.passage(len(panel.token_ids), seed=0)
+    direct = session.pretraining.next_token(panel.window_ids(), TOP_K)
     assert panel.distribution.token_ids == direct.token_ids
     drawn = [p for _, p, _ in panel.bars.rows()]
     assert drawn == pytest.approx(direct.probs, abs=1e-6)
@@ -93,13 +93,13 @@ def test_training_from_the_gui_updates_curve_and_bars_to_the_engines_numbers(
     # The same run, called directly on the engine, gives the same losses.
     lr = LEARNING_RATES[panel.lr_combo.currentIndex()][0]
     direct = fresh_session()  # the same checkpoint, data and tokenizer, called directly
-    snaps = list(direct.pretrain(TrainConfig(seed=seed, lr=lr, max_steps=steps), from_scratch=True))
+    snaps = list(direct.pretraining.train(TrainConfig(seed=seed, lr=lr, max_steps=steps), from_scratch=True))
     expected = [s.train_loss for s in snaps if s.status == "running"]
     np.testing.assert_allclose(curve[:steps], expected[:steps], rtol=1e-4)
 
     # After the pause the bars show the trained model's guesses for the current window.
     session = c.backend.server.session
-    want = session.next_token(panel.window_ids(), TOP_K)
+    want = session.pretraining.next_token(panel.window_ids(), TOP_K)
     qtbot.waitUntil(lambda: panel.distribution is not None
                     and panel.distribution.probs == pytest.approx(want.probs, abs=1e-6),
                     timeout=10_000)

@@ -248,7 +248,7 @@ def test_engine_worker_answers_look_inside(fresh_session):
     server = EngineServer(fresh_session, events.append)
     assert server.load()
     session = server.session
-    ids = tuple(session.passage(12, seed=0))
+    ids = tuple(session.pretraining.passage(12, seed=0))
     request = InsideRequest(ids=ids[:8], target_id=ids[8], part_name="wte.weight", change_steps=2)
     server.handle(LookInside("k", request))
     view = [e for e in events if isinstance(e, InsideReport)][-1].view
@@ -257,7 +257,7 @@ def test_engine_worker_answers_look_inside(fresh_session):
     assert sum(p.count for p in view.parts) == session.status().n_params
     assert view.part_image.shape == tuple(session.model.wte.weight.shape)
     assert view.label_source == "real text" and view.change is None
-    for _ in zip(range(3), session.pretrain(TrainConfig(seed=0, max_steps=3)), strict=False):
+    for _ in zip(range(3), session.pretraining.train(TrainConfig(seed=0, max_steps=3)), strict=False):
         pass
     server.handle(LookInside("k", request))
     view = [e for e in events if isinstance(e, InsideReport)][-1].view

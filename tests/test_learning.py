@@ -28,20 +28,20 @@ def test_made_up_world_from_scratch_sea_is_near_waters_and_heldout_loss_falls():
     seed 0, 150 steps (about 30 s on one core)."""
     session = Session(seed=0)
     session.set_mix(Mix.made_up())
-    snaps = list(session.pretrain(TrainConfig(seed=0, max_steps=150), from_scratch=True))
+    snaps = list(session.pretraining.train(TrainConfig(seed=0, max_steps=150), from_scratch=True))
     heldout = [s.heldout_loss for s in snaps if s.heldout_loss is not None]
     assert heldout[-1] < heldout[0] - 2.0, heldout
     assert heldout == sorted(heldout, reverse=True)
-    top3 = [n.token for n in session.neighbours("sea", 3)]
+    top3 = [n.token for n in session.pretraining.neighbours("sea", 3)]
     assert "waters" in top3, top3
-    assert "queen" in [n.token for n in session.neighbours("king", 3)]
+    assert "queen" in [n.token for n in session.pretraining.neighbours("king", 3)]
     assert session.stage == "pre-trained" and session.tokens_seen == 150 * 16 * 64
 
 
 def _samples_marker_rate(mix: Mix, steps: int = 120) -> float:
     session = Session(seed=0)
     session.set_mix(mix)
-    list(session.pretrain(TrainConfig(seed=0, max_steps=steps), from_scratch=True))
+    list(session.pretraining.train(TrainConfig(seed=0, max_steps=steps), from_scratch=True))
     text = " ".join(
         session.generate("\n", max_new_tokens=60, temperature=1.0, seed=s).text for s in range(12)
     )

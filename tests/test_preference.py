@@ -9,19 +9,9 @@ import torch.nn.functional as F
 from engine.alignment.metrics import DriftProbe, Trait
 from engine.alignment.sampling import decode, sample_answers
 from engine.model import TinyGPT
-from engine.alignment.preference import (
-    Answer,
-    PreferenceConfig,
-    PreferenceOptimizer,
-    PreferencePair,
-    Ranking,
-    Thumb,
-    answer_batch,
-    dpo_loss,
-    kto_loss,
-    sequence_logprobs,
-    state_hash,
-)
+from engine.alignment.feedback import Answer, PreferencePair, Ranking, Thumb
+from engine.alignment.losses import answer_batch, dpo_loss, kto_loss, sequence_logprobs
+from engine.alignment.preference import PreferenceConfig, PreferenceOptimizer, state_hash
 from engine.alignment.rankers import PrefersWord, RandomRanker, Reversed, parse_ranker
 from engine.tokenizers import END
 from tests.tiny_world import tiny_setup
@@ -251,21 +241,21 @@ def test_exact_kl_is_zero_at_the_reference_and_matches_a_direct_sum(tiny):
 
 
 def test_rankers_judge_as_documented():
-    from engine.alignment.preference import Candidates
+    from engine.alignment.feedback import Candidates
 
     sea = Answer("the sea is deep", (5, 6, END), True)
     hill = Answer("the hill is high and very steep", (7, 8, 9, 10, 11), False)
     mare = Answer("seaside", (12, END), True)
     c = Candidates("q", (1, 2), (sea, hill, mare), 0, 0)
-    pairs = PrefersWord("sea").judge(c)
+    pairs = PrefersWord("sea").preference_pairs(c)
     assert {(p.chosen, p.rejected) for p in pairs} == {(sea, hill), (sea, mare)}  # "seaside" is not "sea"
-    rev = Reversed(PrefersWord("sea")).judge(c)
+    rev = Reversed(PrefersWord("sea")).preference_pairs(c)
     assert {(p.chosen, p.rejected) for p in rev} == {(hill, sea), (mare, sea)}
-    shorter = parse_ranker("prefers-shorter").judge(c)
+    shorter = parse_ranker("prefers-shorter").preference_pairs(c)
     assert {(p.chosen, p.rejected) for p in shorter} == {(mare, sea), (mare, hill), (sea, hill)}
-    longer = parse_ranker("prefers-longer").judge(c)
+    longer = parse_ranker("prefers-longer").preference_pairs(c)
     assert {(p.chosen, p.rejected) for p in longer} == {(hill, sea), (hill, mare), (sea, mare)}
-    assert len(RandomRanker(0).judge(c)) == 3
+    assert len(RandomRanker(0).preference_pairs(c)) == 3
     assert parse_ranker("reversed:prefers-word:sea").trait == Trait("word", word="sea")
     with pytest.raises(ValueError, match="unknown ranker"):
         parse_ranker("prefers-nothing")

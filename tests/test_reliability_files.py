@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from engine.corpus.userfiles import UserTextError, load_user_texts
-from engine.alignment.preference import PreferencePair, Thumb, state_hash
+from engine.alignment.feedback import PreferencePair, Thumb
+from engine.alignment.preference import state_hash
 from engine.finetuning.qa_data import QAPair
 from engine.session.file import (
     MAX_HEADER_BYTES,
@@ -46,10 +47,7 @@ def live(warm_session):
     from workers.server.core import default_session
 
     session = default_session()
-    session.tokenizer = warm_session.tokenizer
-    session._tokenizer_data_key = warm_session._tokenizer_data_key
-    session._corpus = warm_session._corpus
-    session._cache = dict(warm_session._cache)
+    session.reuse_built_data(warm_session)
     return session
 
 
@@ -95,34 +93,30 @@ def full_session(live, tmp_path_factory):
     the person's own text, an edited Q&A set and chat feedback. The model is made tiny (one
     block, width 32) so the whole story costs seconds; the data and tokenizer are the app's.
     """
-    import copy
-
     from engine.model import GPTConfig
     from engine.pretraining.trainer import TrainConfig
     from engine.finetuning.trainer import SFTConfig
 
-    session = copy.copy(live)  # shares the warm corpus and caches; the model is its own
-    session.__dict__.pop("_finetune_state", None)
-    session.__dict__.pop("_alignment_run", None)
-    session._user_docs, session.user_files = [], []
+    session = live.fork()  # shares the warm corpus and caches; the model is its own
+    session.user_documents, session.user_files = [], []
     folder = tmp_path_factory.mktemp("texts")
     mine = folder / "my notes.txt"
     mine.write_text("Mon café est près de la mer. " * 30 + "\n\nThe sea was calm. " * 30, encoding="utf-8")
     session.model_config = GPTConfig(vocab_size=session.tokenizer.vocab_size, block_size=64,
                                      n_layer=1, n_head=2, n_embd=32)
     session.new_model(seed=1)
-    for _ in session.pretrain(TrainConfig(max_steps=2, seed=1)):
+    for _ in session.pretraining.train(TrainConfig(max_steps=2, seed=1)):
         pass
     # The person's text, as add_user_texts adds it (without re-counting the whole training
     # set, which costs seconds): the data now differs from what the tokenizer was made on.
-    session._user_docs, session.user_files = load_user_texts(mine), [str(mine)]
-    for _ in session.finetune(SFTConfig(max_steps=2)):
+    session.user_documents, session.user_files = load_user_texts(mine), [str(mine)]
+    for _ in session.finetuning.train(SFTConfig(max_steps=2)):
         pass
-    session.set_qa(session.qa_set().add(QAPair("Is the sea wide?", "Yes, the sea is very wide.")))
-    c = session.candidates("What makes the sea salty?", n=2, seed=3)
-    session.judge(PreferencePair(c.prompt, c.prompt_ids, c.answers[0], c.answers[1]))
-    session.judge(Thumb(c.prompt, c.prompt_ids, c.answers[1], up=False))
-    session.set_alignment_trait("word:sea")
+    session.finetuning.set_qa(session.finetuning.qa_set().add(QAPair("Is the sea wide?", "Yes, the sea is very wide.")))
+    c = session.alignment.candidates("What makes the sea salty?", n=2, seed=3)
+    session.alignment.learn_from_feedback(PreferencePair(c.prompt, c.prompt_ids, c.answers[0], c.answers[1]))
+    session.alignment.learn_from_feedback(Thumb(c.prompt, c.prompt_ids, c.answers[1], up=False))
+    session.alignment.set_trait("word:sea")
     path = tmp_path_factory.mktemp("sessions") / "lecture.pillars"
     steps = []
     save_session(path, session, progress=steps.append)
@@ -142,18 +136,18 @@ def test_a_whole_session_comes_back_from_one_file(full_session):
     assert opened.mix == original.mix and opened.seed == original.seed
     assert opened.tokens_seen == original.tokens_seen and opened.last_loss == original.last_loss
     # the person's texts themselves (the file need not exist where the session is opened)
-    assert [d.text for d in opened._user_docs] == [d.text for d in original._user_docs]
+    assert [d.text for d in opened.user_documents] == [d.text for d in original.user_documents]
     assert opened.user_files == original.user_files
-    assert (opened._tokenizer_data_key == opened._data_key()) is False  # data changed since BPE
-    assert opened.qa_set() == original.qa_set()
-    a, b = original._alignment_run, opened._alignment_run
+    assert opened.tokenizer_fits_data() is False  # data changed since BPE
+    assert opened.finetuning.qa_set() == original.finetuning.qa_set()
+    a, b = original.alignment.run, opened.alignment.run
     assert b.policy is opened.model and state_hash(b.reference) == state_hash(a.reference)
     assert b.version == a.version == 2 and b.trait == a.trait
     assert b.optimizer.memory.items == a.optimizer.memory.items
-    assert repr(opened.alignment_history()) == repr(original.alignment_history())  # NaN-safe
+    assert repr(opened.alignment.history()) == repr(original.alignment.history())  # NaN-safe
     # and it carries on: one more judgement learns on top of the restored ones
-    c = opened.candidates("Why is the wind cold?", n=2, seed=5)
-    snap = opened.judge(PreferencePair(c.prompt, c.prompt_ids, c.answers[0], c.answers[1]))
+    c = opened.alignment.candidates("Why is the wind cold?", n=2, seed=5)
+    snap = opened.alignment.learn_from_feedback(PreferencePair(c.prompt, c.prompt_ids, c.answers[0], c.answers[1]))
     assert snap.judgements == 3 and opened.stage == "aligned"
 
 

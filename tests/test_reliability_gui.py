@@ -143,7 +143,7 @@ def test_a_learning_rate_that_blows_up_rolls_back_and_says_so(main_window, engin
     assert panel.lr_combo.currentText() == "absurd (10000)"
     session = engine_session(engine_controller)
     weights = weights_hash(session)
-    probe = PreTrainer(session.model, *session._ids(), TrainConfig(eval_batches=2))
+    probe = PreTrainer(session.model, *session.token_ids(), TrainConfig(eval_batches=2))
     heldout = probe.heldout_loss()
     from PySide6.QtCore import Qt
 
@@ -160,25 +160,25 @@ def test_a_learning_rate_that_blows_up_rolls_back_and_says_so(main_window, engin
 
 def test_an_exception_in_a_worker_job_is_shown_logged_and_the_next_job_runs(
         main_window, engine_controller, qtbot, monkeypatch, caplog, tmp_path):
-    import engine.session.core
+    import engine.session.pretraining
     from engine.pretraining.trainer import PreTrainer
 
     caplog.set_level(logging.WARNING, logger="three_pillars")
     failures = []
     engine_controller.jobFailed.connect(lambda title, _message: failures.append(title))
-    real_probe = engine.session.core.next_token_distribution
+    real_probe = engine.session.pretraining.next_token_distribution
 
     def broken_probe(*_a, **_k):
         raise RuntimeError("the probe fell over (a test)")
 
-    monkeypatch.setattr(engine.session.core, "next_token_distribution", broken_probe)
+    monkeypatch.setattr(engine.session.pretraining, "next_token_distribution", broken_probe)
     with qtbot.waitSignal(engine_controller.jobFailed, timeout=20_000) as failed:
         engine_controller.pretraining.request_next_token([5, 6, 7], key="test")
     assert failed.args == ["The model could not make its guesses", "the probe fell over (a test)"]
     assert "the probe fell over" in banner_text(main_window)
     logged = [r for r in caplog.records if "the probe fell over" in r.getMessage()]
     assert logged and logged[0].levelno == logging.ERROR and "Traceback" in logged[0].getMessage()
-    monkeypatch.setattr(engine.session.core, "next_token_distribution", real_probe)
+    monkeypatch.setattr(engine.session.pretraining, "next_token_distribution", real_probe)
     with qtbot.waitSignal(engine_controller.pretraining.nextTokenReady, timeout=20_000):
         engine_controller.pretraining.request_next_token([5, 6, 7], key="test")  # the next job runs
 

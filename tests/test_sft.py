@@ -25,17 +25,14 @@ from engine.finetuning.qa_data import (
     load_qa_file,
     save_qa_file,
 )
+from engine.chat_format import IGNORE, answer_ids, chat_prompt, prompt_ids
 from engine.finetuning.trainer import (
-    IGNORE,
     ExampleTooLong,
     SFTConfig,
     SFTTrainer,
-    answer_ids,
     build_examples,
     build_sft_example,
-    chat_prompt,
     collate,
-    prompt_ids,
     sft_loss,
 )
 from engine.tokenizers import END, PAD
@@ -124,10 +121,13 @@ def test_long_examples_keep_the_answer_and_too_long_ones_are_skipped(tok):
 
 
 def test_session_and_sft_use_the_same_chat_format():
-    from engine.session.core import chat_prompt as session_chat_prompt
+    import engine.finetuning.trainer as sft
+    import engine.session.core as session_core
+    from engine.chat_format import chat_prompt as session_chat_prompt
 
     q = "Where does the fox sleep at night?"
     assert chat_prompt(q) == session_chat_prompt(q) == "<user> " + q + " <assistant>"
+    assert session_core.chat_prompt is sft.prompt_ids.__globals__["chat_prompt"]  # defined once
 
 
 # ----- the bundled pairs ------------------------------------------------------------------
@@ -302,24 +302,24 @@ def test_sft_turns_the_next_word_machine_into_an_assistant(tmp_path):
 
     session = Session.from_checkpoint(BASE)
     tok = session.ensure_tokenizer()
-    qa = session.qa_set()
+    qa = session.finetuning.qa_set()
     questions = qa.questions(HELDOUT)
     pre = session.model
     pre_weights = [p.detach().clone() for p in pre.parameters()]
-    before = session.answer_rates(stages=("pre-trained",)).rates["pre-trained"]
+    before = session.finetuning.answer_rates(stages=("pre-trained",)).rates["pre-trained"]
     assert before.total == len(questions) == len(qa.heldout)
     assert 0 <= before.share("stops") <= 1 and 0 <= before.correct_share <= 1
 
-    snaps = list(session.finetune(SFTConfig(seed=0, max_steps=SFT_TEST_STEPS)))
+    snaps = list(session.finetuning.train(SFTConfig(seed=0, max_steps=SFT_TEST_STEPS)))
     assert snaps[-1].status == "done" and snaps[-1].step == SFT_TEST_STEPS
     held = [s.heldout_loss for s in snaps if s.heldout_loss is not None]
     assert held[-1] < held[0] - 1.0
     assert session.stage == "fine-tuned" and session.model is not pre
     # The pre-trained model is kept, unchanged, for comparison.
-    assert session.stage_models["pre-trained"] is pre
+    assert session.kept_models["pre-trained"].model is pre
     assert all(torch.equal(p, q) for p, q in zip(pre.parameters(), pre_weights, strict=True))
 
-    rates = session.answer_rates(stages=("fine-tuned",))
+    rates = session.finetuning.answer_rates(stages=("fine-tuned",))
     after = rates.rates["fine-tuned"]
     assert rates.origins["fine-tuned"] == "this session's model"
     bad = [(c.question, c.text, c.summary()) for c in after.checks
@@ -329,7 +329,7 @@ def test_sft_turns_the_next_word_machine_into_an_assistant(tmp_path):
     # The comparison cards are written by the same rules as the table: chat format, the
     # same settings, both stop at <end>.
     q0 = questions[0]
-    both = session.compare(q0, DecodeSettings())
+    both = session.finetuning.compare(q0, DecodeSettings())
     base_run = generate(pre, tok, prompt_ids(tok, q0), max_new_tokens=DecodeSettings().max_new_tokens,
                         greedy=True, stop_at_end=True)
     assert both.output("pre-trained").generation.text == base_run.text
@@ -349,22 +349,22 @@ def test_finetune_uses_the_edited_pairs_and_starts_from_the_pre_trained_model():
     from engine.session.core import Session
 
     session = Session.from_checkpoint(BASE)
-    qa = session.qa_set()
+    qa = session.finetuning.qa_set()
     edited = qa.edit(0, QAPair(qa.train[0].question, "The cat sleeps in the royal palace."))
-    session.set_qa(edited)
-    list(session.finetune(SFTConfig(max_steps=2)))
-    trainer = session._sft_state().trainer
+    session.finetuning.set_qa(edited)
+    list(session.finetuning.train(SFTConfig(max_steps=2)))
+    trainer = session.finetuning.trainer
     tok = session.ensure_tokenizer()
     wanted = build_sft_example(tok, edited.train[0].question, edited.train[0].answer)
     assert wanted in trainer.train_set.examples
     assert len(trainer.train_set.examples) == len(edited.train)
     first = session.model
-    list(session.finetune(SFTConfig(max_steps=1)))  # again: from the pre-trained model
-    assert session.model is not first and session.stage_models["pre-trained"] is not first
+    list(session.finetuning.train(SFTConfig(max_steps=1)))  # again: from the pre-trained model
+    assert session.model is not first and session.kept_models["pre-trained"].model is not first
     with pytest.raises(TypeError):
-        session.set_qa([("a", "b")])
+        session.finetuning.set_qa([("a", "b")])
     with pytest.raises(ValueError):
-        session.set_qa(QASet((), edited.heldout))
+        session.finetuning.set_qa(QASet((), edited.heldout))
 
 
 @needs_base

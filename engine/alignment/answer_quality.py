@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import torch
 
 from engine.alignment.before_after import BeforeAfter, PromptMeasures, compare_before_after
-from engine.alignment.preference import Answer, answer_batch, sequence_logprobs
+from engine.alignment.feedback import Answer
+from engine.alignment.losses import answer_batch, sequence_logprobs
 from engine.finetuning.known_words import KnownWords, words_of
 from engine.model import TinyGPT
 

@@ -39,17 +39,19 @@ import torch
 import torch.nn.functional as F
 
 from engine.alignment.answer_quality import AnswerStats, summarise
+from engine.alignment.feedback import Answer
+from engine.alignment.losses import answer_batch
+from engine.alignment.preference import PreferenceOptimizer, UpdateReport
 from engine.alignment.sampling import sample_answers
+from engine.chat_format import IGNORE, prompt_ids
 from engine.finetuning.known_words import KnownWords
 from engine.model import TinyGPT
-from engine.alignment.preference import (
-    IGNORE,
-    Answer,
-    PreferenceOptimizer,
-    UpdateReport,
-    answer_batch,
+from engine.pretraining.probes import (
+    Generation,
+    NextTokenDistribution,
+    generate,
+    next_token_distribution,
 )
-from engine.pretraining.probes import Generation, NextTokenDistribution, generate, next_token_distribution
 from engine.tokenizers import Tokenizer
 
 
@@ -338,8 +340,6 @@ def stage_view(
     origin: str = "",
 ) -> StageView:
     """Ask `model` the prompt in the chat format: what it would write first, and a sample."""
-    from engine.finetuning.trainer import prompt_ids
-
     ids = prompt_ids(tok, prompt)
     room = max(1, min(max_new_tokens, model.config.block_size - len(ids)))
     dist = next_token_distribution(model, tok, ids, k)

@@ -1,31 +1,24 @@
 """Preference updates: the model learns, in-process, from which of its answers a person liked.
 
 Pillar III of the story. For a prompt the current model (the *policy*) writes a few
-answers; a person (or a scripted ranker, see `engine/rankers.py`) says which is better,
-or gives one answer a thumb up or down; each judgement updates the policy at once.
+answers; a person (or a scripted ranker, see `engine.alignment.rankers`) says which is
+better, or gives one answer a thumb up or down (`engine.alignment.feedback`); each
+judgement updates the policy at once.
 
-- A comparison ("A is better than B", a `PreferencePair`; a `Ranking` of K answers is
-  all its K(K-1)/2 pairs) uses online DPO (Rafailov et al. 2023) against a frozen
-  *reference* model, the fine-tuned one:
+- A comparison (a `PreferencePair`; a `Ranking` is all its pairs) uses online DPO
+  against a frozen *reference* model, the fine-tuned one, plus a small likelihood term
+  (mean per-token NLL of the chosen answer, as in RPO, Pang et al. 2024) that keeps DPO
+  from pushing both answers' probabilities down at once (the tiny model's way of
+  collapsing).
+- A single thumb (`Thumb`) uses the KTO loss against a reference point z0: here the
+  exact KL measured on the probe prompts after the previous update (see
+  `engine.alignment.metrics`). The losses themselves are in `engine.alignment.losses`.
 
-      loss = -log sigmoid(beta * ((log pi(y_w) - log ref(y_w)) - (log pi(y_l) - log ref(y_l))))
-
-  plus a small likelihood term (mean per-token NLL of the chosen answer, as in RPO,
-  Pang et al. 2024) that keeps DPO from pushing both answers' probabilities down at
-  once (the tiny model's way of collapsing).
-- A single thumb (`Thumb`) uses the KTO loss (Ethayarajh et al. 2024): an answer is
-  pushed above (thumb up) or below (thumb down) a reference point z0, an estimate of
-  the policy's KL divergence from the reference (here: the exact KL measured on the
-  probe prompts after the previous update, see `engine/alignment_metrics.py`).
-
-Log-probabilities of an answer are summed over its tokens and the <end> token (when
-the model wrote one); the prompt is masked out. The reference's log-probability of
-each stored answer is computed once and cached: it never changes.
-
-Each judgement runs `steps_per_judgement` optimiser steps; every step sees the newest
-judgement plus a random replay of earlier ones, so the model keeps what it learned
-from the earlier clicks. Everything returned is a frozen value (numbers, tuples),
-never a live tensor.
+The reference's log-probability of each stored answer is computed once and cached: it
+never changes. Each judgement runs `steps_per_judgement` optimiser steps; every step
+sees the newest judgement plus a random replay of earlier ones, so the model keeps what
+it learned from the earlier clicks. Everything returned is a frozen value (numbers,
+tuples), never a live tensor.
 """
 
 from __future__ import annotations
@@ -39,14 +32,43 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import torch
-import torch.nn.functional as F
 
+from engine.alignment.feedback import (
+    Answer,
+    Candidates,
+    Feedback,
+    PreferencePair,
+    Ranking,
+    Thumb,
+    as_items,
+)
+from engine.alignment.losses import (
+    StepLosses,
+    answer_batch,
+    dpo_loss,
+    kto_loss,
+    sequence_logprobs,
+)
 from engine.alignment.sampling import sample_answers
+from engine.chat_format import prompt_ids as chat_prompt_ids
 from engine.model import TinyGPT
-from engine.finetuning.trainer import prompt_ids as sft_prompt_ids
-from engine.tokenizers import PAD, Tokenizer
+from engine.tokenizers import Tokenizer
 
-IGNORE = -100  # target value that does not count in a loss (the prompt's positions)
+# The feedback types are part of this module's interface (the optimiser learns from them).
+__all__ = [
+    "Answer",
+    "Candidates",
+    "Feedback",
+    "PreferenceConfig",
+    "PreferenceOptimizer",
+    "PreferencePair",
+    "Ranking",
+    "Thumb",
+    "UpdateReport",
+    "as_items",
+    "frozen_copy",
+    "state_hash",
+]
 
 
 # ----- hyperparameters -----------------------------------------------------------------
@@ -107,199 +129,6 @@ class PreferenceConfig:
             raise ValueError(f"metric_pairs must be at least 1, got {self.metric_pairs}")
         if not self.kl_budget > 0:
             raise ValueError(f"kl_budget must be positive, got {self.kl_budget}")
-
-
-# ----- what is judged ------------------------------------------------------------------
-@dataclass(frozen=True)
-class Answer:
-    """One answer the model wrote: its text and its tokens (with <end> if it stopped itself)."""
-
-    text: str
-    token_ids: tuple[int, ...]  # the answer's tokens, then END when `ended`
-    ended: bool  # the model wrote <end> itself (else it ran out of room)
-
-    @property
-    def n_tokens(self) -> int:
-        """Length in tokens, not counting <end>."""
-        return len(self.token_ids) - (1 if self.ended else 0)
-
-
-@dataclass(frozen=True)
-class Candidates:
-    """The answers the model wrote for one prompt, to be judged side by side."""
-
-    prompt: str  # what the person typed
-    prompt_ids: tuple[int, ...]  # `<user> prompt <assistant>` in model tokens
-    answers: tuple[Answer, ...]
-    model_version: int  # how many updates the model had had when it wrote them
-    seed: int
-
-
-@dataclass(frozen=True)
-class PreferencePair:
-    """The judgement: `chosen` is a better answer to the prompt than `rejected`."""
-
-    prompt: str
-    prompt_ids: tuple[int, ...]
-    chosen: Answer
-    rejected: Answer
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """K answers to one prompt, best first: the same as all K(K-1)/2 pairs."""
-
-    prompt: str
-    prompt_ids: tuple[int, ...]
-    answers: tuple[Answer, ...]  # best first
-
-    def pairs(self) -> tuple[PreferencePair, ...]:
-        a = self.answers
-        return tuple(
-            PreferencePair(self.prompt, self.prompt_ids, a[i], a[j])
-            for i in range(len(a))
-            for j in range(i + 1, len(a))
-        )
-
-
-@dataclass(frozen=True)
-class Thumb:
-    """A single answer judged on its own: thumb up (good) or down (bad)."""
-
-    prompt: str
-    prompt_ids: tuple[int, ...]
-    answer: Answer
-    up: bool
-
-
-Feedback = PreferencePair | Ranking | Thumb | Sequence[PreferencePair]
-
-
-def as_items(feedback: Feedback) -> list[PreferencePair | Thumb]:
-    """Any kind of feedback as a flat list of pairs and thumbs."""
-    if isinstance(feedback, PreferencePair | Thumb):
-        return [feedback]
-    if isinstance(feedback, Ranking):
-        return list(feedback.pairs())
-    items = list(feedback)
-    for item in items:
-        if not isinstance(item, PreferencePair | Thumb):
-            raise TypeError(f"feedback must be pairs, a ranking or a thumb, got {type(item).__name__}")
-    return items
-
-
-# ----- log-probabilities of answers ----------------------------------------------------
-def answer_batch(
-    sequences: Sequence[tuple[Sequence[int], Sequence[int]]], block_size: int
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """(prompt ids, answer ids) pairs -> inputs (B, T) and targets (B, T).
-
-    Targets are the next tokens of the answer (its tokens and <end>); every position
-    whose next token belongs to the prompt, and the right padding, is IGNORE.
-    """
-    rows = []
-    for prompt_ids, answer_ids in sequences:
-        full = list(prompt_ids) + list(answer_ids)
-        if len(full) - 1 > block_size:
-            raise ValueError(
-                f"prompt + answer is {len(full)} tokens, longer than the model's context "
-                f"({block_size + 1} tokens with the target)"
-            )
-        if not answer_ids:
-            raise ValueError("an answer must have at least one token")
-        inputs = full[:-1]
-        targets = [IGNORE] * (len(prompt_ids) - 1) + list(answer_ids)
-        rows.append((inputs, targets))
-    T = max(len(i) for i, _ in rows)
-    idx = torch.full((len(rows), T), PAD, dtype=torch.long)  # (B, T)
-    tgt = torch.full((len(rows), T), IGNORE, dtype=torch.long)  # (B, T)
-    for r, (inputs, targets) in enumerate(rows):
-        idx[r, : len(inputs)] = torch.tensor(inputs)
-        tgt[r, : len(targets)] = torch.tensor(targets)
-    return idx, tgt
-
-
-def hidden_states(model: TinyGPT, idx: torch.Tensor) -> torch.Tensor:
-    """The model's final normalised hidden states (B, T, C): its forward pass minus the head."""
-    T = idx.shape[1]
-    x = model.drop(model.wte(idx) + model.wpe(torch.arange(T, device=idx.device)))  # (B, T, C)
-    for block in model.blocks:
-        x = block(x)
-    return model.ln_f(x)
-
-
-def sequence_logprobs(
-    model: TinyGPT, idx: torch.Tensor, targets: torch.Tensor
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """Summed log-probability of each row's answer tokens (B,), and how many there are (B,).
-
-    The output head (the largest matrix) runs only where a target counts, not on the
-    prompt or the padding: the same numbers as `model(idx)`, about half the work.
-    """
-    B, T = idx.shape
-    if idx.shape[1] > model.config.block_size:
-        raise ValueError(f"sequence of {T} tokens is longer than block_size {model.config.block_size}")
-    mask = targets != IGNORE  # (B, T)
-    h = hidden_states(model, idx)[mask]  # (N, C): only the answer positions
-    logp = -F.cross_entropy(model.lm_head(h), targets[mask], reduction="none")  # (N,)
-    rows = torch.arange(B).unsqueeze(1).expand(B, T)[mask]  # (N,) row of each position
-    total = torch.zeros(B, dtype=logp.dtype).index_add(0, rows, logp)  # (B,)
-    return total, mask.sum(dim=1)
-
-
-# ----- the losses ----------------------------------------------------------------------
-def dpo_loss(
-    policy_chosen: torch.Tensor,
-    policy_rejected: torch.Tensor,
-    ref_chosen: torch.Tensor,
-    ref_rejected: torch.Tensor,
-    beta: float,
-) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Per-pair DPO losses (P,), and the implicit rewards of chosen and rejected (P,).
-
-    reward = beta * (log pi(y) - log ref(y)); loss = -log sigmoid(reward_w - reward_l).
-    At the start (policy == reference) every loss is ln 2. d loss / d log pi(y_w) =
-    -beta * sigmoid(-(reward_w - reward_l)), and the opposite for y_l.
-    """
-    chosen_logratio = policy_chosen - ref_chosen  # (P,)
-    rejected_logratio = policy_rejected - ref_rejected  # (P,)
-    losses = -F.logsigmoid(beta * (chosen_logratio - rejected_logratio))  # (P,)
-    return losses, beta * chosen_logratio.detach(), beta * rejected_logratio.detach()
-
-
-def kto_loss(
-    policy_logp: torch.Tensor,
-    ref_logp: torch.Tensor,
-    desirable: torch.Tensor,
-    kl_reference: float,
-    beta: float,
-    desirable_weight: float = 1.0,
-    undesirable_weight: float = 1.0,
-) -> torch.Tensor:
-    """Per-answer KTO losses (N,).
-
-    With r = log pi(y) - log ref(y) and z0 = max(0, kl_reference) (a constant, no
-    gradient): a desirable answer costs w_D * (1 - sigmoid(beta * (r - z0))), an
-    undesirable one w_U * (1 - sigmoid(beta * (z0 - r))). So a thumb up raises the
-    answer's probability relative to the reference, a thumb down lowers it, and the
-    push fades once the answer is clearly on the right side of z0.
-    """
-    z0 = max(0.0, float(kl_reference))
-    logratio = policy_logp - ref_logp  # (N,)
-    up = desirable_weight * (1.0 - torch.sigmoid(beta * (logratio - z0)))
-    down = undesirable_weight * (1.0 - torch.sigmoid(beta * (z0 - logratio)))
-    return torch.where(desirable, up, down)  # (N,)
-
-
-@dataclass(frozen=True)
-class StepLosses:
-    """The loss terms of one optimiser step, as numbers."""
-
-    total: float
-    dpo: float | None  # mean DPO loss over the step's pairs (None: no pairs)
-    kto: float | None  # mean KTO loss over the step's thumbs (None: no thumbs)
-    nll: float | None  # mean per-token NLL of the chosen / thumbed-up answers
-    dpo_per_pair: tuple[float, ...]  # each pair's DPO loss, in batch order (newest first)
 
 
 @dataclass(frozen=True)
@@ -385,7 +214,7 @@ class PreferenceOptimizer:
     # -- answers --------------------------------------------------------------------
     def prompt_ids(self, prompt: str) -> tuple[int, ...]:
         """`<user> prompt <assistant>` in model tokens, exactly as fine-tuning made them."""
-        ids = tuple(sft_prompt_ids(self.tokenizer, prompt))
+        ids = tuple(chat_prompt_ids(self.tokenizer, prompt))
         if len(ids) > self.block_size - 4:
             raise ValueError(
                 f"The question is too long for this little model: it is {len(ids)} tokens and the "

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import random
 
+from engine.alignment.feedback import Answer, Candidates, PreferencePair
 from engine.alignment.metrics import Trait, word_trait
-from engine.alignment.preference import Answer, Candidates, PreferencePair
 from engine.tokenizers import Tokenizer
 
 
 class Ranker:
-    """The interface: `judge(candidates) -> pairs`, a `name`, and the `trait` it rewards."""
+    """The interface: `preference_pairs(candidates) -> pairs`, a `name`, and the `trait` it rewards."""
 
     name: str = "ranker"
     description: str = ""
@@ -35,7 +35,7 @@ class Ranker:
     def trait(self) -> Trait | None:
         return None
 
-    def judge(self, candidates: Candidates) -> tuple[PreferencePair, ...]:
+    def preference_pairs(self, candidates: Candidates) -> tuple[PreferencePair, ...]:
         """Every pair of answers whose scores differ, the higher-scoring one chosen."""
         scored = [(self.score(a), a) for a in candidates.answers]
         pairs = []
@@ -120,10 +120,10 @@ class Reversed(Ranker):
     def score(self, answer: Answer) -> float:
         return -self.inner.score(answer)
 
-    def judge(self, candidates: Candidates) -> tuple[PreferencePair, ...]:
+    def preference_pairs(self, candidates: Candidates) -> tuple[PreferencePair, ...]:
         return tuple(
             PreferencePair(p.prompt, p.prompt_ids, p.rejected, p.chosen)
-            for p in self.inner.judge(candidates)
+            for p in self.inner.preference_pairs(candidates)
         )
 
 

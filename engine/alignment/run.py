@@ -6,7 +6,7 @@ rankers (`engine.alignment.rankers`):
 
     alignment = Alignment(policy, tokenizer, heldout_prompts, train_prompts)
     c = alignment.candidates("What makes the sea salty?", n=2, seed=0)
-    snap = alignment.judge(PreferencePair(c.prompt, c.prompt_ids, c.answers[0], c.answers[1]))
+    snap = alignment.learn_from_feedback(PreferencePair(c.prompt, c.prompt_ids, c.answers[0], c.answers[1]))
     for snap in alignment.run_ranker(parse_ranker("prefers-word:sea"), clicks=30, seed=0): ...
     alignment.reset()
 
@@ -26,19 +26,12 @@ from dataclasses import replace
 import torch
 
 from engine.alignment.answer_quality import AnswerStats
+from engine.alignment.feedback import Candidates, Feedback, PreferencePair, Thumb, as_items
 from engine.alignment.metrics import AlignmentMetrics, AlignmentSnapshot, Trait
-from engine.model import TinyGPT
-from engine.alignment.preference import (
-    Candidates,
-    Feedback,
-    PreferenceConfig,
-    PreferenceOptimizer,
-    PreferencePair,
-    Thumb,
-    as_items,
-)
+from engine.alignment.preference import PreferenceConfig, PreferenceOptimizer
 from engine.alignment.rankers import Ranker
 from engine.finetuning.known_words import KnownWords
+from engine.model import TinyGPT
 from engine.tokenizers import Tokenizer
 
 RANKER_CANDIDATES = 4  # answers per automatic round: more answers, more pairs per round
@@ -128,7 +121,7 @@ class Alignment:
     def candidates(self, prompt: str, n: int = 2, seed: int = 0) -> Candidates:
         return self.optimizer.candidates(prompt, n=n, seed=seed)
 
-    def judge(self, feedback: Feedback, sample: bool = True) -> AlignmentSnapshot:
+    def learn_from_feedback(self, feedback: Feedback, sample: bool = True) -> AlignmentSnapshot:
         """Score the judgement's pairs, learn from it now, then measure.
 
         The pairs are scored by the model as it is before this update (see
@@ -184,14 +177,14 @@ class Alignment:
             for _ in range(RANKER_TRIES):
                 prompt = rng.choice(self.train_prompts)
                 c = self.candidates(prompt, n=n_candidates, seed=rng.randrange(2**31))
-                pairs = ranker.judge(c)
+                pairs = ranker.preference_pairs(c)
                 if pairs:
                     break
             if not pairs:  # the ranker saw no difference: nothing to learn, no judgement
                 yield replace(self.history[-1], event="no preference", update_seconds=0.0,
                               measure_seconds=0.0, new_pairs=0)
                 continue
-            yield self.judge(pairs, sample=sample)
+            yield self.learn_from_feedback(pairs, sample=sample)
 
     def answer_stats(self, model: TinyGPT | None = None, samples_per_prompt: int = 4,
                      seed: int = 97) -> AnswerStats:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 import torch
 import torch.nn.functional as F
 
+from engine.alignment.feedback import Answer
 from engine.model import TinyGPT
 from engine.tokenizers import END, PAD, Tokenizer
 
@@ -118,10 +119,8 @@ def sample_answers(
     max_new_tokens: int,
     generator: torch.Generator,
     temperature: float = 1.0,
-):
+) -> list[Answer]:
     """One answer per prompt, sampled at `temperature` (no top-k), as `Answer`s."""
-    from engine.alignment.preference import Answer
-
     if not temperature > 0:
         raise ValueError("temperature must be above 0")
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 import torch
 
+from engine.chat_format import prompt_ids
 from engine.corpus.lexicon import group_of
 from engine.finetuning.known_words import KnownWords, words_of
 from engine.model import TinyGPT
@@ -329,8 +330,6 @@ def check_answers(
     decode all questions in one batch; sampling runs `probes.generate` question by
     question with the settings' seed.
     """
-    from engine.finetuning.trainer import prompt_ids
-
     settings = settings or DecodeSettings()
     refs = list(references) if references is not None else [""] * len(questions)
     if len(refs) != len(questions):
@@ -355,27 +354,3 @@ def ask(model: TinyGPT, tok: Tokenizer, ids: Sequence[int], settings: DecodeSett
                     temperature=settings.temperature,
                     top_k=settings.top_k, greedy=settings.greedy, seed=settings.seed,
                     stop_at_end=True, record_k=1, prompt=question)
-
-
-@torch.no_grad()
-def answer_loss(model: TinyGPT, tok: Tokenizer, pairs: Sequence) -> float | None:
-    """Mean loss per answer token (`<end>` included) of `model` on these QAPairs.
-
-    The held-out loss fine-tuning reports, for any model: the status bar re-measures it
-    after every stage, feedback included. None when no pair fits the model.
-    """
-    from engine.finetuning.trainer import IGNORE, build_examples, collate, sft_loss  # trainer imports us
-
-    examples = build_examples(tok, pairs, model.config.block_size + 1).examples
-    if not examples:
-        return None
-    was_training = model.training
-    model.eval()
-    total, count = 0.0, 0
-    for i in range(0, len(examples), 64):
-        ids, labels = collate(examples[i : i + 64])  # (B, T), (B, T)
-        n = int((labels[:, 1:] != IGNORE).sum())
-        total += sft_loss(model, ids, labels).item() * n
-        count += n
-    model.train(was_training)
-    return total / max(1, count)

@@ -12,43 +12,28 @@ model is not asked to write questions; it is asked to answer them, and to write
 `<end>` when the answer is done, which is how it learns to stop. With
 `train_on_prompt=True` the prompt counts too, to show the difference.
 
-`SFTTrainer.run()` is a generator like `PreTrainer.run()`: one optimiser step per
-`next()`, a small frozen `SFTSnapshot` each time, `request_stop()` to end it, and a
-roll-back to the last good weights if the loss stops being a number.
+`SFTTrainer` is a `TrainingLoop` (engine/training_loop.py) like `PreTrainer`: one
+optimiser step per `next()`, a small frozen `SFTSnapshot` each time, `request_stop()`
+to end it, and a roll-back to the last good weights if the loss stops being a number.
+What is its own: a batch is question/answer pairs drawn without replacement, and the
+loss counts only the answer tokens.
 """
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 
+from engine.chat_format import IGNORE, answer_ids, prompt_ids
 from engine.finetuning.answer_scoring import AnswerCheck, AnswerReport
+from engine.finetuning.qa_data import QAPair
 from engine.model import TinyGPT
 from engine.pretraining.probes import Generation
-from engine.finetuning.qa_data import QAPair
-from engine.tokenizers import ASSISTANT, END, PAD, SPECIAL_TOKENS, USER, Tokenizer
-
-IGNORE = -100  # a label the loss skips (torch's cross_entropy ignore_index default)
-
-
-def chat_prompt(question: str) -> str:
-    """The chat format's prompt part; the same text as `engine.session.core.chat_prompt`."""
-    return f"{SPECIAL_TOKENS[USER]} {question.strip()} {SPECIAL_TOKENS[ASSISTANT]}"
-
-
-def prompt_ids(tok: Tokenizer, question: str) -> list[int]:
-    """Token ids of `<user> question <assistant>`: what the model reads before answering."""
-    return tok.encode(chat_prompt(question))
-
-
-def answer_ids(tok: Tokenizer, answer: str) -> list[int]:
-    """Token ids of ` answer` followed by the `<end>` id: what the model must write."""
-    return tok.encode(" " + answer.strip()) + [END]
+from engine.tokenizers import PAD, Tokenizer
+from engine.training_loop import TrainingLoop, check_loop_config
 
 
 @dataclass(frozen=True)
@@ -174,14 +159,7 @@ class SFTConfig:
     train_on_prompt: bool = False  # True: the prompt counts in the loss too (to compare)
 
     def __post_init__(self) -> None:
-        if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise ValueError(f"learning rate must be a positive number, got {self.lr}")
-        if self.batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
-        if self.eval_every < 1:
-            raise ValueError("eval_every must be at least 1")
-        if self.max_steps is not None and self.max_steps < 0:
-            raise ValueError(f"max_steps must be >= 0, got {self.max_steps}")
+        check_loop_config(self)
 
 
 @dataclass(frozen=True)
@@ -197,8 +175,14 @@ class SFTSnapshot:
     message: str = ""
 
 
-class SFTTrainer:
+class SFTTrainer(TrainingLoop[SFTSnapshot]):
     """Fine-tunes a TinyGPT on question/answer pairs, one SFTSnapshot per step."""
+
+    diverged_message = (
+        "Fine-tuning stopped: the loss stopped being a number (it blew up to "
+        "infinity or NaN), usually because the learning rate is too high. The "
+        "model was rolled back to its last good weights."
+    )
 
     def __init__(
         self,
@@ -208,11 +192,10 @@ class SFTTrainer:
         heldout_pairs: Sequence[QAPair] = (),
         config: SFTConfig | None = None,
     ):
-        self.model = model
+        config = config or SFTConfig()
         self.tok = tok
-        self.config = config or SFTConfig()
         max_len = model.config.block_size + 1  # the model reads all but the last token
-        self.train_set = build_examples(tok, train_pairs, max_len, self.config.train_on_prompt)
+        self.train_set = build_examples(tok, train_pairs, max_len, config.train_on_prompt)
         # subtle: the held-out loss is always on answer tokens only, so curves made
         # with and without train_on_prompt measure the same thing.
         self.heldout_set = build_examples(tok, heldout_pairs, max_len, train_on_prompt=False)
@@ -221,42 +204,15 @@ class SFTTrainer:
                 "There is nothing to fine-tune on: add at least one question/answer pair "
                 "(pairs whose answer is too long for the model are left out)."
             )
-        self.optimizer = torch.optim.AdamW(
-            model.parameters(),
-            lr=self.config.lr,
-            betas=(0.9, self.config.beta2),
-            weight_decay=self.config.weight_decay,
-        )
-        self.step_count = 0
+        super().__init__(model, config)
         self.examples_seen = 0
-        self._stop = False
-        self._rng = np.random.default_rng(self.config.seed)
+        self._rng = np.random.default_rng(config.seed)
         self._order: list[int] = []
-        self._heldout_batches = [
-            collate(self.heldout_set.examples[i : i + 64])
-            for i in range(0, len(self.heldout_set.examples), 64)
-        ]
-        self._good = [p.detach().clone() for p in model.parameters()]
-        self._loss_ceiling = 2.0 * math.log(model.config.vocab_size) + 2.0
+        self._heldout_batches = answer_batches(self.heldout_set)
 
-    def request_stop(self) -> None:
-        """Ask the running generator to end after the current step."""
-        self._stop = True
-
-    @torch.no_grad()
     def heldout_loss(self) -> float | None:
         """Mean loss per answer token over all held-out pairs (None if there are none)."""
-        if not self._heldout_batches:
-            return None
-        was_training = self.model.training
-        self.model.eval()
-        total, count = 0.0, 0
-        for ids, labels in self._heldout_batches:
-            n = int((labels[:, 1:] != IGNORE).sum())
-            total += sft_loss(self.model, ids, labels).item() * n
-            count += n
-        self.model.train(was_training)
-        return total / max(1, count)
+        return mean_answer_loss(self.model, self._heldout_batches)
 
     def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         """A batch of pairs drawn without replacement, reshuffled every pass."""
@@ -268,94 +224,56 @@ class SFTTrainer:
             picked.append(int(self._order.pop()))
         return collate([self.train_set.examples[i] for i in picked])
 
-    def _lr_at(self, step: int) -> float:
-        return self.config.lr * min(1.0, (step + 1) / max(1, self.config.warmup_steps))
+    def batch_loss(self) -> tuple[torch.Tensor, int]:
+        """The answer-token loss on the next batch of pairs, and how many pairs it holds."""
+        ids, labels = self._next_batch()  # (B, T) each
+        return sft_loss(self.model, ids, labels), ids.shape[0]
 
-    def _healthy(self, loss: float) -> bool:
-        return math.isfinite(loss) and loss < self._loss_ceiling
+    def count(self, items: int) -> None:
+        self.examples_seen += items
 
-    def _train_step(self) -> tuple[float, int] | None:
-        ids, labels = self._next_batch()
-        for group in self.optimizer.param_groups:
-            group["lr"] = self._lr_at(self.step_count)
-        loss = sft_loss(self.model, ids, labels)
-        if not self._healthy(loss.item()):
-            return None
-        self.optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.config.grad_clip)
-        if not torch.isfinite(grad_norm):
-            return None
-        self.optimizer.step()
-        return loss.item(), ids.shape[0]
+    def snapshot(self, train_loss: float, heldout: float | None, elapsed: float,
+                 status: str = "running", message: str = "") -> SFTSnapshot:
+        return SFTSnapshot(
+            step=self.step_count,
+            examples_seen=self.examples_seen,
+            train_loss=train_loss,
+            heldout_loss=heldout,
+            elapsed=elapsed,
+            status=status,
+            message=message,
+        )
 
-    def _restore_good_weights(self) -> None:
-        with torch.no_grad():
-            for p, good in zip(self.model.parameters(), self._good, strict=True):
-                p.copy_(good)
-        self.optimizer.state.clear()
 
-    def _remember_good_weights(self) -> None:
-        with torch.no_grad():
-            torch._foreach_copy_(self._good, [p.detach() for p in self.model.parameters()])
+def answer_loss(model: TinyGPT, tok: Tokenizer, pairs: Sequence[QAPair]) -> float | None:
+    """Mean loss per answer token (`<end>` included) of `model` on these QAPairs.
 
-    def run(self) -> Iterator[SFTSnapshot]:
-        """Fine-tune until stopped (or max_steps); yield a snapshot after every step."""
-        self.model.train()
-        start = time.perf_counter()
-        last: SFTSnapshot | None = None
-        while True:
-            done = self.config.max_steps is not None and self.step_count >= self.config.max_steps
-            if self._stop or done:
-                status = "done" if done and not self._stop else "stopped"
-                self._stop = False
-                if last is not None:
-                    yield replace(last, status=status, elapsed=time.perf_counter() - start)
-                return
-            result = self._train_step()
-            if result is None:
-                self._restore_good_weights()
-                yield SFTSnapshot(
-                    step=self.step_count,
-                    examples_seen=self.examples_seen,
-                    train_loss=float("nan"),
-                    heldout_loss=None,
-                    elapsed=time.perf_counter() - start,
-                    status="diverged",
-                    message=(
-                        "Fine-tuning stopped: the loss stopped being a number (it blew up to "
-                        "infinity or NaN), usually because the learning rate is too high. The "
-                        "model was rolled back to its last good weights."
-                    ),
-                )
-                return
-            loss, batch = result
-            self.step_count += 1
-            self.examples_seen += batch
-            heldout = None
-            if self.step_count % self.config.eval_every == 0 or self.step_count == 1:
-                heldout = self.heldout_loss()
-                if heldout is None or self._healthy(heldout):
-                    self._remember_good_weights()
-            last = SFTSnapshot(
-                step=self.step_count,
-                examples_seen=self.examples_seen,
-                train_loss=loss,
-                heldout_loss=heldout,
-                elapsed=time.perf_counter() - start,
-            )
-            yield last
+    The held-out loss fine-tuning reports, for any model: the status bar re-measures it
+    after every stage, feedback included. None when no pair fits the model.
+    """
+    return mean_answer_loss(model, answer_batches(build_examples(tok, pairs, model.config.block_size + 1)))
 
-    def train_steps(self, n: int) -> list[SFTSnapshot]:
-        """Run up to n steps synchronously (scripts and tests)."""
-        out = []
-        gen = self.run()
-        for snap in gen:
-            out.append(snap)
-            if snap.status != "running" or len(out) >= n:
-                break
-        gen.close()
-        return out
+
+def answer_batches(examples: ExampleSet, size: int = 64) -> list[tuple[torch.Tensor, torch.Tensor]]:
+    """The examples as padded (ids, labels) batches of at most `size` (for measuring)."""
+    ex = examples.examples
+    return [collate(ex[i : i + size]) for i in range(0, len(ex), size)]
+
+
+@torch.no_grad()
+def mean_answer_loss(model: TinyGPT, batches: Sequence[tuple[torch.Tensor, torch.Tensor]]) -> float | None:
+    """Mean loss per labelled token over (ids, labels) batches (None if there are none)."""
+    if not batches:
+        return None
+    was_training = model.training
+    model.eval()
+    total, count = 0.0, 0
+    for ids, labels in batches:  # (B, T) each
+        n = int((labels[:, 1:] != IGNORE).sum())
+        total += sft_loss(model, ids, labels).item() * n
+        count += n
+    model.train(was_training)
+    return total / max(1, count)
 
 
 def token_view(tok: Tokenizer, example: SFTExample) -> list[tuple[int, str, bool]]:

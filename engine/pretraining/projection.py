@@ -21,6 +21,7 @@ Pure numpy (umap-learn is imported only inside `umap_layout`); no Qt, no torch.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -245,8 +246,6 @@ def umap_layout(
         raise ValueError(f"init must be ({n}, 2), got {start.shape}")
     if n_epochs is None:
         n_epochs = UMAP_SEEDED_EPOCHS if init is not None else 300
-    import warnings
-
     import umap  # 3-5 s to import, and the first fit compiles for ~20 s: see gui/projection_worker
 
     # subtle: sklearn would call umap's numba cosine once per pair from Python (seconds

@@ -1,22 +1,23 @@
 """Live pre-training: next-token learning over sliding windows, one small step at a time.
 
-`PreTrainer.run()` is a generator. Each `next()` does one optimiser step and yields a
-small frozen `TrainSnapshot`, so the caller decides the pace: keep pulling to train,
-stop pulling to pause, pull once to step. `request_stop()` ends it at the next step.
+`PreTrainer` is a `TrainingLoop` (engine/training_loop.py): `run()` yields a small
+frozen `TrainSnapshot` per optimiser step, and `request_stop()` ends it at the next
+step. What is its own: a batch is random windows of the token stream, and the held-out
+loss is measured on a few fixed held-out windows.
 """
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 
 from engine.model import TinyGPT
 from engine.pretraining.windows import random_batch
+from engine.training_loop import TrainingLoop, check_loop_config, make_optimizer
+
+__all__ = ["PreTrainer", "TrainConfig", "TrainSnapshot", "make_optimizer"]
 
 
 @dataclass
@@ -35,14 +36,9 @@ class TrainConfig:
     max_steps: int | None = None  # None: run until stopped (the live demo); a number for scripts
 
     def __post_init__(self) -> None:
-        if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise ValueError(f"learning rate must be a positive number, got {self.lr}")
-        if self.batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {self.batch_size}")
-        if self.eval_every < 1 or self.eval_batches < 1:
-            raise ValueError("eval_every and eval_batches must be at least 1")
-        if self.max_steps is not None and self.max_steps < 0:
-            raise ValueError(f"max_steps must be >= 0, got {self.max_steps}")
+        check_loop_config(self)
+        if self.eval_batches < 1:
+            raise ValueError("eval_batches must be at least 1")
 
 
 @dataclass(frozen=True)
@@ -59,8 +55,14 @@ class TrainSnapshot:
     message: str = ""
 
 
-class PreTrainer:
+class PreTrainer(TrainingLoop[TrainSnapshot]):
     """Trains a TinyGPT on token ids, yielding a TrainSnapshot after every step."""
+
+    diverged_message = (
+        "Training stopped: the loss stopped being a number (it blew up to infinity "
+        "or NaN), usually because the learning rate is too high. The model was "
+        "rolled back to its last good weights; lower the learning rate and continue."
+    )
 
     def __init__(
         self,
@@ -71,8 +73,7 @@ class PreTrainer:
         tokens_seen: int = 0,
         optimizer: torch.optim.Optimizer | None = None,
     ):
-        self.model = model
-        self.config = config or TrainConfig()
+        config = config or TrainConfig()
         self.block_size = model.config.block_size
         self.train_ids = np.asarray(train_ids, dtype=np.int64)
         self.heldout_ids = np.asarray(heldout_ids, dtype=np.int64)
@@ -82,28 +83,15 @@ class PreTrainer:
                     f"The {name} text is too short to train on: it has {len(ids)} tokens and "
                     f"one window needs {self.block_size + 1}."
                 )
-        self.optimizer = optimizer or make_optimizer(model, self.config)
+        super().__init__(model, config, optimizer)
         self.tokens_seen = tokens_seen
-        self.step_count = 0
-        self._stop = False
-        self._rng = np.random.default_rng(self.config.seed)
+        self._rng = np.random.default_rng(config.seed)
         # The held-out batches are fixed so successive held-out losses are comparable.
-        heldout_rng = np.random.default_rng(10_000 + self.config.seed)
+        heldout_rng = np.random.default_rng(10_000 + config.seed)
         self._heldout = [
-            random_batch(self.heldout_ids, self.block_size, self.config.batch_size, heldout_rng)
-            for _ in range(self.config.eval_batches)
+            random_batch(self.heldout_ids, self.block_size, config.batch_size, heldout_rng)
+            for _ in range(config.eval_batches)
         ]
-        # The weights at the latest evaluation whose held-out loss was sane: restored if
-        # the loss blows up. subtle: a single healthy training batch is not proof, since
-        # huge weights can give one batch a finite loss while other text is already NaN.
-        self._good = [p.detach().clone() for p in model.parameters()]
-        # A loss far worse than guessing uniformly among all V tokens (ln V) counts as
-        # blown up too.
-        self._loss_ceiling = 2.0 * math.log(model.config.vocab_size) + 2.0
-
-    def request_stop(self) -> None:
-        """Ask the running generator to end after the current step."""
-        self._stop = True
 
     @torch.no_grad()
     def heldout_loss(self) -> float:
@@ -113,111 +101,24 @@ class PreTrainer:
         self.model.train(was_training)
         return float(np.mean(losses))
 
-    def _lr_at(self, step: int) -> float:
-        return self.config.lr * min(1.0, (step + 1) / max(1, self.config.warmup_steps))
-
-    def _healthy(self, loss: float) -> bool:
-        return math.isfinite(loss) and loss < self._loss_ceiling
-
-    def _remember_good_weights(self) -> None:
-        with torch.no_grad():
-            torch._foreach_copy_(self._good, [p.detach() for p in self.model.parameters()])
-
-    def _restore_good_weights(self) -> None:
-        with torch.no_grad():
-            for p, good in zip(self.model.parameters(), self._good, strict=True):
-                p.copy_(good)
-        # Adam's moments are poisoned too: start them afresh.
-        self.optimizer.state.clear()
-
-    def _train_step(self) -> float | None:
-        """One optimiser step; returns the loss, or None if the loss blew up."""
-        x, y = random_batch(self.train_ids, self.block_size, self.config.batch_size, self._rng)
-        for group in self.optimizer.param_groups:
-            group["lr"] = self._lr_at(self.step_count)
+    def batch_loss(self) -> tuple[torch.Tensor, int]:
+        """Next-token loss on a batch of random windows, and its token count."""
+        x, y = random_batch(self.train_ids, self.block_size, self.config.batch_size, self._rng)  # (B, T)
         _, loss = self.model(x, y)
-        if not self._healthy(loss.item()):
-            return None
-        self.optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.config.grad_clip)
-        if not torch.isfinite(grad_norm):
-            return None
-        self.optimizer.step()
-        return loss.item()
+        return loss, x.numel()
 
-    def run(self) -> Iterator[TrainSnapshot]:
-        """Train until stopped (or max_steps); yield a snapshot after every step."""
-        self.model.train()
-        start = time.perf_counter()
-        run_tokens = 0
-        tokens_per_step = self.config.batch_size * self.block_size
-        last: TrainSnapshot | None = None
-        while True:
-            done = self.config.max_steps is not None and self.step_count >= self.config.max_steps
-            if self._stop or done:
-                status = "done" if done and not self._stop else "stopped"
-                self._stop = False
-                if last is not None:
-                    yield replace(last, status=status)
-                return
-            loss = self._train_step()
-            elapsed = time.perf_counter() - start
-            if loss is None:
-                self._restore_good_weights()
-                message = (
-                    "Training stopped: the loss stopped being a number (it blew up to infinity "
-                    "or NaN), usually because the learning rate is too high. The model was "
-                    "rolled back to its last good weights; lower the learning rate and continue."
-                )
-                yield TrainSnapshot(
-                    step=self.step_count,
-                    tokens_seen=self.tokens_seen,
-                    train_loss=float("nan"),
-                    heldout_loss=None,
-                    tokens_per_s=run_tokens / elapsed if elapsed > 0 else 0.0,
-                    elapsed=elapsed,
-                    status="diverged",
-                    message=message,
-                )
-                return
-            self.step_count += 1
-            self.tokens_seen += tokens_per_step
-            run_tokens += tokens_per_step
-            heldout = None
-            if self.step_count % self.config.eval_every == 0 or self.step_count == 1:
-                heldout = self.heldout_loss()
-                if self._healthy(heldout):
-                    self._remember_good_weights()
-                elapsed = time.perf_counter() - start
-            last = TrainSnapshot(
-                step=self.step_count,
-                tokens_seen=self.tokens_seen,
-                train_loss=loss,
-                heldout_loss=heldout,
-                tokens_per_s=run_tokens / elapsed if elapsed > 0 else 0.0,
-                elapsed=elapsed,
-            )
-            yield last
+    def count(self, items: int) -> None:
+        self.tokens_seen += items
 
-    def train_steps(self, n: int) -> list[TrainSnapshot]:
-        """Run exactly n steps synchronously (scripts and tests)."""
-        out = []
-        gen = self.run()
-        for _ in range(n):
-            snap = next(gen)
-            out.append(snap)
-            if snap.status == "diverged":
-                break
-        gen.close()
-        return out
-
-
-def make_optimizer(model: TinyGPT, config: TrainConfig) -> torch.optim.Optimizer:
-    return torch.optim.AdamW(
-        model.parameters(),
-        lr=config.lr,
-        betas=(0.9, config.beta2),
-        weight_decay=config.weight_decay,
-    )
-
+    def snapshot(self, train_loss: float, heldout: float | None, elapsed: float,
+                 status: str = "running", message: str = "") -> TrainSnapshot:
+        return TrainSnapshot(
+            step=self.step_count,
+            tokens_seen=self.tokens_seen,
+            train_loss=train_loss,
+            heldout_loss=heldout,
+            tokens_per_s=self.run_items / elapsed if elapsed > 0 else 0.0,
+            elapsed=elapsed,
+            status=status,
+            message=message,
+        )

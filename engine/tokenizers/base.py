@@ -171,9 +171,9 @@ class Tokenizer(ABC):
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Tokenizer:
         """Rebuild any tokenizer from its `to_dict()`, dispatching on d["kind"]."""
-        # Importing the package registers the three kinds, whoever calls us first.
-        from engine import tokenizers as _  # noqa: F401
-
+        # subtle: the three kinds are registered by the time anyone can call this: importing
+        # this module (engine.tokenizers.base) first runs the package's __init__, which
+        # imports every kind.
         if not isinstance(d, dict) or "kind" not in d:
             raise TokenizerError("This is not a saved tokenizer: it has no 'kind' field.")
         kind = d["kind"]

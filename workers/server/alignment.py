@@ -56,13 +56,13 @@ class AlignmentCommands:
         if job is not None and job.name != RANKER:
             ctx.runner.stop("model")
         before = id(ctx.session.model)
-        ctx.session.alignment()
+        ctx.session.alignment.current_run()
         if id(ctx.session.model) != before:
             ctx.send_status()
             self._send_history()
 
     def _send_history(self) -> None:
-        self.ctx.emit(AlignmentHistoryReport(tuple(self.ctx.session.alignment_history())))
+        self.ctx.emit(AlignmentHistoryReport(tuple(self.ctx.session.alignment.history())))
 
     def history(self, _cmd: GetAlignmentHistory) -> None:
         self._prepare()
@@ -70,7 +70,7 @@ class AlignmentCommands:
 
     def candidates(self, cmd: WriteCandidates) -> None:
         self._prepare()
-        found = self.ctx.session.candidates(cmd.prompt, int(cmd.n), int(cmd.seed))
+        found = self.ctx.session.alignment.candidates(cmd.prompt, int(cmd.n), int(cmd.seed))
         self.ctx.emit(CandidatesReport(cmd.key, found))
 
     def learn(self, cmd: LearnFromFeedback) -> None:
@@ -79,7 +79,7 @@ class AlignmentCommands:
         ctx.busy(Activity.ALIGNING, True)
         try:
             ctx.emit(AlignmentProgress("learning"))
-            ctx.emit(AlignmentSnapshotReport(ctx.session.judge(cmd.feedback)))
+            ctx.emit(AlignmentSnapshotReport(ctx.session.alignment.learn_from_feedback(cmd.feedback)))
             ctx.send_status()
         finally:
             ctx.emit(AlignmentProgress(""))
@@ -88,17 +88,17 @@ class AlignmentCommands:
     def reset(self, _cmd: ResetAlignment) -> None:
         self.stop_ranker(None)
         self._prepare()
-        self.ctx.session.reset_alignment()
+        self.ctx.session.alignment.reset()
         self._send_history()
         self.ctx.send_status()
 
     def set_trait(self, cmd: SetAlignmentTrait) -> None:
         self._prepare()
-        self.ctx.emit(AlignmentSnapshotReport(self.ctx.session.set_alignment_trait(cmd.spec)))
+        self.ctx.emit(AlignmentSnapshotReport(self.ctx.session.alignment.set_trait(cmd.spec)))
 
     def stage_strip(self, cmd: CompareStages) -> None:
         self._prepare()
-        views = self.ctx.session.stage_strip(cmd.prompt, k=4, seed=int(cmd.seed))
+        views = self.ctx.session.alignment.stage_strip(cmd.prompt, k=4, seed=int(cmd.seed))
         self.ctx.emit(StageStripReport(cmd.key, tuple(views)))
 
     # -- a scripted ranker's run ---------------------------------------------------------
@@ -110,7 +110,7 @@ class AlignmentCommands:
         self._prepare()
         seed, clicks = int(cmd.seed), int(cmd.clicks)
         ranker = parse_ranker(cmd.spec, ctx.session.ensure_tokenizer(), seed=seed)
-        run = ctx.session.alignment()
+        run = ctx.session.alignment.current_run()
         ctx.busy(Activity.ALIGNING, True)
         if ranker.trait is not None and not run.measures(ranker.trait):
             ctx.emit(AlignmentSnapshotReport(run.set_trait(ranker.trait)))
@@ -120,9 +120,9 @@ class AlignmentCommands:
                             "trait": run.trait.label if run.trait else "",
                             "before": before, "seed": seed}
         ctx.runner.start(Job(
-            RANKER, iter(ctx.session.run_ranker(ranker, clicks, seed=seed)), cmd,
+            RANKER, iter(ctx.session.alignment.run_ranker(ranker, clicks, seed=seed)), cmd,
             on_items=self._clicked, on_end=self._ended, on_error=self._failed,
-            request_stop=ctx.session.stop_ranker, flush_every=0.0, drain_on_stop=False,
+            request_stop=ctx.session.alignment.stop_ranker, flush_every=0.0, drain_on_stop=False,
         ))
         self._command = cmd
         ctx.emit(RankerState(RunState.RUNNING, dict(self.ranker_info)))
@@ -145,7 +145,7 @@ class AlignmentCommands:
         try:
             before = info.get("before")
             if before is not None:
-                run = self.ctx.session.alignment()
+                run = self.ctx.session.alignment.current_run()
                 after = run.answer_stats(samples_per_prompt=RANKER_SAMPLES, seed=info["seed"] + 1)
                 test = compare_stats(before, after, seed=info["seed"])
                 info.update(after=after, before_after=test, p_value=test.trait.p_value)

@@ -125,7 +125,7 @@ class EngineServer(ServerContext):
         if not had_training:
             self.emit(TrainingState(RunState.STOPPED))
         old, self.session = self.session, new
-        carry_built_data(new, old)
+        new.reuse_built_data(old)  # the corpus of the same seed is not rebuilt
         self.pretraining.forget()
 
     def _reset_demo(self, _cmd: ResetDemo) -> None:
@@ -144,13 +144,11 @@ class EngineServer(ServerContext):
         self._swap(new)
         self.emit(DemoReset(self.session.status()))
         self.send_tokenizers()
-        self.emit(QASetReport(self.session.qa_set()))
+        self.emit(QASetReport(self.session.finetuning.qa_set()))
         self.emit(DataSummaryReport(self.session.data_summary()))
 
     def _open_swap(self, new, path: str) -> None:
-        data_key = getattr(new, "_tokenizer_data_key", None)
         self._swap(new)
-        new._tokenizer_data_key = data_key  # subtle: whether the tokenizer fits is the file's say
         self.sent_tokenizer = None
         self.emit(SessionOpened(path))
         self.emit(Ready(new.status()))
@@ -159,37 +157,11 @@ class EngineServer(ServerContext):
         self.busy(Activity.DATA, True)
         try:
             self.emit(ModelTokenizer(new.ensure_tokenizer().to_dict()))
-            self.emit(QASetReport(new.qa_set()))
-            if new.__dict__.get("_alignment_run") is not None:
-                self.emit(AlignmentHistoryReport(tuple(new.alignment_history())))
+            self.emit(QASetReport(new.finetuning.qa_set()))
+            if new.alignment.run is not None:
+                self.emit(AlignmentHistoryReport(tuple(new.alignment.history())))
             self.send_tokenizers()
             self.emit(DataSummaryReport(new.data_summary()))
         finally:
             self.busy(Activity.DATA, False)
 
-
-def carry_built_data(new, old) -> None:
-    """Let `new` (a reset Session) reuse what `old` already built for the same data.
-
-    The corpus is a pure function of the seed; the curated documents, the three
-    tokenizers and the encoded ids are cached per data key (and per tokenizer object),
-    and they still hold when the tokenizer is the same. Building them again costs
-    seconds, a reset must cost less. If the engine renames these attributes, a reset
-    gets slower, not wrong.
-    """
-    if old is None or getattr(old, "seed", None) != getattr(new, "seed", None):
-        return
-    try:
-        if getattr(new, "_corpus", True) is None and getattr(old, "_corpus", None) is not None:
-            new._corpus = old._corpus
-        if (old.tokenizer is not None and new.tokenizer is not None
-                and old.tokenizer.to_dict() == new.tokenizer.to_dict()):
-            new.tokenizer = old.tokenizer  # the same object: the id-keyed caches hold
-            new._tokenizer_data_key = new._data_key()
-        key, tok_id = new._data_key(), id(new.tokenizer)
-        for k, v in old._cache.items():
-            # ("curated", key), ("tokenizers", key), ("ids", key, id(tok)), ...
-            if isinstance(k, tuple) and len(k) > 1 and k[1] == key and (len(k) < 3 or k[2] == tok_id):
-                new._cache.setdefault(k, v)
-    except AttributeError:  # pragma: no cover - an engine without these caches
-        pass

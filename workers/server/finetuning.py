@@ -42,10 +42,10 @@ class FinetuningCommands:
                 MeasureAnswerRates: self.answer_rates}
 
     def qa_set(self, _cmd: GetQASet) -> None:
-        self.ctx.emit(QASetReport(self.ctx.session.qa_set()))
+        self.ctx.emit(QASetReport(self.ctx.session.finetuning.qa_set()))
 
     def set_qa(self, cmd: SetQASet) -> None:
-        self.ctx.emit(QASetReport(self.ctx.session.set_qa(cmd.qa)))
+        self.ctx.emit(QASetReport(self.ctx.session.finetuning.set_qa(cmd.qa)))
 
     def finetune(self, cmd: FineTune) -> None:
         from engine.finetuning.trainer import SFTConfig  # the worker has it loaded by now
@@ -58,13 +58,13 @@ class FinetuningCommands:
             kwargs["lr"] = float(cmd.lr)
         config = SFTConfig(**kwargs)  # validates before anything stops or starts
         ctx.runner.stop("model")  # one model job at a time
-        steps = iter(ctx.session.finetune(config, train_on_prompt=bool(cmd.train_on_prompt)))
+        steps = iter(ctx.session.finetuning.train(config, train_on_prompt=bool(cmd.train_on_prompt)))
         ctx.runner.start(Job(
             FINE_TUNING, steps, cmd,
             on_items=self._send_snapshots, on_end=self._ended, on_error=self._failed,
-            request_stop=ctx.session.stop_finetune, state_of=_final_state,
+            request_stop=ctx.session.finetuning.stop, state_of=_final_state,
         ))
-        qa = ctx.session.qa_set()
+        qa = ctx.session.finetuning.qa_set()
         ctx.busy(Activity.FINE_TUNING, True)
         ctx.emit(FineTuneStarted({"train_on_prompt": bool(cmd.train_on_prompt),
                                   "max_steps": config.max_steps, "train": len(qa.train),
@@ -77,13 +77,13 @@ class FinetuningCommands:
             self.ctx.runner.stop("model")
 
     def compare(self, cmd: Compare) -> None:
-        comparison = self.ctx.session.compare(cmd.question, cmd.settings, cmd.base_chat)
+        comparison = self.ctx.session.finetuning.compare(cmd.question, cmd.settings, cmd.base_chat)
         self.ctx.emit(ComparisonReport(cmd.key, comparison))
 
     def answer_rates(self, cmd: MeasureAnswerRates) -> None:
         self.ctx.busy(Activity.MEASURING, True)
         try:
-            self.ctx.emit(AnswerRatesReport(self.ctx.session.answer_rates(cmd.settings)))
+            self.ctx.emit(AnswerRatesReport(self.ctx.session.finetuning.answer_rates(cmd.settings)))
         finally:
             self.ctx.busy(Activity.MEASURING, False)
 

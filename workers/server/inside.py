@@ -36,7 +36,7 @@ class InsideCommands:
 
         session = self.ctx.session
         if self._probe is None or self._probe[0] != id(session):
-            rows = [session.passage(64, seed=s) for s in range(4)]
+            rows = [session.pretraining.passage(64, seed=s) for s in range(4)]
             n = min(len(r) for r in rows)
             self._probe = (id(session), InsideProbe([r[:n] for r in rows] if n >= 3 else None))
         return self._probe[1]

@@ -83,20 +83,20 @@ class PretrainingCommands:
         self.ctx.send_tokenizers()
 
     def passage(self, cmd: GetPassage) -> None:
-        ids = self.ctx.session.passage(cmd.n_tokens, seed=cmd.seed)
+        ids = self.ctx.session.pretraining.passage(cmd.n_tokens, seed=cmd.seed)
         self.ctx.emit(PassageReport(cmd.key, tuple(int(i) for i in ids)))
 
     def next_token(self, cmd: PredictNextToken) -> None:
-        self.ctx.emit(NextTokenReport(cmd.key, self.ctx.session.next_token(list(cmd.ids), cmd.k)))
+        self.ctx.emit(NextTokenReport(cmd.key, self.ctx.session.pretraining.next_token(list(cmd.ids), cmd.k)))
 
     def embedding_snapshot(self, _cmd: GetEmbeddingSnapshot) -> None:
-        self.ctx.emit(EmbeddingSnapshotReport(self.ctx.session.embedding_snapshot()))
+        self.ctx.emit(EmbeddingSnapshotReport(self.ctx.session.pretraining.embedding_snapshot()))
 
     def neighbours(self, cmd: FindNeighbours) -> None:
         # A word that is not one token (or no model yet) is an answer, not a failure:
         # the panel shows the message beside the search box.
         try:
-            found = self.ctx.session.neighbours(cmd.word, cmd.k)
+            found = self.ctx.session.pretraining.neighbours(cmd.word, cmd.k)
         except ValueError as exc:  # ProbeError is a ValueError
             self.ctx.emit(NeighboursReport(cmd.word, (), message_of(exc)))
             return
@@ -148,7 +148,7 @@ class PretrainingCommands:
         config = TrainConfig(**kwargs)  # validates before anything stops or starts
         ctx.runner.stop("model")  # one model job at a time
         ctx.busy(Activity.TRAINING, True)
-        steps = iter(ctx.session.pretrain(config, from_scratch=cmd.from_scratch))
+        steps = iter(ctx.session.pretraining.train(config, from_scratch=cmd.from_scratch))
         ctx.runner.start(Job(
             TRAINING, steps, cmd,
             on_items=self._send_snapshots, on_end=self._ended, on_error=self._failed,
