@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--windows", type=int, default=384)
     args = parser.parse_args(argv)
     session = Session.from_checkpoint(args.checkpoint)
-    train, held = session._ids()
+    train, held = session.token_ids()
     vocab = session.ensure_tokenizer().vocab_size
     unigram, bigram = ngram_losses(train, held, vocab)
     model = model_loss(session, held, args.windows)

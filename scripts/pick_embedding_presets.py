@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         partner = next((w for w, _ in cooc.nearest(word, 30) if content(w)), None)
         if partner is None:
             continue
-        found = [n.token.strip() for n in session.neighbours(word, DEPTH)]
+        found = [n.token.strip() for n in session.pretraining.neighbours(word, DEPTH)]
         rank = found.index(partner) + 1 if partner in found else None
         rows.append({"word": word, "count": count, "partner": partner, "rank": rank,
                      "model_top": found[:5]})
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     misses = sorted((r for r in rows if r["rank"] is None), key=lambda r: -r["count"])
     presets = []
     for word, expected in CLAIMS:  # the design's own claims, measured like the rest
-        found = [n.token.strip() for n in session.neighbours(word, DEPTH)]
+        found = [n.token.strip() for n in session.pretraining.neighbours(word, DEPTH)]
         presets.append({"word": word, "expected": list(expected), "measured": found[:5],
                         "hit": bool(set(expected) & set(found[:5]))})
     for r in hits[:HITS] + misses[:MISSES]:

@@ -273,7 +273,7 @@ def test_documents_without_chapters_hold_out_every_20th():
 
 # ----- end-of-text token and the mix ---------------------------------------------------------
 def test_every_document_ends_with_the_end_of_text_token():
-    from engine.session.core import encode_documents
+    from engine.session.data import encode_documents
     from engine.tokenizers import END, BPETokenizer
 
     docs = [Document("sea", "The sea was calm."), Document("plays", "Exeunt.")]
