@@ -94,9 +94,7 @@ class EmbeddingHistory(QObject):
         projector.layoutReady.connect(self._on_layout)
         projector.layoutFailed.connect(self._on_layout_failed)
         projector.workerLost.connect(self._on_worker_lost)
-        restarted = getattr(projector, "workerRestarted", None)  # only the real worker has it
-        if restarted is not None:
-            restarted.connect(self._on_worker_restarted)
+        projector.workerRestarted.connect(self._on_worker_restarted)
 
     # -- one per app ------------------------------------------------------------------
     @classmethod

@@ -59,6 +59,7 @@ class _ProjectorBase(QObject):
     layoutReady = Signal(object)
     layoutFailed = Signal(int, str)
     workerLost = Signal(str)
+    workerRestarted = Signal(str)  # the real worker only: it died and a new one warms up
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -144,8 +145,6 @@ class ProjectionClient(_ProjectorBase):
     running is sent again; a worker that keeps dying is given up: PCA only.
     layout_target: "module:function" to use instead of UMAP in the worker (tests, bench).
     """
-
-    workerRestarted = Signal(str)  # why the old one ended; `warmed` follows when ready
 
     def __init__(self, layout_target: str | None = None, disk_cache: bool = True,
                  parent: QObject | None = None):

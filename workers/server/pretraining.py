@@ -152,7 +152,7 @@ class PretrainingCommands:
         ctx.runner.start(Job(
             TRAINING, steps, cmd,
             on_items=self._send_snapshots, on_end=self._ended, on_error=self._failed,
-            request_stop=ctx.session.request_stop, state_of=_final_state,
+            request_stop=ctx.session.pretraining.stop, state_of=_final_state,
             exhausted=RunState.STOPPED, paused=False,
             on_paused=lambda: self._say(RunState.PAUSED),
         ))
