@@ -57,5 +57,5 @@ def test_a_click_in_time_is_the_judgement(qtbot, main_window, engine_controller,
                           check_params_cb=lambda s: s.event == "pair"):
         qtbot.mouseClick(panel.cards[0].better_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Learned from your click" in tour.status, timeout=10_000)
-    assert c.backend.server.session.alignment().version == 1  # one judgement: the click, not a pick
+    assert c.backend.server.session.alignment.current_run().version == 1  # the click, not a pick
     tour.stop()
