@@ -122,12 +122,17 @@ def _no_constant(name: str) -> float:
     raise JSONLimitError(f"{name} is not a number this app accepts")
 
 
-def load_json(text: str | bytes, max_depth: int = MAX_JSON_DEPTH):
+def load_json(text: str | bytes, max_depth: int = MAX_JSON_DEPTH, allow_nan: bool = False):
     """json.loads with bounded nesting and numbers; raises json.JSONDecodeError for bad
-    syntax and JSONLimitError (a ValueError) for the bounds."""
+    syntax and JSONLimitError (a ValueError) for the bounds.
+
+    `allow_nan` accepts the NaN/Infinity words Python's json.dump writes (our own files
+    hold NaN for "not measured yet"); a number literal too large for a float (1e400) and
+    integers of more than MAX_INT_DIGITS digits are refused either way.
+    """
     try:
         value = json.loads(text, parse_int=_bounded_int, parse_float=_finite_float,
-                           parse_constant=_no_constant)
+                           parse_constant=float if allow_nan else _no_constant)
     except RecursionError:
         raise JSONLimitError("it nests deeper than any file of ours") from None
     _check_depth(value, max_depth)

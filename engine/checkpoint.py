@@ -179,7 +179,7 @@ def _read(path: Path) -> Checkpoint:
     data = read_regular_file(meta_file, MAX_META_BYTES, CheckpointError, CheckpointError(
         f"{meta_file} is far too large to be a checkpoint description."))
     try:
-        doc = load_json(data.decode("utf-8"))
+        doc = load_json(data.decode("utf-8"), allow_nan=True)  # NaN: a loss not measured
     except UnicodeDecodeError:
         raise CheckpointError(f"{meta_file} is damaged (not UTF-8 text).") from None
     except json.JSONDecodeError as e:

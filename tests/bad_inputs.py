@@ -84,10 +84,15 @@ BAD_FILES = {  # kind -> words the message must contain (what is wrong, what to 
 }
 
 
-def rewrite(path: Path, out: Path, change_doc=None, change_tensors=None) -> Path:
-    """`path` re-packed through safetensors with its JSON and/or tensors altered."""
+def rewrite(path: Path, out: Path, change_doc=None, change_tensors=None, change_text=None) -> Path:
+    """`path` re-packed through safetensors with its JSON and/or tensors altered.
+
+    Changed tensors get a matching checksum, as a file made on purpose would have: the
+    checks behind the checksum are what is tested. `change_text` edits the JSON text."""
     from safetensors import safe_open
     from safetensors.torch import save
+
+    from engine.integrity import weights_sha256
 
     with safe_open(str(path), framework="pt") as f:
         doc = json.loads(f.metadata()["three_pillars"])
@@ -96,8 +101,20 @@ def rewrite(path: Path, out: Path, change_doc=None, change_tensors=None) -> Path
         change_doc(doc)
     if change_tensors:
         change_tensors(tensors)
-    out.write_bytes(save(tensors, metadata={"three_pillars": json.dumps(doc)}))
+        if "weights_sha256" in doc:
+            doc["weights_sha256"] = weights_sha256(tensors)
+    text = json.dumps(doc)
+    if change_text:
+        text = change_text(text)
+    out.write_bytes(save(tensors, metadata={"three_pillars": text}))
     return out
+
+
+def _config_change(**change):
+    def edit(doc):
+        for model in doc["models"].values():
+            model["config"].update(change)
+    return edit
 
 
 def hostile_file(kind: str, good: Path, folder: Path) -> Path:
@@ -138,6 +155,32 @@ def hostile_file(kind: str, good: Path, folder: Path) -> Path:
         def bad_ids(d):
             d["alignment"]["judgements"][0]["prompt_ids"][0] = 10**9
         rewrite(good, out, change_doc=bad_ids)
+    elif kind == "bit-flip":  # one bit of one weight, as a failing disk or copy makes
+        flipped = bytearray(data)
+        flipped[-5000] ^= 0x10
+        out.write_bytes(bytes(flipped))
+    elif kind == "deep-json":
+        rewrite(good, out, change_text=lambda t: t[:-1] + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    elif kind == "huge-int":  # used to end in "use sys.set_int_max_str_digits()"
+        rewrite(good, out, change_doc=lambda d: d.update(tokens_seen="@BIG@"),
+                change_text=lambda t: t.replace('"@BIG@"', "9" * 5000))
+    elif kind == "loss-1e400":  # used to end in an OverflowError
+        rewrite(good, out, change_doc=lambda d: d.update(last_loss="@BIG@"),
+                change_text=lambda t: t.replace('"@BIG@"', "1e400"))
+    elif kind == "n_layer-4.5":
+        rewrite(good, out, change_doc=_config_change(n_layer=4.5))
+    elif kind == "n_layer-100000":
+        rewrite(good, out, change_doc=_config_change(n_layer=100_000))
+    elif kind == "weights-1e30":  # used to load, then every sample raised
+        def scale(t):
+            for k in t:
+                if k != "data/user_documents":
+                    t[k] = t[k] * 1e30
+        rewrite(good, out, change_tensors=scale)
+    elif kind == "fifo":  # used to leave "opening…" for good and the engine deaf
+        os.mkfifo(out)
+    elif kind == "dev-zero":
+        out.symlink_to("/dev/zero")
     elif kind == "weights-from-elsewhere":
         shutil.copy(ROOT / "assets/checkpoints/base/model.safetensors", out)
     elif kind == "text":
@@ -166,4 +209,13 @@ HOSTILE = {  # kind -> words the message must contain
     "weights-from-elsewhere": ("not a Three Pillars session", "without a session"),
     "text": ("not a Three Pillars session",),
     "checkpoint-folder": ("checkpoint folder",),
+    "bit-flip": ("damaged", "checksum"),
+    "deep-json": ("damaged", "nests"),
+    "huge-int": ("damaged", "5,000 digits"),
+    "loss-1e400": ("damaged", "too large"),
+    "n_layer-4.5": ("damaged", "n_layer is 4.5"),
+    "n_layer-100000": ("damaged", "n_layer is 100,000"),
+    "weights-1e30": ("damaged", "as large as"),
+    "fifo": ("a pipe (FIFO)",),
+    "dev-zero": ("a device",),
 }

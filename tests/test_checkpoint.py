@@ -189,7 +189,7 @@ def test_meta_that_is_not_an_object_is_refused(saved, tmp_path):
 @pytest.mark.parametrize("text, words", [
     ('{"format": "three-pillars-checkpoint", "version": ' + "1" * 5000 + "}", "5,000 digits"),
     ('{"format": "three-pillars-checkpoint", "version": 1, "meta": {"heldout_loss": 1e400}}', "too large"),
-    ('{"format": "three-pillars-checkpoint", "version": NaN}', "NaN"),
+    ('{"format": "three-pillars-checkpoint", "version": NaN}', "version nan"),
     ('{"format": "three-pillars-checkpoint", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nests"),
     ('{"format": "three-pillars-checkpoint", "x": ' + "[" * 500 + "]" * 500 + "}", "nests"),
 ])

@@ -284,3 +284,72 @@ def test_a_hostile_checkpoint_is_refused_when_a_session_is_made(kind, tmp_path):
     with pytest.raises(CheckpointError) as err:
         Session.from_checkpoint(folder)
     assert str(folder) in str(err.value) or WEIGHTS in str(err.value)
+
+
+# ----- saves that cannot destroy anything (engine/safe_save.py) ---------------------------
+
+
+@pytest.mark.parametrize("kind", ["text-file", "folder", "foreign-safetensors", "symlink"])
+def test_saving_over_something_that_is_not_a_session_is_refused(kind, full_session, tmp_path):
+    session, _, _ = full_session
+    target = tmp_path / "target.pillars"
+    if kind == "text-file":
+        target.write_text("my shopping list")
+    elif kind == "folder":
+        target.mkdir()
+        (target / "notes.txt").write_text("notes")
+    elif kind == "foreign-safetensors":
+        shutil.copy(ROOT / "assets/checkpoints/base/model.safetensors", target)
+    else:
+        (tmp_path / "real.txt").write_text("my shopping list")
+        target.symlink_to(tmp_path / "real.txt")
+    before = sorted((p.name, p.is_dir()) for p in tmp_path.iterdir())
+    with pytest.raises(SessionFileError) as err:
+        save_session(target, session)
+    assert "is not a Three Pillars session" in str(err.value) and target.name in str(err.value)
+    assert sorted((p.name, p.is_dir()) for p in tmp_path.iterdir()) == before  # nothing new, nothing gone
+    if kind in ("text-file", "symlink"):
+        assert target.read_text() == "my shopping list"
+
+
+def test_a_session_saved_again_keeps_the_previous_as_backup(full_session, tmp_path):
+    session, good, _ = full_session
+    path = tmp_path / "lecture.pillars"
+    shutil.copy(good, path)
+    save_session(path, session)
+    backup = tmp_path / "lecture.pillars.backup"
+    assert backup.read_bytes() == good.read_bytes()
+    path.unlink()  # as if killed between the two renames: the loader falls back
+    assert model_hash(load_session(path)) == model_hash(session)
+
+
+@pytest.mark.parametrize("step", ["target-checked", "temp-created", "temp-synced", "temp-verified",
+                                  "backup-retired", "backup-removed", "previous-backed-up",
+                                  "new-in-place", "folder-synced"])
+def test_a_session_save_killed_at_any_step_keeps_the_previous_file(step, full_session, tmp_path):
+    """A real SIGKILL (forked child) at each step: the previous session opens, at its name
+    or as the backup, and the killed save's temp file is cleaned at the next open."""
+    import engine.safe_save as safe_save
+    from tests.kill_points import killed_during
+
+    assert step in safe_save.STEPS
+    session, good, _ = full_session
+    path = tmp_path / "lecture.pillars"
+    shutil.copy(good, path)
+    shutil.copy(good, tmp_path / "lecture.pillars.backup")  # every step is reached
+    previous = path.read_bytes()
+
+    def save_a_changed_session():
+        import torch
+
+        with torch.no_grad():
+            session.model.wte.weight.add_(1.0)  # in the child only
+        save_session(path, session)
+
+    assert killed_during(step, save_a_changed_session)
+    new_in_place = safe_save.STEPS.index(step) >= safe_save.STEPS.index("new-in-place")
+    kept = tmp_path / "lecture.pillars.backup" if new_in_place or not path.exists() else path
+    assert kept.read_bytes() == previous
+    opened = load_session(path)  # the new one, or the previous (from the backup if need be)
+    assert (model_hash(opened) == model_hash(session)) is not new_in_place
+    assert not list(tmp_path.glob(".lecture.pillars.*.tmp"))

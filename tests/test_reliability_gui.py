@@ -253,9 +253,13 @@ def test_long_jobs_show_in_the_status_bar_and_can_be_cancelled(main_window, engi
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=5_000)
 
     # A save cancelled half-way: the file that was there stays as it was, no temp file left.
-    monkeypatch.setattr(engine.session.file, "CHUNK_BYTES", 4096)  # a thousand small steps
     path = tmp_path / "kept.pillars"
-    path.write_bytes(b"the previous session")
+    with qtbot.waitSignal(engine_controller.sessionFileDone, timeout=60_000) as done:
+        engine_controller.save_session(path)  # the previous session (only ours are replaced)
+    assert done.args[:2] == ["save", True], done.args
+    previous = path.read_bytes()
+    qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=5_000)
+    monkeypatch.setattr(engine.session.file, "CHUNK_BYTES", 4096)  # a thousand small steps
     engine_controller.save_session(path)
     qtbot.waitUntil(lambda: indicator.current() == "saving" and indicator.bar.value() > 100,
                     timeout=30_000)
@@ -263,6 +267,6 @@ def test_long_jobs_show_in_the_status_bar_and_can_be_cancelled(main_window, engi
     with qtbot.waitSignal(engine_controller.sessionFileDone, timeout=30_000) as done:
         click()
     assert done.args[:2] == ["save", False] and "cancelled" in done.args[3]
-    assert path.read_bytes() == b"the previous session"
+    assert path.read_bytes() == previous
     assert [p.name for p in tmp_path.iterdir()] == ["kept.pillars"]
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=5_000)

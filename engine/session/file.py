@@ -24,7 +24,7 @@ Why one safetensors file and not a zip of safetensors + JSON files:
 The cost is that the JSON must fit in the header; the only large text (the person's own
 files, up to 50 MB) is therefore a tensor, and the header stays a few hundred kB.
 
-    save_session(path, session)        atomic: a temp file, fsync, os.replace
+    save_session(path, session)        crash-safe, the previous file kept as NAME.backup
     iter_save_session(path, session)   the same, yielding SaveProgress (cancel: close() it)
     load_session(path) -> Session      or SessionFileError with a message for the person
 """
@@ -34,15 +34,16 @@ from __future__ import annotations
 import errno
 import json
 import os
-import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import save as safetensors_bytes
 
+from engine.integrity import weights_sha256
+from engine.safe_save import existing_or_backup, remove_stale_temps
 from engine.session.core import Session
 from engine.session.file_contents import build_session, collect
 from engine.session.file_format import (  # noqa: F401 - SUFFIX, MAX_HEADER_BYTES: part of this module's API
@@ -53,9 +54,9 @@ from engine.session.file_format import (  # noqa: F401 - SUFFIX, MAX_HEADER_BYTE
     damaged,
     read_header,
 )
+from engine.session.safe_file import write_session_file
 
 CHUNK_BYTES = 1 << 20  # written a megabyte at a time: progress to show, a place to cancel
-STALE_TEMP_S = 600  # a temp file untouched this long is the remains of a killed save
 
 
 @dataclass(frozen=True)
@@ -96,32 +97,14 @@ def iter_save_session(path: str | os.PathLike, session: Session) -> Iterator[Sav
         raise SessionFileError(
             f'Could not save "{name}": the folder "{folder}" does not exist. Choose another folder.'
         )
+    # engine/session/safe_file.py: never over a file that is not a session; the previous
+    # session kept as NAME.backup; the new one read back before it replaces anything.
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        for written in write_session_file(path, data, CHUNK_BYTES, _verify_saved, SessionFileError):
+            yield SaveProgress(0.05 + 0.9 * written / total, written, total,
+                               f'Saving "{name}": {written / 1e6:.1f} of {total / 1e6:.1f} MB')
     except OSError as err:
         raise _save_error(name, folder, err) from None
-    tmp = Path(tmp_name)
-    finished = False
-    try:
-        with os.fdopen(fd, "wb") as f:
-            view = memoryview(data)
-            for start in range(0, total, CHUNK_BYTES):
-                f.write(view[start:start + CHUNK_BYTES])
-                written = min(total, start + CHUNK_BYTES)
-                yield SaveProgress(0.05 + 0.9 * written / total, written, total,
-                                   f'Saving "{name}": {written / 1e6:.1f} of {total / 1e6:.1f} MB')
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a session is an ordinary document
-        os.replace(tmp, path)
-        finished = True
-        _fsync_folder(folder)
-    except OSError as err:
-        raise _save_error(name, folder, err) from None
-    finally:
-        if not finished:  # an error, or the generator closed: cancelled
-            tmp.unlink(missing_ok=True)
-    _remove_stale_temps(path)
     yield SaveProgress(1.0, total, total, f'Saved the session to "{name}".', done=True)
 
 
@@ -138,33 +121,10 @@ def _save_error(name: str, folder: Path, err: OSError) -> SessionFileError:
     )
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every system; the file itself is already synced
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Remove the remains of saves that were killed long ago (never a save in progress)."""
-    now = time.time()
-    for p in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
-            if now - p.stat().st_mtime > STALE_TEMP_S:
-                p.unlink()
-        except OSError:
-            pass
-
-
 def pack_session(session: Session) -> bytes:
     """The session as the bytes of one safetensors file (see the module docstring)."""
     doc, tensors = collect(session)
+    doc["weights_sha256"] = weights_sha256(tensors)  # checked on opening: a flipped bit is refused
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
     if len(text.encode("utf-8")) > MAX_HEADER_BYTES // 2:
         raise SessionFileError(
@@ -182,13 +142,11 @@ def load_session(path: str | os.PathLike) -> Session:
 
     Nothing outside the new Session is touched, so a refused file changes nothing.
     """
-    path = Path(path)
+    asked = Path(path)
+    remove_stale_temps(asked)  # the remains of saves that were killed
+    path = existing_or_backup(asked)  # a save killed between its renames left the backup
     doc, index, _ = read_header(path)
-    try:
-        with safe_open(str(path), framework="pt") as f:
-            tensors = {name: f.get_tensor(name) for name in index}
-    except (SafetensorError, OSError, RuntimeError, ValueError) as e:
-        raise damaged(path, f"its numbers cannot be read ({e})") from None
+    tensors = _read_checked_tensors(path, doc, index)
     try:
         return build_session(path, doc, tensors)
     except SessionFileError:
@@ -196,3 +154,23 @@ def load_session(path: str | os.PathLike) -> Session:
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, UnicodeDecodeError) as e:
         raise damaged(path, f"its description is inconsistent ({type(e).__name__}: {e})") from None
 
+
+def _read_checked_tensors(path: Path, doc: dict, index: dict[str, dict]) -> dict[str, torch.Tensor]:
+    """The file's tensors, matching the checksum saved with them (when it has one: files
+    saved before it existed open as before)."""
+    try:
+        with safe_open(str(path), framework="pt") as f:
+            tensors = {name: f.get_tensor(name) for name in index}
+    except (SafetensorError, OSError, RuntimeError, ValueError) as e:
+        raise damaged(path, f"its numbers cannot be read ({e})") from None
+    expected = doc.get("weights_sha256")
+    if expected is not None and weights_sha256(tensors) != expected:
+        raise damaged(path, "its numbers do not match the checksum saved with them (a changed "
+                            "bit on the disk or in a copy)")
+    return tensors
+
+
+def _verify_saved(path: Path) -> None:
+    """A just-written temp file reads back as a complete session file with its checksum."""
+    doc, index, _ = read_header(path)
+    _read_checked_tensors(path, doc, index)

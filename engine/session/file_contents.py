@@ -19,7 +19,6 @@ from engine.alignment.run import Alignment
 from engine.corpus.mix import Mix
 from engine.corpus.sources import Document
 from engine.finetuning.qa_data import QAEditError, QAPair, QASet, check_pair
-from engine.model import GPTConfig
 from engine.session.core import USER_SOURCE, Session
 from engine.session.file_format import (
     FORMAT,
@@ -160,7 +159,7 @@ def build_session(path: Path, doc: dict, tensors: dict[str, torch.Tensor]) -> Se
 
     config = doc.get("model_config")
     session = Session(seed=as_int(doc["seed"]),
-                      model_config=None if config is None else GPTConfig.from_dict(as_dict(config)))
+                      model_config=None if config is None else check_config(config))
     session.mix = Mix(as_dict(doc["mix"]))
 
     # The person's texts, from the one byte tensor.
@@ -195,7 +194,7 @@ def build_session(path: Path, doc: dict, tensors: dict[str, torch.Tensor]) -> Se
         if info["stage"] not in STAGES:
             raise damaged(path, f"it names an unknown stage {info['stage']!r}")
         tok = tokenizer(info["tokenizer"])
-        cfg = check_config(GPTConfig.from_dict(as_dict(info["config"])))
+        cfg = check_config(info["config"])
         if tok is None or tok.vocab_size != cfg.vocab_size:
             raise damaged(path, f"the {slot} model and its tokenizer do not match")
         prefix = f"{slot}/"

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import torch
 
+from engine import integrity
+from engine.bounded_input import JSONLimitError, load_json, open_regular_file
 from engine.checkpoint import META
-from engine.model import TinyGPT
+from engine.model import GPTConfig, TinyGPT
 
 FORMAT = "three-pillars-session"
 VERSION = 1
@@ -63,7 +65,8 @@ def read_header(path: Path) -> tuple[dict, dict[str, dict], int]:
         raise not_a_session(path, what)
     try:
         size = path.stat().st_size
-        with open(path, "rb") as f:
+        # a regular file only: a FIFO would hang the engine, /dev/zero never ends
+        with open_regular_file(path, lambda m: SessionFileError(f"{m} Nothing was changed.")) as f:
             head = f.read(8)
             if head.startswith(b"PK\x03\x04"):
                 raise not_a_session(path, "it is a zip archive (such as a PyTorch .pt file), "
@@ -96,9 +99,11 @@ def read_header(path: Path) -> tuple[dict, dict[str, dict], int]:
         raise SessionFileError(
             f'"{path.name}" could not be read ({err.strerror or err}).') from None
     try:
-        header = json.loads(raw.decode("utf-8"))
+        header = load_json(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise not_a_session(path, "it does not start the way a session file does") from None
+    except JSONLimitError as e:
+        raise damaged(path, f"its index is not usable: {e}") from None
     if not isinstance(header, dict):
         raise not_a_session(path, "it does not start the way a session file does")
     meta = header.pop("__metadata__", None)
@@ -106,9 +111,11 @@ def read_header(path: Path) -> tuple[dict, dict[str, dict], int]:
         raise not_a_session(path, "it is a file of model weights (safetensors) from elsewhere, "
                                    "without a session in it")
     try:
-        doc = json.loads(meta[META_KEY])
+        doc = load_json(meta[META_KEY], allow_nan=True)  # bounded: depth, 5000 digits, 1e400
     except json.JSONDecodeError as e:
         raise damaged(path, f"its description is not valid JSON: {e}") from None
+    except JSONLimitError as e:
+        raise damaged(path, f"its description is not usable: {e}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise not_a_session(path, "it was written by another program")
     version = doc.get("version")
@@ -151,8 +158,8 @@ def check_index(path: Path, header: dict, data_bytes: int) -> dict[str, dict]:
             raise damaged(path, f"the numbers of {name!r} overlap or leave a gap")
         pos = end
     if pos > data_bytes:
-        raise damaged(path, f"it is cut short: it should hold {pos / 1e6:.1f} MB of numbers "
-                             f"and has {max(0, data_bytes) / 1e6:.1f} MB, probably because saving "
+        raise damaged(path, f"it is cut short: it should hold {pos:,} bytes of numbers "
+                             f"and has {max(0, data_bytes):,}, probably because saving "
                              "or copying it was interrupted")
     if pos < data_bytes:
         raise damaged(path, f"it has {data_bytes - pos:,} unexpected bytes at the end")
@@ -160,16 +167,11 @@ def check_index(path: Path, header: dict, data_bytes: int) -> dict[str, dict]:
 
 
 
-def check_config(config):
-    """A config small enough to describe on the meta device (a hostile one could ask for
-    a billion layers)."""
-    limits = {"vocab_size": 1 << 20, "block_size": 1 << 16, "n_layer": 64, "n_head": 256,
-              "n_embd": 1 << 14}
-    for name, limit in limits.items():
-        value = getattr(config, name)
-        if isinstance(value, bool) or not isinstance(value, int) or value > limit:
-            raise ValueError(f"the model's {name} is {value!r} (at most {limit:,})")
-    return config
+def check_config(d: object) -> GPTConfig:
+    """A saved config, its types and sizes checked before anything is built from it (a
+    hostile one could ask for a billion layers, or 4.5): engine/integrity.py, shared with
+    the checkpoints."""
+    return integrity.model_config(d)
 
 
 def build_model(path: Path, slot: str, config, tensors: dict[str, torch.Tensor]):
@@ -187,8 +189,9 @@ def build_model(path: Path, slot: str, config, tensors: dict[str, torch.Tensor])
         if tuple(t.shape) != shape or t.dtype != torch.float32:
             raise damaged(path, f"the {slot} model's {k} has shape {tuple(t.shape)}, "
                                  f"expected {shape}")
-        if not torch.isfinite(t).all():
-            raise damaged(path, f"the {slot} model's {k} contains NaN or infinity")
+        problem = integrity.weights_problem(t)  # NaN, infinity, or absurdly large (x 1e30)
+        if problem is not None:
+            raise damaged(path, f"the {slot} model's {k} {problem}")
     model = TinyGPT(config)
     model.load_state_dict(tensors, strict=False)  # lm_head is tied to wte
     model.eval()
