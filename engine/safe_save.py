@@ -26,7 +26,9 @@ starts (`remove_stale_temps`). Tests kill a real process at each step through
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import secrets
 import shutil
 import time
@@ -70,11 +72,18 @@ def existing_or_backup(path: str | os.PathLike) -> Path:
     return path
 
 
-def _temp_owner(temp: Path, name: str) -> int | None:
-    """The process id in a temp's name `.NAME.<pid>.<random>.tmp`, or None."""
-    middle = temp.name[len(name) + 2: -len(TEMP_SUFFIX)]
-    pid, _, _ = middle.partition(".")
-    return int(pid) if pid.isdigit() else None
+# Our temps: `.NAME.<pid>.<8 hex>.tmp`; earlier versions wrote `.NAME.<8 random>.tmp`
+# (tempfile's naming). Nothing else is ever removed, whatever its age.
+_OURS = re.compile(r"(?:(?P<pid>\d+)\.[0-9a-f]{8}|[a-z0-9_]{8})")
+
+
+def _temp_owner(temp: Path, name: str) -> int | None | bool:
+    """The process id in a temp's name, None for the earlier naming, False when the name
+    is not one of our temps' at all."""
+    match = _OURS.fullmatch(temp.name[len(name) + 2: -len(TEMP_SUFFIX)])
+    if match is None:
+        return False
+    return int(match["pid"]) if match["pid"] else None
 
 
 def _alive(pid: int) -> bool:
@@ -96,8 +105,10 @@ def remove_stale_temps(path: str | os.PathLike, owned_names: frozenset[str] = fr
     """
     path = Path(path)
     folder = path.parent
+    if not path.name or path.name in (".", ".."):
+        return  # no name to match temps against
     try:
-        candidates = list(folder.glob(f".{path.name}.*{TEMP_SUFFIX}"))
+        candidates = list(folder.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"))
     except OSError:
         return
     now = time.time()
@@ -105,6 +116,8 @@ def remove_stale_temps(path: str | os.PathLike, owned_names: frozenset[str] = fr
         try:
             info = temp.lstat()
             pid = _temp_owner(temp, path.name)
+            if pid is False:
+                continue  # a person's file that merely looks like a temp of ours
             gone = pid is not None and pid != os.getpid() and not _alive(pid)
             if not gone and now - info.st_mtime <= STALE_TEMP_S:
                 continue  # a save in progress

@@ -174,8 +174,15 @@ def test_a_live_save_in_another_process_is_not_cleaned_away(tiny, tmp_path):
     foreign = tmp_path / ".ckpt.999999998.abcd1234.tmp"  # our naming, someone else's files
     foreign.mkdir()
     (foreign / "photo.jpg").write_bytes(b"\xff\xd8")
+    legacy = tmp_path / ".ckpt.k2j_x9q1.tmp"  # the earlier naming, long untouched
+    legacy.mkdir()
+    os.utime(legacy, (0, 0))
+    persons = tmp_path / ".ckpt.my notes.tmp"  # looks like ours, is not: never removed
+    persons.write_text("mine")
+    os.utime(persons, (0, 0))
     load_checkpoint(path)
     assert live.exists() and not dead.exists() and (foreign / "photo.jpg").exists()
+    assert not legacy.exists() and persons.read_text() == "mine"
 
 
 def test_a_damaged_checkpoint_names_its_backup(tiny, tmp_path):
