@@ -119,7 +119,7 @@ def test_hostile_session_files_are_refused_and_the_session_kept(main_window, eng
     session = engine_session(engine_controller)
     weights = weights_hash(session)
     for kind in ("truncated-data", "pickle", "huge-header", "wrong-shapes", "future-version",
-                 "checkpoint-folder"):
+                 "checkpoint-folder", "fifo", "bit-flip"):  # a FIFO used to leave "opening…" for good
         bad = hostile_file(kind, good, tmp_path)
         with qtbot.waitSignals([engine_controller.sessionFileDone, engine_controller.jobFailed],
                                timeout=20_000):
