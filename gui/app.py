@@ -166,7 +166,8 @@ def run(argv: list[str], start_time: float | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from gui.bridge.controller import Controller, InProcessBackend, ProcessBackend
+    from gui.bridge.backends import InProcessBackend, ProcessBackend
+    from gui.bridge.controller import Controller
     from gui.main_window import MainWindow
 
     app = create_application()

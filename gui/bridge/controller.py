@@ -243,12 +243,12 @@ class Controller(QObject):
         self.busyChanged.emit("training", False)
         if not self._started or not self.restarts.allow(time.monotonic()):
             self._report("The engine stopped unexpectedly",
-                         f"The process that runs the model ended (exit code {event.exit_code}) "
+                         f"The process that runs the model ended suddenly (exit code {event.exit_code}) "
                          "and keeps ending. Restart the app to continue.")
             return
         source = (f'the session last saved in "{self.session_path}"' if self.session_path
                   else "the model the app ships with")
-        message = (f"The process that runs the model ended (exit code {event.exit_code}). "
+        message = (f"The process that runs the model ended suddenly (exit code {event.exit_code}). "
                    f"It is starting again with {source}. {lost}")
         self._report("The engine stopped unexpectedly and is starting again", message)
         self._forget_runs()

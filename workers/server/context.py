@@ -23,7 +23,6 @@ from workers.protocol import (
 )
 
 Emit = Callable[[EngineEvent], None]
-Handler = Callable[[Any], None]
 
 CHECKPOINT_ENV = "THREE_PILLARS_CHECKPOINT"
 
