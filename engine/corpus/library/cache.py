@@ -24,6 +24,7 @@ from engine.corpus.document import Document
 from engine.corpus.library import boilerplate, cleaning, layout, screening
 from engine.corpus.library.books import BOOKS, LIBRARY_DIR, library_fingerprint, read_raw
 from engine.corpus.library.cleaning import LibraryCleaning, clean_library
+from engine.paths import user_cache_dir
 
 CACHE_ENV = "THREE_PILLARS_CACHE_DIR"
 
@@ -32,20 +33,22 @@ def cache_dir() -> Path:
     """The per-user cache folder (``THREE_PILLARS_CACHE_DIR`` overrides it)."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "three-pillars"
+    return user_cache_dir()
 
 
 def _code_fingerprint() -> str:
     """A hash of the cleaning code: editing a step invalidates the cache."""
     h = hashlib.sha256()
     for module in (curation, boilerplate, layout, screening, cleaning):
-        h.update(Path(module.__file__).read_bytes())
+        source = Path(module.__file__)
+        if source.suffix == ".py" and source.is_file():
+            h.update(source.read_bytes())
+        else:
+            # The self-contained build ships compiled code only; it changes only with a new
+            # build, and a new build is a new executable.
+            stat = Path(sys.executable).stat()
+            h.update(f"{sys.executable}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            break
     return h.hexdigest()
 
 
