@@ -31,6 +31,7 @@ from engine.safe_save import (
     existing_or_backup,
     remove_stale_temps,
 )
+from engine.stages import STAGES
 from engine.tokenizers import Tokenizer, TokenizerError
 
 FORMAT = "three-pillars-checkpoint"
@@ -38,7 +39,6 @@ VERSION = 1
 WEIGHTS = "model.safetensors"
 META = "checkpoint.json"
 OWNED = frozenset({WEIGHTS, META})  # all a checkpoint folder of ours ever holds
-STAGES = ("untrained", "pre-trained", "fine-tuned", "aligned")
 # Our headers are a few kB; a huge declared header is a corrupt or hostile file.
 MAX_HEADER_BYTES = 1 << 20
 MAX_META_BYTES = 64 << 20

@@ -17,6 +17,7 @@ from pathlib import Path
 import torch
 
 from engine import cli_args as a
+from engine.stages import FINETUNED, PRETRAINED, TRAINED_STAGES, stage_id
 
 EXIT_BAD_INPUT = 2
 MAX_MESSAGE_CHARS = 400  # one line a person reads, not a dump of their input
@@ -30,6 +31,17 @@ class OneLineParser(argparse.ArgumentParser):
             message = message[: MAX_MESSAGE_CHARS - 1] + "…"
         self.exit(EXIT_BAD_INPUT, f"error: {message} (see {self.prog} --help)\n")
 
+
+
+def shipped_stage(text: str) -> str:
+    """--stage: a trained stage's id, or its short name ("base", "sft"), as the id."""
+    try:
+        stage = stage_id(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    if stage not in TRAINED_STAGES:
+        raise argparse.ArgumentTypeError(f"no model is shipped for the {stage} stage")
+    return stage
 
 class Output:
     """Prints either human-readable lines or one JSON object per line."""
@@ -46,7 +58,7 @@ def _load_session(args: argparse.Namespace):
 
     if getattr(args, "checkpoint", None):
         return Session.from_checkpoint(args.checkpoint)
-    return Session.from_default(getattr(args, "stage", None) or "base")
+    return Session.from_default(getattr(args, "stage", None) or PRETRAINED)
 
 
 # ----- subcommands ----------------------------------------------------------------------
@@ -203,7 +215,7 @@ def cmd_finetune(args: argparse.Namespace, out: Output) -> int:
     trainer = session.finetuning.trainer
     heldout = trainer.heldout_loss() if trainer is not None else None
     session.last_loss = heldout
-    after = session.finetuning.evaluate("fine-tuned")
+    after = session.finetuning.evaluate(FINETUNED)
     path = session.save(args.out)
     out.emit(
         {"event": "done", "checkpoint": str(path), "heldout_loss": heldout,
@@ -227,8 +239,6 @@ def _rules_table(*reports: dict) -> str:
 
 
 # ----- evaluate (Pillar II) -----------------------------------------------------------------
-_STAGE_NAMES = {"base": "pre-trained", "sft": "fine-tuned", "aligned": "aligned"}
-
 
 def cmd_evaluate(args: argparse.Namespace, out: Output) -> int:
     """The answer rules on the held-out questions, for one stage: one code path for all."""
@@ -238,8 +248,8 @@ def cmd_evaluate(args: argparse.Namespace, out: Output) -> int:
     session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else \
         Session.from_default(args.stage)
     stage = session.stage
-    if args.checkpoint and stage != _STAGE_NAMES[args.stage]:
-        raise ValueError(f"{args.checkpoint} holds a {stage} model, not a {_STAGE_NAMES[args.stage]} one")
+    if args.checkpoint and stage != args.stage:
+        raise ValueError(f"{args.checkpoint} holds a {stage} model, not a {args.stage} one")
     settings = DecodeSettings(greedy=not args.sample, seed=args.seed)
     split = "held-out" if args.split == "held-out" else "train"
     report = session.finetuning.evaluate(stage, settings, split)
@@ -261,7 +271,7 @@ def cmd_align(args: argparse.Namespace, out: Output) -> int:
     from engine.alignment.rankers import parse_ranker
     from engine.session.core import Session
 
-    session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default("sft")
+    session = Session.from_checkpoint(args.checkpoint) if args.checkpoint else Session.from_default(FINETUNED)
     ranker = parse_ranker(args.ranker, session.ensure_tokenizer(), seed=args.seed)
     run = session.alignment.current_run()
     trait = args.trait or (f"word:{ranker.trait.word}" if ranker.trait and ranker.trait.kind == "word"
@@ -366,7 +376,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add_model_choice(p: argparse.ArgumentParser) -> None:
         p.add_argument("--checkpoint", help="a checkpoint folder (default: the shipped model)")
-        p.add_argument("--stage", default="base", help="a shipped stage: base, sft or aligned")
+        p.add_argument("--stage", type=shipped_stage, default=PRETRAINED,
+                       help="a shipped stage: pre-trained, fine-tuned or aligned (or base, sft)")
 
     p = add("train", "Pre-train a model from scratch and save it.", cmd_train)
     p.add_argument("--seconds", type=a.real(0, 86400, lo_open=True), default=30.0, help="how long to train")
@@ -431,8 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("evaluate", "Check the answers to the held-out questions: stop, ask nothing back, "
             "on topic, correct, made-up words.", cmd_evaluate)
-    p.add_argument("--stage", choices=tuple(_STAGE_NAMES), default="sft",
-                   help="which model: base (pre-trained), sft (fine-tuned) or aligned")
+    p.add_argument("--stage", type=shipped_stage, default=FINETUNED,
+                   help="which model: pre-trained, fine-tuned or aligned (or base, sft)")
     p.add_argument("--checkpoint", help="a checkpoint folder of that stage (default: the shipped one)")
     p.add_argument("--sample", action="store_true",
                    help="draw tokens by chance (temperature 0.7) instead of the most likely one")

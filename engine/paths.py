@@ -6,19 +6,23 @@ import os
 import sys
 from pathlib import Path
 
+from engine.stages import ALIASES, ALIGNED, FINETUNED, PRETRAINED
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 CHECKPOINTS = ASSETS / "checkpoints"
 
-# Shipped stage checkpoints, by the name the command line uses.
-STAGE_DIRS = {"base": "base", "sft": "sft", "aligned": "aligned"}
+# The folder of each shipped stage checkpoint (the folders keep their short names).
+STAGE_DIRS = {PRETRAINED: "base", FINETUNED: "sft", ALIGNED: "aligned"}
 
 
-def stage_checkpoint(stage: str = "base") -> Path:
-    """The folder of a shipped stage checkpoint ("base", "sft" or "aligned")."""
-    if stage not in STAGE_DIRS:
-        raise ValueError(f"unknown stage {stage!r}; choose one of {sorted(STAGE_DIRS)}")
-    return CHECKPOINTS / STAGE_DIRS[stage]
+def stage_checkpoint(stage: str = PRETRAINED) -> Path:
+    """The folder of a shipped stage checkpoint: a stage id ("pre-trained", "fine-tuned",
+    "aligned") or its short name ("base", "sft")."""
+    sid = ALIASES.get(stage, stage)
+    if sid not in STAGE_DIRS:
+        raise ValueError(f"unknown stage {stage!r}; choose one of {[*STAGE_DIRS, *ALIASES]}")
+    return CHECKPOINTS / STAGE_DIRS[sid]
 
 
 def user_cache_dir() -> Path:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from engine.stages import DOES as STAGE_DOES
+from engine.stages import STAGES
 from gui import theme
 from gui.stylesheet import set_style
 
-STAGE_WORDS = {
-    "untrained": "untrained (guesses at random)",
-    "pre-trained": "pre-trained (continues text)",
-    "fine-tuned": "fine-tuned (answers)",
-    "aligned": "aligned (follows feedback)",
-}
+STAGE_WORDS = {stage: f"{stage} ({STAGE_DOES[stage]})" for stage in STAGES}  # "fine-tuned (answers)"
 
 BUSY_WORDS = {
     "loading": "Loading the model…",

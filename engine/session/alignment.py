@@ -20,6 +20,7 @@ from engine.alignment.rankers import Ranker, parse_ranker
 from engine.alignment.run import Alignment
 from engine.checkpoint import save_checkpoint
 from engine.session.stage_models import SHIPPED
+from engine.stages import ALIGNED, FINETUNED, PRETRAINED
 
 if TYPE_CHECKING:  # for type checkers only: the core imports this module
     from engine.session.core import Session
@@ -43,16 +44,16 @@ class AlignmentPart:
         s = self.session
         if self.run is not None and self.run.policy is s.model:
             return self.run
-        if s.stage == "aligned" and s.model is not None:
+        if s.stage == ALIGNED and s.model is not None:
             start = s.model  # e.g. an aligned checkpoint: carry on from it
             try:
-                reference = s.stage_model("fine-tuned").model
+                reference = s.stage_model(FINETUNED).model
             except ValueError:
                 reference = s.model
         else:
-            ft = s.stage_model("fine-tuned")  # raises a readable ValueError if none
-            if s.stage == "pre-trained" and s.model is not None:
-                s.keep_stage_model("pre-trained", s.model, s.ensure_tokenizer(), replace=False)
+            ft = s.stage_model(FINETUNED)  # raises a readable ValueError if none
+            if s.stage == PRETRAINED and s.model is not None:
+                s.keep_stage_model(PRETRAINED, s.model, s.ensure_tokenizer(), replace=False)
             start, reference = copy.deepcopy(ft.model), ft.model
             s.tokenizer = ft.tokenizer  # type: ignore[assignment]  # the same tokens (checked by stage_model)
         qa = s.finetuning.qa_set()
@@ -66,8 +67,8 @@ class AlignmentPart:
             known_words=s.finetuning.known_words(),
         )
         self.resume(run)
-        if s.stage != "aligned":
-            s.stage = "fine-tuned"
+        if s.stage != ALIGNED:
+            s.stage = FINETUNED
         return run
 
     def resume(self, run: Alignment) -> None:
@@ -85,14 +86,14 @@ class AlignmentPart:
         """Learn from feedback (PreferencePair, Ranking, Thumb or pairs) -> AlignmentSnapshot."""
         run = self.current_run()
         snap = run.learn_from_feedback(feedback)
-        self.session.stage = "aligned" if run.version > 0 else "fine-tuned"
+        self.session.stage = ALIGNED if run.version > 0 else FINETUNED
         self.session.remeasure_answer_loss()
         return snap
 
     def reset(self) -> AlignmentSnapshot:
         """Back to the fine-tuned model: its weights, no feedback -> AlignmentSnapshot."""
         snap = self.current_run().reset()
-        self.session.stage = "fine-tuned"
+        self.session.stage = FINETUNED
         self.session.remeasure_answer_loss()
         return snap
 
@@ -108,7 +109,7 @@ class AlignmentPart:
             run.set_trait(ranker.trait)  # measure what this ranker rewards
         for snap in run.run_ranker(ranker, clicks, seed=seed):
             if run.version > 0:
-                self.session.stage = "aligned"
+                self.session.stage = ALIGNED
             if snap.event != "no preference":
                 self.session.remeasure_answer_loss()
             yield snap
@@ -141,23 +142,23 @@ class AlignmentPart:
         run = self.current_run()
         tok = s.ensure_tokenizer()
         views = []
-        for stage in ("pre-trained", "fine-tuned", "aligned"):
+        for stage in (PRETRAINED, FINETUNED, ALIGNED):
             try:
-                if stage == "aligned":
-                    shipped = s.shipped.get("aligned", tok) if run.version == 0 else None
+                if stage == ALIGNED:
+                    shipped = s.shipped.get(ALIGNED, tok) if run.version == 0 else None
                     if shipped is not None:
                         model, origin = shipped.model, _shipped_origin(shipped.meta)
                     else:
                         n = len(run.optimizer.memory.items)
                         model, origin = run.policy, f"this session: {n} judgement{'s' * (n != 1)}"
-                elif stage == "fine-tuned":
+                elif stage == FINETUNED:
                     model, origin = run.reference, "the reference the judgements start from"
                 else:
                     try:
                         sm = s.stage_model(stage)
                         model, tok, origin = sm.model, sm.tokenizer, sm.origin
                     except ValueError:
-                        shipped = s.shipped.get("base", tok)  # e.g. a session opened aligned
+                        shipped = s.shipped.get(PRETRAINED, tok)  # e.g. a session opened aligned
                         if shipped is None:
                             raise
                         model, origin = shipped.model, SHIPPED
@@ -173,7 +174,7 @@ class AlignmentPart:
         run = self.current_run()
         info = {"seed": s.seed, "mix": dict(s.mix.weights), "tokens_seen": s.tokens_seen,
                 "judgements": len(run.optimizer.memory.items), **(meta or {})}
-        return save_checkpoint(path, run.policy, s.ensure_tokenizer(), "aligned", info)
+        return save_checkpoint(path, run.policy, s.ensure_tokenizer(), ALIGNED, info)
 
 
 def _shipped_origin(meta: dict) -> str:

@@ -52,6 +52,7 @@ from engine.session.data import (
 from engine.session.finetuning import FinetuningPart
 from engine.session.pretraining import PretrainingPart
 from engine.session.stage_models import KEPT, LIVE, SHIPPED, ShippedModels, StageModel
+from engine.stages import ALIGNED, FINETUNED, PRETRAINED, UNTRAINED
 from engine.tokenizers import BPETokenizer, CharTokenizer, Tokenizer, WordTokenizer
 
 __all__ = ["USER_SOURCE", "DataSummary", "ModelStatus", "Session", "SourceSummary", "StageModel"]
@@ -79,7 +80,7 @@ class Session:
         self.user_files: list[str] = []  # the files they came from
         self.tokenizer: BPETokenizer | None = None  # the model's own tokenizer
         self.model: TinyGPT | None = None  # the live model: the one every panel talks to
-        self.stage = "untrained"  # the live model's stage
+        self.stage = UNTRAINED  # the live model's stage
         self.tokens_seen = 0
         self.last_loss: float | None = None  # latest held-out loss, for the status bar
         # Earlier stages' models, kept so one question can be put to each (see stage_model).
@@ -108,8 +109,8 @@ class Session:
         return session
 
     @classmethod
-    def from_default(cls, stage: str = "base") -> Session:
-        """The shipped checkpoint of a stage ("base" now), so the app opens ready."""
+    def from_default(cls, stage: str = PRETRAINED) -> Session:
+        """The shipped checkpoint of a stage (the pre-trained one by default), so the app opens ready."""
         return cls.from_checkpoint(paths.stage_checkpoint(stage))
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -278,7 +279,7 @@ class Session:
         torch.manual_seed(self.seed if seed is None else seed)
         self.model = TinyGPT(config)
         self.model_config = config
-        self.stage = "untrained"
+        self.stage = UNTRAINED
         self.tokens_seen = 0
         self.last_loss = None
         self.pretraining.forget_trainer()
@@ -295,9 +296,9 @@ class Session:
 
     def loss_label(self) -> str:
         """What `last_loss` is measured on: it changes meaning with the stage."""
-        if self.stage in ("untrained", "pre-trained"):
+        if self.stage in (UNTRAINED, PRETRAINED):
             return "held-out text"
-        if self.stage == "aligned":
+        if self.stage == ALIGNED:
             run = self.alignment.run
             n = len(run.optimizer.memory.pairs()) if run is not None else None
             return "held-out answers, after feedback" if n is None else \
@@ -342,13 +343,13 @@ class Session:
         # further after fine-tuning); then it no longer is what that stage made.
         if kept is not None and kept.model is not self.model:
             return kept
-        if stage == "fine-tuned":
+        if stage == FINETUNED:
             tok = self.ensure_tokenizer()
-            shipped = self.shipped.get("sft", tok)
+            shipped = self.shipped.get(FINETUNED, tok)
             if shipped is not None:
                 return StageModel(shipped.model, tok, SHIPPED)
             raise ValueError("There is no fine-tuned model yet: fine-tune the pre-trained one.")
-        if stage == "pre-trained":
+        if stage == PRETRAINED:
             raise ValueError("There is no pre-trained model in this session: pre-train one first.")
         raise ValueError(f"There is no {stage} model in this session.")
 

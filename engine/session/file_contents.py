@@ -36,6 +36,7 @@ from engine.session.file_format import (
     checked,
     damaged,
 )
+from engine.stages import ALIGNED, FINETUNED, PRETRAINED, UNTRAINED
 from engine.tokenizers import BPETokenizer, Tokenizer, TokenizerError
 
 
@@ -68,7 +69,7 @@ def collect(session: Session) -> tuple[dict, dict[str, torch.Tensor]]:
     live = session.model
     if live is not None:
         add_model(session.stage, live, session.tokenizer, session.stage)
-    for stage in ("pre-trained", "fine-tuned"):
+    for stage in (PRETRAINED, FINETUNED):
         kept = session.kept_models.get(stage)
         if stage not in models and kept is not None and kept.model is not live:
             add_model(stage, kept.model, kept.tokenizer, stage)
@@ -79,7 +80,7 @@ def collect(session: Session) -> tuple[dict, dict[str, torch.Tensor]]:
         ref_slot = next((s for s, m in model_objs.items() if _same_weights(m, run.reference)), None)
         if ref_slot is None:
             ref_slot = "reference"
-            add_model(ref_slot, run.reference, session.tokenizer, "fine-tuned")
+            add_model(ref_slot, run.reference, session.tokenizer, FINETUNED)
         opt = run.optimizer
         alignment = {
             "reference": ref_slot,
@@ -211,7 +212,7 @@ def build_session(path: Path, doc: dict, tensors: dict[str, torch.Tensor]) -> Se
             raise damaged(path, "the current model is missing")
         session.model = built[live_slot][0]
         session.model_config = session.model.config
-    elif stage != "untrained":
+    elif stage != UNTRAINED:
         raise damaged(path, f"it says the model is {stage} but holds no model")
     live_tok = tokenizer(doc["tokenizer"])
     if live_tok is not None and not isinstance(live_tok, BPETokenizer):
@@ -223,7 +224,7 @@ def build_session(path: Path, doc: dict, tensors: dict[str, torch.Tensor]) -> Se
     loss = doc.get("last_loss")
     session.last_loss = None if loss is None else float(loss)
 
-    for kept in ("pre-trained", "fine-tuned"):
+    for kept in (PRETRAINED, FINETUNED):
         if kept in built and kept != live_slot:
             session.keep_stage_model(kept, *built[kept])
     qa = doc.get("qa")
@@ -278,8 +279,8 @@ def _restore_alignment(path: Path, session: Session, saved: dict, built: dict) -
     opt.kl_reference = float(saved["kl_reference"])
     run.history = history or run.history
     session.alignment.resume(run)
-    if session.stage == "aligned":  # the fine-tuned stage is the reference's weights
-        session.keep_stage_model("fine-tuned", reference, session.tokenizer, replace=False)
+    if session.stage == ALIGNED:  # the fine-tuned stage is the reference's weights
+        session.keep_stage_model(FINETUNED, reference, session.tokenizer, replace=False)
 
 
 def _answer_from_json(d, vocab: int) -> Answer:

@@ -21,6 +21,7 @@ from engine import integrity
 from engine.bounded_input import JSONLimitError, load_json, open_regular_file
 from engine.checkpoint import META
 from engine.model import GPTConfig, TinyGPT
+from engine.stages import STAGES
 
 FORMAT = "three-pillars-session"
 VERSION = 1
@@ -32,8 +33,7 @@ MAX_HEADER_BYTES = 16 << 20
 MAX_TENSORS = 4096
 USER_TEXTS = "data/user_documents"
 DTYPES = {"F32": (torch.float32, 4), "U8": (torch.uint8, 1)}
-SLOTS = ("untrained", "pre-trained", "fine-tuned", "aligned", "reference")
-STAGES = ("untrained", "pre-trained", "fine-tuned", "aligned")
+SLOTS = (*STAGES, "reference")  # a model's place in the file: its stage, or the frozen reference
 
 
 class SessionFileError(ValueError):

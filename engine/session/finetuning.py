@@ -27,6 +27,7 @@ from engine.finetuning.trainer import (
     StageRates,
 )
 from engine.session.stage_models import LIVE, StageModel
+from engine.stages import FINETUNED, PRETRAINED, UNTRAINED
 
 if TYPE_CHECKING:  # for type checkers only: the core imports this module
     from engine.session.core import Session
@@ -71,21 +72,21 @@ class FinetuningPart:
         config = config or SFTConfig()
         if train_on_prompt and not config.train_on_prompt:
             config = replace(config, train_on_prompt=True)
-        if s.model is None or s.stage == "untrained":
+        if s.model is None or s.stage == UNTRAINED:
             raise ValueError("Pre-train the model first: fine-tuning starts from a pre-trained model.")
         try:
-            base = s.stage_model("pre-trained")
+            base = s.stage_model(PRETRAINED)
         except ValueError:
             base = StageModel(s.model, s.ensure_tokenizer(), LIVE)
         qa = self.qa_set()
         model = copy.deepcopy(base.model)
         trainer = SFTTrainer(model, base.tokenizer, qa.train, qa.heldout, config)  # may raise
-        if s.stage == "pre-trained":
-            s.keep_stage_model("pre-trained", base.model, base.tokenizer)
-        s.keep_stage_model("fine-tuned", model, base.tokenizer)
+        if s.stage == PRETRAINED:
+            s.keep_stage_model(PRETRAINED, base.model, base.tokenizer)
+        s.keep_stage_model(FINETUNED, model, base.tokenizer)
         self.trainer = trainer
         s.model = model
-        s.stage = "fine-tuned"
+        s.stage = FINETUNED
         return self._follow(trainer)
 
     def _follow(self, trainer: SFTTrainer) -> Iterator[SFTSnapshot]:
@@ -117,7 +118,7 @@ class FinetuningPart:
         reference = self.reference_answer(question)
         known = self.known_words()
         outputs = []
-        for stage, chat in (("pre-trained", base_chat), ("fine-tuned", True)):
+        for stage, chat in ((PRETRAINED, base_chat), (FINETUNED, True)):
             try:
                 model, tok, origin = self.session.stage_model(stage)
             except ValueError as e:
@@ -158,7 +159,7 @@ class FinetuningPart:
                              [p.answer for p in held], self.known_words())
 
     def answer_rates(
-        self, settings: DecodeSettings | None = None, stages: tuple[str, ...] = ("pre-trained", "fine-tuned")
+        self, settings: DecodeSettings | None = None, stages: tuple[str, ...] = (PRETRAINED, FINETUNED)
     ) -> StageRates:
         """The answer rules on the held-out questions, per stage (the same code path each)."""
         questions = tuple(self.qa_set().questions(HELDOUT))

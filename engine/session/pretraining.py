@@ -22,6 +22,7 @@ from engine.pretraining.projection import (
     select_word_tokens,
 )
 from engine.pretraining.trainer import PreTrainer, TrainConfig, TrainSnapshot
+from engine.stages import PRETRAINED
 
 if TYPE_CHECKING:  # for type checkers only: the core imports this module
     from engine.session.core import Session
@@ -71,7 +72,7 @@ class PretrainingPart:
         for snap in trainer.run():
             if snap.status != "diverged":
                 s.tokens_seen = snap.tokens_seen
-                s.stage = "pre-trained"
+                s.stage = PRETRAINED
                 if snap.heldout_loss is not None:
                     s.last_loss = snap.heldout_loss
             yield snap
