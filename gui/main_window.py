@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +16,7 @@ from gui.navigator import Navigator
 from gui.panels import PANELS, PanelSpec
 from gui.status_bar import ModelStatusBar
 from gui.widgets.banner import MessageBanner
+from gui.widgets.page_stack import PageStack, scrolling
 
 log = logging.getLogger("three_pillars")
 
@@ -58,8 +58,10 @@ class MainWindow(QMainWindow):
         right.setSpacing(6)
         self.banner = MessageBanner()
         right.addWidget(self.banner)
-        self.stack = QStackedWidget()
-        right.addWidget(self.stack, 1)
+        # The current panel only, in a scroll area: no panel can push the window off the
+        # screen at a large text size (gui/widgets/page_stack.py).
+        self.stack = PageStack()
+        right.addWidget(scrolling(self.stack), 1)
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+import re
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from engine.stages import DOES as STAGE_DOES
 from engine.stages import STAGES
@@ -51,8 +53,13 @@ class ModelStatusBar(QStatusBar):
         self.size_label = QLabel()
         self.loss_label = QLabel()
         self.tokens_label = QLabel()
-        for label in (self.stage_label, self.size_label, self.loss_label, self.tokens_label):
+        self._labels = (self.stage_label, self.size_label, self.loss_label, self.tokens_label)
+        # Each label's (full, short) text: the short one is shown when the full ones do not
+        # fit the window's width, so the status bar never makes the window wider.
+        self._texts: dict[QLabel, tuple[str, str]] = {}
+        for label in self._labels:
             label.setProperty("statusItem", True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # busy_label is placed by the main window (under the navigator, where there is room).
         self.addWidget(QWidget(), 1)
         for label in (self.stage_label, self.size_label, self.loss_label, self.tokens_label):
@@ -69,21 +76,56 @@ class ModelStatusBar(QStatusBar):
         """Show a ModelStatus (or None while the model is loading)."""
         self.status = status
         if status is None:
-            self.stage_label.setText("Model: —")
-            self.size_label.setText("Size: —")
-            self.loss_label.setText("Mistakes (loss): —")
-            self.tokens_label.setText("Read: —")
+            self._show({self.stage_label: ("Model: —", "—"), self.size_label: ("Size: —", "—"),
+                        self.loss_label: ("Mistakes (loss): —", "loss —"),
+                        self.tokens_label: ("Read: —", "—")})
             return
         colour = theme.stage_text(status.stage)
-        self.stage_label.setText(
-            f"Model: <b style='color:{colour}'>{STAGE_WORDS.get(status.stage, status.stage)}</b>"
-        )
-        self.size_label.setText(f"Size: <b>{human_count(status.n_params)}</b> parameters")
+        words = STAGE_WORDS.get(status.stage, status.stage)
         loss = "—" if status.loss is None else f"{status.loss:.2f}"
         on = getattr(status, "loss_label", "")
-        self.loss_label.setText(f"Mistakes (loss{', ' + on if on else ''}): <b>{loss}</b>")
+        count = human_count(status.tokens_seen)
+        self._show({
+            self.stage_label: (f"Model: <b style='color:{colour}'>{words}</b>",
+                               f"<b style='color:{colour}'>{words.split(' (')[0]}</b>"),
+            self.size_label: (f"Size: <b>{human_count(status.n_params)}</b> parameters",
+                              f"<b>{human_count(status.n_params)}</b> params"),
+            self.loss_label: (f"Mistakes (loss{', ' + on if on else ''}): <b>{loss}</b>",
+                              f"loss{', ' + on if on else ''}: <b>{loss}</b>"),  # says what on
+            self.tokens_label: (f"Read: <b>{count}</b> tokens", f"<b>{count}</b> tokens"),
+        })
         self.loss_label.setToolTip(LOSS_TIPS.get(on.split(",")[0], LOSS_TIPS[""]))
-        self.tokens_label.setText(f"Read: <b>{human_count(status.tokens_seen)}</b> tokens")
+
+    def _show(self, texts: dict[QLabel, tuple[str, str]]) -> None:
+        self._texts = texts
+        self._fit()
+
+    def _fit(self) -> None:
+        """The full texts when they fit the bar's width, else the short ones."""
+        if not self._texts:
+            return
+
+        def width(label: QLabel, html: str) -> int:
+            plain = re.sub(r"<[^>]+>", "", html)
+            return round(label.fontMetrics().horizontalAdvance(plain) * 1.1) + 16  # bold, margins
+
+        room = self.width() - 24
+        use = 0 if sum(width(lb, pair[0]) for lb, pair in self._texts.items()) <= room else 1
+        # Narrower still (2x text on a small screen): the stage and the loss only.
+        keep = set(self._texts)
+        if use and sum(width(lb, pair[1]) for lb, pair in self._texts.items()) > room:
+            keep = {self.stage_label, self.loss_label}
+        for label, pair in self._texts.items():
+            label.setText(pair[use])
+            # subtle: a minimum only for the stage and the loss, in their short words, also
+            # while the full texts show, or the window could never be made narrower.
+            essential = label in (self.stage_label, self.loss_label)
+            label.setMinimumWidth(width(label, pair[1]) if essential else 0)
+            label.setVisible(label in keep)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
 
     def apply_theme(self) -> None:
         """The colours changed: the stage's name again, in the new scheme's colour."""

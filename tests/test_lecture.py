@@ -42,10 +42,10 @@ def lecture(qtbot, themed, engine_controller, main_window):
 
     The word map draws with an in-process projector (no UMAP worker process).
     """
-    from gui.lecture.appearance import Appearance
     from gui.bridge.embedding_history import EmbeddingHistory
-    from gui.lecture.presenter import Presenter
     from gui.bridge.projection_client import InProcessProjector
+    from gui.lecture.appearance import Appearance
+    from gui.lecture.presenter import Presenter
     from gui.settings import AppSettings
 
     history = EmbeddingHistory.for_controller(engine_controller, InProcessProjector())
@@ -75,6 +75,90 @@ def test_f11_toggles_full_screen_and_esc_leaves(qtbot, lecture):
     qtbot.waitUntil(window.isFullScreen, timeout=3000)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+
+
+def test_esc_in_a_normal_window_writes_no_traceback(qtbot, lecture, caplog):
+    """Esc with nothing to leave goes to the focused widget once (it once bounced between
+    the shortcut and the widget until Python's recursion limit)."""
+    window = lecture.window
+    field = QLineEdit("typed", window.panels[window.current_key()])
+    field.show()
+    for target in (window.navigator, field):
+        target.setFocus()
+        qtbot.waitUntil(target.hasFocus, timeout=2000)
+        with qtbot.captureExceptions() as raised:
+            qtbot.keyClick(target, Qt.Key.Key_Escape)
+        assert not raised, raised[0][1] if raised else ""
+        assert "Traceback" not in caplog.text and "RecursionError" not in caplog.text
+    assert not window.isFullScreen()
+
+
+def test_esc_and_f11_leave_full_screen_after_scaling(qtbot, lecture):
+    window = lecture.window
+    for leave_key in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
+        lecture.toggle_full_screen(True)
+        qtbot.waitUntil(window.isFullScreen, timeout=3000)
+        for _ in range(3):
+            qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert theme.scale() > 1.2
+        qtbot.wait(200)
+        assert window.isFullScreen() and lecture.full_screen_action.isChecked()
+        assert lecture.leave_full_screen_action.isEnabled()
+        with qtbot.captureExceptions() as raised:
+            qtbot.keyClick(window, leave_key)
+        assert not raised
+        qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+        assert not lecture.full_screen_action.isChecked(), leave_key
+        lecture.appearance.reset_scale()
+
+
+@pytest.mark.parametrize(("size", "scales"), [((1280, 720), (0.8, 1.3, 2.0)),
+                                             ((1366, 768), (1.3,)), ((1920, 1080), (1.75, 2.0))])
+def test_the_window_never_grows_at_any_text_scale(qtbot, lecture, size, scales):
+    """At text scales from 0.8x to 2x (the extremes, and each screen's usual one), on every
+    panel, the window keeps the size it was given and asks for no more than that screen:
+    panels scroll, the status bar shortens, the tour card is capped."""
+    from PySide6.QtCore import QSize
+
+    window = lecture.window
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size() == QSize(*size), timeout=3000)
+    for spec in PANELS:
+        window.show_panel(spec.key)
+    for scale in scales:
+        lecture.appearance.set_scale(scale)
+        for spec in PANELS:
+            window.show_panel(spec.key)
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+            assert window.size() == QSize(*size), (
+                f"{spec.key} at {scale}x made the window {window.size().toTuple()}")
+            need = window.minimumSizeHint()
+            assert need.width() <= size[0] and need.height() <= size[1], (
+                f"{spec.key} at {scale}x asks for {need.toTuple()} on {size}")
+    lecture.tour.start(0)  # the tour's caption card too
+    QApplication.processEvents()
+    assert window.size() == QSize(*size)
+    assert window.minimumSizeHint().height() <= size[1]
+    lecture.tour.stop()
+
+
+def test_remembered_geometry_is_clamped_to_the_screen(qtbot, lecture):
+    """A window remembered larger than this screen (or off its edge) comes back inside it."""
+    from gui.settings import AppSettings
+
+    window = lecture.window
+    room = window.screen().availableGeometry()
+    window.resize(room.width() + 900, room.height() + 600)
+    window.move(room.right() + 400, room.bottom() + 300)
+    settings = AppSettings()
+    settings.set_geometry(window.saveGeometry())
+    window.resize(640, 480)
+    lecture.settings = settings
+    lecture.restore_geometry()
+    frame = window.frameGeometry()
+    assert room.contains(frame), (frame.getRect(), room.getRect())
+    assert window.width() <= room.width() and window.height() <= room.height()
 
 
 def test_ctrl_equals_enlarges_text_in_every_panel(qtbot, lecture):

@@ -99,6 +99,27 @@ def apply_remembered_appearance(app, settings=None, scale: float | None = None,
     return appearance
 
 
+def clamp_to_screen(window: QWidget) -> None:
+    """Keep `window` within its screen's available area: a size remembered on a larger
+    screen (or grown by an older version) is shrunk and moved back, never off the screen."""
+    if window.isFullScreen() or window.isMaximized():
+        return
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), room.width() - extra_w)
+    height = min(window.height(), room.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(frame.x(), room.left()), room.right() + 1 - (width + extra_w))
+    y = min(max(frame.y(), room.top()), room.bottom() + 1 - (height + extra_h))
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
 class Presenter(QObject):
     """Lecture controls attached to one MainWindow; see the module docstring."""
 
@@ -122,6 +143,7 @@ class Presenter(QObject):
         self.appearance.scaleChanged.connect(self._on_scale)
         self.appearance.schemeChanged.connect(self._sync_theme_actions)
         window.installEventFilter(self)
+        self._sync_escape()
         self._on_scale(self.appearance.scale)
 
     # -- actions and menus ------------------------------------------------------------
@@ -222,6 +244,7 @@ class Presenter(QObject):
             full = bool(self.window.windowState() & Qt.WindowState.WindowFullScreen)
             if self.full_screen_action.isChecked() != full:
                 self.full_screen_action.setChecked(full)
+            self._sync_escape()
             self.fullScreenChanged.emit(full)
         elif et == QEvent.Type.Close and obj is self.window:
             self.save_settings()
@@ -290,15 +313,21 @@ class Presenter(QObject):
             self.unblank()
         elif self.is_full_screen():
             self.toggle_full_screen(False)
-        else:
-            focus = QApplication.focusWidget()
-            if focus is not None:
-                self._forward_key(focus, Qt.Key.Key_Escape)
+
+    def _sync_escape(self) -> None:
+        """Esc is the app's only while there is something to leave (full screen, a blank
+        screen); otherwise it stays with the focused widget, as everywhere else.
+
+        subtle: handing a key Esc back to the widget from the shortcut ran the shortcut
+        again, until Python's recursion limit; a disabled action lets the key go by.
+        """
+        self.leave_full_screen_action.setEnabled(self.is_full_screen() or self.blank.isVisible())
 
     def blank_screen(self) -> None:
         if not self.blank.isVisible():
             self._focus_before_blank = QApplication.focusWidget()
             self.blank.cover()
+            self._sync_escape()
             self.blankChanged.emit(True)
 
     _focus_before_blank = None
@@ -309,6 +338,7 @@ class Presenter(QObject):
             if self._focus_before_blank is not None:
                 with contextlib.suppress(RuntimeError):  # it was deleted meanwhile
                     self._focus_before_blank.setFocus()
+            self._sync_escape()
             self.blankChanged.emit(False)
 
     @property
@@ -369,6 +399,7 @@ class Presenter(QObject):
         geometry = self.settings.geometry() if self.settings is not None else None
         if geometry is not None:
             self.window.restoreGeometry(geometry)
+        clamp_to_screen(self.window)
 
     def save_settings(self) -> None:
         if self.settings is None:

@@ -174,13 +174,21 @@ class TourCard(QFrame):
         outer = self.layout()
         m = outer.contentsMargins()
         left_w = max(self.counter.sizeHint().width(), self.where.sizeHint().width())
-        text_w = max(120, self.width() - m.left() - m.right() - left_w
+        # Before the card is first shown its own width means nothing: it will span the window.
+        width = self.width() if self.isVisible() else self.window().width()
+        text_w = max(120, width - m.left() - m.right() - left_w
                      - self._grid.sizeHint().width() - 2 * outer.spacing())
         line = self.live.fontMetrics().lineSpacing()
         text_h = (self.title.sizeHint().height() + self.narration.heightForWidth(text_w)
                   + max(line, self.live.heightForWidth(text_w)) + 2 * self._text.spacing())
         left_h = self.counter.sizeHint().height() + self.where.sizeHint().height()
         height = m.top() + m.bottom() + max(text_h, left_h, self._grid.sizeHint().height())
+        top = self.window()
+        if top is not self and top.height() > 0:
+            # Never more than 40 % of the window: the card must not push the window taller
+            # (at 2x text on 1280x720 the end of a long narration is cut instead).
+            height = min(height, max(self._grid.sizeHint().height() + m.top() + m.bottom(),
+                                     int(0.4 * top.height())))
         if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)
 
