@@ -9,6 +9,7 @@ weights against a SHA-256 stored beside them, and every number for NaN or absurd
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -143,8 +144,6 @@ def _refusal(path: Path, what: str) -> CheckpointError:
 
 
 def _save_error(path: Path, err: OSError) -> CheckpointError:
-    import errno
-
     why = ("permission denied" if isinstance(err, PermissionError)
            else "the disk is full" if err.errno == errno.ENOSPC else err.strerror or str(err))
     return CheckpointError(f'Could not save the checkpoint "{path}": {why}. Any earlier '

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 from collections.abc import Callable
 
 from engine.bounded_input import quote
@@ -89,8 +90,6 @@ def out_folder(value: str) -> str:
 def new_file(value: str) -> str:
     """A path for a new file: the command writes it, so it must not exist yet (a person's
     file of that name would be lost)."""
-    import os
-
     if not value.strip():
         raise argparse.ArgumentTypeError("it is empty: give a file name")
     if os.path.lexists(value):
