@@ -20,14 +20,18 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from engine.model import GPTConfig, TinyGPT  # noqa: E402
+from engine.optim import make_optimizer  # noqa: E402
 from engine.pretraining.trainer import PreTrainer, TrainConfig  # noqa: E402
 from engine.session.core import Session  # noqa: E402
 
 
 def plain_loop(model: TinyGPT, ids: np.ndarray, steps: int, config: TrainConfig) -> float:
-    """The textbook loop: sample, forward, backward, clip, step. Returns seconds."""
-    opt = torch.optim.AdamW(model.parameters(), lr=config.lr, betas=(0.9, config.beta2),
-                            weight_decay=config.weight_decay)
+    """The textbook loop: sample, forward, backward, clip, step. Returns seconds.
+
+    Its optimiser is the recipe's own (Muon + AdamW by default, see engine/optim.py), so
+    the ratio measures the engine's overhead, not a difference of optimisers.
+    """
+    opt = make_optimizer(model, config)
     rng = np.random.default_rng(config.seed)
     T, B = model.config.block_size, config.batch_size
     start = time.perf_counter()

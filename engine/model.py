@@ -1,8 +1,13 @@
 """A tiny decoder-only transformer (GPT), small enough to learn visibly in seconds on a CPU.
 
-The shape follows karpathy/nanoGPT: token + position embeddings, a stack of pre-norm
-blocks (attention then MLP, each wrapped in a residual), a final norm, and an output
-head that shares its weights with the token embedding (tied embeddings).
+The shape follows karpathy/nanoGPT: token embeddings, a stack of pre-norm blocks
+(attention then MLP, each wrapped in a residual), a final norm, and an output head
+that shares its weights with the token embedding (tied embeddings).
+
+A few switches in GPTConfig (the "recipe") change how it learns, not what it is; each
+says why it is there and what it measured in bench/time_to_loss.py. With every switch
+off the model is exactly nanoGPT's, which is what checkpoints made before the switches
+existed hold.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from dataclasses import asdict, dataclass
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+# The recipe of checkpoints written before the recipe switches existed: plain nanoGPT.
+NANOGPT_RECIPE = {"rotary": False, "qk_norm": False, "relu_squared": False, "logit_softcap": 0.0}
 
 
 @dataclass
@@ -26,6 +34,11 @@ class GPTConfig:
     n_embd: int = 128  # width 128: with 2048 tokens and 4 blocks, about 1 M parameters
     dropout: float = 0.0  # no dropout: the model is tiny and trains for seconds, it cannot overfit yet
     bias: bool = False  # no biases: a bit faster and just as good (as in nanoGPT)
+    # The recipe (bench/time_to_loss.py measures each switch on and off):
+    rotary: bool = True  # positions by rotating queries and keys (RoPE), not a learned table: RESULT_ROTARY
+    qk_norm: bool = True  # unit-RMS queries and keys, so attention logits stay tame: RESULT_QK
+    relu_squared: bool = False  # relu(x)^2 instead of GELU: RESULT_RELU2
+    logit_softcap: float = 0.0  # > 0: logits squashed into (-cap, cap) by cap * tanh(x / cap): RESULT_CAP
 
     def __post_init__(self) -> None:
         if self.vocab_size < 8:
@@ -36,15 +49,21 @@ class GPTConfig:
             raise ValueError("n_layer, n_head and n_embd must be positive")
         if self.n_embd % self.n_head:
             raise ValueError(f"n_embd ({self.n_embd}) must be divisible by n_head ({self.n_head})")
+        if self.rotary and (self.n_embd // self.n_head) % 2:
+            raise ValueError("rotary positions need an even head size (n_embd / n_head)")
         if not 0.0 <= self.dropout < 1.0:
             raise ValueError(f"dropout must be in [0, 1), got {self.dropout}")
+        if not (self.logit_softcap >= 0.0 and math.isfinite(self.logit_softcap)):
+            raise ValueError(f"logit_softcap must be >= 0 (0 = off), got {self.logit_softcap}")
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict) -> GPTConfig:
-        known = {k: d[k] for k in cls.__dataclass_fields__ if k in d}
+        # subtle: a saved config without the recipe switches predates them, so it was
+        # trained as plain nanoGPT; the current defaults would build a different model.
+        known = {**NANOGPT_RECIPE, **{k: d[k] for k in cls.__dataclass_fields__ if k in d}}
         return cls(**known)
 
 
@@ -89,6 +108,27 @@ def causal_mask(n_queries: int, n_keys: int) -> dict:
     return {"attn_mask": keys[None, :] <= queries[:, None]}  # (Tq, Tk) True = may attend
 
 
+class Rotary(nn.Module):
+    """Rotary position embedding: turns each pair of a head's dims by an angle ∝ position,
+    so a query·key product depends on how far apart two tokens are, not where they are."""
+
+    def __init__(self, head_size: int, block_size: int, base: float = 10_000.0):
+        super().__init__()
+        freqs = base ** (-torch.arange(0, head_size, 2).float() / head_size)  # (hs/2,)
+        angles = torch.outer(torch.arange(block_size).float(), freqs)  # (block, hs/2)
+        # Not saved with the weights: they follow from the config.
+        self.register_buffer("cos", angles.cos(), persistent=False)
+        self.register_buffer("sin", angles.sin(), persistent=False)
+
+    def forward(self, x: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        """x (B, nh, T, hs) at positions pos (T,) or (B, T) -> x rotated, same shape."""
+        cos, sin = self.cos[pos], self.sin[pos]  # (T, hs/2) or (B, T, hs/2)
+        if pos.dim() == 2:
+            cos, sin = cos[:, None], sin[:, None]  # (B, 1, T, hs/2): broadcast over heads
+        x1, x2 = x.chunk(2, dim=-1)  # (B, nh, T, hs/2) each
+        return torch.cat([x1 * cos - x2 * sin, x1 * sin + x2 * cos], dim=-1)
+
+
 class CausalSelfAttention(nn.Module):
     """Multi-head attention where each position sees only itself and the past."""
 
@@ -100,19 +140,32 @@ class CausalSelfAttention(nn.Module):
         self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = config.dropout
         self.resid_dropout = nn.Dropout(config.dropout)
+        self.qk_norm = config.qk_norm
+        hs = config.n_embd // config.n_head
+        self.rotary = Rotary(hs, config.block_size) if config.rotary else None
 
-    def qkv(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    def qkv(
+        self, x: torch.Tensor, pos: torch.Tensor | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """x (B, T, C) -> queries, keys, values (B, nh, T, hs); pos (T,) or (B, T) for rotary."""
         B, T, C = x.shape
         q, k, v = self.c_attn(x).split(self.n_embd, dim=2)
         hs = C // self.n_head
         q = q.view(B, T, self.n_head, hs).transpose(1, 2)  # (B, nh, T, hs)
         k = k.view(B, T, self.n_head, hs).transpose(1, 2)  # (B, nh, T, hs)
         v = v.view(B, T, self.n_head, hs).transpose(1, 2)  # (B, nh, T, hs)
+        if self.qk_norm:
+            q, k = F.rms_norm(q, (hs,)), F.rms_norm(k, (hs,))
+        if self.rotary is not None:
+            pos = torch.arange(T, device=x.device) if pos is None else pos
+            q, k = self.rotary(q, pos), self.rotary(k, pos)
         return q, k, v
 
-    def forward(self, x: torch.Tensor, cache: KVCache | None = None) -> torch.Tensor:
+    def forward(
+        self, x: torch.Tensor, cache: KVCache | None = None, pos: torch.Tensor | None = None
+    ) -> torch.Tensor:
         B, T, C = x.shape
-        q, k, v = self.qkv(x)
+        q, k, v = self.qkv(x, pos)
         if cache is not None:
             k, v = cache.extend(k, v)  # (B, nh, past+T, hs)
         y = F.scaled_dot_product_attention(
@@ -121,7 +174,9 @@ class CausalSelfAttention(nn.Module):
         y = y.transpose(1, 2).contiguous().view(B, T, C)  # (B, T, C)
         return self.resid_dropout(self.c_proj(y))
 
-    def attention_weights(self, x: torch.Tensor, cache: KVCache | None = None) -> torch.Tensor:
+    def attention_weights(
+        self, x: torch.Tensor, cache: KVCache | None = None, pos: torch.Tensor | None = None
+    ) -> torch.Tensor:
         """The weights forward() attends with, (B, nh, T, T), rows summing to 1 (probes only).
 
         Same arguments as forward() and the same q, k (self.qkv), so a change to how
@@ -129,7 +184,7 @@ class CausalSelfAttention(nn.Module):
         """
         if cache is not None:
             raise ValueError("attention weights are read without a cache")
-        q, k, _ = self.qkv(x)  # (B, nh, T, hs)
+        q, k, _ = self.qkv(x, pos)  # (B, nh, T, hs)
         T = x.shape[1]
         scores = (q @ k.transpose(-2, -1)) / math.sqrt(k.shape[-1])  # (B, nh, T, T)
         future = torch.ones(T, T, dtype=torch.bool, device=x.device).triu(1)
@@ -142,9 +197,12 @@ class MLP(nn.Module):
         self.c_fc = nn.Linear(config.n_embd, 4 * config.n_embd, bias=config.bias)
         self.c_proj = nn.Linear(4 * config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = nn.Dropout(config.dropout)
+        self.relu_squared = config.relu_squared
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.dropout(self.c_proj(F.gelu(self.c_fc(x))))
+        h = self.c_fc(x)  # (B, T, 4C)
+        h = F.relu(h).square() if self.relu_squared else F.gelu(h)
+        return self.dropout(self.c_proj(h))  # (B, T, C)
 
 
 class Block(nn.Module):
@@ -157,8 +215,10 @@ class Block(nn.Module):
         self.ln_2 = nn.LayerNorm(config.n_embd, bias=config.bias)
         self.mlp = MLP(config)
 
-    def forward(self, x: torch.Tensor, cache: KVCache | None = None) -> torch.Tensor:
-        x = x + self.attn(self.ln_1(x), cache)
+    def forward(
+        self, x: torch.Tensor, cache: KVCache | None = None, pos: torch.Tensor | None = None
+    ) -> torch.Tensor:
+        x = x + self.attn(self.ln_1(x), cache, pos)
         x = x + self.mlp(self.ln_2(x))
         return x
 
@@ -170,7 +230,8 @@ class TinyGPT(nn.Module):
         super().__init__()
         self.config = config
         self.wte = nn.Embedding(config.vocab_size, config.n_embd)
-        self.wpe = nn.Embedding(config.block_size, config.n_embd)
+        # A learned table of positions, unless rotary attention already knows the order.
+        self.wpe = None if config.rotary else nn.Embedding(config.block_size, config.n_embd)
         self.drop = nn.Dropout(config.dropout)
         self.blocks = nn.ModuleList(Block(config) for _ in range(config.n_layer))
         self.ln_f = nn.LayerNorm(config.n_embd, bias=config.bias)
@@ -197,6 +258,19 @@ class TinyGPT(nn.Module):
         """Parameters counted once (the tied head shares the embedding table)."""
         return sum(p.numel() for p in self.parameters())
 
+    def embed(self, idx: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+        """Token ids (B, T) at positions pos (T,) or (B, T) -> input vectors (B, T, C)."""
+        x = self.wte(idx)  # (B, T, C)
+        if self.wpe is not None:
+            x = x + self.wpe(pos)
+        return self.drop(x)
+
+    def head(self, h: torch.Tensor) -> torch.Tensor:
+        """Final normalised hidden states (..., C) -> next-token logits (..., V)."""
+        logits = self.lm_head(h)
+        cap = self.config.logit_softcap
+        return cap * torch.tanh(logits / cap) if cap > 0 else logits
+
     def forward(
         self,
         idx: torch.Tensor,
@@ -216,12 +290,12 @@ class TinyGPT(nn.Module):
                 f"sequence of {past + T} tokens is longer than block_size {self.config.block_size}"
             )
         pos = torch.arange(past, past + T, device=idx.device)  # (T,)
-        x = self.drop(self.wte(idx) + self.wpe(pos))  # (B, T, C)
+        x = self.embed(idx, pos)  # (B, T, C)
         if cache is not None:
             cache.start_step()
             cache.length += T
         for block in self.blocks:
-            x = block(x, cache)
+            x = block(x, cache, pos)
         logits = self.readout(x)  # (B, T, V)
         loss = None
         if targets is not None:
@@ -236,7 +310,7 @@ class TinyGPT(nn.Module):
         A method of its own so the logit lens reads earlier layers exactly as forward
         reads the last one.
         """
-        return self.lm_head(self.ln_f(x))
+        return self.head(self.ln_f(x))
 
     def embedding_table(self) -> torch.Tensor:
         """The learned token vectors (V, C)."""

@@ -23,6 +23,9 @@ from typing import Any, Generic, Protocol, TypeVar
 import torch
 
 from engine.model import TinyGPT
+from engine.optim import lr_factor, make_optimizer, set_learning_rate
+
+__all__ = ["LoopConfig", "TrainingLoop", "check_loop_config", "make_optimizer"]
 
 
 class LoopConfig(Protocol):
@@ -51,15 +54,6 @@ def check_loop_config(config: LoopConfig) -> None:
         raise ValueError("eval_every must be at least 1")
     if config.max_steps is not None and config.max_steps < 0:
         raise ValueError(f"max_steps must be >= 0, got {config.max_steps}")
-
-
-def make_optimizer(model: TinyGPT, config: LoopConfig) -> torch.optim.Optimizer:
-    return torch.optim.AdamW(
-        model.parameters(),
-        lr=config.lr,
-        betas=(0.9, config.beta2),
-        weight_decay=config.weight_decay,
-    )
 
 
 class TrainingLoop(Generic[Snapshot]):
@@ -105,7 +99,8 @@ class TrainingLoop(Generic[Snapshot]):
         self._stop = True
 
     def _lr_at(self, step: int) -> float:
-        return self.config.lr * min(1.0, (step + 1) / max(1, self.config.warmup_steps))
+        c = self.config  # a config without a warm-down share (fine-tuning's) has none
+        return c.lr * lr_factor(step, c.warmup_steps, c.max_steps, getattr(c, "warmdown", 0.0))
 
     def _healthy(self, loss: float) -> bool:
         return math.isfinite(loss) and loss < self._loss_ceiling
@@ -123,8 +118,7 @@ class TrainingLoop(Generic[Snapshot]):
 
     def _train_step(self) -> tuple[float, int] | None:
         """One optimiser step: (loss, items), or None if the loss blew up."""
-        for group in self.optimizer.param_groups:
-            group["lr"] = self._lr_at(self.step_count)
+        set_learning_rate(self.optimizer, self._lr_at(self.step_count))
         loss, items = self.batch_loss()
         if not self._healthy(loss.item()):
             return None

@@ -60,7 +60,7 @@ def answer_batch(
 def hidden_states(model: TinyGPT, idx: torch.Tensor) -> torch.Tensor:
     """The model's final normalised hidden states (B, T, C): its forward pass minus the head."""
     T = idx.shape[1]
-    x = model.drop(model.wte(idx) + model.wpe(torch.arange(T, device=idx.device)))  # (B, T, C)
+    x = model.embed(idx, torch.arange(T, device=idx.device))  # (B, T, C)
     for block in model.blocks:
         x = block(x)
     return model.ln_f(x)
@@ -79,7 +79,7 @@ def sequence_logprobs(
         raise ValueError(f"sequence of {T} tokens is longer than block_size {model.config.block_size}")
     mask = targets != IGNORE  # (B, T)
     h = hidden_states(model, idx)[mask]  # (N, C): only the answer positions
-    logp = -F.cross_entropy(model.lm_head(h), targets[mask], reduction="none")  # (N,)
+    logp = -F.cross_entropy(model.head(h), targets[mask], reduction="none")  # (N,)
     rows = torch.arange(B).unsqueeze(1).expand(B, T)[mask]  # (N,) row of each position
     total = torch.zeros(B, dtype=logp.dtype).index_add(0, rows, logp)  # (B,)
     return total, mask.sum(dim=1)

@@ -29,7 +29,7 @@ Chooser = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]  # (logits (A, V)
 
 def _attend(attn, x: torch.Tensor, K: torch.Tensor, V: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
     """One new token per row (x (A, 1, C)) through an attention layer, updating the cache."""
-    q, k, v = attn.qkv(x)  # (A, nh, 1, hs) each
+    q, k, v = attn.qkv(x, pos[:, None])  # (A, nh, 1, hs) each, at each row's position
     rows = torch.arange(x.shape[0])
     K[rows, :, pos] = k[:, :, 0]
     V[rows, :, pos] = v[:, :, 0]
@@ -69,7 +69,7 @@ def decode(
     for r, p in enumerate(prompts):
         idx[r, : len(p)] = torch.tensor(list(p))
     # Read the prompts in one pass, keeping every layer's keys and values.
-    x = model.drop(model.wte(idx) + model.wpe(torch.arange(Tp)))  # (B, Tp, C)
+    x = model.embed(idx, torch.arange(Tp))  # (B, Tp, C)
     caches = []
     for blk in model.blocks:
         q, k, v = blk.attn.qkv(blk.ln_1(x))  # (B, nh, Tp, hs)
@@ -83,7 +83,7 @@ def decode(
         x = x + blk.mlp(blk.ln_2(x))
         caches.append((K, V))
     rows = torch.arange(B)  # which original rows are still running
-    logits = model.lm_head(model.ln_f(x[rows, lens - 1]))  # (B, V)
+    logits = model.head(model.ln_f(x[rows, lens - 1]))  # (B, V)
     pos = lens.clone()  # where each running row writes its next token
     new: list[list[int]] = [[] for _ in range(B)]
     ended = [False] * B
@@ -102,11 +102,11 @@ def decode(
             sel = torch.tensor(keep)
             rows, pos, nxt = rows[sel], pos[sel], nxt[sel]
             caches = [(K[sel], V[sel]) for K, V in caches]
-        x = model.drop(model.wte(nxt) + model.wpe(pos))[:, None, :]  # (A, 1, C)
+        x = model.embed(nxt[:, None], pos[:, None])  # (A, 1, C)
         for blk, (K, V) in zip(model.blocks, caches, strict=True):
             x = x + _attend(blk.attn, blk.ln_1(x), K, V, pos)
             x = x + blk.mlp(blk.ln_2(x))
-        logits = model.lm_head(model.ln_f(x[:, 0]))  # (A, V)
+        logits = model.head(model.ln_f(x[:, 0]))  # (A, V)
         pos = pos + 1
     model.train(was_training)
     return new, ended

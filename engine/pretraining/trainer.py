@@ -8,6 +8,7 @@ loss is measured on a few fixed held-out windows.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,9 @@ class TrainConfig:
     weight_decay: float = 0.0  # training runs are seconds long; decay would only slow learning
     grad_clip: float = 1.0  # caps rare huge steps, the usual guard for transformers
     beta2: float = 0.95  # Adam's memory of squared gradients, shorter than 0.999 as in GPT training
+    optimizer: str = "muon"  # Muon for the blocks' matrices, AdamW for the rest: see engine/optim.py
+    muon_lr: float = 0.02  # Muon's rate (its steps are orthogonalised, so on another scale than lr)
+    warmdown: float = 0.5  # with max_steps, LR decays to 0 over the last half (open-ended: none)
     eval_every: int = 50  # held-out loss every 50 steps: often enough for a live curve, ~1 % of time
     eval_batches: int = 2  # 2 fixed held-out batches: a stable number at little cost
     max_steps: int | None = None  # None: run until stopped (the live demo); a number for scripts
@@ -39,6 +43,12 @@ class TrainConfig:
         check_loop_config(self)
         if self.eval_batches < 1:
             raise ValueError("eval_batches must be at least 1")
+        if self.optimizer not in ("adamw", "muon"):
+            raise ValueError(f"optimizer must be 'adamw' or 'muon', got {self.optimizer!r}")
+        if not (self.muon_lr > 0 and math.isfinite(self.muon_lr)):
+            raise ValueError(f"muon_lr must be a positive number, got {self.muon_lr}")
+        if not 0.0 <= self.warmdown <= 1.0:
+            raise ValueError(f"warmdown must be a share of the run in [0, 1], got {self.warmdown}")
 
 
 @dataclass(frozen=True)
