@@ -16,6 +16,7 @@ world) than the ones trained on.
         untied_softcap,warmdown,larger_lr             # every change on, then each off in turn
     python bench/time_to_loss.py --steps 900 3000 --corpus library
     python bench/time_to_loss.py --only muon,rotary   # a candidate made of some changes only
+    python bench/time_to_loss.py --sea-seeds 0 1 2    # steps until "sea" has "waters" nearby
 """
 
 from __future__ import annotations
@@ -155,8 +156,9 @@ def time_to_reach(t: Trainee, target: float) -> tuple[float, int] | None:
 
 # ----- corpora -----------------------------------------------------------------------
 def strip_gutenberg(text: str) -> str:
-    """The book between Project Gutenberg's start and end markers (crudely: h4-library's
-    cleaning pipeline does this properly), as paragraphs with their hard wraps undone."""
+    """The book between Project Gutenberg's start and end markers, as paragraphs with their
+    hard wraps undone: crude (engine/corpus/library does it properly), kept because the
+    first measurements in docs/performance.md were taken on it (--raw-library)."""
     start = re.search(r"\*\*\* ?START OF (THIS|THE) PROJECT GUTENBERG.*?\*\*\*", text)
     end = re.search(r"\*\*\* ?END OF (THIS|THE) PROJECT GUTENBERG", text)
     body = text[start.end() if start else 0 : end.start() if end else len(text)]
@@ -176,22 +178,26 @@ def library_texts() -> tuple[list[str], list[str]]:
     return train, held
 
 
-def corpus_ids(name: str):
-    """(train ids, held-out ids, tokenizer) of a corpus under its own BPE tokenizer."""
-    if name == "world":
-        from engine.session.core import Session  # the made-up world, as the app makes it
+def corpus_ids(name: str, raw_library: bool = False):
+    """(train ids, held-out ids, tokenizer) of a corpus under its own BPE tokenizer, as the
+    app makes them: the library's cleaning pipeline and held-out chapters, or the made-up
+    world's generator and held-out documents. raw_library: the crude strip above instead."""
+    from engine.corpus.mix import Mix  # the session stack loads only when a race starts
+    from engine.session.core import Session
 
-        session = Session(seed=0)
-        train, held = session._ids()
-        return train, held, session.tokenizer
-    from engine.corpus.sources import Document
-    from engine.session.core import encode_documents
-    from engine.tokenizers.bpe import DEFAULT_BPE_VOCAB, BPETokenizer
+    if name == "library" and raw_library:
+        from engine.corpus.document import Document
+        from engine.session.data import encode_documents
+        from engine.tokenizers.bpe import DEFAULT_BPE_VOCAB, BPETokenizer
 
-    train_texts, held_texts = library_texts()
-    tok = BPETokenizer.train(train_texts, vocab_size=DEFAULT_BPE_VOCAB)
-    enc = lambda texts: encode_documents(tok, [Document("library", t) for t in texts])  # noqa: E731
-    return enc(train_texts), enc(held_texts), tok
+        train_texts, held_texts = library_texts()
+        tok = BPETokenizer.train(train_texts, vocab_size=DEFAULT_BPE_VOCAB)
+        docs = lambda texts: [Document("library", t) for t in texts]  # noqa: E731
+        return encode_documents(tok, docs(train_texts)), encode_documents(tok, docs(held_texts)), tok
+    session = Session(seed=0)
+    session.set_mix(Mix.default() if name == "library" else Mix.made_up())
+    train, held = session.token_ids()
+    return train, held, session.tokenizer
 
 
 # ----- the race ------------------------------------------------------------------------
@@ -202,7 +208,7 @@ def sea_has_waters(model: TinyGPT, tok) -> bool:  # noqa: ANN001
 
 
 def race(recipes: list[Recipe], corpus: str, n_steps: int, args) -> dict[str, Trainee]:  # noqa: ANN001
-    train, held, tok = corpus_ids(corpus)
+    train, held, tok = corpus_ids(corpus, args.raw_library)
     heldout_rng = np.random.default_rng(10_000)
     B, T = args.batch, GPTConfig().block_size
     held_batches = [random_batch(held, T, B, heldout_rng) for _ in range(args.eval_batches)]
@@ -247,6 +253,22 @@ def race(recipes: list[Recipe], corpus: str, n_steps: int, args) -> dict[str, Tr
     return trainees
 
 
+def steps_to_sea(recipes: list[Recipe], seeds: list[int], args, cap: int = 200) -> None:  # noqa: ANN001
+    """World: the first step after which "waters" is among the 3 nearest words of "sea",
+    checked after every step (the probe is not timed), for each recipe and seed."""
+    train, _, tok = corpus_ids("world")
+    print('\nworld: steps until "waters" is among the 3 nearest words of "sea"')
+    for r in recipes:
+        found = []
+        for seed in seeds:
+            t = make_trainee(r, tok.vocab_size, seed, cap)
+            while t.steps < cap and not sea_has_waters(t.model, tok):
+                train_block(t, train, 1, args.batch)
+            found.append(t.steps if t.steps < cap or sea_has_waters(t.model, tok) else None)
+        cells = ", ".join("never" if f is None else str(f) for f in found)
+        print(f"  {r.name:28s} seeds {seeds}: {cells}", flush=True)
+
+
 def report(trainees: dict[str, Trainee], corpus: str, n_steps: int, args) -> None:  # noqa: ANN001
     base = trainees["baseline"]
     target = base.curve[-1][2]
@@ -289,6 +311,10 @@ def main() -> None:
                         help="candidates may run this many times N steps to reach the target")
     parser.add_argument("--neighbours", action="store_true",
                         help='world: the first step at which "waters" is among the 3 nearest of "sea"')
+    parser.add_argument("--raw-library", action="store_true",
+                        help="library: the raw books stripped crudely, three whole books held out")
+    parser.add_argument("--sea-seeds", type=int, nargs="+",
+                        help='only measure, per step, when "waters" joins the 3 nearest of "sea"')
     parser.add_argument("--lr", type=float, help="override the candidate's AdamW lr")
     parser.add_argument("--muon-lr", type=float, help="override the candidate's Muon lr")
     parser.add_argument("--warmdown-frac", type=float, help="override the candidate's warm-down share")
@@ -313,6 +339,9 @@ def main() -> None:
         if changes - set(CHANGES):
             parser.error(f"unknown changes {sorted(changes - set(CHANGES))}")
         recipes.append(replace(build(changes, "+".join(sorted(changes))), **overrides))
+    if args.sea_seeds:
+        steps_to_sea(recipes, args.sea_seeds, args)
+        return
     corpora = ("library", "world") if args.corpus == "both" else (args.corpus,)
     print(f"candidate: {candidate}")
     for corpus in corpora:
