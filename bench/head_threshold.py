@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from engine.model import TinyGPT  # noqa: E402
+from engine.model import GPTConfig, TinyGPT  # noqa: E402
 from engine.pretraining.head_patterns import (  # noqa: E402
     PATTERNS,
     SHARP_SHARE,
@@ -48,11 +48,18 @@ def main() -> None:
     rows = [session.pretraining.passage(args.tokens, seed=s) for s in range(args.passages)]
     n = min(len(r) for r in rows)
     rows = [r[:n] for r in rows]
-    null = []
-    for seed in range(args.seeds):
-        torch.manual_seed(seed)
-        null.append(head_scores(TinyGPT(session.model.config), rows))
-    null_max = float(np.max(null))
+    # The null for the shipped model's recipe and for today's default recipe (a fresh
+    # "From scratch" model), which may differ (engine/model.py's recipe switches).
+    configs = {"shipped": session.model.config,
+               "default": GPTConfig(vocab_size=session.model.config.vocab_size)}
+    null_by = {}
+    for name, config in configs.items():
+        null = []
+        for seed in range(args.seeds):
+            torch.manual_seed(seed)
+            null.append(head_scores(TinyGPT(config), rows))
+        null_by[name] = float(np.max(null))
+    null_max = max(null_by.values())
     trained = head_scores(session.model, rows)
     for layer in range(trained.shape[0]):
         for head in range(trained.shape[1]):
@@ -62,7 +69,8 @@ def main() -> None:
     cut = otsu_threshold(trained)
     named = int((trained.max(axis=-1) >= SHARP_SHARE).sum())
     print(f"passages {len(rows)} x {n} tokens; untrained max share {null_max:.3f} "
-          f"(seeds 0-{args.seeds - 1}); Otsu cut on the shipped model {cut:.3f}; "
+          f"(seeds 0-{args.seeds - 1}; " + ", ".join(f"{k} recipe {v:.3f}" for k, v in null_by.items())
+          + f"); Otsu cut on the shipped model {cut:.3f}; "
           f"rule: share >= {SHARP_SHARE} names {named} of {trained[..., 0].size} shipped heads")
 
 

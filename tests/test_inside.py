@@ -30,10 +30,10 @@ from engine.tokenizers.char import CharTokenizer
 SMALL = GPTConfig(vocab_size=48, block_size=16, n_layer=3, n_head=4, n_embd=32)
 
 
-def _trained_looking_model(seed: int = 0) -> TinyGPT:
+def _trained_looking_model(seed: int = 0, recipe: dict | None = None) -> TinyGPT:
     """A small model with weights far from init (so attention is not near uniform)."""
     torch.manual_seed(seed)
-    model = TinyGPT(SMALL)
+    model = TinyGPT(GPTConfig(**{**SMALL.to_dict(), **(recipe or {})}))
     with torch.no_grad():
         for p in model.parameters():
             if p.ndim == 2:
@@ -65,7 +65,7 @@ def _hand_attention(model: TinyGPT, ids: list[int]) -> list[torch.Tensor]:
     C, H = config.n_embd, config.n_head
     hs = C // H
     x = model.wte.weight[ids]  # (T, C)
-    if getattr(model, "wpe", None) is not None:
+    if model.wpe is not None:
         x = x + model.wpe.weight[:T]
     out = []
     for block in model.blocks:
@@ -77,11 +77,11 @@ def _hand_attention(model: TinyGPT, ids: list[int]) -> list[torch.Tensor]:
         weights = torch.zeros(H, T, T)
         for head in range(H):
             qh, kh = q[:, head * hs : (head + 1) * hs], k[:, head * hs : (head + 1) * hs]
-            if getattr(config, "qk_norm", False):
+            if config.qk_norm:
                 eps = torch.finfo(torch.float32).eps
                 qh = qh / torch.sqrt(qh.pow(2).mean(-1, keepdim=True) + eps)
                 kh = kh / torch.sqrt(kh.pow(2).mean(-1, keepdim=True) + eps)
-            if getattr(config, "rotary", False):
+            if config.rotary:
                 qh, kh = _rotate(qh), _rotate(kh)
             for i in range(T):
                 scores = torch.tensor([float(qh[i] @ kh[j]) / math.sqrt(hs) for j in range(i + 1)])
@@ -92,9 +92,13 @@ def _hand_attention(model: TinyGPT, ids: list[int]) -> list[torch.Tensor]:
     return out
 
 
+@pytest.mark.parametrize("recipe", [
+    {},  # today's recipe: rotary positions and unit-RMS queries and keys
+    {"rotary": False, "qk_norm": False},  # plain nanoGPT, as checkpoints from before load
+], ids=["recipe", "nanogpt"])
 @torch.no_grad()
-def test_attention_matches_a_hand_computation_and_is_causal():
-    model = _trained_looking_model()
+def test_attention_matches_a_hand_computation_and_is_causal(recipe):
+    model = _trained_looking_model(recipe=recipe)
     ids = [5, 17, 3, 40, 22, 9, 31, 12, 7]
     view = look_inside(model, _tokenizer(), ids)
     expected = _hand_attention(model, ids)
