@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         controller.busyChanged.connect(self.status_bar.set_busy)
         controller.jobFailed.connect(self.show_error)
         controller.loadFailed.connect(self.status_bar.set_load_failed)
+        # One reset path: every panel drops what it showed of the models that are gone.
+        controller.demoReset.connect(self.forget_results)
+        controller.sessionOpened.connect(lambda _path: self.forget_results())
         if controller.status is not None:
             self.status_bar.set_status(controller.status)
 
@@ -115,6 +118,12 @@ class MainWindow(QMainWindow):
         self.panels[key] = panel
         self.stack.addWidget(panel)
         return panel
+
+    def forget_results(self) -> None:
+        for panel in self.panels.values():
+            forget = getattr(panel, "forget_results", None)
+            if callable(forget):
+                forget()
 
     def show_error(self, title: str, message: str) -> None:
         self.banner.show_message(title, message)

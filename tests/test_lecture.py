@@ -472,6 +472,35 @@ def test_the_tour_reads_the_shipped_models_own_mix(monkeypatch, tmp_path):
     assert shipped_mix() == Mix.only("plays")
 
 
+def test_reset_leaves_no_stale_caption(qtbot, lecture, engine_controller):
+    """After "Reset the demo" no panel shows numbers or answers of the models that are gone:
+    the training caption, the two answers, the measurements and the three-stage strip."""
+    c, window = engine_controller, lecture.window
+    windows = window.show_panel("windows")
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
+                          check_params_cb=lambda s: s in ("stopped", "paused")):
+        c.pretraining.start_training(from_scratch=True, max_steps=3)
+    qtbot.waitUntil(lambda: "step" in windows.train_box.train_stats.text(), timeout=5000)
+    finetune = window.show_panel("finetune")
+    with qtbot.waitSignal(finetune.comparisonShown, timeout=30_000):
+        finetune.ask("Where does the owl sleep at night?")
+    answers = {stage: card.text.text() for stage, card in finetune.cards.items()}
+    chat = window.show_panel("chat")
+    with qtbot.waitSignal(c.alignment.stageStripReady, timeout=60_000):
+        chat.compare_stages("Where does the owl sleep at night?")
+    assert any(col.sample.text() for col in chat.columns.values())
+
+    with qtbot.waitSignal(c.demoReset, timeout=5000):
+        lecture.reset_demo()
+    qtbot.wait(300)  # a few redraw ticks
+    assert "step" not in windows.train_box.train_stats.text()
+    assert finetune.progress.text() == ""
+    for stage, card in finetune.cards.items():
+        assert card.text.text() != answers[stage] and "Ask both" in card.text.text()
+    assert finetune.comparison is None and finetune.rates is None
+    assert not any(col.sample.text() for col in chat.columns.values())
+
+
 def test_dark_colours_reach_existing_panels_and_plots(qtbot, lecture, monkeypatch):
     from PySide6.QtGui import QGuiApplication
 

@@ -381,6 +381,11 @@ class ChatPanel(QWidget):
         self.history_tab.add(text)
 
     # -- panel protocol --------------------------------------------------------------------
+    def forget_results(self) -> None:
+        """The models on screen are gone (reset, another session): no old comparison."""
+        for column in self.columns.values():
+            column.clear()
+
     def is_ready(self) -> bool:
         return self.candidates is not None and self._history_seen and self.charts.point_count() > 0
 

@@ -180,6 +180,14 @@ class StageColumn(QFrame):
         self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.sample)
 
+    def clear(self) -> None:
+        """Nothing asked yet (or the models changed since)."""
+        self.heading.setText(self.title)
+        self.bars.set_message("Press “Compare”.")
+        self.sample.setText("")
+        self.sample.setToolTip("")
+        self.setToolTip("")
+
     def show_view(self, view) -> None:
         self.setToolTip(f"Where this model comes from: {view.origin}" if view.origin else "")
         if view.stage == "aligned" and view.origin:

@@ -233,6 +233,16 @@ class FinetunePanel(QWidget):
         self.redraw_timer.start()
 
     # -- life cycle (see gui/panels/__init__.py) ------------------------------------------
+    def forget_results(self) -> None:
+        """The models on screen are gone (reset, another session): no old answers, no old
+        run's progress, no old measurements."""
+        self.comparison = self.rates = None
+        self._sft_version = -1
+        self.progress.setText("")
+        for card in self.cards.values():
+            card.show_note("Press “Ask both” to put the question to this model.")
+        self.rates_tab.clear()
+
     def is_ready(self) -> bool:
         return self.comparison is not None and self.rates is not None and self.qa is not None
 

@@ -94,6 +94,13 @@ class RatesTab(QWidget):
                 self.rates_table.setItem(r, c, item)
         layout.addWidget(self.rates_table, 1)
 
+    def clear(self) -> None:
+        """No measurement of the models now on screen yet."""
+        for r in range(self.rates_table.rowCount()):
+            for c in range(self.rates_table.columnCount()):
+                self.rates_table.item(r, c).setText("…")
+        self.rates_note.setText("Press “Measure again” to test both models on the held-out questions.")
+
     def show_rates(self, rates, subjects: tuple[str, ...] = ()) -> None:
         """Fill the table from StageRates; `subjects`: the held-out subjects, to name them."""
         for c, stage in enumerate(("pre-trained", "fine-tuned")):

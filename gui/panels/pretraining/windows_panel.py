@@ -418,6 +418,13 @@ class WindowsPanel(QWidget):
         self.train_box.show_snapshot(snap, state)
 
     # -- panel protocol ---------------------------------------------------------------
+    def forget_results(self) -> None:
+        """The model on screen is gone (reset, another session): no old run's numbers."""
+        self.train_box.show_idle()
+        self.loss_plot.update_from(self.controller.pretraining.loss_history)
+        self._snapshot_dirty = True
+        self._request_guesses()
+
     def apply_theme(self) -> None:
         """Colours or text size changed: the numbers under the curve are drawn again."""
         self._snapshot_dirty = True

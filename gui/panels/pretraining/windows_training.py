@@ -26,6 +26,8 @@ LEARNING_RATES = (
     (1e-1, "too big (0.1)"),
 )
 DEFAULT_LR_INDEX = 2
+IDLE_TEXT = ("Press “Train” to keep training this model, or “From scratch” to start again "
+             "from random numbers.")
 STATE_WORDS = {"running": "Training", "paused": "Paused", "stopped": "Stopped",
                "diverged": "Stopped: it blew up"}
 
@@ -49,13 +51,16 @@ class TrainingBox(QGroupBox):
         layout.setSpacing(4)
         self.loss_plot = LossPlot()
         layout.addWidget(self.loss_plot, 1)
-        self.train_stats = QLabel("Press “Train” to keep training this model, or "
-                                  "“From scratch” to start again from random numbers.")
+        self.train_stats = QLabel(IDLE_TEXT)
         self.train_stats.setWordWrap(True)
         self.train_stats.setFont(theme.font(theme.SMALL_PT))
         self.train_stats.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.train_stats)
         self.setMinimumWidth(300)
+
+    def show_idle(self) -> None:
+        """No run on screen (a new model, or after a reset): what the buttons do."""
+        self.train_stats.setText(IDLE_TEXT)
 
     def show_snapshot(self, snap, state: str) -> None:
         """The state, step, loss, speed and time of a training snapshot."""
