@@ -19,14 +19,8 @@ from engine.tokenizers.base import (
     TokenizerError,
     split_specials,
 )
-from engine.tokenizers.bpe import (
-    DEFAULT_BPE_VOCAB,
-    BPETokenizer,
-    MergeReplay,
-    MergeStep,
-    apply_merges,
-    display_piece,
-)
+from engine.tokenizers.bpe import DEFAULT_BPE_VOCAB, BPETokenizer
+from engine.tokenizers.byte_pieces import MergeReplay, MergeStep, apply_merges, display_piece
 from engine.tokenizers.char import CharTokenizer
 from engine.tokenizers.word import WordTokenizer, split_words
 

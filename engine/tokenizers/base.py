@@ -193,3 +193,35 @@ class Tokenizer(ABC):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(vocab_size={self.vocab_size})"
+
+
+class ListedTokenizer(Tokenizer):
+    """A tokenizer whose vocabulary is a plain list: the specials, then its own tokens.
+
+    The character and word tokenizers are both closed lists; the vocabulary lookups
+    and decoding are the same for both, so they live here once.
+    """
+
+    def __init__(self, ordinary: Sequence[str]) -> None:
+        self._tokens: list[str] = [*SPECIAL_TOKENS, *ordinary]
+        self._ids: dict[str, int] = {t: i for i, t in enumerate(self._tokens)}
+
+    def decode(self, ids: Iterable[int]) -> str:
+        return "".join(self.id_to_token(i) for i in ids)
+
+    @property
+    def vocab_size(self) -> int:
+        return len(self._tokens)
+
+    def vocabulary(self) -> dict[str, int]:
+        return dict(self._ids)
+
+    def id_to_token(self, i: int) -> str:
+        if not 0 <= i < len(self._tokens):
+            raise IndexError(
+                f"Token id {i} is outside the vocabulary (0..{len(self._tokens) - 1})."
+            )
+        return self._tokens[i]
+
+    def token_to_id(self, s: str) -> int | None:
+        return self._ids.get(s)

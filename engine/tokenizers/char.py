@@ -8,14 +8,14 @@ from typing import Any
 from engine.tokenizers.base import (
     SPACING_TOKENS,
     SPECIAL_TOKENS,
-    Tokenizer,
+    ListedTokenizer,
     TokenizerError,
     as_text_list,
     split_specials,
 )
 
 
-class CharTokenizer(Tokenizer):
+class CharTokenizer(ListedTokenizer):
     """One id per character. The simplest tokenizer: tiny vocabulary, long sequences.
 
     The alphabet is closed: a character never seen in training cannot be encoded.
@@ -30,8 +30,7 @@ class CharTokenizer(Tokenizer):
             raise TokenizerError("A character tokenizer's alphabet must be single characters.")
         if len(set(chars)) != len(chars):
             raise TokenizerError("A character tokenizer's alphabet has repeated characters.")
-        self._tokens: list[str] = [*SPECIAL_TOKENS, *chars]
-        self._ids: dict[str, int] = {t: i for i, t in enumerate(self._tokens)}
+        super().__init__(chars)
 
     @classmethod
     def train(cls, texts: Iterable[str] | str) -> CharTokenizer:
@@ -61,28 +60,8 @@ class CharTokenizer(Tokenizer):
             unknown = list(dict.fromkeys(c for c in text if c not in ids))
             raise TokenizerError("", unknown) from None
 
-    def decode(self, ids: Iterable[int]) -> str:
-        return "".join(self.id_to_token(i) for i in ids)
-
     def token_strings(self, ids: Iterable[int]) -> list[str]:
         return [self.id_to_token(i) for i in ids]
-
-    @property
-    def vocab_size(self) -> int:
-        return len(self._tokens)
-
-    def vocabulary(self) -> dict[str, int]:
-        return dict(self._ids)
-
-    def id_to_token(self, i: int) -> str:
-        if not 0 <= i < len(self._tokens):
-            raise IndexError(
-                f"Token id {i} is outside the vocabulary (0..{len(self._tokens) - 1})."
-            )
-        return self._tokens[i]
-
-    def token_to_id(self, s: str) -> int | None:
-        return self._ids.get(s)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.name, "alphabet": "".join(self.alphabet)}

@@ -17,7 +17,7 @@ from typing import Any
 from engine.tokenizers.base import (
     SPACING_TOKENS,
     SPECIAL_TOKENS,
-    Tokenizer,
+    ListedTokenizer,
     TokenizerError,
     as_text_list,
     split_specials,
@@ -54,7 +54,7 @@ def display_word(piece: str) -> str:
     return piece
 
 
-class WordTokenizer(Tokenizer):
+class WordTokenizer(ListedTokenizer):
     """One id per word, punctuation mark or contraction part seen in training.
 
     A closed vocabulary: encoding a word it has never seen raises TokenizerError
@@ -69,8 +69,7 @@ class WordTokenizer(Tokenizer):
         ordinary = [t for t in tokens if t not in SPECIAL_TOKENS]
         if len(set(ordinary)) != len(ordinary):
             raise TokenizerError("A word tokenizer's vocabulary has repeated entries.")
-        self._tokens: list[str] = [*SPECIAL_TOKENS, *ordinary]
-        self._ids: dict[str, int] = {t: i for i, t in enumerate(self._tokens)}
+        super().__init__(ordinary)
 
     @classmethod
     def train(cls, texts: Iterable[str] | str, vocab_size: int | None = None) -> WordTokenizer:
@@ -115,28 +114,8 @@ class WordTokenizer(Tokenizer):
                     found.append(w)
         return found
 
-    def decode(self, ids: Iterable[int]) -> str:
-        return "".join(self.id_to_token(i) for i in ids)
-
     def token_strings(self, ids: Iterable[int]) -> list[str]:
         return [display_word(self.id_to_token(i)) for i in ids]
-
-    @property
-    def vocab_size(self) -> int:
-        return len(self._tokens)
-
-    def vocabulary(self) -> dict[str, int]:
-        return dict(self._ids)
-
-    def id_to_token(self, i: int) -> str:
-        if not 0 <= i < len(self._tokens):
-            raise IndexError(
-                f"Token id {i} is outside the vocabulary (0..{len(self._tokens) - 1})."
-            )
-        return self._tokens[i]
-
-    def token_to_id(self, s: str) -> int | None:
-        return self._ids.get(s)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.name, "tokens": self._tokens[len(SPECIAL_TOKENS) :]}
