@@ -29,13 +29,13 @@ class GPTConfig:
 
     vocab_size: int = 2048  # BPE vocabulary of the bundled corpus: whole common words, split rare ones
     block_size: int = 64  # longest context (tokens): a few sentences, enough for the windows story
-    n_layer: int = 4  # 4 blocks: deep enough for grammar, shallow enough for ~7 k tokens/s on 1 core
+    n_layer: int = 4  # 4 blocks: deep enough for grammar, shallow enough for ~6 k tokens/s on 1 core
     n_head: int = 4  # 4 heads of 32 dims: several things to attend to at once
     n_embd: int = 128  # width 128: with 2048 tokens and 4 blocks, about 1 M parameters
     dropout: float = 0.0  # no dropout: the model is tiny and trains for seconds, it cannot overfit yet
     bias: bool = False  # no biases: a bit faster and just as good (as in nanoGPT)
-    # The recipe. Effects: CPU time to nanoGPT's held-out loss on the books, with the
-    # switch on vs off, everything else as shipped (bench/time_to_loss.py --ablate).
+    # The recipe. Effects: CPU time to nanoGPT's held-out loss on the books, switch on vs
+    # off with the other changes on (bench/time_to_loss.py --ablate, docs/performance.md).
     rotary: bool = True  # rotate queries/keys by position (RoPE), no position table: 1.24x faster
     qk_norm: bool = True  # unit-RMS queries and keys, so attention logits stay tame: 1.08x faster
     relu_squared: bool = False  # relu(x)^2 instead of GELU: measured 1.06x *slower*, so off
