@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
 
         controller.statusChanged.connect(self.status_bar.set_status)
         controller.busyChanged.connect(self.status_bar.set_busy)
+        # A paused run keeps the engine's busy flag up: the words follow the real state.
+        controller.pretraining.trainingStateChanged.connect(
+            lambda state: self.status_bar.set_busy("training", state == "running"))
         controller.jobFailed.connect(self.show_error)
         controller.loadFailed.connect(self.status_bar.set_load_failed)
         # One reset path: every panel drops what it showed of the models that are gone.

@@ -501,6 +501,23 @@ def test_reset_leaves_no_stale_caption(qtbot, lecture, engine_controller):
     assert not any(col.sample.text() for col in chat.columns.values())
 
 
+def test_after_pause_the_sidebar_no_longer_says_training(qtbot, lecture, engine_controller):
+    c, window = engine_controller, lecture.window
+    indicator = window.job_indicator
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
+                          check_params_cb=lambda s: s == "running"):
+        c.pretraining.start_training()
+    qtbot.waitUntil(lambda: "training" in indicator.jobs, timeout=10_000)
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=30_000,
+                          check_params_cb=lambda s: s == "paused"):
+        c.pretraining.pause_training()
+    qtbot.wait(200)
+    assert "training" not in indicator.jobs
+    assert "Training" not in indicator.label.text() or not indicator.isVisible()
+    busy = window.status_bar.busy_label
+    assert "Training" not in busy.text() or not busy.isVisible()
+
+
 def test_dark_colours_reach_existing_panels_and_plots(qtbot, lecture, monkeypatch):
     from PySide6.QtGui import QGuiApplication
 

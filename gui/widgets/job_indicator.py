@@ -84,6 +84,7 @@ class JobIndicator(QWidget):
         controller.alignment.rankerProgress.connect(self._on_ranker_progress)
         controller.alignment.rankerStateChanged.connect(lambda _state, _info: self._refresh())
         controller.pretraining.trainingSnapshot.connect(self._on_train_snapshot)
+        controller.pretraining.trainingStateChanged.connect(self._on_training_state)
         controller.modelReady.connect(self._attach_word_map)
         self._word_map = None
         self._refresh()
@@ -139,6 +140,11 @@ class JobIndicator(QWidget):
             self._fraction["aligning"] = done / total
             self._detail["aligning"] = f"The automatic judge: click {done} of {total}"
             self._refresh()
+
+    def _on_training_state(self, state: str) -> None:
+        """Training is shown exactly while it runs: paused, stopped or blown up is not
+        training (the engine's busy flag stays up while a paused run waits)."""
+        self.set_busy("training", state == "running")
 
     def _on_train_snapshot(self, snap) -> None:
         if "training" in self.jobs:
