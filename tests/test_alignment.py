@@ -21,12 +21,12 @@ import pytest
 
 from engine import paths
 from engine.alignment.answer_quality import compare_stats
-from engine.alignment.run import Alignment
 from engine.alignment.metrics import word_trait
-from engine.checkpoint import load_checkpoint
 from engine.alignment.preference import PreferenceConfig
-from engine.finetuning.qa_data import bundled_qa
 from engine.alignment.rankers import parse_ranker
+from engine.alignment.run import Alignment
+from engine.checkpoint import load_checkpoint
+from engine.finetuning.qa_data import bundled_qa
 
 pytestmark = pytest.mark.slow
 

@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from tests.data_panel_setup import shown_data_panel, started_controller  # noqa: E402
+
 pytestmark = pytest.mark.gui
 
 DOCS_PER_SOURCE = 200  # a slice of each source: the same code paths, seconds faster
@@ -33,26 +35,13 @@ def _small_session():
 
 @pytest.fixture
 def controller(qtbot):
-    from gui.bridge.controller import Controller, InProcessBackend
-
-    c = Controller(InProcessBackend(_small_session))
-    with qtbot.waitSignal(c.modelReady, timeout=120_000):
-        c.start()
-    yield c
-    c.shutdown()
+    with started_controller(qtbot, _small_session, timeout=120_000) as c:
+        yield c
 
 
 @pytest.fixture
 def panel(qtbot, controller):
-    from gui.panels.pretraining.data_panel import DataPanel
-
-    p = DataPanel(controller)
-    qtbot.addWidget(p)
-    p.resize(1280, 720)
-    with qtbot.waitSignal(controller.pretraining.dataSummaryChanged, timeout=120_000):
-        p.show()
-    qtbot.waitUntil(p.is_ready, timeout=5_000)
-    return p
+    return shown_data_panel(qtbot, controller, timeout=120_000)
 
 
 def test_the_library_is_shown_by_genre_with_its_cleaning_steps(panel, controller):

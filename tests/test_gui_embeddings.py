@@ -20,8 +20,8 @@ import pytest
 
 from engine.pretraining.projection import layout_shift, procrustes_align
 from gui.bridge.embedding_history import EmbeddingHistory
-from gui.panels.pretraining.embeddings_panel import EmbeddingsPanel, K
 from gui.bridge.projection_client import InProcessProjector, ProjectionClient
+from gui.panels.pretraining.embeddings_panel import EmbeddingsPanel, K
 
 pytestmark = pytest.mark.gui
 

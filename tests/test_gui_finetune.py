@@ -4,9 +4,9 @@ import html
 
 import pytest
 
+from engine.chat_format import IGNORE
 from engine.finetuning.answer_scoring import DecodeSettings
 from engine.finetuning.qa_data import QAPair
-from engine.chat_format import IGNORE
 
 pytestmark = pytest.mark.gui
 

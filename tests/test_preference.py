@@ -6,13 +6,13 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from engine.alignment.metrics import DriftProbe, Trait
-from engine.alignment.sampling import decode, sample_answers
-from engine.model import TinyGPT
 from engine.alignment.feedback import Answer, PreferencePair, Ranking, Thumb
 from engine.alignment.losses import answer_batch, dpo_loss, kto_loss, sequence_logprobs
+from engine.alignment.metrics import DriftProbe, Trait
 from engine.alignment.preference import PreferenceConfig, PreferenceOptimizer, state_hash
 from engine.alignment.rankers import PrefersWord, RandomRanker, Reversed, parse_ranker
+from engine.alignment.sampling import decode, sample_answers
+from engine.model import TinyGPT
 from engine.tokenizers import END
 from tests.tiny_world import tiny_setup
 

@@ -5,8 +5,13 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from engine.pretraining.probes import (
+    ProbeError,
+    generate,
+    nearest_neighbours,
+    next_token_distribution,
+)
 from engine.pretraining.trainer import PreTrainer, TrainConfig
-from engine.pretraining.probes import ProbeError, generate, nearest_neighbours, next_token_distribution
 from engine.tokenizers import END
 from tests.tiny_world import tiny_setup
 

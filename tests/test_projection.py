@@ -5,7 +5,6 @@ import pytest
 import torch
 
 from engine.corpus.lexicon import group_of
-from engine.pretraining.trainer import PreTrainer, TrainConfig
 from engine.pretraining.probes import embedding_matrix, nearest_neighbours
 from engine.pretraining.projection import (
     OTHER_GROUP,
@@ -21,6 +20,7 @@ from engine.pretraining.projection import (
     select_word_tokens,
     umap_layout,
 )
+from engine.pretraining.trainer import PreTrainer, TrainConfig
 from tests.tiny_world import tiny_setup
 
 

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.corpus.userfiles import UserTextError, load_user_texts
 from engine.alignment.feedback import PreferencePair, Thumb
 from engine.alignment.preference import state_hash
+from engine.corpus.userfiles import UserTextError, load_user_texts
 from engine.finetuning.qa_data import QAPair
 from engine.session.file import (
     MAX_HEADER_BYTES,
@@ -93,9 +93,9 @@ def full_session(live, tmp_path_factory):
     the person's own text, an edited Q&A set and chat feedback. The model is made tiny (one
     block, width 32) so the whole story costs seconds; the data and tokenizer are the app's.
     """
+    from engine.finetuning.trainer import SFTConfig
     from engine.model import GPTConfig
     from engine.pretraining.trainer import TrainConfig
-    from engine.finetuning.trainer import SFTConfig
 
     session = live.fork()  # shares the warm corpus and caches; the model is its own
     session.user_documents, session.user_files = [], []

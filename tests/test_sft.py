@@ -8,13 +8,13 @@ import torch
 import torch.nn.functional as F
 
 from engine import paths
+from engine.chat_format import IGNORE, answer_ids, chat_prompt, prompt_ids
+from engine.checkpoint import load_checkpoint
 from engine.finetuning.answer_scoring import (
     DecodeSettings,
     check_answer,
     greedy_batch,
 )
-from engine.checkpoint import load_checkpoint
-from engine.pretraining.probes import Generation, generate
 from engine.finetuning.qa_data import (
     HELDOUT,
     QAEditError,
@@ -25,7 +25,6 @@ from engine.finetuning.qa_data import (
     load_qa_file,
     save_qa_file,
 )
-from engine.chat_format import IGNORE, answer_ids, chat_prompt, prompt_ids
 from engine.finetuning.trainer import (
     ExampleTooLong,
     SFTConfig,
@@ -35,6 +34,7 @@ from engine.finetuning.trainer import (
     collate,
     sft_loss,
 )
+from engine.pretraining.probes import Generation, generate
 from engine.tokenizers import END, PAD
 from tests.tiny_world import tiny_setup
 

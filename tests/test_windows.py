@@ -8,8 +8,8 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.tokenizers import WordTokenizer
 from engine.pretraining.windows import SlidingWindow, random_batch, sliding_windows, training_pairs
+from engine.tokenizers import WordTokenizer
 
 ARTICLE_SENTENCE = "The cat sat on a mat and enjoyed the wind"
 

@@ -172,31 +172,41 @@ def _rescale_plots(root: QWidget, ratio: float) -> None:
         return
     import pyqtgraph as pg
 
+    def rescale(item) -> None:
+        if isinstance(item, pg.AxisItem):
+            tick_font = item.style.get("tickFont")
+            if isinstance(tick_font, QFont):
+                item.setStyle(tickFont=scaled_font(tick_font, ratio))
+            if "font-size" in item.labelStyle:
+                item.labelStyle["font-size"] = scale_size_text(item.labelStyle["font-size"], ratio)
+                item._updateLabel()  # pyqtgraph's own refresh (no public one)
+        elif isinstance(item, pg.LegendItem):
+            size = item.opts.get("labelTextSize")
+            if size:
+                item.opts["labelTextSize"] = scale_size_text(size, ratio)
+        elif isinstance(item, pg.LabelItem):
+            size = item.opts.get("size")
+            if size:
+                item.setText(item.text, size=scale_size_text(size, ratio))
+        elif isinstance(item, pg.TextItem):
+            item.setFont(scaled_font(item.textItem.font(), ratio))
+
+    _visit_plot_items(views, rescale, "rescale")
+
+
+def _visit_plot_items(views: list, visit, verb: str, before=None) -> None:
+    """Call `visit` on every item of every plot view (after `before(view)`, if given)."""
     for view in views:
+        if before is not None:
+            before(view)
         scene = view.scene()
         if scene is None:
             continue
         for item in scene.items():
             try:
-                if isinstance(item, pg.AxisItem):
-                    tick_font = item.style.get("tickFont")
-                    if isinstance(tick_font, QFont):
-                        item.setStyle(tickFont=scaled_font(tick_font, ratio))
-                    if "font-size" in item.labelStyle:
-                        item.labelStyle["font-size"] = scale_size_text(item.labelStyle["font-size"], ratio)
-                        item._updateLabel()  # pyqtgraph's own refresh (no public one)
-                elif isinstance(item, pg.LegendItem):
-                    size = item.opts.get("labelTextSize")
-                    if size:
-                        item.opts["labelTextSize"] = scale_size_text(size, ratio)
-                elif isinstance(item, pg.LabelItem):
-                    size = item.opts.get("size")
-                    if size:
-                        item.setText(item.text, size=scale_size_text(size, ratio))
-                elif isinstance(item, pg.TextItem):
-                    item.setFont(scaled_font(item.textItem.font(), ratio))
+                visit(item)
             except Exception:  # noqa: BLE001 - one odd plot item must not stop the rest
-                log.debug("could not rescale %r", item, exc_info=True)
+                log.debug("could not %s %r", verb, item, exc_info=True)
         view.update()
 
 
@@ -231,33 +241,27 @@ def _recolour_plots(root: QWidget, mapping: dict[str, str]) -> None:
         name = pg.mkColor(colour).name().lower()
         return lower.get(name)
 
-    for view in views:
-        view.setBackground(theme.BACKGROUND)
-        scene = view.scene()
-        if scene is None:
-            continue
-        for item in scene.items():
-            try:
-                if isinstance(item, pg.AxisItem):
-                    item.setPen(swap(item.pen().color()) or item.pen())
-                    item.setTextPen(swap(item.textPen().color()) or item.textPen())
-                    item.labelStyle["color"] = swap(item.labelStyle.get("color", theme.TEXT)) or theme.TEXT
-                    item._updateLabel()
-                elif isinstance(item, pg.LabelItem):
-                    colour = item.opts.get("color")
-                    item.setText(item.text, color=(swap(colour) or colour) if colour is not None else theme.TEXT)
-                elif isinstance(item, pg.LegendItem):
-                    item.setLabelTextColor(theme.TEXT)
-                    item.setBrush(theme.qcolor(theme.BACKGROUND, 200))
-                    for _sample, label in item.items:
-                        label.setText(label.text, color=theme.TEXT)
-                elif isinstance(item, pg.TextItem):
-                    new = swap(item.color)
-                    if new is not None:
-                        item.setColor(new)
-            except Exception:  # noqa: BLE001
-                log.debug("could not recolour %r", item, exc_info=True)
-        view.update()
+    def recolour(item) -> None:
+        if isinstance(item, pg.AxisItem):
+            item.setPen(swap(item.pen().color()) or item.pen())
+            item.setTextPen(swap(item.textPen().color()) or item.textPen())
+            item.labelStyle["color"] = swap(item.labelStyle.get("color", theme.TEXT)) or theme.TEXT
+            item._updateLabel()
+        elif isinstance(item, pg.LabelItem):
+            colour = item.opts.get("color")
+            item.setText(item.text, color=(swap(colour) or colour) if colour is not None else theme.TEXT)
+        elif isinstance(item, pg.LegendItem):
+            item.setLabelTextColor(theme.TEXT)
+            item.setBrush(theme.qcolor(theme.BACKGROUND, 200))
+            for _sample, label in item.items:
+                label.setText(label.text, color=theme.TEXT)
+        elif isinstance(item, pg.TextItem):
+            new = swap(item.color)
+            if new is not None:
+                item.setColor(new)
+
+    _visit_plot_items(views, recolour, "recolour",
+                      before=lambda view: view.setBackground(theme.BACKGROUND))
 
 
 def system_scheme() -> str:
