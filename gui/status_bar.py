@@ -59,7 +59,7 @@ class ModelStatusBar(QStatusBar):
         self._texts: dict[QLabel, tuple[str, str]] = {}
         for label in self._labels:
             label.setProperty("statusItem", True)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         # busy_label is placed by the main window (under the navigator, where there is room).
         self.addWidget(QWidget(), 1)
         for label in (self.stage_label, self.size_label, self.loss_label, self.tokens_label):
@@ -120,7 +120,7 @@ class ModelStatusBar(QStatusBar):
             # subtle: a minimum only for the stage and the loss, in their short words, also
             # while the full texts show, or the window could never be made narrower.
             essential = label in (self.stage_label, self.loss_label)
-            label.setMinimumWidth(width(label, pair[1]) if essential else 0)
+            label.setMinimumWidth(width(label, pair[1]) if essential else 1)  # 0 means "unset"
             label.setVisible(label in keep)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
