@@ -138,6 +138,9 @@ def test_a_word_that_is_not_one_token_gets_a_reason(qtbot, make_panel):
         panel.search("xylophone")
     assert panel.listing.rows == ()
     assert "not a single token" in panel.verdict.text()
+    # Shown as written, quotes and all: no HTML entities on screen (&quot;, &#x27;).
+    assert "&quot;" not in panel.verdict.text() and "&#x27;" not in panel.verdict.text()
+    assert panel.verdict.textFormat() == panel.verdict.textFormat().PlainText
     assert panel.table.rowCount() == 0
     assert panel.map.focus is None
 

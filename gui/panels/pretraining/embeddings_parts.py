@@ -150,6 +150,9 @@ class NeighbourSide(QWidget):
         side.addLayout(presets)
 
         self.verdict = QLabel("")
+        # Plain text: a message quoting the engine's words ("volcano" -> 'v' + 'ol') shows
+        # as written; escaped HTML in an auto-detected label came out as &quot; and &#x27;.
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setWordWrap(True)
         self.verdict.setFont(theme.font(theme.BASE_PT, bold=True))
         self.verdict.setObjectName("neighbourVerdict")
@@ -209,7 +212,7 @@ class NeighbourSide(QWidget):
                     item.setFont(font)
         when = "now" if listing.source == "live" else "back then"
         self.table_title.setText(f"Nearest words to {quoted(listing.word)} ({when})")
-        self.verdict.setText(html.escape(listing.message or listing.verdict))
+        self.verdict.setText(listing.message or listing.verdict)
         self.verdict.setVisible(bool(listing.message or listing.verdict))
 
 
