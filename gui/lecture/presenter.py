@@ -24,7 +24,6 @@ Signals:
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from pathlib import Path
 
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from gui.lecture.appearance import Appearance
 from gui.lecture.blank_screen import BlankScreen
+from gui.lecture.presenter_screen import PresenterScreen
 from gui.lecture.tour import Tour
 from gui.lecture.tour_card import add_tour_dock
 from gui.widgets.picture_export import save_widget_picture
@@ -120,7 +120,7 @@ def clamp_to_screen(window: QWidget) -> None:
         window.move(x, y)
 
 
-class Presenter(QObject):
+class Presenter(PresenterScreen, QObject):
     """Lecture controls attached to one MainWindow; see the module docstring."""
 
     blankChanged = Signal(bool)
@@ -288,62 +288,6 @@ class Presenter(QObject):
             self.settings.set_tour_step(0)
         if was_active:
             self.tour.start(0)
-
-    # -- the screen -------------------------------------------------------------------
-    def toggle_full_screen(self, on: bool | None = None) -> None:
-        full = bool(self.window.windowState() & Qt.WindowState.WindowFullScreen)
-        want = (not full) if on is None or not isinstance(on, bool) else on
-        if want and not full:
-            self._was_maximized = self.window.isMaximized()
-            self.window.menuBar().hide()  # every room for the panel; the keys still work
-            self.window.showFullScreen()
-        elif not want and full:
-            self.window.menuBar().show()
-            if self._was_maximized:
-                self.window.showMaximized()
-            else:
-                self.window.showNormal()
-        self.full_screen_action.setChecked(want)
-
-    def is_full_screen(self) -> bool:
-        return bool(self.window.windowState() & Qt.WindowState.WindowFullScreen)
-
-    def _escape(self) -> None:
-        if self.blank.isVisible():
-            self.unblank()
-        elif self.is_full_screen():
-            self.toggle_full_screen(False)
-
-    def _sync_escape(self) -> None:
-        """Esc is the app's only while there is something to leave (full screen, a blank
-        screen); otherwise it stays with the focused widget, as everywhere else.
-
-        subtle: handing a key Esc back to the widget from the shortcut ran the shortcut
-        again, until Python's recursion limit; a disabled action lets the key go by.
-        """
-        self.leave_full_screen_action.setEnabled(self.is_full_screen() or self.blank.isVisible())
-
-    def blank_screen(self) -> None:
-        if not self.blank.isVisible():
-            self._focus_before_blank = QApplication.focusWidget()
-            self.blank.cover()
-            self._sync_escape()
-            self.blankChanged.emit(True)
-
-    _focus_before_blank = None
-
-    def unblank(self) -> None:
-        if self.blank.isVisible():
-            self.blank.hide()
-            if self._focus_before_blank is not None:
-                with contextlib.suppress(RuntimeError):  # it was deleted meanwhile
-                    self._focus_before_blank.setFocus()
-            self._sync_escape()
-            self.blankChanged.emit(False)
-
-    @property
-    def is_blank(self) -> bool:
-        return self.blank.isVisible()
 
     # -- appearance -------------------------------------------------------------------
     def set_theme_choice(self, choice: str) -> None:

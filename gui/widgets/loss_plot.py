@@ -12,6 +12,26 @@ from gui import theme
 theme.configure_pyqtgraph()
 
 
+def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> pg.LegendItem:
+    """Axes of a loss curve, as every loss plot of the app shows them; returns its legend.
+
+    "mistakes (loss)" upwards, `bottom_label` across, small theme text, no mouse zoom
+    (the plot follows the run), and cheap redraws of long runs (clip, peak downsampling).
+    """
+    label_style = {"font-size": f"{theme.SMALL_PT}pt", "color": theme.TEXT}
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setStyle(tickFont=theme.font(theme.SMALL_PT))
+        axis.setTextPen(theme.TEXT)
+    item.setLabel("left", "mistakes (loss)", **label_style)
+    item.setLabel("bottom", bottom_label, **label_style)
+    item.setClipToView(True)
+    item.setDownsampling(auto=True, mode="peak")
+    item.setMouseEnabled(x=False, y=False)
+    item.hideButtons()
+    return item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.SMALL_PT}pt")
+
+
 class LossPlot(pg.PlotWidget):
     """Two curves made once and fed with setData (never re-created).
 
@@ -26,19 +46,7 @@ class LossPlot(pg.PlotWidget):
         # Cheap to repaint (it redraws with every snapshot): no antialiasing, a y grid only.
         self.setAntialiasing(False)
         item.showGrid(x=False, y=True, alpha=0.2)
-        tick_font = theme.font(theme.SMALL_PT)
-        label_style = {"font-size": f"{theme.SMALL_PT}pt", "color": theme.TEXT}
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setStyle(tickFont=tick_font)
-            axis.setTextPen(theme.TEXT)
-        item.setLabel("left", "mistakes (loss)", **label_style)
-        item.setLabel("bottom", "tokens read (thousands)", **label_style)
-        item.setClipToView(True)
-        item.setDownsampling(auto=True, mode="peak")
-        item.setMouseEnabled(x=False, y=False)
-        item.hideButtons()
-        self.legend = item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.SMALL_PT}pt")
+        self.legend = style_loss_axes(item, "tokens read (thousands)")
         self.train_curve = item.plot(
             [], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2), name="on training text"
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +36,7 @@ from gui.panels.alignment.chat_tabs import (
     short,
 )
 from gui.panels.alignment.feedback_card import FeedbackCard
+from gui.panels.redraw import RedrawWhileShown
 from gui.widgets.alignment_charts import AlignmentCharts
 from gui.widgets.answer_card import small_label
 from workers.protocol import WriteCandidates
@@ -52,7 +53,7 @@ SUGGESTIONS = (  # held-out questions of the bundled pairs (engine/data/qa.jsonl
 )
 
 
-class ChatPanel(QWidget):
+class ChatPanel(RedrawWhileShown, QWidget):
     """Chat with the model, judge its answers, watch it change.
 
     Signals:
@@ -164,8 +165,7 @@ class ChatPanel(QWidget):
         self.tabs.setMinimumHeight(150)
         root.addWidget(self.tabs, 3)
 
-        self.redraw_timer = QTimer(self)
-        self.redraw_timer.setInterval(REDRAW_MS)
+        self._make_redraw_timer(REDRAW_MS)
 
     def _connect(self) -> None:
         c = self.controller
@@ -388,16 +388,6 @@ class ChatPanel(QWidget):
 
     def is_ready(self) -> bool:
         return self.candidates is not None and self._history_seen and self.charts.point_count() > 0
-
-    def set_active(self, active: bool) -> None:
-        if active:
-            self.redraw_timer.start()
-        else:
-            self.redraw_timer.stop()
-
-    def shutdown(self) -> None:
-        self.redraw_timer.stop()
-
 
 
 __all__ = ["JUDGES", "ChatPanel", "FeedbackCard", "StageColumn"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from gui.panels.finetuning.finetune_tabs import (
 )
 from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
 from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
+from gui.panels.redraw import RedrawWhileShown
 from workers.protocol import FineTune
 
 DEFAULT_STEPS = 300  # as the shipped model: ~15 passes over the pairs
@@ -47,7 +48,7 @@ __all__ = ["CHECKS", "MASKED_CHIP", "QA_FILE_FILTER", "STAGE_TITLES", "TRAINED_C
            "PairDialog", "StageCard", "check_cells"]
 
 
-class FinetunePanel(QWidget):
+class FinetunePanel(RedrawWhileShown, QWidget):
     """Fine-tuning: the same question to both models, the pairs, the masks, the curve.
 
     Signals:
@@ -210,8 +211,7 @@ class FinetunePanel(QWidget):
         self.tabs.addTab(self.plot, "Learning curve (loss)")
         root.addWidget(self.tabs, 2)
 
-        self.redraw_timer = QTimer(self)
-        self.redraw_timer.setInterval(REDRAW_MS)
+        self._make_redraw_timer(REDRAW_MS)
 
     def _connect(self) -> None:
         c = self.controller
@@ -245,15 +245,6 @@ class FinetunePanel(QWidget):
 
     def is_ready(self) -> bool:
         return self.comparison is not None and self.rates is not None and self.qa is not None
-
-    def set_active(self, active: bool) -> None:
-        if active:
-            self.redraw_timer.start()
-        else:
-            self.redraw_timer.stop()
-
-    def shutdown(self) -> None:
-        self.redraw_timer.stop()
 
     # -- asking both models -----------------------------------------------------------
     def current_question(self) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.panels.finetuning.stage_card import MASKED_CHIP, TRAINED_CHIP
+from gui.widgets.loss_plot import style_loss_axes
 from gui.widgets.token_chips import TokenChips
 
 theme.configure_pyqtgraph()
@@ -174,18 +175,7 @@ class FinetuneCurve(pg.PlotWidget):
         self.setMinimumHeight(140)
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
-        label_style = {"font-size": f"{theme.SMALL_PT}pt", "color": theme.TEXT}
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setStyle(tickFont=theme.font(theme.SMALL_PT))
-            axis.setTextPen(theme.TEXT)
-        item.setLabel("left", "mistakes (loss)", **label_style)
-        item.setLabel("bottom", "fine-tuning steps", **label_style)
-        item.setClipToView(True)
-        item.setDownsampling(auto=True, mode="peak")
-        item.setMouseEnabled(x=False, y=False)
-        item.hideButtons()
-        item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.SMALL_PT}pt")
+        style_loss_axes(item, "fine-tuning steps")
         self.train_curve = item.plot([], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2),
                                      name="on the training pairs")
         self.heldout_curve = item.plot(

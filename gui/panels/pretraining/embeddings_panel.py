@@ -32,6 +32,7 @@ from gui.panels.pretraining.embeddings_parts import (
     TimelineBar,
     add_heading,
 )
+from gui.panels.pretraining.embeddings_replay import EmbeddingsReplay
 from gui.panels.pretraining.map_texts import hover_text, map_notes, moment_text, notes_html
 from gui.panels.pretraining.neighbours import (
     OPENING_WORD,
@@ -50,7 +51,7 @@ FREQUENT_LABELS = 20  # besides the grouped words, label this many of the most f
 METHOD_BADGE = {"umap": "Showing: UMAP", "pca": "Showing: PCA (quick)"}
 
 
-class EmbeddingsPanel(QWidget):
+class EmbeddingsPanel(EmbeddingsReplay, QWidget):
     """The word map, the search with its measured neighbours, and the replay timeline."""
 
     layoutShown = Signal(str, int)
@@ -173,31 +174,10 @@ class EmbeddingsPanel(QWidget):
         else:
             self._show_frame(self._frame_at_slider())
 
-    def go_live(self) -> None:
-        """Follow the model as it is now."""
-        self.replay_button.setChecked(False)
-        self.live = True
-        self._show_live()
-        self._refresh_neighbours()
-
-    def show_frame(self, index: int) -> None:
-        """Show frame `index` of the history (a past moment); stops following live."""
-        frames = self._replay_indices()
-        if index not in frames:
-            raise IndexError(f"frame {index} has no {self.method} layout")
-        self.live = index == frames[-1]
-        self.timeline.set_position(frames.index(index))
-        self._show_frame(index)
-        self._refresh_neighbours()
-
     def export(self, path: str | Path) -> Path:
         """Save the map (legend, points, labels, status line) as .png or .svg."""
         return save_widget_picture(self.card, path, "Three Pillars: word map",
                                    "A map of the model's word embeddings, from Three Pillars.")
-
-    # -- frames -------------------------------------------------------------------------
-    def _replay_indices(self) -> list[int]:
-        return self.history.frames_with(self.method)
 
     def _frame(self) -> MapFrame | None:
         return self._shown_obj
@@ -287,33 +267,6 @@ class EmbeddingsPanel(QWidget):
                 self._show_live()
             self._refresh_umap_state()
             self._neighbour_refresh.start()
-
-    def _on_frames_reset(self) -> None:
-        self.replay_button.setChecked(False)
-        self.shown_frame, self._shown_obj = None, None
-        self.live = True
-        self._sync_slider()
-
-    def _sync_slider(self) -> None:
-        self.timeline.sync(len(self._replay_indices()), follow=self.live)
-
-    def _frame_at_slider(self) -> int | None:
-        frames = self._replay_indices()
-        if not frames:
-            return None
-        return frames[min(self.slider.value(), len(frames) - 1)]
-
-    def _on_slider(self, value: int) -> None:
-        frames = self._replay_indices()
-        if not frames:
-            return
-        self.live = value >= len(frames) - 1
-        self._show_frame(frames[min(value, len(frames) - 1)], self._effective_method())
-        self._neighbour_refresh.start()
-
-    def _on_replay_toggled(self, playing: bool) -> None:
-        if playing:
-            self.live = False
 
     # -- neighbours ---------------------------------------------------------------------
     def _refresh_neighbours(self) -> None:
