@@ -25,7 +25,7 @@ from engine import paths  # noqa: E402
 from engine.pretraining.trainer import TrainConfig  # noqa: E402
 from engine.session.core import Session  # noqa: E402
 
-BASE_STEPS = 900
+BASE_STEPS = 3500  # ~3.6 M tokens, about two passes over the library: 43 min on a busy 2-core machine
 FRAME_EVERY = 100  # a map frame every 100 steps: the Embeddings replay of how the map formed
 SAVE_EVERY = 250  # a copy of the model so far in base-partial/ (with a constant learning rate,
 # the model at step n of a longer run is the model of an n-step run: a partial is reproducible)
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the base/, sft/ and aligned/ checkpoints")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
-    base, sft, aligned = (args.out / paths.STAGE_DIRS[s] for s in ("base", "sft", "aligned"))
+    base, sft, aligned = (args.out / paths.stage_checkpoint(s).name for s in ("base", "sft", "aligned"))
     if args.stage in ("base", "all"):
         build_base(base, args.base_steps)
     if args.stage in ("sft", "all"):
