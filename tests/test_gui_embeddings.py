@@ -84,7 +84,9 @@ def test_opening_view_shows_sea_and_where_waters_and_ocean_rank_measured(make_pa
     verdict = panel.verdict.text()
     # The verdict says where the design's partners rank, or that they are missing: a miss
     # is shown as plainly as a hit.
-    for partner in ("waters", "ocean"):
+    from gui.panels.pretraining.neighbours import PARTNERS
+
+    for partner in PARTNERS["sea"]:  # the preset's partners ("waters", and "ocean" on the books)
         found = [r for r in listing.rows if r.word == partner]
         if found:
             r = found[0]
