@@ -26,13 +26,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="PATH", default=None,
                         help="render the panel with real data, save a PNG to PATH and exit")
     parser.add_argument("--timeout", type=float, default=120.0,
-                        help="with --screenshot: give up after this many seconds")
+                        help="with --screenshot or --self-check: give up after this many seconds")
     parser.add_argument("--in-process", action="store_true",
                         help="run the model inside the GUI process (debugging only)")
     # -- lecture and desktop (gui/presenter.py, gui/tour.py, gui/shots.py) --
     parser.add_argument("--screenshot-all", metavar="DIR", default=None,
                         help="show every panel in turn, save DIR/01-data.png ... and exit "
                              "(--timeout is then per panel)")
+    parser.add_argument("--self-check", action="store_true",
+                        help="train, fine-tune, answer and learn from one judgement for real, "
+                             "then exit 0 if all of it worked (for testing a build)")
     parser.add_argument("--scale", type=float, default=None,
                         help="text and plot size, 1.0 = normal (Ctrl+= / Ctrl+- in the app)")
     parser.add_argument("--theme", choices=("system", "light", "dark"), default=None,
@@ -159,7 +162,7 @@ def _start_embedding_history(controller) -> None:
 def run(argv: list[str], start_time: float | None = None) -> int:
     start_time = time.perf_counter() if start_time is None else start_time
     args = parse_args(argv)
-    if (args.screenshot or args.screenshot_all) and not (os.environ.get("DISPLAY")
+    if (args.screenshot or args.screenshot_all or args.self_check) and not (os.environ.get("DISPLAY")
                                                          or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -178,7 +181,7 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     from gui.lecture.presenter import Presenter, apply_remembered_appearance
     from gui.settings import AppSettings
 
-    shooting = bool(args.screenshot or args.screenshot_all)
+    shooting = bool(args.screenshot or args.screenshot_all or args.self_check)
     settings = None if (shooting or args.forget_settings) else AppSettings()
     appearance = apply_remembered_appearance(app, settings, scale=args.scale, theme=args.theme)
     remembered = settings.last_panel() if settings is not None else None
@@ -204,6 +207,10 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     if args.screenshot:
         shooter = Screenshotter(app, window, controller, args.screenshot, args.panel or "data",
                                 args.timeout)
+    elif args.self_check:
+        from gui.self_check import SelfCheck
+
+        shooter = SelfCheck(app, controller, args.timeout)
     elif args.screenshot_all:
         from gui.shots import AllPanelsShooter
 

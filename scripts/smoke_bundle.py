@@ -8,7 +8,8 @@ PATH or PYTHONPATH, lets it take a picture of every panel with its own --screens
 (the Embeddings picture waits for UMAP, so numba compiles and caches), then checks:
 every picture exists and is not blank; the log holds no traceback; numba's cache was
 written to the per-user cache folder and nothing was written inside the bundle. Then it
-starts the app a second time on the warm cache and reports both launch times.
+starts the app a second time on the warm cache and reports both launch times, and a third
+time with --self-check: it trains, fine-tunes, writes answers and learns from a judgement.
 Exit 0 when all holds; else each failure on its own line and exit 1.
 """
 
@@ -44,15 +45,16 @@ def non_blank(png: Path) -> bool:
     return len(colours) > 20
 
 
-def launch(exe: Path, home: Path, shots: Path, log: Path) -> tuple[int, float]:
+def launch(exe: Path, home: Path, shots: Path | None, log: Path) -> tuple[int, float]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PYTHON", "VIRTUAL_ENV", "QT_", "XDG_", "NUMBA_"))}
     env.update(HOME=str(home), PATH="/usr/bin:/bin")
     t0 = time.perf_counter()
     with log.open("w") as out:
         code = subprocess.run(
-            ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", str(exe), "--screenshot-all",
-             str(shots), "--size", "1280x720", "--timeout", "240"],
+            ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", str(exe),
+             *(["--screenshot-all", str(shots)] if shots else ["--self-check"]),
+             "--size", "1280x720", "--timeout", "240"],
             env=env, stdout=out, stderr=subprocess.STDOUT, timeout=900, cwd=home).returncode
     return code, time.perf_counter() - t0
 
@@ -96,6 +98,12 @@ def main(argv: list[str]) -> int:
                 keep = Path(os.environ.get("SMOKE_SHOTS", "")) if os.environ.get("SMOKE_SHOTS") else None
                 if keep:
                     shutil.copytree(shots, keep, dirs_exist_ok=True)
+        code, seconds = launch(exe, home, None, Path(tmp) / "self-check.log")
+        text = (Path(tmp) / "self-check.log").read_text(errors="replace")
+        if code != 0 or "self-check passed" not in text or "Traceback" in text:
+            failures.append(f"--self-check did not pass: {text[-1200:]!r}")
+        else:
+            print(text[text.index("self-check:"):].strip())
         if snapshot(folder) != before:
             failures.append("the app wrote inside its own folder (it must write only to the user's folders)")
     # strict=False: a launch that failed left no timing (its failure is listed below)
