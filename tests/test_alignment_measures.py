@@ -171,3 +171,18 @@ def test_snapshots_carry_quality_when_sampled():
     same = compare_stats(before, run.answer_stats(samples_per_prompt=2, seed=1))
     assert same.trait.p_value == 1.0 and same.reference_loss.change == pytest.approx(0.0, abs=1e-6)
     assert not math.isnan(same.non_word_share.before)
+
+
+def test_status_loss_is_measured_on_the_answers_once_the_fine_tuned_model_is_live():
+    """The status bar's loss follows its label: when the chat puts the fine-tuned model live,
+    the loss is that model's, on the held-out answers, not the pre-trained text loss."""
+    from engine import paths
+    from engine.session.core import Session
+
+    session = Session.from_checkpoint(paths.stage_checkpoint("base"))
+    text_loss = session.status().loss
+    session.alignment.current_run()
+    status = session.status()
+    assert status.loss_label == "held-out answers"
+    assert status.loss is not None and status.loss != text_loss
+    assert status.loss == session.remeasure_answer_loss()

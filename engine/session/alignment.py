@@ -69,6 +69,9 @@ class AlignmentPart:
         self.resume(run)
         if s.stage != ALIGNED:
             s.stage = FINETUNED
+        # The live model changed (to the fine-tuned one): the status bar's loss must be
+        # measured on it, on what its label names (held-out answers), not carried over.
+        s.remeasure_answer_loss()
         return run
 
     def resume(self, run: Alignment) -> None:
