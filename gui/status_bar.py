@@ -11,6 +11,7 @@ from engine.stages import STAGES
 from gui import theme
 from gui.stylesheet import set_style
 
+STAGE_TIP = "Where the model is on its way: pre-training, fine-tuning, RLHF"
 STAGE_WORDS = {stage: f"{stage} ({STAGE_DOES[stage]})" for stage in STAGES}  # "fine-tuned (answers)"
 
 BUSY_WORDS = {
@@ -68,7 +69,7 @@ class ModelStatusBar(QStatusBar):
         self._load_failed = False
         self.status = None  # the ModelStatus shown
         self.set_status(None)
-        self.stage_label.setToolTip("Where the model is on its way: pre-training, fine-tuning, RLHF")
+        self.stage_label.setToolTip(STAGE_TIP)
         self.size_label.setToolTip("How many numbers the model can adjust while it learns (parameters)")
         self.tokens_label.setToolTip("How many pieces of text it has learned from (tokens seen)")
 
@@ -95,6 +96,8 @@ class ModelStatusBar(QStatusBar):
             self.tokens_label: (f"Read: <b>{count}</b> tokens", f"<b>{count}</b> tokens"),
         })
         self.loss_label.setToolTip(LOSS_TIPS.get(on.split(",")[0], LOSS_TIPS[""]))
+        # The short form drops what the stage does ("continues text"): keep it in reach.
+        self.stage_label.setToolTip(f"The model is {words}. {STAGE_TIP}")
 
     def _show(self, texts: dict[QLabel, tuple[str, str]]) -> None:
         self._texts = texts
