@@ -29,7 +29,7 @@ class SelfCheck(QObject):
         self.step = "start the engine"
         self.report: list[str] = []
         self.t0 = time.perf_counter()
-        self._trained = self._tuned = self._mapped = False
+        self._trained = False
         pre, fine, align = controller.pretraining, controller.finetuning, controller.alignment
         pre.trainingSnapshot.connect(self._on_training_snapshot)
         pre.trainingStateChanged.connect(self._on_training_state)
