@@ -120,6 +120,22 @@ def test_a_killed_umap_worker_comes_back_and_draws_again(qtbot):
         client.shutdown()
 
 
+def test_a_map_asked_for_after_shutdown_is_dropped_quietly(qtbot):
+    """The window closes while a word-map snapshot is on its way: no dead-pipe traceback."""
+    import numpy as np
+
+    from gui.bridge.projection_client import ProjectionClient
+
+    client = ProjectionClient(layout_target="gui.bridge.projection_client:_keep_init")
+    with qtbot.waitSignal(client.warmed, timeout=60_000):
+        client.start()
+    client.shutdown()
+    rng = np.random.default_rng(0)
+    client.submit([f"w{i}" for i in range(8)], rng.normal(size=(8, 4)).astype(np.float32))
+    assert not client.available and not client.busy
+    client.shutdown()  # twice is fine
+
+
 def test_a_fit_running_when_the_umap_worker_dies_is_fitted_again(qtbot):
     from gui.bridge.projection_client import ProjectionClient
 

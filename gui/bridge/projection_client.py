@@ -190,6 +190,9 @@ class ProjectionClient(_ProjectorBase):
         self._relay.events.emit([ProjectionDied(f"the map-drawing process stopped (exit code {code})")])
 
     def _send(self, job: ProjectionJob) -> None:
+        if self._worker is None:  # shut down while a snapshot was still on its way
+            self._running = None
+            return
         self._worker.send(job)
 
     def _on_events(self, events: list) -> None:
@@ -220,8 +223,15 @@ class ProjectionClient(_ProjectorBase):
             self._worker = None
 
     def shutdown(self, timeout: float = 2.0) -> None:
-        """Stop the worker (safe to call twice). A fit in progress is not worth waiting for."""
+        """Stop the worker (safe to call twice). A fit in progress is not worth waiting for.
+
+        Afterwards the client is unavailable, quietly: a word-map snapshot that arrives
+        while the window closes falls back to PCA instead of reaching a dead pipe.
+        """
         self._stop_worker(grace=0.3)
+        self.lost = self.lost or "the app is closing"
+        self._running = None
+        self._pending = None
 
 
 class InProcessProjector(_ProjectorBase):
