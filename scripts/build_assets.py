@@ -39,6 +39,10 @@ def _eta(start: float, step: int, steps: int) -> str:
     return f"{left / 60:.0f} min" if left >= 90 else f"{left:.0f} s"
 
 
+def _nearest(session: Session, word: str, k: int = 5) -> str:
+    return ", ".join(n.token for n in session.pretraining.neighbours(word, k))
+
+
 def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
     """Pre-train from scratch on the default corpus (the library), seed 0, a fixed number
     of steps; keep the loss curve and frames of the word map beside the checkpoint."""
@@ -84,8 +88,8 @@ def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
         if snap.heldout_loss is not None and snap.status == "running":
             print(f"  step {snap.step:5d}/{steps}  held-out loss {snap.heldout_loss:.3f}  "
                   f"{snap.tokens_per_s:,.0f} tokens/s  elapsed "
-                  f"{(time.perf_counter() - start) / 60:.1f} min  ETA {_eta(start, snap.step, steps)}",
-                  flush=True)
+                  f"{(time.perf_counter() - start) / 60:.1f} min  ETA {_eta(start, snap.step, steps)}"
+                  f"  sea -> {_nearest(session, 'sea')}", flush=True)
     if not frame_steps or frame_steps[-1] != steps:
         take_frame(steps)
     session.last_loss = session.pretraining.trainer.heldout_loss()

@@ -94,3 +94,17 @@ def test_a_new_recipe_checkpoint_round_trips(tmp_path):
 def test_train_config_refuses_unknown_optimisers(bad):
     with pytest.raises(ValueError):
         TrainConfig(**bad)
+
+
+def test_a_model_made_from_scratch_takes_todays_recipe_and_keeps_the_loaded_size():
+    """Loading an old (nanoGPT) session and pressing "from scratch" must not build the old one."""
+    from engine.session.core import Session
+
+    tok, *_ = tiny_setup()
+    size = dict(block_size=16, n_layer=2, n_head=2, n_embd=32)
+    session = Session(model_config=GPTConfig(vocab_size=tok.vocab_size, **size, **NANOGPT_RECIPE))
+    session.set_tokenizer(tok, fits_data=True)
+    config = session.new_model().config
+    assert {k: getattr(config, k) for k in NANOGPT_RECIPE} == \
+        {k: getattr(GPTConfig(), k) for k in NANOGPT_RECIPE}
+    assert (config.block_size, config.n_layer, config.n_head, config.n_embd) == (16, 2, 2, 32)

@@ -38,7 +38,7 @@ from engine.corpus.sources import (
 )
 from engine.corpus.userfiles import load_user_texts
 from engine.finetuning.trainer import answer_loss
-from engine.model import GPTConfig, TinyGPT
+from engine.model import NANOGPT_RECIPE, GPTConfig, TinyGPT
 from engine.pretraining.probes import Generation, generate
 from engine.session.alignment import AlignmentPart
 from engine.session.data import (
@@ -274,8 +274,11 @@ class Session:
     def new_model(self, seed: int | None = None) -> TinyGPT:
         """A fresh, untrained model sized for the current tokenizer."""
         tok = self.ensure_tokenizer()
-        base = self.model_config or GPTConfig()
-        config = GPTConfig(**{**base.to_dict(), "vocab_size": tok.vocab_size})
+        # The loaded model's size is kept (the panels are laid out for it), but a model
+        # made now is made with today's recipe, even if the loaded one predates it.
+        size = (self.model_config or GPTConfig()).to_dict()
+        recipe = {k: v for k, v in GPTConfig().to_dict().items() if k in NANOGPT_RECIPE}
+        config = GPTConfig(**{**size, **recipe, "vocab_size": tok.vocab_size})
         torch.manual_seed(self.seed if seed is None else seed)
         self.model = TinyGPT(config)
         self.model_config = config
