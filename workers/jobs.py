@@ -45,6 +45,8 @@ class Job:
     flush_every: float = FLUSH_EVERY_S
     drain_on_stop: bool = True  # forward the items a stopped generator still yields
     on_paused: Callable[[], None] = lambda: None  # a single step is done
+    # How far it got, (step, total or None), for the message when another job stops it.
+    progress: Callable[[], tuple[int, int | None]] = lambda: (0, None)
     paused: bool = False
     steps_left: int | None = None  # a single step: run this many, then pause
     _batch: list = field(default_factory=list)

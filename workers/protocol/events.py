@@ -67,6 +67,17 @@ class DemoReset(EngineEvent):
 
 
 @dataclass(frozen=True)
+class JobStopped(EngineEvent):
+    """A model job was stopped to make room for another command: which, how far, by what."""
+
+    job: str  # "training" | "fine-tuning" | "ranker"
+    step: int  # how far it got (steps, or the judge's clicks)
+    total: int | None  # how far it was to go (None: until paused)
+    by: str  # the kind of the command that needed the model ("learn_from_feedback", ...)
+    paused: bool = False  # it was paused, not running
+
+
+@dataclass(frozen=True)
 class JobProgress(EngineEvent):
     """Progress of a long job: what, fraction 0..1 (-1: finished), a line of text."""
 

@@ -49,12 +49,11 @@ class AlignmentCommands:
                 SetAlignmentTrait: self.set_trait, CompareStages: self.stage_strip,
                 RunRanker: self.run_ranker, StopRanker: self.stop_ranker}
 
-    def _prepare(self) -> None:
-        """Stop training or fine-tuning (they change the same model); say if it changed."""
+    def _prepare(self, cmd) -> None:
+        """Stop training or fine-tuning (they change the same model, announced: make_room);
+        say if the live model changed."""
         ctx = self.ctx
-        job = ctx.runner.job("model")
-        if job is not None and job.name != RANKER:
-            ctx.runner.stop("model")
+        ctx.make_room(cmd, keep=RANKER)
         before = id(ctx.session.model)
         ctx.session.alignment.current_run()
         if id(ctx.session.model) != before:
@@ -64,17 +63,17 @@ class AlignmentCommands:
     def _send_history(self) -> None:
         self.ctx.emit(AlignmentHistoryReport(tuple(self.ctx.session.alignment.history())))
 
-    def history(self, _cmd: GetAlignmentHistory) -> None:
-        self._prepare()
+    def history(self, cmd: GetAlignmentHistory) -> None:
+        self._prepare(cmd)
         self._send_history()
 
     def candidates(self, cmd: WriteCandidates) -> None:
-        self._prepare()
+        self._prepare(cmd)
         found = self.ctx.session.alignment.candidates(cmd.prompt, int(cmd.n), int(cmd.seed))
         self.ctx.emit(CandidatesReport(cmd.key, found))
 
     def learn(self, cmd: LearnFromFeedback) -> None:
-        self._prepare()
+        self._prepare(cmd)
         ctx = self.ctx
         ctx.busy(Activity.ALIGNING, True)
         try:
@@ -85,19 +84,19 @@ class AlignmentCommands:
             ctx.emit(AlignmentProgress(""))
             ctx.busy(Activity.ALIGNING, False)
 
-    def reset(self, _cmd: ResetAlignment) -> None:
-        self.stop_ranker(None)
-        self._prepare()
+    def reset(self, cmd: ResetAlignment) -> None:
+        self.ctx.make_room(cmd)  # the judge's run too
+        self._prepare(cmd)
         self.ctx.session.alignment.reset()
         self._send_history()
         self.ctx.send_status()
 
     def set_trait(self, cmd: SetAlignmentTrait) -> None:
-        self._prepare()
+        self._prepare(cmd)
         self.ctx.emit(AlignmentSnapshotReport(self.ctx.session.alignment.set_trait(cmd.spec)))
 
     def stage_strip(self, cmd: CompareStages) -> None:
-        self._prepare()
+        self._prepare(cmd)
         views = self.ctx.session.alignment.stage_strip(cmd.prompt, k=4, seed=int(cmd.seed))
         self.ctx.emit(StageStripReport(cmd.key, tuple(views)))
 
@@ -106,8 +105,8 @@ class AlignmentCommands:
         from engine.alignment.rankers import parse_ranker  # loaded with the session
 
         ctx = self.ctx
-        self.stop_ranker(None)
-        self._prepare()
+        self.ctx.make_room(cmd)  # a judge already running too
+        self._prepare(cmd)
         seed, clicks = int(cmd.seed), int(cmd.clicks)
         ranker = parse_ranker(cmd.spec, ctx.session.ensure_tokenizer(), seed=seed)
         run = ctx.session.alignment.current_run()
@@ -123,6 +122,7 @@ class AlignmentCommands:
             RANKER, iter(ctx.session.alignment.run_ranker(ranker, clicks, seed=seed)), cmd,
             on_items=self._clicked, on_end=self._ended, on_error=self._failed,
             request_stop=ctx.session.alignment.stop_ranker, flush_every=0.0, drain_on_stop=False,
+            progress=lambda: (self.ranker_info.get("done", 0), clicks),
         ))
         self._command = cmd
         ctx.emit(RankerState(RunState.RUNNING, dict(self.ranker_info)))

@@ -17,6 +17,7 @@ from workers.protocol import (
     EngineCommand,
     EngineEvent,
     Failed,
+    JobStopped,
     ModelTokenizer,
     StatusReport,
     TokenizersReport,
@@ -70,6 +71,18 @@ class ServerContext:
         self.emit(Failed(title, message_of(exc), format_traceback(exc) if show_trace else "",
                          command.kind if command is not None else "load",
                          command.id if command is not None else 0))
+
+    def make_room(self, cmd: EngineCommand, keep: str | None = None) -> None:
+        """Stop the model's job (unless it is called `keep`) because `cmd` needs the model,
+        and say which job stopped and how far it had got: a job never ends unannounced
+        because of another one (the GUI asks or queues first where it can)."""
+        job = self.runner.job("model")
+        if job is None or job.name == keep:
+            return
+        step, total = job.progress()
+        paused = job.paused
+        self.runner.stop("model")
+        self.emit(JobStopped(job.name, int(step), total, cmd.kind, paused))
 
     def busy(self, what: Activity, busy: bool) -> None:
         self.emit(Busy(what, busy))

@@ -118,17 +118,17 @@ class EngineServer(ServerContext):
             self.error(command.failure, exc, command)
 
     # -- a whole new session ---------------------------------------------------------------
-    def _swap(self, new) -> None:
-        """Stop every job of the model, put `new` in place, reuse the data already built."""
+    def _swap(self, new, cmd: EngineCommand) -> None:
+        """Stop every job of the model (announced), put `new` in place, reuse the data built."""
         had_training = self.runner.running(TRAINING) is not None
-        self.runner.stop("model")
+        self.make_room(cmd)
         if not had_training:
             self.emit(TrainingState(RunState.STOPPED))
         old, self.session = self.session, new
         new.reuse_built_data(old)  # the corpus of the same seed is not rebuilt
         self.pretraining.forget()
 
-    def _reset_demo(self, _cmd: ResetDemo) -> None:
+    def _reset_demo(self, cmd: ResetDemo) -> None:
         """Everything back to what the app ships: every model job stopped, the shipped
         model, the default mix, the bundled question/answer pairs.
 
@@ -141,14 +141,14 @@ class EngineServer(ServerContext):
             new = self.session_factory()
         finally:
             self.busy(Activity.LOADING, False)
-        self._swap(new)
+        self._swap(new, cmd)
         self.emit(DemoReset(self.session.status()))
         self.send_tokenizers()
         self.emit(QASetReport(self.session.finetuning.qa_set()))
         self.emit(DataSummaryReport(self.session.data_summary()))
 
-    def _open_swap(self, new, path: str) -> None:
-        self._swap(new)
+    def _open_swap(self, new, path: str, cmd: EngineCommand) -> None:
+        self._swap(new, cmd)
         self.sent_tokenizer = None
         self.emit(SessionOpened(path))
         self.emit(Ready(new.status()))

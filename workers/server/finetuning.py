@@ -57,12 +57,13 @@ class FinetuningCommands:
         if cmd.lr is not None:
             kwargs["lr"] = float(cmd.lr)
         config = SFTConfig(**kwargs)  # validates before anything stops or starts
-        ctx.runner.stop("model")  # one model job at a time
+        ctx.make_room(cmd)  # one model job at a time (another one is announced)
         steps = iter(ctx.session.finetuning.train(config, train_on_prompt=bool(cmd.train_on_prompt)))
         ctx.runner.start(Job(
             FINE_TUNING, steps, cmd,
             on_items=self._send_snapshots, on_end=self._ended, on_error=self._failed,
             request_stop=ctx.session.finetuning.stop, state_of=_final_state,
+            progress=lambda: (_sft_step(ctx.session), config.max_steps),
         ))
         qa = ctx.session.finetuning.qa_set()
         ctx.busy(Activity.FINE_TUNING, True)
@@ -98,6 +99,11 @@ class FinetuningCommands:
 
     def _failed(self, exc: BaseException, cmd) -> None:
         self.ctx.error("Fine-tuning stopped with an error", exc, cmd)
+
+
+def _sft_step(session) -> int:
+    trainer = session.finetuning.trainer
+    return trainer.step_count if trainer is not None else 0
 
 
 def _final_state(snapshot) -> RunState | None:

@@ -12,6 +12,7 @@ from workers.protocol import (
     EmbeddingSnapshotReport,
     FindNeighbours,
     GetDataSummary,
+    JobStopped,
     GetEmbeddingSnapshot,
     GetPassage,
     GetTokenizers,
@@ -115,14 +116,18 @@ class PretrainingCommands:
             self._say(RunState.RUNNING)
             return
         if job is not None:
-            runner.stop("model", announce=False)  # a new run replaces it without a word
+            step, total = job.progress()
+            paused = job.paused
+            runner.stop("model", announce=False)  # the new run's "running" follows at once
+            if cmd.from_scratch:  # the model it trained is replaced: say so
+                self.ctx.emit(JobStopped(TRAINING, int(step), total, cmd.kind, paused))
         self._start(cmd)
         self._say(RunState.RUNNING)
 
     def step(self, cmd: StepTraining) -> None:
         if self.ctx.runner.running(TRAINING) is None:
             self._start(Train(False, self.last_train.seed, self.last_train.lr,
-                              self.last_train.max_steps, id=cmd.id))
+                              self.last_train.max_steps, id=cmd.id), by=cmd)
         self.ctx.runner.resume(steps=1)
         self._say(RunState.RUNNING)
 
@@ -138,7 +143,7 @@ class PretrainingCommands:
         else:
             self._say(RunState.STOPPED)
 
-    def _start(self, cmd: Train) -> None:
+    def _start(self, cmd: Train, by: StepTraining | None = None) -> None:
         from engine.pretraining.trainer import TrainConfig  # the worker has it loaded by now
 
         ctx = self.ctx
@@ -146,7 +151,7 @@ class PretrainingCommands:
         if cmd.lr is not None:
             kwargs["lr"] = float(cmd.lr)
         config = TrainConfig(**kwargs)  # validates before anything stops or starts
-        ctx.runner.stop("model")  # one model job at a time
+        ctx.make_room(by or cmd)  # one model job at a time (another one is announced)
         ctx.busy(Activity.TRAINING, True)
         steps = iter(ctx.session.pretraining.train(config, from_scratch=cmd.from_scratch))
         ctx.runner.start(Job(
@@ -155,6 +160,7 @@ class PretrainingCommands:
             request_stop=ctx.session.pretraining.stop, state_of=_final_state,
             exhausted=RunState.STOPPED, paused=False,
             on_paused=lambda: self._say(RunState.PAUSED),
+            progress=lambda: (_trainer_step(ctx.session), cmd.max_steps),
         ))
         ctx.emit(TrainingStarted(bool(cmd.from_scratch)))
         if cmd.from_scratch:
@@ -179,6 +185,11 @@ class PretrainingCommands:
     def _say(self, state: RunState) -> None:
         # Always say it: a fresh "running" after "running" means a new run began.
         self.ctx.emit(TrainingState(state))
+
+
+def _trainer_step(session) -> int:
+    trainer = session.pretraining.trainer
+    return trainer.step_count if trainer is not None else 0
 
 
 def _params(cmd: Train) -> tuple:

@@ -31,11 +31,11 @@ SAVING = "saving"
 class SessionFileCommands:
     """Handlers for saving and opening session files.
 
-    swap(new_session, path): stop what runs on the old session and put `new_session` in its
+    swap(new_session, path, cmd): stop what runs on the old session and put `new_session` in its
     place (core.py), then this part says what the new one holds.
     """
 
-    def __init__(self, ctx: ServerContext, swap: Callable[[Any, str], None]):
+    def __init__(self, ctx: ServerContext, swap: Callable[[Any, str, Any], None]):
         self.ctx = ctx
         self._swap = swap
         self._path = ""
@@ -114,4 +114,4 @@ class SessionFileCommands:
         finally:
             ctx.busy(Activity.OPENING, False)
         ctx.runner.stop("file", announce=False)  # the file is good: a save of the old goes
-        self._swap(new, path)
+        self._swap(new, path, cmd)
