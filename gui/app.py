@@ -43,6 +43,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--full-screen", action="store_true", help="start in full screen (F11)")
     parser.add_argument("--tour-step", type=int, default=None, metavar="N",
                         help="start the guided tour at step N (1 = the beginning)")
+    parser.add_argument("--language", default=None, metavar="CODE",
+                        help="the interface's language, e.g. de or en, or 'system' "
+                             "(default: as chosen in the Language menu, else the system's)")
     parser.add_argument("--forget-settings", action="store_true",
                         help="ignore what was remembered from last time (and keep nothing)")
     args = parser.parse_args(argv)
@@ -52,6 +55,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         except ValueError:
             parser.error(f"--size must look like 1280x720, got {args.size!r}")
         args.size = (w, h)
+    if args.language is not None:
+        from gui.i18n import SYSTEM, available_languages
+
+        codes = available_languages()
+        args.language = args.language.strip().lower()
+        if args.language != SYSTEM and args.language not in codes:
+            parser.error(f"--language must be one of {', '.join([SYSTEM, *codes])}, "
+                         f"got {args.language!r}")
     return args
 
 
@@ -183,11 +194,20 @@ def run(argv: list[str], start_time: float | None = None) -> int:
 
     shooting = bool(args.screenshot or args.screenshot_all or args.self_check)
     settings = None if (shooting or args.forget_settings) else AppSettings()
+    # The language before any window is built: widgets translate their texts as they are made.
+    from gui import i18n
+
+    language_choice = args.language or (settings.language_choice() if settings is not None
+                                        else i18n.SYSTEM)
+    language = i18n.install(app, i18n.resolve_language(language_choice))
     appearance = apply_remembered_appearance(app, settings, scale=args.scale, theme=args.theme)
     remembered = settings.last_panel() if settings is not None else None
     start_key = args.panel or (remembered if remembered in PANEL_KEYS else "data")
     window = MainWindow(controller, start_key=start_key)
     presenter = Presenter(window, controller, settings, appearance)
+    from gui.language_menu import install_language_menu
+
+    install_language_menu(window, settings, language_choice, language, argv)
     presenter.restore_geometry()
     if args.size is not None:
         window.resize(*args.size)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from gui.menus import menu
 from gui.widgets.job_indicator import JobIndicator
 
 SUFFIX = ".pillars"  # engine.session.file.SUFFIX (not imported: it would load torch here)
@@ -26,11 +27,7 @@ MESSAGE_MS = 10_000
 
 def file_menu(window: QMainWindow) -> QMenu:
     """The window's File menu (made if there is none yet)."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and action.text().replace("&", "") == "File":
-            return menu
-    return window.menuBar().addMenu("&File")
+    return menu(window, "&File")
 
 
 class SessionActions(QObject):

@@ -1,4 +1,4 @@
-"""What the app remembers between runs: window, text scale, colours, last step, tour.
+"""What the app remembers between runs: window, text scale, colours, language, last step, tour.
 
 Stored with QSettings under the organisation and application name "three-pillars"
 (on Linux ~/.config/three-pillars/three-pillars.conf; the registry on Windows; a plist
@@ -20,6 +20,7 @@ class AppSettings:
     GEOMETRY = "window/geometry"
     SCALE = "appearance/scale"
     THEME = "appearance/theme"  # "system" | "light" | "dark"
+    LANGUAGE = "appearance/language"  # "system" | a code of gui.i18n.available_languages()
     LAST_PANEL = "navigation/last_panel"
     TOUR_STEP = "tour/step"  # 0-based index of the step shown last
     TOUR_SECONDS = "tour/seconds_per_step"
@@ -67,6 +68,14 @@ class AppSettings:
 
     def set_theme_choice(self, choice: str) -> None:
         self.q.setValue(self.THEME, choice)
+
+    def language_choice(self) -> str:
+        """The interface language chosen in the Language menu ("system": follow the system)."""
+        value = self._str(self.LANGUAGE, "system") or "system"
+        return value if value == "system" or value.isalpha() and 2 <= len(value) <= 3 else "system"
+
+    def set_language_choice(self, choice: str) -> None:
+        self.q.setValue(self.LANGUAGE, choice)
 
     def last_panel(self) -> str | None:
         return self._str(self.LAST_PANEL, None)

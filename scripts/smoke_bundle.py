@@ -9,7 +9,8 @@ PATH or PYTHONPATH, lets it take a picture of every panel with its own --screens
 every picture exists and is not blank; the log holds no traceback; numba's cache was
 written to the per-user cache folder and nothing was written inside the bundle. Then it
 starts the app a second time on the warm cache and reports both launch times, and a third
-time with --self-check: it trains, fine-tunes, writes answers and learns from a judgement.
+time with --self-check in German (--language de: the bundled translations must load): it
+trains, fine-tunes, writes answers and learns from a judgement.
 Exit 0 when all holds; else each failure on its own line and exit 1.
 """
 
@@ -45,7 +46,8 @@ def non_blank(png: Path) -> bool:
     return len(colours) > 20
 
 
-def launch(exe: Path, home: Path, shots: Path | None, log: Path) -> tuple[int, float]:
+def launch(exe: Path, home: Path, shots: Path | None, log: Path,
+           extra: tuple[str, ...] = ()) -> tuple[int, float]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PYTHON", "VIRTUAL_ENV", "QT_", "XDG_", "NUMBA_"))}
     env.update(HOME=str(home), PATH="/usr/bin:/bin")
@@ -54,7 +56,7 @@ def launch(exe: Path, home: Path, shots: Path | None, log: Path) -> tuple[int, f
         code = subprocess.run(
             ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", str(exe),
              *(["--screenshot-all", str(shots)] if shots else ["--self-check"]),
-             "--size", "1280x720", "--timeout", "240"],
+             "--size", "1280x720", "--timeout", "240", *extra],
             env=env, stdout=out, stderr=subprocess.STDOUT, timeout=900, cwd=home).returncode
     return code, time.perf_counter() - t0
 
@@ -98,8 +100,12 @@ def main(argv: list[str]) -> int:
                 keep = Path(os.environ.get("SMOKE_SHOTS", "")) if os.environ.get("SMOKE_SHOTS") else None
                 if keep:
                     shutil.copytree(shots, keep, dirs_exist_ok=True)
-        code, seconds = launch(exe, home, None, Path(tmp) / "self-check.log")
+        # In German: the bundle must carry the translations (gui/i18n/de/*.qm) and load them.
+        code, seconds = launch(exe, home, None, Path(tmp) / "self-check.log", ("--language", "de"))
         text = (Path(tmp) / "self-check.log").read_text(errors="replace")
+        loaded = re.search(r"interface language de \((\d+) translation files\)", text)
+        if not loaded or int(loaded.group(1)) < 2:
+            failures.append("--language de did not load the bundled German translations")
         if code != 0 or "self-check passed" not in text or "Traceback" in text:
             failures.append(f"--self-check did not pass: {text[-1200:]!r}")
         else:

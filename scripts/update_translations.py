@@ -3,12 +3,17 @@
     python scripts/update_translations.py            # every language under gui/i18n/
     python scripts/update_translations.py --area lecture
     python scripts/update_translations.py --new es   # start a language
+    python scripts/update_translations.py --check    # exit 1 if anything is out of date
 
 For each language folder gui/i18n/<code>/ and each area of gui.i18n.AREAS, runs
 pyside6-lupdate over that area's code into <area>.ts (new strings are added as
 unfinished, vanished ones marked obsolete, translations kept; no line numbers, so a
 moved line changes nothing), then pyside6-lrelease into <area>.qm. Both tools ship with
 PySide6. Prints how many strings each file has still untranslated.
+
+--check changes nothing: it refreshes copies in a temporary folder and says which .ts
+misses strings of the code (or keeps ones the code no longer has) and which .qm was not
+rebuilt from its .ts.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +45,10 @@ def _sources(area: str) -> list[str]:
     files: list[str] = []
     for entry in AREAS[area]:
         path = ROOT / entry
-        files += [str(p) for p in sorted(path.rglob("*.py"))] if path.is_dir() else [str(path)]
+        if path.is_dir():
+            files += [str(p) for p in sorted(path.rglob("*.py"))]
+        elif path.is_file():
+            files.append(str(path))
     return files
 
 
@@ -47,27 +57,86 @@ def unfinished(ts: Path) -> int:
     return len(re.findall(r'type="unfinished"', text))
 
 
+def messages(ts: Path) -> set[tuple[str, str, str, bool]]:
+    """(context, source, comment, plural) of every message the code still has."""
+    found = set()
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
+                continue
+            found.add((name, message.findtext("source", ""), message.findtext("comment", ""),
+                       message.get("numerus") == "yes"))
+    return found
+
+
+def refresh(language: str, area: str, ts: Path) -> None:
+    """pyside6-lupdate: the strings of `area`'s code into `ts` (translations kept)."""
+    subprocess.run([_tool("pyside6-lupdate"), *_sources(area), "-locations", "none",
+                    "-target-language", language, "-ts", str(ts)],
+                   check=True, capture_output=True, text=True)
+
+
+def build(ts: Path, qm: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
+                   check=True, capture_output=True, text=True)
+
+
 def update(language: str, area: str) -> None:
     folder = HERE / language
     folder.mkdir(exist_ok=True)
     ts = folder / f"{area}.ts"
-    subprocess.run([_tool("pyside6-lupdate"), *_sources(area), "-locations", "none",
-                    "-target-language", language, "-ts", str(ts)],
-                   check=True, capture_output=True, text=True)
-    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                   check=True, capture_output=True, text=True)
+    refresh(language, area, ts)
+    build(ts, ts.with_suffix(".qm"))
     print(f"{ts.relative_to(ROOT)}: {unfinished(ts)} untranslated", flush=True)
+
+
+def check(language: str, area: str) -> list[str]:
+    """What is out of date for `area` in `language` (nothing changed on disk)."""
+    ts = HERE / language / f"{area}.ts"
+    if not ts.is_file():
+        return [f"{ts.relative_to(ROOT)} is missing: run scripts/update_translations.py"]
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="tp-i18n-") as tmp:
+        fresh_ts, fresh_qm = Path(tmp) / ts.name, Path(tmp) / f"{area}.qm"
+        shutil.copy(ts, fresh_ts)
+        refresh(language, area, fresh_ts)
+        added = messages(fresh_ts) - messages(ts)
+        gone = messages(ts) - messages(fresh_ts)
+        if added or gone:
+            sample = "; ".join(f"{c}: {s!r}" for c, s, _, _ in sorted(added | gone)[:5])
+            problems.append(f"{ts.relative_to(ROOT)} is not up to date with the code "
+                            f"({len(added)} new, {len(gone)} gone, e.g. {sample}): "
+                            "run scripts/update_translations.py")
+        build(ts, fresh_qm)
+        qm = ts.with_suffix(".qm")
+        if not qm.is_file() or qm.read_bytes() != fresh_qm.read_bytes():
+            problems.append(f"{qm.relative_to(ROOT)} was not rebuilt from {ts.name}: "
+                            "run scripts/update_translations.py")
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--area", choices=sorted(AREAS), default=None)
     parser.add_argument("--new", metavar="CODE", default=None, help="start a new language")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 if a .ts or .qm is out of date")
     args = parser.parse_args(argv)
+    if args.new is not None and not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", args.new):
+        parser.error(f"--new takes a language code such as es or pt_BR, got {args.new!r}")
     languages = [args.new] if args.new else sorted(p.name for p in HERE.iterdir() if p.is_dir()
                                                    and not p.name.startswith("_"))
+    areas = [args.area] if args.area else sorted(AREAS)
+    if args.check:
+        problems = [p for language in languages for area in areas for p in check(language, area)]
+        for problem in problems:
+            print(problem)
+        print("translations up to date" if not problems else f"{len(problems)} problem(s)")
+        return 1 if problems else 0
     for language in languages:
-        for area in [args.area] if args.area else sorted(AREAS):
+        for area in areas:
             update(language, area)
     return 0
 

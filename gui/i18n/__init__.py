@@ -11,6 +11,10 @@ AREAS), so people translating different areas never edit the same file.
 `python scripts/update_translations.py` refreshes the .ts files from the code (keeping
 what is translated) and builds the .qm files the app loads.
 
+`install(app, language)` runs once at start-up, before any window is built: the panels
+translate their texts as they are made, so a language chosen later takes effect at the
+next start (gui/language_menu.py says so and offers to restart).
+
 The corpus and the model stay English: only the interface is translated.
 """
 
@@ -19,17 +23,19 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger("three_pillars")
 
 HERE = Path(__file__).resolve().parent
 SOURCE_LANGUAGE = "en"
+SYSTEM = "system"  # the choice "follow the system"
 
 # area -> the GUI folders and files whose strings it holds (paths relative to the repo root)
 AREAS: dict[str, tuple[str, ...]] = {
     "app": ("gui/app.py", "gui/main_window.py", "gui/navigator.py", "gui/status_bar.py",
-            "gui/session_actions.py", "gui/shots.py", "gui/settings.py", "gui/bridge",
+            "gui/session_actions.py", "gui/shots.py", "gui/settings.py", "gui/menus.py",
+            "gui/language_menu.py", "gui/engine_messages.py", "gui/bridge",
             "gui/widgets"),
     "pretraining": ("gui/panels/__init__.py", "gui/panels/redraw.py", "gui/panels/pretraining"),
     "finetuning": ("gui/panels/finetuning",),
@@ -40,12 +46,25 @@ AREAS: dict[str, tuple[str, ...]] = {
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
+def language_folders() -> list[Path]:
+    """gui/i18n/<code>/ for every language with built translations (.qm files)."""
+    return [folder for folder in sorted(HERE.iterdir())
+            if folder.is_dir() and not folder.name.startswith("_") and any(folder.glob("*.qm"))]
+
+
+def native_name(code: str) -> str:
+    """The language's name in itself: "Deutsch", "English", "Español"."""
+    if code == SOURCE_LANGUAGE:
+        return "English"  # Qt says "American English": the interface is plain English
+    name = QLocale(code).nativeLanguageName()
+    return (name[:1].upper() + name[1:]) if name else code
+
+
 def available_languages() -> dict[str, str]:
     """code -> the language's own name, for every language with built translations."""
-    found = {SOURCE_LANGUAGE: QLocale(SOURCE_LANGUAGE).nativeLanguageName().capitalize()}
-    for folder in sorted(HERE.iterdir()):
-        if folder.is_dir() and any(folder.glob("*.qm")):
-            found[folder.name] = QLocale(folder.name).nativeLanguageName().capitalize()
+    found = {SOURCE_LANGUAGE: native_name(SOURCE_LANGUAGE)}
+    for folder in language_folders():
+        found[folder.name] = native_name(folder.name)
     return found
 
 
@@ -53,7 +72,7 @@ def resolve_language(choice: str | None) -> str:
     """The language to use: `choice` if it is available, else the system's if available,
     else English. choice None or "system" means follow the system."""
     langs = available_languages()
-    if choice and choice != "system":
+    if choice and choice != SYSTEM:
         return choice if choice in langs else SOURCE_LANGUAGE
     for name in QLocale.system().uiLanguages():
         code = name.replace("_", "-").split("-")[0].lower()
@@ -63,24 +82,55 @@ def resolve_language(choice: str | None) -> str:
 
 
 _installed: list[QTranslator] = []
+_language = SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    """The language `install` put in place ("en" before it ran)."""
+    return _language
+
+
+def _qt_own_translation(language: str) -> Path | None:
+    """Qt's translation of its own dialogs and buttons (Cancel, Open, ...), if shipped."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qm = folder / f"qtbase_{language}.qm"
+    return qm if qm.is_file() else None
 
 
 def install(app: QCoreApplication, language: str) -> str:
     """Load every area's translation of `language` into `app` (replacing any loaded
     before) and make it the default locale, so numbers follow it too. Returns the
     language in use ("en" if it has no translations)."""
+    global _language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
     if language != SOURCE_LANGUAGE:
-        for qm in sorted((HERE / language).glob("*.qm")):
+        files = sorted((HERE / language).glob("*.qm"))
+        qt_own = _qt_own_translation(language)
+        for qm in ([qt_own] if qt_own else []) + files:
             translator = QTranslator(app)
             if translator.load(str(qm)):
                 app.installTranslator(translator)
                 _installed.append(translator)
-            else:
+            elif qm.stat().st_size > 16:  # an area with nothing translated yet builds an empty file
                 log.warning("could not load the translation %s", qm)
-        if not _installed:
+        if not any(t.filePath() and Path(t.filePath()).parent == HERE / language for t in _installed):
             language = SOURCE_LANGUAGE
     QLocale.setDefault(QLocale(language))
+    _language = language
+    log.info("interface language %s (%d translation files)", language, len(_installed))
     return language
+
+
+def bundle_data() -> list[tuple[str, str]]:
+    """(source file, folder in the bundle) for PyInstaller: every built .qm, at the same
+    place relative to this package, plus Qt's own translation of each language."""
+    package = HERE.relative_to(HERE.parent.parent).as_posix()  # "gui/i18n"
+    data = []
+    for folder in language_folders():
+        data += [(str(qm), f"{package}/{folder.name}") for qm in sorted(folder.glob("*.qm"))]
+        qt_own = _qt_own_translation(folder.name)
+        if qt_own is not None:
+            data.append((str(qt_own), "PySide6/Qt/translations"))
+    return data

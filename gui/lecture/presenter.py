@@ -49,6 +49,7 @@ from gui.lecture.blank_screen import BlankScreen
 from gui.lecture.presenter_screen import PresenterScreen
 from gui.lecture.tour import Tour
 from gui.lecture.tour_card import add_tour_dock
+from gui.menus import menu
 from gui.widgets.picture_export import save_widget_picture
 
 log = logging.getLogger("three_pillars")
@@ -77,12 +78,7 @@ def _types_text(widget: QWidget | None) -> bool:
 
 def find_or_add_menu(window: QMainWindow, title: str) -> QMenu:
     """The menu bar's menu called `title` (with or without its & mnemonic), made if missing."""
-    plain = title.replace("&", "")
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and action.text().replace("&", "") == plain:
-            return menu
-    return window.menuBar().addMenu(title)
+    return menu(window, title)  # found by object name: a translated title is the same menu
 
 
 def apply_remembered_appearance(app, settings=None, scale: float | None = None,

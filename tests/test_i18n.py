@@ -1,0 +1,125 @@
+"""Translations (issue 18): the language option and menu, up-to-date .qm files, the bundle,
+plural forms and numbers in the chosen language."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from gui import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def german(qapp):
+    """German installed for one test, English again afterwards."""
+    assert i18n.install(qapp, "de") == "de"
+    yield
+    i18n.install(qapp, "en")
+
+
+def test_committed_translations_are_built_from_their_sources_and_the_code():
+    # Rebuilds every .qm from its .ts into a temporary folder and compares bytes; refreshes
+    # each .ts from the code there and compares the set of strings.
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_translations.py"), "--check"],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_language_option_accepts_known_codes_and_rejects_others(capsys):
+    from gui.app import parse_args
+
+    assert parse_args(["--language", "DE"]).language == "de"
+    assert parse_args(["--language", "system"]).language == "system"
+    assert parse_args([]).language is None
+    with pytest.raises(SystemExit):
+        parse_args(["--language", "xx"])
+    assert "--language must be one of system, en, de" in capsys.readouterr().err
+
+
+def test_resolving_a_choice():
+    assert i18n.resolve_language("de") == "de"
+    assert i18n.resolve_language("en") == "en"
+    assert i18n.resolve_language("xx") == "en"  # not translated: the source language
+    assert i18n.resolve_language("system") in i18n.available_languages()
+    assert i18n.available_languages()["de"] == "Deutsch"
+
+
+def test_install_loads_german_and_sets_the_locale(qapp, german):
+    assert i18n.current_language() == "de"
+    assert QLocale().language() == QLocale.Language.German
+    assert QCoreApplication.translate("Menus", "&File") == "&Datei"
+    # Qt's own buttons too (qtbase_de.qm)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    i18n.install(qapp, "en")
+    assert QCoreApplication.translate("Menus", "&File") == "&File"
+    assert QLocale().toString(1234.5, "f", 2) == "1,234.50"
+
+
+def test_language_setting_is_remembered(tmp_path):
+    from gui.settings import AppSettings
+
+    settings = AppSettings()
+    assert settings.language_choice() == "system"
+    settings.set_language_choice("de")
+    assert AppSettings().language_choice() == "de"
+    settings.set_language_choice("../../etc")
+    assert AppSettings().language_choice() == "system"  # nonsense falls back
+
+
+def test_restart_drops_the_language_option():
+    from gui.language_menu import relaunch_command, without_language_option
+
+    assert without_language_option(["--panel", "chat", "--language", "de", "--scale", "2"]) == \
+        ["--panel", "chat", "--scale", "2"]
+    assert without_language_option(["--language=de", "--full-screen"]) == ["--full-screen"]
+    program, arguments = relaunch_command(["--panel", "chat"])
+    assert program == sys.executable and arguments[-2:] == ["--panel", "chat"]
+
+
+def test_language_menu_remembers_the_choice_and_says_when_it_shows(qtbot, qapp, german):
+    from gui.language_menu import install_language_menu
+    from gui.menus import menu
+    from gui.settings import AppSettings
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu(window, "&File")
+    settings = AppSettings()
+    languages = install_language_menu(window, settings, "system", "de")
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Datei", "&Sprache"]
+    texts = [a.text() for a in languages.menu.actions() if not a.isSeparator()]
+    assert texts[0].startswith("Wie das System (")
+    assert texts[1:] == ["Deutsch", "English"]  # each in its own language
+    assert languages.actions["system"].isChecked()
+    languages.choose("en", ask=False)
+    assert settings.language_choice() == "en"
+    assert languages.restart_pending and languages.actions["en"].isChecked()
+    message = languages.message("en")
+    assert "English" in message and "nächsten Start" in message and "next start" in message
+    languages.choose("de", ask=False)
+    assert not languages.restart_pending  # already on screen: nothing to wait for
+
+
+def test_one_file_menu_whatever_the_language(qtbot, qapp, german, main_window, engine_controller):
+    from gui.lecture.appearance import Appearance
+    from gui.lecture.presenter import Presenter
+
+    Presenter(main_window, engine_controller, None, Appearance.instance())
+    names = [a.menu().objectName() for a in main_window.menuBar().actions() if a.menu()]
+    assert names == ["fileMenu", "viewMenu", "tourMenu"]
+    assert main_window.menuBar().actions()[0].text() == "&Datei"
+
+
+def test_the_bundle_carries_every_translation():
+    data = i18n.bundle_data()
+    for qm in sorted((ROOT / "gui" / "i18n").glob("*/*.qm")):
+        assert (str(qm), f"gui/i18n/{qm.parent.name}") in data
+    assert any(Path(src).name == "qtbase_de.qm" for src, _ in data)
+    spec = (ROOT / "packaging" / "three-pillars.spec").read_text()
+    assert "*TRANSLATIONS" in spec and "bundle_data" in spec  # the spec lists them, and keeps them
