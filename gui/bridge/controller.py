@@ -40,6 +40,7 @@ from gui.bridge.backends import InProcessBackend, ProcessBackend
 from gui.bridge.finetuning import FinetuningBridge
 from gui.bridge.pretraining import PretrainingBridge
 from gui.bridge.restart import RestartPolicy, what_was_lost
+from gui.bridge.shipped_build import ShippedBuild
 from workers.protocol import (
     Busy,
     CancelSave,
@@ -97,6 +98,8 @@ class Controller(QObject):
         self.finetuning = FinetuningBridge(self.send, lambda: self.model_tokenizer, self)
         self.alignment = AlignmentBridge(self.send, self)
         self._pillars = (self.pretraining, self.finetuning, self.alignment)
+        # How the shipped model was made, while it is the model in use (shipped_build.py).
+        self.shipped_build = ShippedBuild(self, parent=self)
         self._started = False
         self._next_id = 0
         self._handlers: dict[type, object] = {

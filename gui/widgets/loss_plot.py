@@ -62,6 +62,7 @@ class LossPlot(pg.PlotWidget):
         item.addItem(self.chance_line, ignoreBounds=True)
         self._chance_legend = pg.PlotDataItem([], [], pen=chance_pen)
         self._version = -1
+        self._history = None  # the history last drawn: a panel may switch between two
 
     def set_vocab_size(self, vocab_size: int) -> None:
         """Mark the loss of a model that guesses uniformly at random: ln(vocabulary size)."""
@@ -72,9 +73,9 @@ class LossPlot(pg.PlotWidget):
 
     def update_from(self, history) -> bool:
         """Redraw from a LossHistory if it changed; returns whether it redrew."""
-        if history.version == self._version:
+        if history is self._history and history.version == self._version:
             return False
-        self._version = history.version
+        self._history, self._version = history, history.version
         self.train_curve.setData(
             np.asarray(history.tokens, dtype=float) / 1e3, np.asarray(history.train_loss, dtype=float)
         )

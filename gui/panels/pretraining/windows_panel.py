@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.bridge.shipped_build import ShippedBuild
 from gui.panels.pretraining.inside_view import LookInsideDialog
 from gui.panels.pretraining.windows_stepping import TOP_K, WindowStepping
 from gui.panels.pretraining.windows_training import LEARNING_RATES, TrainingBox, TrainingControls
@@ -61,6 +62,7 @@ class WindowsPanel(WindowStepping, QWidget):
         self._snapshot_dirty = False
         self._tokenizer = None  # the tokenizer self.token_ids were made with
         self.inside_dialog: LookInsideDialog | None = None  # "Look inside…", made when opened
+        self.build = ShippedBuild.for_controller(controller)  # how the shipped model was made
         self._build()
         self._connect()
         if controller.model_tokenizer is not None:
@@ -186,6 +188,7 @@ class WindowsPanel(WindowStepping, QWidget):
         c.pretraining.trainingSnapshot.connect(self._on_snapshot)
         c.pretraining.trainingStateChanged.connect(self._on_training_state)
         c.statusChanged.connect(self._on_status)
+        self.build.activeChanged.connect(self._on_build_changed)
         self.k_spin.valueChanged.connect(self._on_k_changed)
         self.step_button.clicked.connect(self.step_forward)
         self.back_button.clicked.connect(self.step_back)
@@ -270,6 +273,14 @@ class WindowsPanel(WindowStepping, QWidget):
             self._request_guesses()
         self._snapshot_dirty = True
 
+    def _on_build_changed(self) -> None:
+        self._snapshot_dirty = True  # the chart and its caption switch on the next redraw
+
+    def loss_history(self):
+        """The curve on the chart: the shipped model's build while it is the model in use,
+        else the live run's (which takes over as soon as anything trains it)."""
+        return self.build.curve if self.build.active else self.controller.pretraining.loss_history
+
     def _train(self, from_scratch: bool) -> None:
         self.controller.pretraining.start_training(from_scratch=from_scratch, seed=self.seed_spin.value(),
                                        lr=self.training.learning_rate())
@@ -277,13 +288,17 @@ class WindowsPanel(WindowStepping, QWidget):
     def _redraw(self) -> None:
         if not self.isVisible():
             return
-        self.loss_plot.update_from(self.controller.pretraining.loss_history)
+        self.loss_plot.update_from(self.loss_history())
         if not self._snapshot_dirty:
             return
         self._snapshot_dirty = False
+        if self.build.active:
+            self.train_box.show_build(self.build)
+            return
         snap = self.controller.pretraining.latest_snapshot
         state = self.controller.pretraining.training_state
         if snap is None:
+            self.train_box.show_idle()
             return
         self.train_box.show_snapshot(snap, state)
 
@@ -291,7 +306,7 @@ class WindowsPanel(WindowStepping, QWidget):
     def forget_results(self) -> None:
         """The model on screen is gone (reset, another session): no old run's numbers."""
         self.train_box.show_idle()
-        self.loss_plot.update_from(self.controller.pretraining.loss_history)
+        self.loss_plot.update_from(self.loss_history())
         self._snapshot_dirty = True
         self._request_guesses()
 

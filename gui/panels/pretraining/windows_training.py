@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -61,6 +62,28 @@ class TrainingBox(QGroupBox):
     def show_idle(self) -> None:
         """No run on screen (a new model, or after a reset): what the buttons do."""
         self.train_stats.setText(IDLE_TEXT)
+
+    def show_build(self, build) -> None:
+        """The chart shows how the shipped model was made (a `ShippedBuild` that is active)."""
+        locale = QLocale()
+        fields = {"steps": locale.toString(build.final_step),
+                  "tokens": locale.toString(build.final_tokens / 1e6, "f", 1),
+                  "minutes": locale.toString(max(1, round(build.history.seconds / 60)))}
+        loss = build.final_heldout_loss
+        if loss is not None:
+            fields["loss"] = locale.toString(loss, "f", 2)
+        if build.history.seconds > 0 and loss is not None:
+            made = self.tr("<b>How the shipped model was trained:</b> {steps} steps, {tokens} M "
+                           "tokens, {minutes} min (held-out loss {loss}).")
+        elif loss is not None:
+            made = self.tr("<b>How the shipped model was trained:</b> {steps} steps, {tokens} M "
+                           "tokens (held-out loss {loss}).")
+        else:
+            made = self.tr("<b>How the shipped model was trained:</b> {steps} steps, {tokens} M "
+                           "tokens.")
+        hint = self.tr("Press “Train” to keep training it (the chart then shows your run), or "
+                       "“From scratch” to start again from random numbers.")
+        self.train_stats.setText(made.format(**fields) + " " + hint)
 
     def show_snapshot(self, snap, state: str) -> None:
         """The state, step, loss, speed and time of a training snapshot."""
