@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.bridge.alignment import ALIGNMENT_COMMANDS
+from gui.i18n import translate
 from gui.panels.alignment.chat_tabs import (
     JUDGES,
     HistoryTab,
@@ -36,6 +37,9 @@ from gui.panels.alignment.chat_tabs import (
     short,
 )
 from gui.panels.alignment.feedback_card import FeedbackCard
+from gui.panels.alignment.judge_words import JudgeWords
+from gui.panels.finetuning.engine_words import engine_text
+from gui.panels.finetuning.numbers import number, plural
 from gui.panels.redraw import RedrawWhileShown
 from gui.widgets.alignment_charts import AlignmentCharts
 from gui.widgets.answer_card import small_label
@@ -91,30 +95,32 @@ class ChatPanel(RedrawWhileShown, QWidget):
         root.setContentsMargins(12, 6, 12, 6)
         root.setSpacing(6)
 
-        title = QLabel("Chat & feedback: the model learns what people prefer")
+        title = QLabel(self.tr("Chat & feedback: the model learns what people prefer"))
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
         root.addWidget(title)
-        intro = small_label("Each judgement changes the model at once: learning from human feedback (RLHF).")
+        intro = small_label(self.tr("Each judgement changes the model at once: learning from human "
+                                    "feedback (RLHF)."))
         root.addWidget(intro)
 
         ask_row = QHBoxLayout()
         ask_row.setSpacing(6)
         self.question = QLineEdit(DEFAULT_QUESTION)
         self.question.setCursorPosition(0)
-        self.question.setPlaceholderText("Ask the model a question…")
-        self.question.setToolTip("The model was fine-tuned on questions about the sea, the weather, "
-                                 "animals, fruit, kings and queens, aches and people's work.")
+        self.question.setPlaceholderText(self.tr("Ask the model a question…"))
+        self.question.setToolTip(self.tr("The model was fine-tuned on questions about the sea, the "
+                                         "weather, animals, fruit, kings and queens, aches and "
+                                         "people's work. It answers in English."))
         ask_row.addWidget(self.question, 1)
-        self.ask_button = QPushButton("Ask")
+        self.ask_button = QPushButton(self.tr("Ask"))
         self.ask_button.setProperty("primary", True)
-        self.ask_button.setToolTip("Two new answers from the model as it is now")
+        self.ask_button.setToolTip(self.tr("Two new answers from the model as it is now"))
         ask_row.addWidget(self.ask_button)
-        self.suggest_button = QPushButton("Other question")
-        self.suggest_button.setToolTip("Pick one of a few questions the model can handle")
+        self.suggest_button = QPushButton(self.tr("Other question"))
+        self.suggest_button.setToolTip(self.tr("Pick one of a few questions the model can handle"))
         ask_row.addWidget(self.suggest_button)
-        self.reset_button = QPushButton("↺ Reset to the fine-tuned model")
-        self.reset_button.setToolTip("Forget every judgement: the model goes back to how it was "
-                                     "after fine-tuning (the reference model)")
+        self.reset_button = QPushButton(self.tr("↺ Reset to the fine-tuned model"))
+        self.reset_button.setToolTip(self.tr("Forget every judgement: the model goes back to how "
+                                             "it was after fine-tuning (the reference model)"))
         ask_row.addWidget(self.reset_button)
         root.addLayout(ask_row)
 
@@ -158,9 +164,9 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.strip_button, self.columns = self.strip_tab.strip_button, self.strip_tab.columns
         self.tabs = QTabWidget()
         self.tabs.setFont(theme.font(theme.SMALL_PT))
-        self.tabs.addTab(self.history_tab, "Your judgements")
-        self.tabs.addTab(self.judge_tab, "A biased judge")
-        self.tabs.addTab(self.strip_tab, "Compare the three stages")
+        self.tabs.addTab(self.history_tab, self.tr("Your judgements"))
+        self.tabs.addTab(self.judge_tab, self.tr("A biased judge"))
+        self.tabs.addTab(self.strip_tab, self.tr("Compare the three stages"))
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.tabs.setMinimumHeight(150)
         root.addWidget(self.tabs, 3)
@@ -197,12 +203,12 @@ class ChatPanel(RedrawWhileShown, QWidget):
             self.question.setCursorPosition(0)
         text = self.question.text().strip()
         if not text:
-            self.status.setText("Type a question first.")
+            self.status.setText(self.tr("Type a question first."))
             return
         self._seed += 1
         self._writing = True
         for card in self.cards:
-            card.show_message("writing…")
+            card.show_message(self.tr("writing…"))
         self._update_buttons()
         self.controller.alignment.request_candidates(text, n=len(self.cards), seed=self._seed)
 
@@ -219,8 +225,8 @@ class ChatPanel(RedrawWhileShown, QWidget):
         if c is None or self._busy():
             return
         answer = c.answers[index]
-        self._send(Thumb(c.prompt, c.prompt_ids, answer, up=up),
-                   f"{'▲ Good' if up else '▼ Bad'}: “{short(answer.text)}”")
+        said = self.tr("▲ Good: “{answer}”") if up else self.tr("▼ Bad: “{answer}”")
+        self._send(Thumb(c.prompt, c.prompt_ids, answer, up=up), said.format(answer=short(answer.text)))
 
     def send_better(self, index: int) -> None:
         from engine.alignment.preference import PreferencePair
@@ -230,7 +236,8 @@ class ChatPanel(RedrawWhileShown, QWidget):
             return
         chosen, rejected = c.answers[index], c.answers[1 - index]
         self._send(PreferencePair(c.prompt, c.prompt_ids, chosen, rejected),
-                   f"Better: “{short(chosen.text, 40)}” over “{short(rejected.text, 40)}”")
+                   self.tr("Better: “{chosen}” over “{rejected}”").format(
+                       chosen=short(chosen.text, 40), rejected=short(rejected.text, 40)))
 
     def _send(self, feedback, description: str) -> None:
         self._sent_at = time.perf_counter()
@@ -242,7 +249,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
 
     def reset(self) -> None:
         self.controller.alignment.reset_alignment()
-        self._add_history("↺ Back to the fine-tuned model: every judgement forgotten")
+        self._add_history(self.tr("↺ Back to the fine-tuned model: every judgement forgotten"))
         self.ask()
 
     def run_judge(self) -> None:
@@ -250,17 +257,19 @@ class ChatPanel(RedrawWhileShown, QWidget):
         word = self.word_edit.text().strip()
         if needs_word:
             if not word or " " in word:
-                self.judge_result.setText("Type one word for the judge, for example “sea”.")
+                self.judge_result.setText(self.tr("Type one word for the judge, for example “sea”."))
                 return
             spec = spec.format(word=word)
-        self.judge_result.setText("Measuring the model before the judge starts…")
+        self.judge_result.setText(self.tr("Measuring the model before the judge starts…"))
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         if needs_word:
             self._measured_word = word  # the judge measures its own word
         self.controller.alignment.run_ranker(spec, self.clicks_spin.value(), seed=self._seed)
-        self._add_history(f"Automatic judge ({label}{' “' + word + '”' if needs_word else ''}): "
-                          f"{self.clicks_spin.value()} clicks")
+        judge = translate("JudgeTab", label) + (f" “{word}”" if needs_word else "")
+        clicks = self.clicks_spin.value()
+        self._add_history(plural(self.tr("Automatic judge ({judge}): %n click(s)", "", clicks),
+                                 clicks).format(judge=judge))
 
     def _measure_word(self) -> None:
         """Chart the share of answers that mention the judge's word (the trait to watch)."""
@@ -282,7 +291,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
         text = self.question.text().strip()
         if text:
             for col in self.columns.values():
-                col.bars.set_message("asking…")
+                col.bars.set_message(self.tr("asking…"))
             self.controller.alignment.request_stage_strip(text, seed=self._seed)
 
     # -- from the engine -------------------------------------------------------------------
@@ -306,24 +315,27 @@ class ChatPanel(RedrawWhileShown, QWidget):
         for card, answer in zip(self.cards, c.answers, strict=False):
             card.show_answer(answer)
         self._update_buttons()
-        who = ("the fine-tuned model (no judgements yet)" if c.model_version == 0
-               else f"the model after {c.model_version} update{'s' * (c.model_version != 1)}")
         if not self._awaiting_redraw:
-            note = ("" if self._answers_differ() else " Both say the same: the model is sure here. "
-                    "Judge it with a thumb, or ask another question.")
-            self.status.setText(f"These answers come from {who}.{note}")
+            text = (self.tr("These answers come from the fine-tuned model (no judgements yet).")
+                    if c.model_version == 0 else
+                    plural(self.tr("These answers come from the model after %n update(s).", "",
+                                    c.model_version), c.model_version))
+            if not self._answers_differ():
+                text += " " + self.tr("Both say the same: the model is sure here. Judge it with a "
+                                      "thumb, or ask another question.")
+            self.status.setText(text)
         self.candidatesShown.emit(c)
 
     def _on_progress(self, phase: str) -> None:
         self.progress.setVisible(bool(phase))
         if phase == "learning":
-            self.status.setText("The model is learning from your choice…")
+            self.status.setText(self.tr("The model is learning from your choice…"))
 
     def _on_snapshot(self, snap) -> None:
         self._history_seen = True
         if snap.event in ("pair", "thumb", "mixed", "rolled back") and self._sent_at is not None:
             if snap.event == "rolled back":
-                self.status.setText(snap.message or "The update failed and was undone.")
+                self.status.setText(engine_text(snap.message) or self.tr("The update failed and was undone."))
             # The next answers come from the changed model: ask again at once.
             if not self._ranker_running:
                 self.ask()
@@ -331,7 +343,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
     def _on_failed(self, failure) -> None:
         if not failure.is_about(*ALIGNMENT_COMMANDS):
             return  # another step's problem
-        message = failure.message
+        message = engine_text(failure.message)
         self.progress.hide()
         self._awaiting_redraw = False
         self.status.setText(message)
@@ -339,7 +351,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
             self._writing = False
             self.candidates = None
             for card in self.cards:
-                card.show_message("No answers: " + message)
+                card.show_message(self.tr("No answers: {message}").format(message=message))
         self._update_buttons()
 
     def _redraw(self) -> None:
@@ -353,10 +365,10 @@ class ChatPanel(RedrawWhileShown, QWidget):
                 self.last_latency = time.perf_counter() - self._sent_at
                 self.progress.hide()
                 if last.event != "rolled back":
-                    self.status.setText(
-                        f"Learned in {self.last_latency:.1f} s (update {last.version}). "
-                        "The next answers come from the changed model."
-                    )
+                    self.status.setText(self.tr(
+                        "Learned in {seconds} s (update {version}). The next answers come from "
+                        "the changed model.").format(seconds=number(self.last_latency, 1),
+                                                     version=last.version))
                 self._update_buttons()
 
     def _on_ranker_state(self, state: str, info) -> None:
@@ -366,13 +378,16 @@ class ChatPanel(RedrawWhileShown, QWidget):
         info = info or {}
         self.judge_tab.show_ranker_state(state, info)
         if state == "running":
-            self.status.setText(f"The automatic judge {info.get('description', '')}.")
+            judge = JudgeWords().ranker(info.get("ranker", ""), info.get("description", ""))
+            self.status.setText(self.tr("The automatic judge {judge}.").format(judge=judge))
         else:
-            self.status.setText("The judge stopped." if state == "stopped" else "The judge is done.")
+            self.status.setText(self.tr("The judge stopped.") if state == "stopped"
+                                else self.tr("The judge is done."))
             self.ask()
 
     def _on_ranker_progress(self, done: int, total: int) -> None:
-        self.status.setText(f"The automatic judge: click {done} of {total}…")
+        self.status.setText(self.tr("The automatic judge: click {done} of {total}…").format(
+            done=done, total=total))
 
     def _on_strip(self, views) -> None:
         self.strip_tab.show_views(views)

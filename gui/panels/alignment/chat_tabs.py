@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -19,19 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.alignment.judge_words import JudgeWords
+from gui.panels.finetuning.engine_words import engine_text
+from gui.panels.finetuning.numbers import count, number, p_value, percent, plural
 from gui.stylesheet import set_style
 from gui.widgets.answer_card import small_label
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.prob_bars import ProbabilityBars
 
 HISTORY_LIMIT = 300
-# (label for people, ranker spec with {word}, needs a word)
+# (label for people, ranker spec with {word}, needs a word); labels translated where shown
+# (translate("JudgeTab", label)).
 JUDGES = (
-    ("always prefers answers that mention the word", "prefers-word:{word}", True),
-    ("always prefers answers WITHOUT the word", "reversed:prefers-word:{word}", True),
-    ("always prefers the shorter answer", "prefers-shorter", False),
-    ("always prefers the longer answer", "prefers-longer", False),
-    ("picks at random (no taste at all)", "random", False),
+    (QT_TRANSLATE_NOOP("JudgeTab", "always prefers answers that mention the word"),
+     "prefers-word:{word}", True),
+    (QT_TRANSLATE_NOOP("JudgeTab", "always prefers answers WITHOUT the word"),
+     "reversed:prefers-word:{word}", True),
+    (QT_TRANSLATE_NOOP("JudgeTab", "always prefers the shorter answer"), "prefers-shorter", False),
+    (QT_TRANSLATE_NOOP("JudgeTab", "always prefers the longer answer"), "prefers-longer", False),
+    (QT_TRANSLATE_NOOP("JudgeTab", "picks at random (no taste at all)"), "random", False),
 )
 
 
@@ -75,30 +82,31 @@ class JudgeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
-        layout.addWidget(small_label(
+        layout.addWidget(small_label(self.tr(
             "Real judges have tastes and biases. Here an automatic judge (a scripted ranker) "
             "clicks for you. Whatever it rewards, the model learns, bias included: watch the "
-            "charts drift.", muted=False))
+            "charts drift."), muted=False))
         row_widget = QWidget()
         row = FlowLayout(row_widget, spacing=6)
-        row.addWidget(QLabel("A judge that"))
+        row.addWidget(QLabel(self.tr("A judge that")))
         self.judge_combo = QComboBox()
         for label, _, _ in JUDGES:
-            self.judge_combo.addItem(label)
+            self.judge_combo.addItem(translate("JudgeTab", label))
         row.addWidget(self.judge_combo)
         self.word_edit = QLineEdit("sea")
         self.word_edit.setMaximumWidth(110)
-        self.word_edit.setToolTip("The word this judge is biased for (or against)")
+        self.word_edit.setToolTip(self.tr("The word this judge is biased for (or against); an "
+                                          "English word, as the model is English"))
         row.addWidget(self.word_edit)
-        row.addWidget(QLabel("for"))
+        row.addWidget(QLabel(self.tr("for")))
         self.clicks_spin = QSpinBox()
         self.clicks_spin.setRange(1, 200)
         self.clicks_spin.setValue(30)
-        self.clicks_spin.setSuffix(" clicks")
+        self.clicks_spin.setSuffix(self.tr(" clicks"))
         row.addWidget(self.clicks_spin)
-        self.run_button = QPushButton("▶ Let it judge")
+        self.run_button = QPushButton(self.tr("▶ Let it judge"))
         self.run_button.setProperty("primary", True)
-        self.stop_button = QPushButton("■ Stop")
+        self.stop_button = QPushButton(self.tr("■ Stop"))
         self.stop_button.setEnabled(False)
         row.addWidget(self.run_button)
         row.addWidget(self.stop_button)
@@ -115,37 +123,47 @@ class JudgeTab(QWidget):
         self.run_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         before = info.get("before")
+        words = JudgeWords()
+        trait = words.trait(info.get("trait", "")) or self.tr("answers")
         if running:
-            rate = f"{before.trait_rate:.0%}" if before is not None else "?"
-            self.judge_result.setText(
-                f"Before: <b>{rate}</b> of {info.get('trait', 'answers')} "
-                f"(on {before.n if before else 0} answers to questions it never trained on). "
-                "The judge is clicking…")
+            rate = percent(before.trait_rate) if before is not None else "?"
+            n = before.n if before else 0
+            self.judge_result.setText(plural(self.tr(
+                "Before: <b>{rate}</b> of {trait} (on %n answer(s) to questions it never trained "
+                "on). The judge is clicking…", "", n), n).format(
+                    rate=rate, trait=_html(trait)))
             return
         after = info.get("after")
         test = info.get("before_after")
         if before is not None and after is not None:
             p = info.get("p_value", 1.0)
-            verdict = ("far more than chance could explain" if p < 0.01
-                       else "within what chance alone could give")
+            verdict = (self.tr("far more than chance could explain") if p < 0.01
+                       else self.tr("within what chance alone could give"))
             cost = ""
             if test is not None:
                 q, loss = test.non_word_share, test.reference_loss
-                cost = (f" What it cost: made-up words <b>{q.before:.0%}</b> → <b>{q.after:.0%}</b> "
-                        f"(p = {q.p_value:.2g}); the fine-tuned model's loss on the answers "
-                        f"<b>{loss.before:.2f}</b> → <b>{loss.after:.2f}</b> nats/token "
-                        f"(p = {loss.p_value:.2g}).")
-            self.judge_result.setText(
-                f"{_cap(info.get('trait', ''))}, on {after.n} answers to questions it never "
-                f"trained on: <b>{before.trait_rate:.0%}</b> before → "
-                f"<b>{after.trait_rate:.0%}</b> after {info.get('done', 0)} clicks "
-                f"(p = {p:.2g}: {verdict}).{cost} Answer length {before.mean_length:.1f} → "
-                f"{after.mean_length:.1f} tokens.")
+                cost = " " + self.tr(
+                    "What it cost: made-up words <b>{before}</b> → <b>{after}</b> (p = {p}); the "
+                    "fine-tuned model's loss on the answers <b>{loss_before}</b> → "
+                    "<b>{loss_after}</b> nats/token (p = {loss_p}).").format(
+                        before=percent(q.before), after=percent(q.after), p=p_value(q.p_value),
+                        loss_before=number(loss.before, 2), loss_after=number(loss.after, 2),
+                        loss_p=p_value(loss.p_value))
+            result = plural(self.tr(
+                "{trait}, on %n answer(s) to questions it never trained on: <b>{before}</b> before "
+                "→ <b>{after}</b> after {clicks} clicks (p = {p}: {verdict}).", "", after.n), after.n).format(
+                    trait=_html(_cap(trait)), before=percent(before.trait_rate),
+                    after=percent(after.trait_rate), clicks=count(info.get("done", 0)),
+                    p=p_value(p), verdict=verdict)
+            length = self.tr("Answer length {before} → {after} tokens.").format(
+                before=number(before.mean_length, 1), after=number(after.mean_length, 1))
+            self.judge_result.setText(f"{result}{cost} {length}")
             if test is not None:
-                self.judge_result.setToolTip(
-                    f"p-values: {test.test}. The answers to one question are alike, so the test "
-                    "pairs each question's share before with its share after, and asks how often "
-                    "chance (swapping before and after, question by question) gives a change as large.")
+                self.judge_result.setToolTip(self.tr(
+                    "p-values: {test}. The answers to one question are alike, so the test pairs "
+                    "each question's share before with its share after, and asks how often chance "
+                    "(swapping before and after, question by question) gives a change as large."
+                ).format(test=words.test(test.test)))
 
 
 class GuessBars(ProbabilityBars):
@@ -174,7 +192,7 @@ class StageColumn(QFrame):
         layout.addWidget(self.heading)
         self.bars = GuessBars()
         self.bars.setMinimumHeight(70)
-        self.bars.set_message("Press “Compare”.")
+        self.bars.set_message(self.tr("Press “Compare”."))
         layout.addWidget(self.bars, 1)
         self.sample = small_label("", muted=False)
         self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -183,26 +201,27 @@ class StageColumn(QFrame):
     def clear(self) -> None:
         """Nothing asked yet (or the models changed since)."""
         self.heading.setText(self.title)
-        self.bars.set_message("Press “Compare”.")
+        self.bars.set_message(self.tr("Press “Compare”."))
         self.sample.setText("")
         self.sample.setToolTip("")
         self.setToolTip("")
 
     def show_view(self, view) -> None:
-        self.setToolTip(f"Where this model comes from: {view.origin}" if view.origin else "")
+        self.setToolTip(self.tr("Where this model comes from: {origin}").format(
+            origin=engine_text(view.origin)) if view.origin else "")
         if view.stage == "aligned" and view.origin:
-            who = "shipped example" if view.origin.startswith("shipped") else "your judgements"
-            self.heading.setText(f"Aligned ({who})")
+            self.heading.setText(self.tr("Aligned (shipped example)") if view.origin.startswith("shipped")
+                                 else self.tr("Aligned (your judgements)"))
         if view.next_token is None:
-            self.bars.set_message(view.problem or "No model for this stage yet.")
+            self.bars.set_message(engine_text(view.problem) or self.tr("No model for this stage yet."))
             self.sample.setText("")
             return
         d = view.next_token
         self.bars.show_guesses(d.tokens, d.probs)
         g = view.answer
-        text = short(g.text, 70) if g.text else "(nothing)"
+        text = short(g.text, 70) if g.text else self.tr("(nothing)")
         end = "" if g.ended or text.endswith("…") else " …"
-        self.sample.setText(f"<b>It wrote:</b> {_html(text)}{end}")
+        self.sample.setText(self.tr("<b>It wrote:</b> {answer}").format(answer=_html(text) + end))
         self.sample.setToolTip(g.text)
 
 
@@ -215,18 +234,19 @@ class StripTab(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(2)
         row = QHBoxLayout()
-        row.addWidget(small_label("The question above, word for word, to the model at each stage: "
-                                  "its guesses for the first word, and one answer.", muted=False), 1)
-        self.strip_button = QPushButton("Compare")
-        self.strip_button.setToolTip("Ask the question above to all three models")
+        row.addWidget(small_label(self.tr("The question above, word for word, to the model at each "
+                                          "stage: its guesses for the first word, and one answer."),
+                                  muted=False), 1)
+        self.strip_button = QPushButton(self.tr("Compare"))
+        self.strip_button.setToolTip(self.tr("Ask the question above to all three models"))
         row.addWidget(self.strip_button)
         layout.addLayout(row)
         grid = QGridLayout()
         grid.setSpacing(6)
         self.columns = {
-            "pre-trained": StageColumn("Pre-trained (continues text)", "pre-trained"),
-            "fine-tuned": StageColumn("Fine-tuned (answers)", "fine-tuned"),
-            "aligned": StageColumn("Aligned", "aligned"),
+            "pre-trained": StageColumn(self.tr("Pre-trained (continues text)"), "pre-trained"),
+            "fine-tuned": StageColumn(self.tr("Fine-tuned (answers)"), "fine-tuned"),
+            "aligned": StageColumn(self.tr("Aligned"), "aligned"),
         }
         for i, col in enumerate(self.columns.values()):
             grid.addWidget(col, 0, i)

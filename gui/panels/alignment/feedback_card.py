@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.finetuning.numbers import plural
 from gui.widgets.answer_card import AnswerCard, small_label
 
 
@@ -16,23 +18,25 @@ class FeedbackCard(AnswerCard):
     better = Signal(int)
 
     def __init__(self, index: int, parent: QWidget | None = None):
-        title = QLabel(f"Answer {'AB'[index] if index < 2 else index + 1}")
+        # Not self.tr: the QObject does not exist before super().__init__.
+        title = QLabel(translate("FeedbackCard", "Answer {name}").format(
+            name="AB"[index] if index < 2 else index + 1))
         title.setFont(theme.font(theme.BASE_PT, bold=True))
         super().__init__(title, margins=(10, 6, 10, 8), parent=parent)
         self.index = index
         layout = self.layout()
         self.meta = small_label("")
         layout.addWidget(self.meta)
-        self.up_button = QPushButton("▲ Good")
-        self.up_button.setToolTip("Thumb up: this answer is good on its own.\n"
-                                  "The model makes it more likely (KTO update).")
-        self.down_button = QPushButton("▼ Bad")
-        self.down_button.setToolTip("Thumb down: this answer is bad on its own.\n"
-                                    "The model makes it less likely (KTO update).")
-        self.better_button = QPushButton("This one is better")
+        self.up_button = QPushButton(self.tr("▲ Good"))
+        self.up_button.setToolTip(self.tr("Thumb up: this answer is good on its own.\n"
+                                          "The model makes it more likely (KTO update)."))
+        self.down_button = QPushButton(self.tr("▼ Bad"))
+        self.down_button.setToolTip(self.tr("Thumb down: this answer is bad on its own.\n"
+                                            "The model makes it less likely (KTO update)."))
+        self.better_button = QPushButton(self.tr("This one is better"))
         self.better_button.setProperty("primary", True)
-        self.better_button.setToolTip("Prefer this answer to the other one.\n"
-                                      "The model learns the preference (DPO update).")
+        self.better_button.setToolTip(self.tr("Prefer this answer to the other one.\n"
+                                              "The model learns the preference (DPO update)."))
         thumbs = QHBoxLayout()
         thumbs.setSpacing(6)
         thumbs.addWidget(self.up_button, 1)
@@ -46,9 +50,10 @@ class FeedbackCard(AnswerCard):
 
     def show_answer(self, answer) -> None:
         self._note = None
-        self.text.setText(answer.text or "(nothing: it stopped at once)")
-        how = "stopped by itself" if answer.ended else "ran out of room, cut off"
-        self.meta.setText(f"{answer.n_tokens} tokens, {how}")
+        self.text.setText(answer.text or self.tr("(nothing: it stopped at once)"))
+        n = answer.n_tokens
+        self.meta.setText(plural(self.tr("%n token(s), stopped by itself", "", n) if answer.ended
+                                 else self.tr("%n token(s), ran out of room, cut off", "", n), n))
 
     def show_message(self, text: str) -> None:
         self.show_note(text)

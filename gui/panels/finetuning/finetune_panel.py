@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from engine.finetuning.answer_scoring import DecodeSettings
 from engine.finetuning.qa_data import HELDOUT
 from gui import theme
+from gui.panels.finetuning.engine_words import engine_text
 from gui.panels.finetuning.finetune_tabs import (
     CHECKS,
     FinetuneCurve,
@@ -35,6 +36,7 @@ from gui.panels.finetuning.finetune_tabs import (
     RatesTab,
     check_cells,
 )
+from gui.panels.finetuning.numbers import count, number
 from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
 from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
 from gui.panels.redraw import RedrawWhileShown
@@ -90,43 +92,43 @@ class FinetunePanel(RedrawWhileShown, QWidget):
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
-        title = QLabel("Fine-tune: teaching it to answer")
+        title = QLabel(self.tr("Fine-tune: teaching it to answer"))
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
         title.setWordWrap(True)
         titles.addWidget(title)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "The pre-trained model only carries text on. Here it studies questions paired with "
             "good answers (supervised fine-tuning, SFT): it learns to reply, then to stop."
-        )
+        ))
         intro.setWordWrap(True)
         titles.addWidget(intro)
         header.addLayout(titles, 1)
         actions = QVBoxLayout()
         actions.setSpacing(4)
         buttons = QHBoxLayout()
-        self.finetune_button = QPushButton("Fine-tune the pre-trained model")
+        self.finetune_button = QPushButton(self.tr("Fine-tune the pre-trained model"))
         self.finetune_button.setProperty("primary", True)
-        self.finetune_button.setToolTip(
+        self.finetune_button.setToolTip(self.tr(
             "Start again from the pre-trained model and teach it the question/answer pairs"
-        )
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop fine-tuning now; the model keeps what it learned so far")
+        ))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop fine-tuning now; the model keeps what it learned so far"))
         buttons.addWidget(self.finetune_button)
         buttons.addWidget(self.stop_button)
         actions.addLayout(buttons)
         options = QHBoxLayout()
-        self.prompt_check = QCheckBox("Learn the questions too")
-        self.prompt_check.setToolTip(
+        self.prompt_check = QCheckBox(self.tr("Learn the questions too"))
+        self.prompt_check.setToolTip(self.tr(
             "Normally only the answer counts in the loss and the question is masked out. "
             "Tick this to count the question too (train on prompt) and see the difference."
-        )
+        ))
         options.addWidget(self.prompt_check)
-        options.addWidget(QLabel("Steps:"))
+        options.addWidget(QLabel(self.tr("Steps:")))
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(10, 5000)
         self.steps_spin.setSingleStep(50)
         self.steps_spin.setValue(DEFAULT_STEPS)
-        self.steps_spin.setToolTip("How many small learning steps (16 pairs each)")
+        self.steps_spin.setToolTip(self.tr("How many small learning steps (16 pairs each)"))
         options.addWidget(self.steps_spin)
         actions.addLayout(options)
         self.progress = QLabel("")
@@ -147,13 +149,13 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         ask.setContentsMargins(0, 0, 0, 0)
         ask.setSpacing(6)
         row = QHBoxLayout()
-        ask_label = QLabel("<b>Ask both models:</b>")
+        ask_label = QLabel(self.tr("<b>Ask both models:</b>"))
         row.addWidget(ask_label)
         self.question_box = QComboBox()
         self.question_box.setEditable(True)
         self.question_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.question_box.lineEdit().setPlaceholderText("Pick a test question or type your own")
-        self.question_box.setToolTip("The questions listed were never used in fine-tuning (held-out)")
+        self.question_box.lineEdit().setPlaceholderText(self.tr("Pick a test question or type your own"))
+        self.question_box.setToolTip(self.tr("The questions listed were never used in fine-tuning (held-out)"))
         self.question_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # subtle: by default a combo box is as wide as its longest item, which would
         # make the whole window wider than a 1280-pixel screen.
@@ -161,23 +163,23 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.question_box.setMinimumContentsLength(20)
         row.addWidget(self.question_box, 1)
-        self.ask_button = QPushButton("Ask both")
+        self.ask_button = QPushButton(self.tr("Ask both"))
         row.addWidget(self.ask_button)
-        self.sample_check = QCheckBox("Pick words by chance")
-        self.sample_check.setToolTip(
+        self.sample_check = QCheckBox(self.tr("Pick words by chance"))
+        self.sample_check.setToolTip(self.tr(
             "Off: each model always takes its most likely next token (greedy), so the same "
             "question gets the same reply. On: it draws tokens by chance (sampling, temperature 0.7)."
-        )
-        self.base_chat_check = QCheckBox("Chat markers for both")
+        ))
+        self.base_chat_check = QCheckBox(self.tr("Chat markers for both"))
         self.base_chat_check.setChecked(True)  # the same rules for both models, as in the table
         options_col = QVBoxLayout()
         options_col.setSpacing(0)
-        self.base_chat_check.setToolTip(
+        self.base_chat_check.setToolTip(self.tr(
             "On (the fair test, as in the table below): both models get the question inside the "
             "chat markers <user> … <assistant>. Off: the pre-trained model gets the bare "
             "question, the way a next-word machine is asked. Either way both use the same "
             "settings and both stop when they write <end>."
-        )
+        ))
         options_col.addWidget(self.sample_check)
         options_col.addWidget(self.base_chat_check)
         for check in (self.sample_check, self.base_chat_check):
@@ -205,10 +207,10 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self.plot = FinetuneCurve()
         self.train_curve, self.heldout_curve = self.plot.train_curve, self.plot.heldout_curve
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.rates_tab, "Before / after")
-        self.tabs.addTab(self.pairs, "The examples (Q&&A pairs)")
-        self.tabs.addTab(self.mask_tab, "What is learned (masks)")
-        self.tabs.addTab(self.plot, "Learning curve (loss)")
+        self.tabs.addTab(self.rates_tab, self.tr("Before / after"))
+        self.tabs.addTab(self.pairs, self.tr("The examples (Q&&A pairs)"))
+        self.tabs.addTab(self.mask_tab, self.tr("What is learned (masks)"))
+        self.tabs.addTab(self.plot, self.tr("Learning curve (loss)"))
         root.addWidget(self.tabs, 2)
 
         self._make_redraw_timer(REDRAW_MS)
@@ -240,7 +242,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self._sft_version = -1
         self.progress.setText("")
         for card in self.cards.values():
-            card.show_note("Press “Ask both” to put the question to this model.")
+            card.show_note(self.tr("Press “Ask both” to put the question to this model."))
         self.rates_tab.clear()
 
     def is_ready(self) -> bool:
@@ -270,7 +272,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         if self.sample_check.isChecked():
             self._sample_seed += 1
         for card in self.cards.values():
-            card.show_note("Writing…")
+            card.show_note(self.tr("Writing…"))
         self.controller.finetuning.request_comparison(question, self.current_settings(),
                                            base_chat=self.base_chat_check.isChecked(),
                                            key=COMPARE_KEY)
@@ -287,7 +289,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
 
     # -- before / after ---------------------------------------------------------------
     def measure(self) -> None:
-        self.rates_note.setText("Measuring both models on the test questions…")
+        self.rates_note.setText(self.tr("Measuring both models on the test questions…"))
         self.controller.finetuning.request_answer_rates(DecodeSettings())
 
     def _on_rates(self, rates) -> None:
@@ -334,7 +336,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self.controller.finetuning.start_finetune(seed=0, max_steps=self.steps_spin.value(),
                                        train_on_prompt=self.prompt_check.isChecked())
         self.tabs.setCurrentIndex(3)
-        self.progress.setText("Starting…")
+        self.progress.setText(self.tr("Starting…"))
 
     def _on_finetune_state(self, state: str) -> None:
         running = state == "running"
@@ -344,7 +346,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             return
         self._redraw()
         if state == "diverged" and self.controller.finetuning.latest_sft_snapshot is not None:
-            self.progress.setText(self.controller.finetuning.latest_sft_snapshot.message)
+            self.progress.setText(engine_text(self.controller.finetuning.latest_sft_snapshot.message))
         if state in ("done", "stopped", "diverged") and self.controller.finetuning.latest_sft_snapshot:
             # The model changed: ask again and measure again.
             self.ask()
@@ -353,7 +355,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
 
     def _on_command_failed(self, failure) -> None:
         if failure.is_about(FineTune):
-            self.progress.setText("Fine-tuning could not start (see the message above).")
+            self.progress.setText(self.tr("Fine-tuning could not start (see the message above)."))
 
     def _redraw(self) -> None:
         history = self.controller.finetuning.sft_history
@@ -365,11 +367,11 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         if snap is None:
             return
         total = (self.controller.finetuning.sft_run or {}).get("max_steps")
-        steps = f"step {snap.step} of {total}" if total else f"step {snap.step}"
+        steps = (self.tr("step {step} of {total}").format(step=count(snap.step), total=count(total))
+                 if total else self.tr("step {step}").format(step=count(snap.step)))
         held = history.heldout_loss[-1] if history.heldout_loss else math.nan
-        words = {"running": "Fine-tuning", "done": "Done", "stopped": "Stopped",
-                 "diverged": "Stopped"}
-        self.progress.setText(
-            f"{words.get(snap.status, snap.status)}: {steps} · {snap.elapsed:.0f} s · "
-            f"test loss {held:.2f}"
-        )
+        words = {"running": self.tr("Fine-tuning"), "done": self.tr("Done"),
+                 "stopped": self.tr("Stopped"), "diverged": self.tr("Stopped")}
+        self.progress.setText(self.tr("{state}: {steps} · {seconds} s · test loss {loss}").format(
+            state=words.get(snap.status, snap.status), steps=steps,
+            seconds=number(snap.elapsed, 0), loss=number(held, 2)))

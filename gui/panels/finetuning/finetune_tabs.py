@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,34 +22,48 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.finetuning.engine_words import engine_text, stage_name
+from gui.panels.finetuning.numbers import count, percent, plural
 from gui.panels.finetuning.stage_card import MASKED_CHIP, TRAINED_CHIP
 from gui.widgets.loss_plot import style_loss_axes
 from gui.widgets.token_chips import TokenChips
 
 theme.configure_pyqtgraph()
 
-# Rows of the before/after table: (label for people, what it counts).
+CONTEXT = "FinetuneChecks"  # the checks' words, shown in this table and in the tour
+# Rows of the before/after table: (label for people, what it counts). The labels are
+# English here (data); translate(CONTEXT, label) where they are shown.
 CHECKS: tuple[tuple[str, str], ...] = (
-    ("Stops by itself (writes <end>)", "stops"),
-    ("Asks nothing back (no “?”)", "asks_nothing_back"),
-    ("Stays on topic (shares a word)", "on_topic"),
-    ("Correct (has the reference's key words)", "correct"),
-    ("Made-up words (not in the training text)", "non_words"),
+    (QT_TRANSLATE_NOOP("FinetuneChecks", "Stops by itself (writes <end>)"), "stops"),
+    (QT_TRANSLATE_NOOP("FinetuneChecks", "Asks nothing back (no “?”)"), "asks_nothing_back"),
+    (QT_TRANSLATE_NOOP("FinetuneChecks", "Stays on topic (shares a word)"), "on_topic"),
+    (QT_TRANSLATE_NOOP("FinetuneChecks", "Correct (has the reference's key words)"), "correct"),
+    (QT_TRANSLATE_NOOP("FinetuneChecks", "Made-up words (not in the training text)"), "non_words"),
 )
 CHECK_TIPS = {
-    "stops": "The model wrote the <end> token by itself before the token limit.",
-    "asks_nothing_back": "There is no question mark in what it wrote.",
-    "on_topic": "It shares a content word with the question, or a word of the same word group.",
-    "correct": "Its first sentence has at least half (rounded up) of the reference answer's key "
-               "words: the content words of the reference that the question does not already "
-               "contain (plurals folded). A check on words, not on meaning.",
-    "non_words": "Words it wrote that occur nowhere in the training text (the books and the "
-                 "training pairs), out of all the words it wrote.",
+    "stops": QT_TRANSLATE_NOOP("FinetuneChecks",
+                               "The model wrote the <end> token by itself before the token limit."),
+    "asks_nothing_back": QT_TRANSLATE_NOOP("FinetuneChecks",
+                                           "There is no question mark in what it wrote."),
+    "on_topic": QT_TRANSLATE_NOOP("FinetuneChecks", "It shares a content word with the question, "
+                                  "or a word of the same word group."),
+    "correct": QT_TRANSLATE_NOOP("FinetuneChecks",
+                                 "Its first sentence has at least half (rounded up) of the reference "
+                                 "answer's key words: the content words of the reference that the "
+                                 "question does not already contain (plurals folded). A check on "
+                                 "words, not on meaning."),
+    "non_words": QT_TRANSLATE_NOOP("FinetuneChecks",
+                                   "Words it wrote that occur nowhere in the training text (the books "
+                                   "and the training pairs), out of all the words it wrote."),
 }
 
 
-def _share(count: int, total: int) -> str:
-    return f"{count} of {total}  ({count / total:.0%})" if total else "—"
+def _share(n: int, total: int) -> str:
+    if not total:
+        return "—"
+    return translate("FinetuneChecks", "{count} of {total}  ({share})").format(
+        count=count(n), total=count(total), share=percent(n / total))
 
 
 def check_cells(report) -> dict[str, str]:
@@ -57,8 +71,9 @@ def check_cells(report) -> dict[str, str]:
     cells = {key: _share(report.count(key), report.total)
              for key in ("stops", "asks_nothing_back", "on_topic")}
     cells["correct"] = _share(report.count("correct"), report.graded)
-    cells["non_words"] = (f"{report.non_words} of {report.words} words  ({report.non_word_share:.0%})"
-                          if report.words else "—")
+    cells["non_words"] = (translate("FinetuneChecks", "{count} of {total} words  ({share})").format(
+        count=count(report.non_words), total=count(report.words),
+        share=percent(report.non_word_share)) if report.words else "—")
     return cells
 
 
@@ -70,24 +85,24 @@ class RatesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        self.rates_note = QLabel("Measuring both models on the test questions…")
+        self.rates_note = QLabel(self.tr("Measuring both models on the test questions…"))
         self.rates_note.setWordWrap(True)
         top.addWidget(self.rates_note, 1)
-        self.measure_button = QPushButton("Measure again")
-        self.measure_button.setToolTip("Ask both models every held-out question and count the answers")
+        self.measure_button = QPushButton(self.tr("Measure again"))
+        self.measure_button.setToolTip(self.tr("Ask both models every held-out question and count the answers"))
         top.addWidget(self.measure_button)
         layout.addLayout(top)
         self.rates_table = QTableWidget(len(CHECKS), 2)
-        self.rates_table.setHorizontalHeaderLabels(["Before (pre-trained)", "After (fine-tuned)"])
-        self.rates_table.setVerticalHeaderLabels([label for label, _ in CHECKS])
+        self.rates_table.setHorizontalHeaderLabels([self.tr("Before (pre-trained)"), self.tr("After (fine-tuned)")])
+        self.rates_table.setVerticalHeaderLabels([translate(CONTEXT, label) for label, _ in CHECKS])
         self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.rates_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.rates_table.setToolTip(
+        self.rates_table.setToolTip(self.tr(
             "Each row is one rule, checked on every answer to a held-out question. The first "
             "three are about the shape of an answer; 'correct' compares it with the reference "
             "answer's key words; made-up words are words found nowhere in the training text."
-        )
+        ))
         for r in range(len(CHECKS)):
             for c in range(2):
                 item = QTableWidgetItem("…")
@@ -100,7 +115,7 @@ class RatesTab(QWidget):
         for r in range(self.rates_table.rowCount()):
             for c in range(self.rates_table.columnCount()):
                 self.rates_table.item(r, c).setText("…")
-        self.rates_note.setText("Press “Measure again” to test both models on the held-out questions.")
+        self.rates_note.setText(self.tr("Press “Measure again” to test both models on the held-out questions."))
 
     def show_rates(self, rates, subjects: tuple[str, ...] = ()) -> None:
         """Fill the table from StageRates; `subjects`: the held-out subjects, to name them."""
@@ -109,18 +124,23 @@ class RatesTab(QWidget):
             cells = check_cells(rate) if rate is not None else {}
             for r, (_, key) in enumerate(CHECKS):
                 item = self.rates_table.item(r, c)
-                item.setText(cells[key] if rate is not None else "no model yet")
-                item.setToolTip(CHECK_TIPS[key])
+                item.setText(cells[key] if rate is not None else self.tr("no model yet"))
+                item.setToolTip(translate(CONTEXT, CHECK_TIPS[key]))
                 item.setFont(theme.font(theme.BASE_PT, bold=key == "correct"))
         n = len(rates.questions)
-        origins = "; ".join(f"{stage}: {origin}" for stage, origin in rates.origins.items())
-        self.rates_note.setText(
-            f"{n} test questions about subjects never used for training (held-out"
-            + (f": {', '.join(subjects)}" if subjects else "")
-            + "); both models asked the same way, in the chat format, most likely token each "
-            "time, both stop at <end>."
-        )
-        self.rates_note.setToolTip(f"Models: {origins}.")
+        origins = "; ".join(f"{stage_name(stage)}: {engine_text(origin)}"
+                            for stage, origin in rates.origins.items())
+        if subjects:
+            # The subjects are the pairs' own words (English, as the model is).
+            note = self.tr("%n test question(s) about subjects never used for training "
+                           "(held-out: {subjects}); both models asked the same way, in the chat "
+                           "format, most likely token each time, both stop at <end>.", "", n)
+        else:
+            note = self.tr("%n test question(s) about subjects never used for training "
+                           "(held-out); both models asked the same way, in the chat format, most "
+                           "likely token each time, both stop at <end>.", "", n)
+        self.rates_note.setText(plural(note, n).format(subjects=", ".join(subjects)))
+        self.rates_note.setToolTip(self.tr("Models: {origins}.").format(origins=origins))
 
 
 class MaskTab(QScrollArea):
@@ -137,14 +157,14 @@ class MaskTab(QScrollArea):
         self.mask_intro.setWordWrap(True)
         layout.addWidget(self.mask_intro)
         self.chips = TokenChips(point_size=theme.BASE_PT)
-        self.chips.set_placeholder("Pick a pair in “The examples” to see its tokens.")
+        self.chips.set_placeholder(self.tr("Pick a pair in “The examples” to see its tokens."))
         layout.addWidget(self.chips)
-        legend = QLabel(
-            f"<span style='background:{MASKED_CHIP}; color:black'>&nbsp;grey&nbsp;</span> read but not learned "
-            "(masked out of the loss: label −100) &nbsp;&nbsp; "
-            f"<span style='background:{TRAINED_CHIP}; color:white'>&nbsp;green&nbsp;</span> "
+        legend = QLabel(self.tr(
+            "<span style='background:{grey}; color:black'>&nbsp;grey&nbsp;</span> read but not "
+            "learned (masked out of the loss: label −100) &nbsp;&nbsp; "
+            "<span style='background:{green}; color:white'>&nbsp;green&nbsp;</span> "
             "learned: the model is scored on guessing these (in the loss)"
-        )
+        ).format(grey=MASKED_CHIP, green=TRAINED_CHIP))
         legend.setWordWrap(True)
         legend.setFont(theme.font(theme.SMALL_PT))
         layout.addWidget(legend)
@@ -157,14 +177,14 @@ class MaskTab(QScrollArea):
                               colors=colours)
         learned = sum(example.trained)
         if on_prompt:
-            how = "Now the question counts too (train on prompt): every token is learned."
+            how = self.tr("Now the question counts too (train on prompt): every token is learned.")
         else:
-            how = ("The question is only read: its tokens are masked out, so the model is never "
-                   "taught to write questions. The answer and the end mark are learned.")
-        self.mask_intro.setText(
-            f"“{html.escape(question)}” becomes {len(strings)} tokens in the chat format; "
-            f"{learned} of them count in the loss. {how}"
-        )
+            how = self.tr("The question is only read: its tokens are masked out, so the model is "
+                          "never taught to write questions. The answer and the end mark are learned.")
+        self.mask_intro.setText(plural(self.tr(
+            "“{question}” becomes %n token(s) in the chat format; {learned} of them count in the "
+            "loss. {how}", "", len(strings)), len(strings)).format(
+                question=html.escape(question), learned=count(learned), how=how))
 
 
 class FinetuneCurve(pg.PlotWidget):
@@ -175,12 +195,12 @@ class FinetuneCurve(pg.PlotWidget):
         self.setMinimumHeight(140)
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
-        style_loss_axes(item, "fine-tuning steps")
+        style_loss_axes(item, self.tr("fine-tuning steps"))
         self.train_curve = item.plot([], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2),
-                                     name="on the training pairs")
+                                     name=self.tr("on the training pairs"))
         self.heldout_curve = item.plot(
             [], [], pen=pg.mkPen(theme.HELDOUT_CURVE, width=3), symbol="o", symbolSize=7,
-            symbolBrush=theme.HELDOUT_CURVE, symbolPen=None, name="on the test pairs (held-out)",
+            symbolBrush=theme.HELDOUT_CURVE, symbolPen=None, name=self.tr("on the test pairs (held-out)"),
         )
 
     def show_history(self, history) -> None:

@@ -6,7 +6,7 @@ file shows a clear, non-blocking dialog and leaves the pairs as they were.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,8 +28,12 @@ from PySide6.QtWidgets import (
 
 from engine.finetuning.qa_data import HELDOUT, QAEditError, QAFileError, QAPair
 from gui import theme
+from gui.i18n import translate
+from gui.panels.finetuning.numbers import count, plural
 
-QA_FILE_FILTER = "Question/answer files (*.tsv *.txt *.jsonl *.json);;All files (*)"
+# The file dialogs' filter (translate("PairsTab", QA_FILE_FILTER) where it is shown).
+QA_FILE_FILTER = QT_TRANSLATE_NOOP("PairsTab",
+                                   "Question/answer files (*.tsv *.txt *.jsonl *.json);;All files (*)")
 
 
 class PairDialog(QDialog):
@@ -38,14 +42,14 @@ class PairDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, pair: QAPair | None = None,
                  allow_heldout: bool = True):
         super().__init__(parent)
-        self.setWindowTitle("A question and its answer")
+        self.setWindowTitle(self.tr("A question and its answer"))
         form = QFormLayout(self)
         self.question = QLineEdit(pair.question if pair else "")
         self.answer = QLineEdit(pair.answer if pair else "")
         self.question.setMinimumWidth(520)
-        form.addRow("Question:", self.question)
-        form.addRow("Answer it should give:", self.answer)
-        self.heldout = QCheckBox("Keep it for testing only (held-out: never trained on)")
+        form.addRow(self.tr("Question:"), self.question)
+        form.addRow(self.tr("Answer it should give:"), self.answer)
+        self.heldout = QCheckBox(self.tr("Keep it for testing only (held-out: never trained on)"))
         self.heldout.setVisible(allow_heldout)
         form.addRow(self.heldout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -73,7 +77,8 @@ class PairsTab(QWidget):
         self.pairs_label.setFont(theme.font(theme.SMALL_PT))
         layout.addWidget(self.pairs_label)
         self.pairs_table = QTableWidget(0, 3)
-        self.pairs_table.setHorizontalHeaderLabels(["Question", "Answer it should give", "Used for"])
+        self.pairs_table.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Answer it should give"),
+                                                    self.tr("Used for")])
         header = self.pairs_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -83,15 +88,15 @@ class PairsTab(QWidget):
         self.pairs_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.pairs_table.verticalHeader().setDefaultSectionSize(30)
-        self.pairs_table.setToolTip("Double-click a question or an answer to change it")
+        self.pairs_table.setToolTip(self.tr("Double-click a question or an answer to change it"))
         layout.addWidget(self.pairs_table, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add…")
-        self.remove_button = QPushButton("Remove")
-        self.load_button = QPushButton("Load a file…")
-        self.load_button.setToolTip("Your own pairs: question<TAB>answer lines, Q:/A: lines, or JSON lines")
-        self.save_button = QPushButton("Save…")
-        self.reset_button = QPushButton("Back to the bundled pairs")
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.load_button = QPushButton(self.tr("Load a file…"))
+        self.load_button.setToolTip(self.tr("Your own pairs: question<TAB>answer lines, Q:/A: lines, or JSON lines"))
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.reset_button = QPushButton(self.tr("Back to the bundled pairs"))
         for b in (self.add_button, self.remove_button, self.load_button, self.save_button,
                   self.reset_button):
             buttons.addWidget(b)
@@ -118,7 +123,7 @@ class PairsTab(QWidget):
                         table.setItem(row, col, QTableWidgetItem(text))
                     elif item.text() != text:
                         item.setText(text)
-                used = "testing (held-out)" if split == HELDOUT else "learning"
+                used = self.tr("testing (held-out)") if split == HELDOUT else self.tr("learning")
                 item = table.item(row, 2)
                 if item is None:
                     item = QTableWidgetItem(used)
@@ -131,10 +136,10 @@ class PairsTab(QWidget):
                              theme.qcolor(theme.HELDOUT_CURVE) if split == HELDOUT else None)
         if 0 <= selected < len(qa):
             table.selectRow(selected)
-        self.pairs_label.setText(
-            f"{len(qa.train)} pairs to learn from and {len(qa.heldout)} kept for testing "
-            f"(held-out), from “{qa.name}”. Double-click a cell to change it."
-        )
+        self.pairs_label.setText(plural(self.tr(
+            "%n pair(s) to learn from and {heldout} kept for testing (held-out), from “{name}”. "
+            "Double-click a cell to change it.", "", len(qa.train)), len(qa.train)).format(
+                heldout=count(len(qa.heldout)), name=qa.name))
 
     def selected_index(self) -> int:
         rows = self.pairs_table.selectionModel().selectedRows() if self.pairs_table.selectionModel() else []
@@ -145,7 +150,7 @@ class PairsTab(QWidget):
         try:
             self.controller.finetuning.edit_qa(index, QAPair(question, answer))
         except QAEditError as e:
-            self._problem("This change cannot be made", str(e))
+            self._problem(self.tr("This change cannot be made"), str(e))
             if self.qa is not None:
                 QTimer.singleShot(0, lambda: self.show_qa(self.qa))  # put the old text back
             return False
@@ -155,7 +160,7 @@ class PairsTab(QWidget):
         try:
             self.controller.finetuning.add_qa(QAPair(question, answer), heldout=heldout)
         except QAEditError as e:
-            self._problem("This pair cannot be added", str(e))
+            self._problem(self.tr("This pair cannot be added"), str(e))
             return False
         self.pairs_table.selectRow(len(self.qa) - 1 if heldout else len(self.qa.train) - 1)
         return True
@@ -163,22 +168,22 @@ class PairsTab(QWidget):
     def remove_selected(self) -> None:
         index = self.selected_index()
         if index < 0:
-            self._problem("Nothing is selected", "Click a pair in the table first, then Remove.")
+            self._problem(self.tr("Nothing is selected"), self.tr("Click a pair in the table first, then Remove."))
             return
         try:
             self.controller.finetuning.remove_qa(index)
         except QAEditError as e:
-            self._problem("This pair cannot be removed", str(e))
+            self._problem(self.tr("This pair cannot be removed"), str(e))
 
     def load_file(self, path) -> bool:
         """Load pairs from a file; a bad file shows a dialog and the pairs stay as they were."""
         try:
             self.controller.finetuning.load_qa_file(path)
         except QAFileError as e:
-            self._problem("This file cannot be used", str(e))
+            self._problem(self.tr("This file cannot be used"), str(e))
             return False
         except OSError as e:
-            self._problem("This file cannot be read", str(e))
+            self._problem(self.tr("This file cannot be read"), str(e))
             return False
         return True
 
@@ -200,19 +205,20 @@ class PairsTab(QWidget):
             self.add_pair(pair.question, pair.answer, dialog.heldout.isChecked())
 
     def _load_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load questions and answers", "", QA_FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load questions and answers"), "",
+                                              translate("PairsTab", QA_FILE_FILTER))
         if path:
             self.load_file(path)
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save questions and answers", "pairs.tsv",
-                                              QA_FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save questions and answers"), "pairs.tsv",
+                                              translate("PairsTab", QA_FILE_FILTER))
         if not path:
             return
         try:
             self.controller.finetuning.save_qa_file(path)
         except OSError as e:
-            self._problem("The pairs could not be saved", str(e))
+            self._problem(self.tr("The pairs could not be saved"), str(e))
 
     def _problem(self, title: str, message: str) -> None:
         """A clear, non-blocking dialog (window-modal), kept in `last_problem`."""

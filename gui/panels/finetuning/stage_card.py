@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.finetuning.engine_words import engine_text
+from gui.panels.finetuning.numbers import count
 from gui.stylesheet import set_style
 from gui.widgets.answer_card import AnswerCard, small_label
 
 MASKED_CHIP = "#DDDDDD"  # prompt tokens: read, not learned
 TRAINED_CHIP = theme.GREEN  # answer tokens and <end>: learned
 
+# stage -> (title, what it is); English data, translated where shown (context "StageCard").
 STAGE_TITLES = {
-    "pre-trained": ("Pre-trained model", "a next-word machine"),
-    "fine-tuned": ("Fine-tuned model", "an assistant"),
+    "pre-trained": (QT_TRANSLATE_NOOP("StageCard", "Pre-trained model"),
+                    QT_TRANSLATE_NOOP("StageCard", "a next-word machine")),
+    "fine-tuned": (QT_TRANSLATE_NOOP("StageCard", "Fine-tuned model"),
+                   QT_TRANSLATE_NOOP("StageCard", "an assistant")),
 }
 
 
@@ -30,7 +36,7 @@ class StageCard(AnswerCard):
         super().__init__(heading, stage=stage, parent=parent)
         self._draw_heading()
         self.output = None  # the StageOutput drawn now
-        self.text.setText("Waiting for the model…")
+        self.text.setText(self.tr("Waiting for the model…"))
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setFont(theme.font(theme.BASE_PT + 1))
         self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())  # three lines
@@ -51,7 +57,7 @@ class StageCard(AnswerCard):
             self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())
 
     def _draw_heading(self) -> None:
-        title, subtitle = STAGE_TITLES[self.stage]
+        title, subtitle = (translate("StageCard", t) for t in STAGE_TITLES[self.stage])
         self.title.setText(f"<b style='color:{theme.stage_text(self.stage)}'>{title}</b> "
                            f"<span style='color:{theme.MUTED_TEXT}'>— {subtitle}</span>")
 
@@ -68,7 +74,7 @@ class StageCard(AnswerCard):
         self.output = output
         if output.generation is None:
             self.output_text = None
-            self.show_note(html.escape(output.note))
+            self.show_note(html.escape(engine_text(output.note)))
             self.verdict.setText("")
             self.origin.setText("")
             return
@@ -83,24 +89,35 @@ class StageCard(AnswerCard):
             asked = f"<span style='color:{muted}'>{html.escape(g.prompt)}</span>"
         written = html.escape(g.text).replace("\n", "<br>")
         colour = theme.stage_text(self.stage)
+        cut_off = self.tr("(still going when cut off)")
         end = (f" <span style='background:{TRAINED_CHIP}; color:white'>&nbsp;&lt;end&gt;&nbsp;</span>"
-               if g.ended else f" <span style='color:{muted}'>… (still going when cut off)</span>")
+               if g.ended else f" <span style='color:{muted}'>… {cut_off}</span>")
         self.text.setText(f"{asked}<b style='color:{colour}'>{written}</b>{end}")
         check = output.check
-        marks = [(check.stops, "stops"), (check.asks_nothing_back, "asks nothing back"),
-                 (check.on_topic, "on topic")]
+        marks = [(check.stops, self.tr("stops")), (check.asks_nothing_back, self.tr("asks nothing back")),
+                 (check.on_topic, self.tr("on topic"))]
         if check.correct is not None:
-            marks.append((check.correct, "correct"))
+            marks.append((check.correct, self.tr("correct")))
         line = "  ".join(f"{'✔' if ok else '✘'} {label}" for ok, label in marks)
         if check.words_checked:
-            line += f"  · made-up words: {len(check.non_words)} of {check.word_count}"
+            line += "  · " + self.tr("made-up words: {count} of {total}").format(
+                count=count(len(check.non_words)), total=count(check.word_count))
         self.verdict.setText(line)
-        correct = (f"key words {', '.join(check.key_words)}; found "
-                   f"{', '.join(check.found_key_words) or 'none'}." if check.correct is not None
-                   else "not checked (the question is not one of the pairs).")
-        self.verdict.setToolTip("Computed from what this model wrote just now. Correct: " + correct
-                                + (f" Made-up: {', '.join(check.non_words)}." if check.non_words else ""))
+        # The key words and made-up words are the model's (English) words, as written.
+        if check.correct is None:
+            tip = self.tr("Computed from what this model wrote just now. Correct: not checked "
+                          "(the question is not one of the pairs).")
+        else:
+            tip = self.tr("Computed from what this model wrote just now. Correct: key words "
+                          "{key_words}; found {found}.").format(
+                key_words=", ".join(check.key_words),
+                found=", ".join(check.found_key_words) or self.tr("none"))
+        if check.non_words:
+            tip += " " + self.tr("Made-up: {words}.").format(words=", ".join(check.non_words))
+        self.verdict.setToolTip(tip)
         good = all(ok for ok, _ in marks)
         set_style(self.verdict, role="good" if good else "warning")
-        how = "asked in the chat format" if output.chat else "given the bare question"
-        self.origin.setText(f"{output.origin.capitalize()}; {how}.")
+        how = self.tr("asked in the chat format") if output.chat else self.tr("given the bare question")
+        origin = engine_text(output.origin)
+        self.origin.setText(self.tr("{origin}; {how}.").format(origin=origin[:1].upper() + origin[1:],
+                                                               how=how))
