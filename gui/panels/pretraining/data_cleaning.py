@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.panels.pretraining.data_parts import heading, muted_label
+from gui.panels.pretraining.engine_texts import CLEANING, shown
+from gui.panels.pretraining.numbers import english_singular, integer
 
 if TYPE_CHECKING:  # a light engine value type, for hints only
     from engine.session.core import DataSummary
@@ -43,12 +45,12 @@ class CleaningView(QWidget):
         right = QVBoxLayout(self)
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(6)
-        right.addWidget(heading("Cleaning (curation)", theme.BASE_PT + 3))
+        right.addWidget(heading(self.tr("Cleaning (curation)"), theme.BASE_PT + 3))
         self.pipeline_intro = muted_label()
         right.addWidget(self.pipeline_intro)
 
         self.steps = QListWidget()
-        self.steps.setToolTip("Click a step to see what it removed")
+        self.steps.setToolTip(self.tr("Click a step to see what it removed"))
         # Fit the height to the steps; never ask for the width of the longest line.
         self.steps.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustIgnored)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -78,23 +80,26 @@ class CleaningView(QWidget):
         before = summary.documents + removed_total
         if any(_unit(r) != "documents" for r in reports):  # the books: raw files to documents
             self.pipeline_intro.setText(
-                f"{len(reports)} steps from raw book files to {summary.documents:,} documents. "
-                "Click a step to see what it threw away."
+                self.tr("%n steps from raw book files to {documents} documents. "
+                        "Click a step to see what it threw away.", "", len(reports)).format(
+                    documents=integer(summary.documents))
             )
         else:
             self.pipeline_intro.setText(
-                f"{before:,} documents in, {summary.documents:,} kept. Click a step to see what "
-                "it threw away."
+                self.tr("{before} documents in, {kept} kept. Click a step to see what "
+                        "it threw away.").format(before=integer(before),
+                                                 kept=integer(summary.documents))
             )
-        self.pipeline_intro.setToolTip(
+        self.pipeline_intro.setToolTip(self.tr(
             "One cleaning step after another (a curation pipeline); each counts what it removed."
-        )
+        ))
         previous = self.steps.currentRow()
         with QSignalBlocker(self.steps):
             self.steps.clear()
             for n, report in enumerate(reports, start=1):
-                item = QListWidgetItem(f"{n}. {report.name} — {_count(report)} removed")
-                item.setToolTip(str(report.description))
+                item = QListWidgetItem(self.tr("{number}. {step} — {count} removed").format(
+                    number=n, step=shown(CLEANING, report.name), count=self._count(report)))
+                item.setToolTip(shown(CLEANING, report.description))
                 if int(report.removed) == 0:
                     item.setForeground(theme.qcolor(theme.MUTED_TEXT))
                 self.steps.addItem(item)
@@ -116,28 +121,55 @@ class CleaningView(QWidget):
         report = self._summary.reports[index]
         removed = int(report.removed)
         colour = theme.WARNING_TEXT if removed else theme.GOOD_TEXT
+        removed_text = self.tr("{count} removed").format(count=f"<b>{self._count(report)}</b>")
         parts = [
-            f"<p><b>{html.escape(str(report.name))}</b> — "
-            f"<span style='color:{colour}'><b>{_count(report)}</b> removed</span>"
+            f"<p><b>{html.escape(shown(CLEANING, report.name))}</b> — "
+            f"<span style='color:{colour}'>{removed_text}</span>"
         ]
         d_in, d_out = getattr(report, "documents_in", 0), getattr(report, "documents_out", 0)
-        if d_in and _unit(report) in ("documents", "paragraphs"):
-            parts.append(f" ({d_in:,} {_unit(report)} in, {d_out:,} out)")
-        parts.append(f"</p><p>{html.escape(str(report.description))}</p>")
+        if d_in and _unit(report) == "documents":
+            parts.append(self.tr(" ({before} documents in, {after} out)").format(
+                before=integer(d_in), after=integer(d_out)))
+        elif d_in and _unit(report) == "paragraphs":
+            parts.append(self.tr(" ({before} paragraphs in, {after} out)").format(
+                before=integer(d_in), after=integer(d_out)))
+        parts.append(f"</p><p>{html.escape(shown(CLEANING, report.description))}</p>")
         examples = list(dict.fromkeys(str(e) for e in report.examples))  # no twin examples
         if examples:
-            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Removed, for example:</p>")
+            for_example = self.tr("Removed, for example:")
+            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>{for_example}</p>")
             parts += [f"<p>{struck_through_html(e)}</p>" for e in examples[:5]]
         elif removed == 0:
-            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>Nothing to remove in this mix.</p>")
+            nothing = self.tr("Nothing to remove in this mix.")
+            parts.append(f"<p style='color:{theme.MUTED_TEXT}'>{nothing}</p>")
         self.step_detail.setText("".join(parts))
+
+    def _count(self, report) -> str:
+        """"1,234" for documents, "105,431 line breaks" for a step that counts something else."""
+        n, unit = int(report.removed), _unit(report)
+        if unit == "documents":
+            return integer(n)
+        return self._unit_count(unit, n)
+
+    def _unit_count(self, unit: str, n: int) -> str:
+        """The engine's unit of a cleaning step (engine/corpus/library/cleaning.py) with a
+        count, in the chosen language and its plural."""
+        if unit == "characters":
+            return english_singular(self.tr("%Ln characters", "", n), n, "%Ln characters", "%Ln character")
+        if unit == "lines":
+            return english_singular(self.tr("%Ln lines", "", n), n, "%Ln lines", "%Ln line")
+        if unit == "blocks":
+            return english_singular(self.tr("%Ln blocks", "", n), n, "%Ln blocks", "%Ln block")
+        if unit == "headings":
+            return english_singular(self.tr("%Ln headings", "", n), n, "%Ln headings", "%Ln heading")
+        if unit == "markers":
+            return english_singular(self.tr("%Ln markers", "", n), n, "%Ln markers", "%Ln marker")
+        if unit == "line breaks":
+            return english_singular(self.tr("%Ln line breaks", "", n), n, "%Ln line breaks", "%Ln line break")
+        if unit == "paragraphs":
+            return english_singular(self.tr("%Ln paragraphs", "", n), n, "%Ln paragraphs", "%Ln paragraph")
+        return f"{integer(n)} {unit}"  # a unit this table does not know yet: the engine's word
 
 
 def _unit(report) -> str:
     return str(getattr(report, "unit", "documents"))
-
-
-def _count(report) -> str:
-    """"1,234" for documents, "105,431 line breaks" for a step that counts something else."""
-    n, unit = int(report.removed), _unit(report)
-    return f"{n:,}" if unit == "documents" else f"{n:,} {unit}"

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from engine.corpus.library.books import BOOKS, LICENCE_NOTE
 from engine.corpus.sources import CORPUS_TITLES, LIBRARY, MADE_UP, corpora_in_use
 from gui import theme
+from gui.i18n import translate
+from gui.panels.pretraining.engine_texts import HELD_OUT, SOURCES, shown
 
 # Slot tables shown in the generator view: the one behind "sea"/"waters" first.
 SHOWN_SLOTS = ("sea", "sea_was", "ruler", "animal", "weather")
@@ -51,25 +53,29 @@ def generator_html() -> str:
     from engine.corpus.made_up.templates import SLOTS, TEMPLATES  # tables only, no generation
 
     parts = [
-        "<p><b>This corpus is made up.</b> A small program writes it from sentence templates "
-        "with slots. Each slot is filled at random from a table of words, so every word of a "
-        "table turns up in exactly the same places. A model trained on it puts those words "
-        "close together: <i>words that fill the same slots end up close</i>. That is a true "
-        "lesson about this generator, not a discovery about English; the library of real "
-        "books is where the model has to find such things for itself.</p>",
-        "<p><b>Some templates</b> (a word in braces is a slot):</p><ul>",
+        translate("CorpusChooser",
+                  "<p><b>This corpus is made up.</b> A small program writes it from sentence "
+                  "templates with slots. Each slot is filled at random from a table of words, so "
+                  "every word of a table turns up in exactly the same places. A model trained on "
+                  "it puts those words close together: <i>words that fill the same slots end up "
+                  "close</i>. That is a true lesson about this generator, not a discovery about "
+                  "English; the library of real books is where the model has to find such things "
+                  "for itself.</p>"),
+        translate("CorpusChooser", "<p><b>Some templates</b> (a word in braces is a slot):</p>") + "<ul>",
     ]
     for source, templates in TEMPLATES.items():
         for t in templates[:TEMPLATES_PER_SOURCE]:
             parts.append(f"<li><i>{html.escape(source)}</i>: {html.escape(t)}</li>")
-    parts.append("</ul><p><b>Slot tables</b> (how often each word is drawn):</p><ul>")
+    parts.append("</ul>" + translate("CorpusChooser", "<p><b>Slot tables</b> (how often each word is "
+                                             "drawn):</p>") + "<ul>")
     for slot in SHOWN_SLOTS:
         words = SLOTS[slot]
         counts = {w: words.count(w) for w in dict.fromkeys(words)}
         shown = ", ".join(f"{html.escape(w)} ×{n}" for w, n in counts.items())
         parts.append(f"<li><b>{{{html.escape(slot)}}}</b>: {shown}</li>")
-    parts.append("</ul><p>“sea” and “waters” are drawn from the same table at the same rate: "
-                 "that, and nothing the model discovered, is why they end up side by side.</p>")
+    parts.append("</ul>" + translate("CorpusChooser", "<p>“sea” and “waters” are drawn from the same "
+                                             "table at the same rate: that, and nothing the model "
+                                             "discovered, is why they end up side by side.</p>"))
     return "".join(parts)
 
 
@@ -78,12 +84,15 @@ def books_html() -> str:
     rows = "".join(
         f"<tr><td>{html.escape(b.title)}</td><td>{html.escape(b.author)}</td>"
         f"<td>{html.escape(b.year)}</td><td>#{b.ebook}</td></tr>" for b in BOOKS)
+    intro = translate("CorpusChooser", "<p><b>The library</b>: 18 public-domain books from Project "
+                      "Gutenberg (www.gutenberg.org), shipped as Project Gutenberg distributes "
+                      "them.</p>")
+    heads = "".join(f"<th align='left'>{h}</th>" for h in (
+        translate("CorpusChooser", "Title"), translate("CorpusChooser", "Author"), translate("CorpusChooser", "Year"),
+        translate("CorpusChooser", "Ebook")))
     return (
-        "<p><b>The library</b>: 18 public-domain books from Project Gutenberg "
-        "(www.gutenberg.org), shipped as Project Gutenberg distributes them.</p>"
-        "<table cellspacing='0' cellpadding='3'><tr><th align='left'>Title</th>"
-        "<th align='left'>Author</th><th align='left'>Year</th><th align='left'>Ebook</th></tr>"
-        f"{rows}</table><p>{html.escape(LICENCE_NOTE)}</p>"
+        f"{intro}<table cellspacing='0' cellpadding='3'><tr>{heads}</tr>"
+        f"{rows}</table><p>{html.escape(shown(SOURCES, LICENCE_NOTE))}</p>"
     )
 
 
@@ -104,12 +113,13 @@ def _text_dialog(parent: QWidget | None, title: str, body: str) -> QDialog:
 
 def about_books_dialog(parent: QWidget | None = None) -> QDialog:
     """The About box crediting the books (title, author, year, licence)."""
-    return _text_dialog(parent, "About the books", books_html())
+    return _text_dialog(parent, translate("CorpusChooser", "About the books"), books_html())
 
 
 def generator_dialog(parent: QWidget | None = None) -> QDialog:
     """How the made-up world is generated: templates and slot tables."""
-    return _text_dialog(parent, "How the made-up world is generated", generator_html())
+    return _text_dialog(parent, translate("CorpusChooser", "How the made-up world is generated"),
+                        generator_html())
 
 
 class CorpusChooser(QWidget):
@@ -129,16 +139,17 @@ class CorpusChooser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Corpus:"))
+        row.addWidget(QLabel(self.tr("Corpus:")))
         self.combo = QComboBox()
         for name in (LIBRARY, MADE_UP):
-            self.combo.addItem(CORPUS_TITLES[name], name)
-        self.combo.setToolTip("The text the model learns from: real books, or a small "
-                              "made-up world generated from templates")
+            self.combo.addItem(shown(SOURCES, CORPUS_TITLES[name]), name)
+        self.combo.setToolTip(self.tr("The text the model learns from: real books, or a small "
+                                      "made-up world generated from templates"))
         row.addWidget(self.combo, 1)
-        self.about_button = QPushButton("About the books")
-        self.generator_button = QPushButton("How it is made…")
-        self.generator_button.setToolTip("The templates and word tables that write the made-up world")
+        self.about_button = QPushButton(self.tr("About the books"))
+        self.generator_button = QPushButton(self.tr("How it is made…"))
+        self.generator_button.setToolTip(
+            self.tr("The templates and word tables that write the made-up world"))
         row.addWidget(self.about_button)
         row.addWidget(self.generator_button)
         layout.addLayout(row)
@@ -161,10 +172,12 @@ class CorpusChooser(QWidget):
         self.combo.setCurrentIndex(max(self.combo.findData(corpus), 0))
         self.generator_button.setVisible(corpus == MADE_UP)
         self.about_button.setVisible(corpus == LIBRARY)
-        made = ("Real books, cleaned below step by step. " if corpus == LIBRARY else
-                "Generated from templates: every word's neighbours come from the tables that "
-                "write it (see “How it is made”). ")
-        self.note.setText(made + heldout)
+        if corpus == LIBRARY:
+            made = self.tr("Real books, cleaned below step by step.")
+        else:
+            made = self.tr("Generated from templates: every word's neighbours come from the "
+                           "tables that write it (see “How it is made”).")
+        self.note.setText(f"{made} {shown(HELD_OUT, heldout)}" if heldout else made)
 
     def _on_activated(self, index: int) -> None:
         corpus = self.combo.itemData(index)
@@ -174,7 +187,7 @@ class CorpusChooser(QWidget):
         if self._controller is not None:
             from engine.corpus.mix import Mix  # a light value type
 
-            self.note.setText("Loading and cleaning the corpus…")
+            self.note.setText(self.tr("Loading and cleaning the corpus…"))
             self._controller.pretraining.set_mix(Mix(corpus_mix_weights(corpus)))
 
 

@@ -71,7 +71,7 @@ class DataMixControls:
         total = sum(weights.values())
         if self._rows and total <= 0:
             self.mix_note.setText(
-                "Give at least one source a share above 0 %: the model needs text."
+                self.tr("Give at least one source a share above 0 %: the model needs text.")
             )
             self.mix_note.show()
         else:
@@ -101,7 +101,7 @@ class DataMixControls:
         mix = self._mix_from_sliders()
         if mix is None:
             return False
-        self.status_label.setText("Mixing and cleaning the text…")
+        self.status_label.setText(self.tr("Mixing and cleaning the text…"))
         self._controller.pretraining.set_mix(mix)
         return True
 
@@ -120,7 +120,7 @@ class DataMixControls:
         if mix is None:
             return
         self.status_label.setText(
-            "Training a new model on this mix: watch it learn in step 3, “Windows”."
+            self.tr("Training a new model on this mix: watch it learn in step 3, “Windows”.")
         )
         # Seed and learning rate belong to the Windows panel; the controller's defaults
         # apply. The mix travels with the command only if it is not applied yet.

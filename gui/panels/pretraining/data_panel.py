@@ -42,6 +42,8 @@ from gui.panels.pretraining.data_parts import (
     muted_label,
     weights_of,
 )
+from gui.panels.pretraining.engine_texts import SOURCES, shown
+from gui.panels.pretraining.numbers import integer
 
 if TYPE_CHECKING:  # light engine value types, for hints only
     from engine.session.core import DataSummary
@@ -89,12 +91,12 @@ class DataPanel(DataMixControls, QWidget):
         root.setSpacing(6)
 
         root.addWidget(
-            heading("Data — what the model reads (the training corpus)", theme.HEADING_PT)
+            heading(self.tr("Data — what the model reads (the training corpus)"), theme.HEADING_PT)
         )
         root.addWidget(
-            QLabel(
+            QLabel(self.tr(
                 "A model knows only what it reads: choose how much of each kind of text goes in."
-            )
+            ))
         )
         root.itemAt(root.count() - 1).widget().setWordWrap(True)
 
@@ -112,7 +114,7 @@ class DataPanel(DataMixControls, QWidget):
         self.retrain_button, self.status_label = t.retrain_button, t.status_label
         root.addWidget(self.training_set)
         self._set_enabled(False)
-        self.status_label.setText("Reading the sources…")
+        self.status_label.setText(self.tr("Reading the sources…"))
 
     def _build_sources(self) -> QVBoxLayout:
         left = QVBoxLayout()
@@ -120,11 +122,11 @@ class DataPanel(DataMixControls, QWidget):
         self.corpus_chooser = CorpusChooser(self._controller)  # real books or the made-up world
         left.addWidget(self.corpus_chooser)
         head = QHBoxLayout()
-        title = heading("Sources and mix", theme.BASE_PT + 3)
+        title = heading(self.tr("Sources and mix"), theme.BASE_PT + 3)
         title.setWordWrap(False)
         head.addWidget(title, 1)
         self.preset_combo = QComboBox()
-        self.preset_combo.setToolTip("Ready-made mixes: pick one and it is applied at once")
+        self.preset_combo.setToolTip(self.tr("Ready-made mixes: pick one and it is applied at once"))
         self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         head.addWidget(self.preset_combo)
         left.addLayout(head)
@@ -146,11 +148,11 @@ class DataPanel(DataMixControls, QWidget):
         left.addWidget(self.mix_note)
 
         yours = QHBoxLayout()
-        self.add_button = QPushButton("Add your own text…")
-        self.add_button.setToolTip("Load .txt or .md files (or a whole folder) into the corpus")
+        self.add_button = QPushButton(self.tr("Add your own text…"))
+        self.add_button.setToolTip(self.tr("Load .txt or .md files (or a whole folder) into the corpus"))
         menu = QMenu(self.add_button)
-        self._add_files_action = menu.addAction("Choose files (.txt, .md)…")
-        self._add_folder_action = menu.addAction("Choose a folder…")
+        self._add_files_action = menu.addAction(self.tr("Choose files (.txt, .md)…"))
+        self._add_folder_action = menu.addAction(self.tr("Choose a folder…"))
         self.add_button.setMenu(menu)
         yours.addWidget(self.add_button)
         self.user_files_label = muted_label()
@@ -162,7 +164,7 @@ class DataPanel(DataMixControls, QWidget):
         self.sample_view = QTextBrowser()
         self.sample_view.setOpenLinks(False)
         self.sample_view.setMinimumHeight(70)
-        self.sample_view.setPlaceholderText("Press “Read” beside a source to see a sample of it.")
+        self.sample_view.setPlaceholderText(self.tr("Press “Read” beside a source to see a sample of it."))
         left.addWidget(self.sample_view, 1)
         return left
 
@@ -220,16 +222,19 @@ class DataPanel(DataMixControls, QWidget):
         self._update_shares()
         self._show_sample()
         self.cleaning.show_pipeline(summary)
-        self.documents_value.setText(f"{summary.documents:,}")
-        self.words_value.setText(f"{summary.words:,}")
-        self.tokens_value.setText(f"{summary.tokens:,}")
+        self.documents_value.setText(integer(summary.documents))
+        self.words_value.setText(integer(summary.words))
+        self.tokens_value.setText(integer(summary.tokens))
         files = tuple(summary.user_files)
         if files:
             names = ", ".join(_path_name(p) for p in files[:4])
-            more = f" and {len(files) - 4} more" if len(files) > 4 else ""
-            self.user_files_label.setText(f"Added: {names}{more}")
+            if len(files) > 4:
+                added = self.tr("Added: {names} and %n more", "", len(files) - 4)
+            else:
+                added = self.tr("Added: {names}")
+            self.user_files_label.setText(added.format(names=names))
         else:
-            self.user_files_label.setText(".txt or .md files, or a folder")
+            self.user_files_label.setText(self.tr(".txt or .md files, or a folder"))
         self._fill_presets(summary)
         self.status_label.setText("")
         self._set_enabled(True)
@@ -244,15 +249,16 @@ class DataPanel(DataMixControls, QWidget):
         self.last_error = (title, message)
         QMessageBox.warning(
             self,
-            title or "Your text could not be added",
-            f"{message}\n\nNothing was changed: the training data is as it was.",
+            title or self.tr("Your text could not be added"),
+            self.tr("{message}\n\nNothing was changed: the training data is as it was.").format(
+                message=message),
         )
 
     def _on_busy(self, what: str, busy: bool) -> None:
         if what != "data":
             return
         if busy:
-            self.status_label.setText("Preparing the data… (mixing and cleaning)")
+            self.status_label.setText(self.tr("Preparing the data… (mixing and cleaning)"))
         elif self._summary is not None and not self._pending_user_files:
             self.status_label.setText("")
 
@@ -264,7 +270,7 @@ class DataPanel(DataMixControls, QWidget):
         stays as it was.
         """
         paths = [str(path)] if isinstance(path, str) else [str(p) for p in path]
-        self.status_label.setText("Reading your text…")
+        self.status_label.setText(self.tr("Reading your text…"))
         # subtle: the controller sends str(path), so a list would arrive as "['a', 'b']";
         # one file per command instead.
         for p in paths:
@@ -273,13 +279,13 @@ class DataPanel(DataMixControls, QWidget):
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Add your own text", "", "Text files (*.txt *.md);;All files (*)"
+            self, self.tr("Add your own text"), "", self.tr("Text files (*.txt *.md);;All files (*)")
         )
         if paths:
             self.add_user_texts(paths)
 
     def _choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Add a folder of .txt and .md files")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of .txt and .md files"))
         if path:
             self.add_user_texts(path)
 
@@ -301,9 +307,11 @@ class DataPanel(DataMixControls, QWidget):
                 credit = getattr(src, "sample_credit", "")
                 if credit:  # a real book: say which (title, author, year, chapter)
                     paragraphs += f"<p><i>— {html.escape(credit)}</i></p>"
+                title = self.tr("A sample of {source}").format(
+                    source=html.escape(shown(SOURCES, src.info.title)))
                 self.sample_view.setHtml(
-                    f"<p><b>A sample of {html.escape(src.info.title)}</b> — "
-                    f"<i style='color:{theme.MUTED_TEXT}'>{html.escape(src.info.style)}</i></p>"
+                    f"<p><b>{title}</b> — "
+                    f"<i style='color:{theme.MUTED_TEXT}'>{html.escape(shown(SOURCES, src.info.style))}</i></p>"
                     f"{paragraphs}"
                 )
                 return

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.pretraining.engine_texts import SOURCES, shown
+from gui.panels.pretraining.numbers import decimal, integer
 
 
 def short_count(n: int) -> str:
     """1234567 -> "1.2 M", 290064 -> "290 k": sizes read at a glance."""
     if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} M"
+        return translate("SourceRow", "{millions} M").format(millions=decimal(n / 1_000_000, 1))
     if n >= 10_000:
-        return f"{n / 1000:.0f} k"
-    return f"{n:,}"
+        return translate("SourceRow", "{thousands} k").format(thousands=decimal(n / 1000, 0))
+    return integer(n)
 
 
 def heading(text: str, pt: int) -> QLabel:
@@ -53,18 +56,20 @@ def weights_of(mix: Any) -> dict[str, float]:
 def preset_mixes(summary) -> list[tuple[str, dict[str, float]]]:
     """The ready-made mixes offered for a DataSummary's sources (the first is the prompt)."""
     names = [s.info.name for s in summary.sources]
-    presets: list[tuple[str, dict[str, float]]] = [("Ready-made mixes…", {})]
+    presets: list[tuple[str, dict[str, float]]] = [
+        (translate("DataPanel", "Ready-made mixes…"), {})]
     try:
         from engine.corpus.mix import Mix  # a light value type
 
         # The usual mix of the corpus on view (the books, or the made-up world).
         made_up = any(getattr(s.info, "corpus", "") == "made-up" for s in summary.sources)
         usual = Mix.made_up() if made_up else Mix.default()
-        presets.append(("The usual mix (default)", weights_of(usual)))
+        presets.append((translate("DataPanel", "The usual mix (default)"), weights_of(usual)))
     except (ImportError, AttributeError):
         pass
-    presets.append(("Everything equally", dict.fromkeys(names, 1.0)))
-    presets += [(f"Only {s.info.title}", {s.info.name: 1.0}) for s in summary.sources]
+    presets.append((translate("DataPanel", "Everything equally"), dict.fromkeys(names, 1.0)))
+    presets += [(translate("DataPanel", "Only {source}").format(source=shown(SOURCES, s.info.title)),
+                 {s.info.name: 1.0}) for s in summary.sources]
     return presets
 
 
@@ -83,41 +88,51 @@ class SourceRow:
         # One valueChanged per release, key press or wheel step: the engine hears about
         # a new mix only then (sliderMoved updates the shares while dragging).
         self.slider.setTracking(False)
-        self.slider.setAccessibleName(f"share of {name} in the mix")
+        self.slider.setAccessibleName(
+            translate("SourceRow", "share of {source} in the mix").format(source=name))
         self.share = QLabel()
         self.share.setTextFormat(Qt.TextFormat.RichText)
         self.share.setMinimumWidth(
             max(
-                QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance("= 100 % of the text"),
-                QFontMetrics(theme.font(theme.BASE_PT, bold=True)).horizontalAdvance("100 % of it"),
+                QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance(
+                    translate("SourceRow", "= {share} % of the text").format(share=100)),
+                QFontMetrics(theme.font(theme.BASE_PT, bold=True)).horizontalAdvance(
+                    translate("SourceRow", "<b>{weight} %</b> of it").format(weight=100)
+                    .replace("<b>", "").replace("</b>", "")),
             )
             + 8
         )
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.sample_button = QPushButton("Read")
+        self.sample_button = QPushButton(translate("SourceRow", "Read"))
         self.sample_button.setCheckable(True)
-        self.sample_button.setToolTip("Show a sample of this source")
+        self.sample_button.setToolTip(translate("SourceRow", "Show a sample of this source"))
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.title, self.slider, self.share, self.sample_button)
 
     def set_source(self, title: str, style: str, documents: int, words: int) -> None:
+        size = translate("SourceRow", "{count} words").format(count=short_count(words))
         self.title.setText(
-            f"<b>{html.escape(title)}</b><br><span style='font-size:{theme.SMALL_PT}pt;"
-            f" color:{theme.MUTED_TEXT}'>{short_count(words)} words</span>"
+            f"<b>{html.escape(shown(SOURCES, title))}</b><br><span style='font-size:{theme.SMALL_PT}pt;"
+            f" color:{theme.MUTED_TEXT}'>{size}</span>"
         )
-        self.title.setToolTip(f"{style}\n\n{documents:,} documents, {words:,} words.")
+        self.title.setToolTip(
+            shown(SOURCES, style) + "\n\n"
+            + translate("SourceRow", "{documents} documents, {words} words.").format(
+                documents=integer(documents), words=integer(words)))
 
     def show_share(self, weight: float, share: float) -> None:
         """`weight`: the part of this source that goes in; `share`: its part of all the text."""
+        of_it = translate("SourceRow", "<b>{weight} %</b> of it").format(weight=decimal(100 * weight, 0))
+        of_text = translate("SourceRow", "= {share} % of the text").format(share=decimal(100 * share, 0))
         self.share.setText(
-            f"<b>{100 * weight:.0f} %</b> of it<br>"
-            f"<span style='font-size:{theme.SMALL_PT}pt; color:{theme.MUTED_TEXT}'>"
-            f"= {100 * share:.0f} % of the text</span>"
+            f"{of_it}<br>"
+            f"<span style='font-size:{theme.SMALL_PT}pt; color:{theme.MUTED_TEXT}'>{of_text}</span>"
         )
         self.share.setToolTip(
-            f"{100 * weight:.0f} % of this source goes in (its weight in the mix); "
-            f"that is {100 * share:.1f} % of all the training text (in words)."
+            translate("SourceRow", "{weight} % of this source goes in (its weight in the mix); "
+                      "that is {share} % of all the training text (in words).").format(
+                weight=decimal(100 * weight, 0), share=decimal(100 * share, 1))
         )
 
 
@@ -130,23 +145,23 @@ class TrainingSetBar(QFrame):
         bar = QHBoxLayout(self)
         bar.setContentsMargins(12, 8, 12, 8)
         bar.setSpacing(14)
-        caption = QLabel("Training set\n(what it will read):")
+        caption = QLabel(self.tr("Training set\n(what it will read):"))
         caption.setFont(theme.font(theme.SMALL_PT))
         bar.addWidget(caption)
         big = theme.font(theme.HEADING_PT, bold=True)
-        self.documents_value = self._total(bar, "documents", big)
-        self.words_value = self._total(bar, "words", big)
-        self.tokens_value = self._total(bar, "tokens (BPE)", big)
+        self.documents_value = self._total(bar, self.tr("documents"), big)
+        self.words_value = self._total(bar, self.tr("words"), big)
+        self.tokens_value = self._total(bar, self.tr("tokens (BPE)"), big)
         bar.addStretch(1)
 
         actions = QVBoxLayout()
         actions.setSpacing(4)
         buttons = QHBoxLayout()
-        self.retrain_button = QPushButton("Apply mix and retrain")
+        self.retrain_button = QPushButton(self.tr("Apply mix and retrain"))
         self.retrain_button.setProperty("primary", True)
         self.retrain_button.setFont(theme.font(theme.BASE_PT, bold=True))
         self.retrain_button.setToolTip(
-            "Use this mix and train a new model from scratch (pre-training starts over)"
+            self.tr("Use this mix and train a new model from scratch (pre-training starts over)")
         )
         buttons.addWidget(self.retrain_button)
         actions.addLayout(buttons)

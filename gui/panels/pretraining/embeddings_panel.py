@@ -21,7 +21,7 @@ import contextlib
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui.bridge.embedding_history import EmbeddingHistory, MapFrame
@@ -48,7 +48,8 @@ from gui.widgets.picture_export import save_widget_picture
 from gui.widgets.word_map import GROUP_ORDER
 
 FREQUENT_LABELS = 20  # besides the grouped words, label this many of the most frequent words
-METHOD_BADGE = {"umap": "Showing: UMAP", "pca": "Showing: PCA (quick)"}
+METHOD_BADGE = {"umap": QT_TRANSLATE_NOOP("EmbeddingsPanel", "Showing: UMAP"),
+                "pca": QT_TRANSLATE_NOOP("EmbeddingsPanel", "Showing: PCA (quick)")}
 
 
 class EmbeddingsPanel(EmbeddingsReplay, QWidget):
@@ -176,8 +177,8 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
 
     def export(self, path: str | Path) -> Path:
         """Save the map (legend, points, labels, status line) as .png or .svg."""
-        return save_widget_picture(self.card, path, "Three Pillars: word map",
-                                   "A map of the model's word embeddings, from Three Pillars.")
+        return save_widget_picture(self.card, path, self.tr("Three Pillars: word map"),
+                                   self.tr("A map of the model's word embeddings, from Three Pillars."))
 
     def _frame(self) -> MapFrame | None:
         return self._shown_obj
@@ -313,12 +314,15 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
         self._update_texts()
 
     def _update_texts(self) -> None:
-        self.method_badge.setText(METHOD_BADGE[self.shown_method or "pca"])
+        self.method_badge.setText(self.tr(METHOD_BADGE[self.shown_method or "pca"]))
         frame = self._frame()
         if frame is not None:
             self.frame_label.setText(moment_text(frame.snapshot, self.live))
+        words_note = "" if frame is None else self.tr(
+            "%Ln words · hover a point for its nearest words, click it to find it", "",
+            len(frame.snapshot))
         self.map_status.setText(notes_html(map_notes(self.history, self.method, self.shown_method or "pca",
-                                                     frame)))
+                                                     frame, words_note)))
 
     def _hover_text(self, i: int) -> str:
         frame = self._frame()
@@ -326,14 +330,15 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
 
     # -- export -------------------------------------------------------------------------
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the map", "word-map.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the map"), "word-map.png",
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if not path:
             return
         try:
             self.export(path)
         except (OSError, ValueError) as exc:
-            self.map_status.setText(f"Could not save the picture: {html.escape(str(exc))}")
+            self.map_status.setText(self.tr("Could not save the picture: {reason}").format(
+                reason=html.escape(str(exc))))
 
     # -- panel protocol -----------------------------------------------------------------
     def is_ready(self) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.pretraining.engine_texts import WORD_GROUPS, shown
 from gui.panels.pretraining.neighbours import (
     OPENING_WORD,
     PARTNERS,
@@ -36,9 +38,10 @@ from gui.panels.pretraining.neighbours import (
     NeighbourListing,
     quoted,
 )
+from gui.panels.pretraining.numbers import decimal
 from gui.widgets.word_map import WordMap, group_colour
 
-METHODS = (("umap", "UMAP"), ("pca", "PCA (quick)"))
+METHODS = (("umap", "UMAP"), ("pca", QT_TRANSLATE_NOOP("TimelineBar", "PCA (quick)")))
 SIDE_WIDTH = 340
 SIDE_MAX_WIDTH = 440  # on a big screen the list gets a little more room
 ROW_HEIGHT = 27
@@ -49,7 +52,7 @@ def add_heading(root: QVBoxLayout) -> QLabel:
     """The title, the badge saying which map style is shown (returned) and the intro."""
     top = QHBoxLayout()
     top.setSpacing(8)
-    title = QLabel("Embeddings: a map of meaning")
+    title = QLabel(translate("EmbeddingsPanel", "Embeddings: a map of meaning"))
     title.setFont(theme.font(theme.HEADING_PT, bold=True))
     top.addWidget(title)
     top.addStretch(1)
@@ -58,10 +61,11 @@ def add_heading(root: QVBoxLayout) -> QLabel:
     badge.setObjectName("methodBadge")
     top.addWidget(badge)
     root.addLayout(top)
-    intro = QLabel(
+    intro = QLabel(translate(
+        "EmbeddingsPanel",
         "The model keeps a list of numbers for every word (its <b>embedding</b>). Words used "
         "in the same places get similar lists, so on this flat map of them (a projection "
-        "to 2-D) they land close together.")
+        "to 2-D) they land close together."))
     intro.setWordWrap(True)
     root.addWidget(intro)
     return badge
@@ -81,7 +85,7 @@ class Legend(QLabel):
         self.groups = list(groups)
         items = []
         for group in groups:
-            name = "no group" if group == "other" else group
+            name = self.tr("no group") if group == "other" else shown(WORD_GROUPS, group)
             items.append(f"<span style='color:{group_colour(group)}; font-size:{theme.BASE_PT + 4}pt'>"
                          f"●</span>&nbsp;{html.escape(name).replace(' ', '&nbsp;')}")
         self.setText(" &nbsp; ".join(items))
@@ -100,14 +104,14 @@ class MapCard(QFrame):
         layout.addWidget(self.legend)
         self.map = WordMap()
         layout.addWidget(self.map, 1)
-        self.status = QLabel("Waiting for the model…")
+        self.status = QLabel(self.tr("Waiting for the model…"))
         self.status.setFont(theme.font(theme.SMALL_PT))
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
-        self.whole_map_button = QPushButton("Whole map")
-        self.whole_map_button.setToolTip("Zoom out to every word again")
+        self.whole_map_button = QPushButton(self.tr("Whole map"))
+        self.whole_map_button.setToolTip(self.tr("Zoom out to every word again"))
         self.whole_map_button.setFont(theme.font(theme.SMALL_PT))
         self.whole_map_button.hide()
         status_row.addWidget(self.whole_map_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -127,12 +131,12 @@ class NeighbourSide(QWidget):
         row = QHBoxLayout()
         row.setSpacing(6)
         self.search_edit = QLineEdit(OPENING_WORD)
-        self.search_edit.setPlaceholderText("find a word, e.g. king")
+        self.search_edit.setPlaceholderText(self.tr("find a word, e.g. king"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip("Type a word and press Enter: it is ringed on the map, "
-                                    "with lines to its nearest words")
+        self.search_edit.setToolTip(self.tr("Type a word and press Enter: it is ringed on the "
+                                            "map, with lines to its nearest words"))
         row.addWidget(self.search_edit, 1)
-        self.search_button = QPushButton("Find")
+        self.search_button = QPushButton(self.tr("Find"))
         self.search_button.setProperty("primary", True)
         row.addWidget(self.search_button)
         side.addLayout(row)
@@ -141,8 +145,8 @@ class NeighbourSide(QWidget):
         self.preset_buttons: dict[str, QPushButton] = {}
         for n, (word, partners) in enumerate(PRESETS):
             button = QPushButton(word)
-            button.setToolTip(f"The article's example: {quoted(word)} and "
-                              f"{' and '.join(map(quoted, partners))}")
+            button.setToolTip(self.tr("The article's example: {word} and {partners}").format(
+                word=quoted(word), partners=self.tr(" and ").join(map(quoted, partners))))
             button.setFont(theme.font(theme.SMALL_PT))
             button.setProperty("compact", True)
             presets.addWidget(button, n // 3, n % 3)
@@ -159,13 +163,13 @@ class NeighbourSide(QWidget):
         self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         side.addWidget(self.verdict)
 
-        self.table_title = QLabel("Nearest words")
+        self.table_title = QLabel(self.tr("Nearest words"))
         self.table_title.setFont(theme.font(theme.SMALL_PT, bold=True))
         side.addWidget(self.table_title)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["#", "word", "likeness (cosine)"])
+        self.table.setHorizontalHeaderLabels(["#", self.tr("word"), self.tr("likeness (cosine)")])
         self.table.horizontalHeaderItem(2).setToolTip(
-            "Cosine similarity: how nearly two words' number lists point the same way")
+            self.tr("Cosine similarity: how nearly two words' number lists point the same way"))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -180,8 +184,8 @@ class NeighbourSide(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setMinimumHeight(ROW_HEIGHT * 4 + 30)
         side.addWidget(self.table, 1)
-        note = QLabel("Measured with all of each word's numbers, not on the flat map: "
-                      "1.00 = alike, 0 = unrelated.")
+        note = QLabel(self.tr("Measured with all of each word's numbers, not on the flat map: "
+                              "{alike} = alike, 0 = unrelated.").format(alike=decimal(1, 2)))
         note.setWordWrap(True)
         note.setFont(theme.font(theme.SMALL_PT))
         note.setProperty("role", "muted")
@@ -195,8 +199,8 @@ class NeighbourSide(QWidget):
         align = (Qt.AlignmentFlag.AlignCenter, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for r, row in enumerate(listing.rows):
-            texts = (str(row.rank), row.word if row.on_map else f"{row.word} (off the map)",
-                     f"{row.similarity:.2f}")
+            word = row.word if row.on_map else self.tr("{word} (off the map)").format(word=row.word)
+            texts = (str(row.rank), word, decimal(row.similarity, 2))
             for c, text in enumerate(texts):
                 item = self.table.item(r, c)
                 if item is None:  # made once, then only their texts change
@@ -210,8 +214,11 @@ class NeighbourSide(QWidget):
                 if font.bold() != (row.word in partners):
                     font.setBold(row.word in partners)
                     item.setFont(font)
-        when = "now" if listing.source == "live" else "back then"
-        self.table_title.setText(f"Nearest words to {quoted(listing.word)} ({when})")
+        if listing.source == "live":
+            title = self.tr("Nearest words to {word} (now)")
+        else:
+            title = self.tr("Nearest words to {word} (back then)")
+        self.table_title.setText(title.format(word=quoted(listing.word)))
         self.verdict.setText(listing.message or listing.verdict)
         self.verdict.setVisible(bool(listing.message or listing.verdict))
 
@@ -230,31 +237,31 @@ class TimelineBar(QWidget):
         bottom = QHBoxLayout(self)
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.setSpacing(8)
-        self.replay_button = QPushButton("▶ Replay training")
+        self.replay_button = QPushButton(self.tr("▶ Replay training"))
         self.replay_button.setCheckable(True)
-        self.replay_button.setToolTip("Watch the map form, from the first snapshot to now")
+        self.replay_button.setToolTip(self.tr("Watch the map form, from the first snapshot to now"))
         bottom.addWidget(self.replay_button)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
-        self.slider.setToolTip("Drag to see the map at an earlier moment of training")
+        self.slider.setToolTip(self.tr("Drag to see the map at an earlier moment of training"))
         bottom.addWidget(self.slider, 1)
         self.frame_label = QLabel("")
         self.frame_label.setFont(theme.font(theme.SMALL_PT))
         bottom.addWidget(self.frame_label)
-        self.live_button = QPushButton("Now")
-        self.live_button.setToolTip("Back to the model as it is now")
+        self.live_button = QPushButton(self.tr("Now"))
+        self.live_button.setToolTip(self.tr("Back to the model as it is now"))
         bottom.addWidget(self.live_button)
         bottom.addSpacing(12)
         self.method_combo = QComboBox()
         for _key, text in METHODS:
-            self.method_combo.addItem(f"Map style: {text}")
-        self.method_combo.setToolTip(
+            self.method_combo.addItem(self.tr("Map style: {style}").format(style=self.tr(text)))
+        self.method_combo.setToolTip(self.tr(
             "UMAP keeps each word's closest words close on the map (it takes a moment to "
             "draw). PCA is a straight view from the angle that shows the most spread "
-            "(instant).")
+            "(instant)."))
         bottom.addWidget(self.method_combo)
-        self.save_button = QPushButton("Save picture…")
-        self.save_button.setToolTip("Save the map as a PNG image or an SVG drawing")
+        self.save_button = QPushButton(self.tr("Save picture…"))
+        self.save_button.setToolTip(self.tr("Save the map as a PNG image or an SVG drawing"))
         bottom.addWidget(self.save_button)
         self.replay_timer = QTimer(self)
         self.replay_timer.setInterval(REPLAY_STEP_MS)
@@ -280,7 +287,7 @@ class TimelineBar(QWidget):
             self.slider.setValue(value)
 
     def _on_replay_toggled(self, playing: bool) -> None:
-        self.replay_button.setText("❚❚ Pause replay" if playing else "▶ Replay training")
+        self.replay_button.setText(self.tr("❚❚ Pause replay") if playing else self.tr("▶ Replay training"))
         if playing:
             if self.at_end():
                 self.slider.setValue(0)

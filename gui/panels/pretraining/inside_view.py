@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from engine.pretraining.head_patterns import PATTERNS
 from gui import theme
+from gui.panels.pretraining.engine_texts import MODEL_PARTS, shown
+from gui.panels.pretraining.numbers import decimal, english_singular
 from gui.widgets.attention_grid import AttentionGrid
 from gui.widgets.attention_strip import AttentionStrip
 from gui.widgets.layer_guesses import LENS_TOOLTIP, LayerGuessesTable
@@ -45,7 +47,9 @@ DEFAULT_CHANGE_STEPS = 50
 if TYPE_CHECKING:
     from engine.pretraining.inside import InsideView
 
-SHORT_PATTERN = {"previous": "previous token", "first": "first token", "self": "itself"}
+SHORT_PATTERN = {"previous": QT_TRANSLATE_NOOP("LookInsideView", "previous token"),
+                 "first": QT_TRANSLATE_NOOP("LookInsideView", "first token"),
+                 "self": QT_TRANSLATE_NOOP("LookInsideView", "itself")}
 
 
 def _heading(text: str) -> QLabel:
@@ -99,11 +103,11 @@ class LookInsideView(QWidget):
         left = QWidget()
         col = QVBoxLayout(left)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(_heading("What each head looks at (attention)"))
-        col.addWidget(_note(
+        col.addWidget(_heading(self.tr("What each head looks at (attention)")))
+        col.addWidget(_note(self.tr(
             "Each small square is one attention head: row = the token that looks, column = "
             "the earlier token it looks at, darker = more attention. Hover a token or a row to "
-            "look from there; click a head to show it in the row of tokens."))
+            "look from there; click a head to show it in the row of tokens.")))
         self.head_label = QLabel("")
         col.addWidget(self.head_label)
         self.strip = AttentionStrip()
@@ -117,7 +121,7 @@ class LookInsideView(QWidget):
         right = QWidget()
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
-        lens_title = _heading("The guess, layer by layer (logit lens)")
+        lens_title = _heading(self.tr("The guess, layer by layer (logit lens)"))
         lens_title.setToolTip(LENS_TOOLTIP)
         col.addWidget(lens_title)
         self.lens_note = _note("")
@@ -125,12 +129,12 @@ class LookInsideView(QWidget):
         self.lens = LayerGuessesTable()
         col.addWidget(self.lens)
         row = QHBoxLayout()
-        row.addWidget(_heading("Where the numbers live (parameters)"), 1)
-        row.addWidget(QLabel("change over the last"))
+        row.addWidget(_heading(self.tr("Where the numbers live (parameters)")), 1)
+        row.addWidget(QLabel(self.tr("change over the last")))
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(1, 5000)
         self.steps_spin.setValue(DEFAULT_CHANGE_STEPS)
-        self.steps_spin.setSuffix(" steps")
+        self.steps_spin.setSuffix(self.tr(" steps"))
         row.addWidget(self.steps_spin)
         col.addLayout(row)
         parts = QHBoxLayout()
@@ -222,12 +226,14 @@ class LookInsideView(QWidget):
         self.drawn = view
         self.grid.show_attention(view.attention, self.query, self._chosen_head(view))
         named = [h for h in view.heads if h.label]
-        text = (f"{len(named)} of {len(view.heads)} heads put more than half their attention on "
-                f"one position (measured on {view.label_source})")
+        text = self.tr("{named} of %n heads put more than half their attention on one position "
+                       "(measured on {source})", "", len(view.heads)).format(
+            named=len(named), source=shown(MODEL_PARTS, view.label_source))
         if named:
             text += ": " + "; ".join(
-                f"layer {h.layer + 1} head {h.head + 1} {SHORT_PATTERN[h.label]} "
-                f"{100 * h.scores[PATTERNS.index(h.label)]:.0f}%" for h in named)
+                self.tr("layer {layer} head {head} {pattern} {share}%").format(
+                    layer=h.layer + 1, head=h.head + 1, pattern=self.tr(SHORT_PATTERN[h.label]),
+                    share=decimal(100 * h.scores[PATTERNS.index(h.label)], 0)) for h in named)
         self.labels_note.setText(text + ".")
         self.map.set_parts(view.parts)
         self.map.set_changes(view.change.relative if view.change else None)
@@ -241,18 +247,21 @@ class LookInsideView(QWidget):
     def _show_part_text(self, view: InsideView) -> None:
         part = next((p for p in view.parts if p.name == self.part_name), None)
         if part is None:
-            self.part_label.setText("Click a part to see its numbers.")
+            self.part_label.setText(self.tr("Click a part to see its numbers."))
             return
-        text = f"<b>{part.group}: {part.label}</b>"
+        text = f"<b>{shown(MODEL_PARTS, part.group)}: {shown(MODEL_PARTS, part.label)}</b>"
         change = view.change
         if change is not None and part.name in change.relative:
             steps = round((change.to_clock - change.from_clock) / view.tokens_per_step)
-            text += (f" — moved {100 * change.relative[part.name]:.2f}% in the last "
-                     f"{steps} step{'s' if steps != 1 else ''}")
+            many = " — moved {percent}% in the last %Ln steps"
+            moved = english_singular(
+                self.tr(" — moved {percent}% in the last %Ln steps", "", steps), steps, many,
+                " — moved {percent}% in the last %Ln step")
+            text += moved.format(percent=decimal(100 * change.relative[part.name], 2))
         elif part.shared_with:
-            text += f" — the same numbers as {part.shared_with}"
+            text += self.tr(" — the same numbers as {part}").format(part=part.shared_with)
         else:
-            text += " — not trained since this view opened"
+            text += self.tr(" — not trained since this view opened")
         self.part_label.setText(text)
 
     def _draw_query(self) -> None:
@@ -264,16 +273,22 @@ class LookInsideView(QWidget):
         self.grid.set_query(q, (layer, head))
         self.strip.set_row(list(view.tokens), view.attention[layer, head, q], q)
         pattern = next((h for h in view.heads if (h.layer, h.head) == (layer, head)), None)
-        words = f": {pattern.words}" if pattern is not None and pattern.label else ""
         looking = display_token(view.tokens[q])[0]
-        self.head_label.setText(f"Layer {layer + 1}, head {head + 1}{words} — looking from “{looking}”")
+        if pattern is not None and pattern.label:
+            text = self.tr("Layer {layer}, head {head}: {pattern} — looking from “{token}”").format(
+                layer=layer + 1, head=head + 1, pattern=shown(MODEL_PARTS, pattern.words), token=looking)
+        else:
+            text = self.tr("Layer {layer}, head {head} — looking from “{token}”").format(
+                layer=layer + 1, head=head + 1, token=looking)
+        self.head_label.setText(text)
         last = q == len(view.ids) - 1
         target = self.target_id if last else view.ids[q + 1]
         g = view.guesses
         self.lens.show_guesses(g.token_ids[:, q], g.probs[:, q], g.target_prob[:, q],
                                view.token_text, target)
-        self.lens_note.setText(f"What the model would guess after “{looking}” if it stopped "
-                               "after each block. The last row is its real guess.")
+        self.lens_note.setText(self.tr("What the model would guess after “{token}” if it stopped "
+                                       "after each block. The last row is its real guess.").format(
+            token=looking))
 
     def _chosen_head(self, view: InsideView) -> tuple[int, int]:
         return min(self.head[0], view.n_layer - 1), min(self.head[1], view.n_head - 1)
@@ -293,7 +308,7 @@ class LookInsideDialog(QDialog):
 
     def __init__(self, windows_panel, parent: QWidget | None = None):
         super().__init__(parent if parent is not None else windows_panel.window())
-        self.setWindowTitle("Look inside the model")
+        self.setWindowTitle(self.tr("Look inside the model"))
         self.panel = windows_panel
         self.view = LookInsideView(windows_panel.controller, self)
         layout = QVBoxLayout(self)

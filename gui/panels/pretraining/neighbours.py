@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.pretraining.projection import cosine_neighbours
+from gui.i18n import translate
+from gui.panels.pretraining.engine_texts import ENGINE_MESSAGES, shown
+from gui.panels.pretraining.numbers import decimal
 
 K = 8  # neighbours listed (and lines drawn)
 
@@ -55,7 +58,8 @@ class NeighbourListing:
 
 
 def quoted(word: str) -> str:
-    return f"“{word}”"
+    """A word of the model in the quotation marks of the chosen language."""
+    return translate("Neighbours", "“{word}”").format(word=word)
 
 
 def verdict_for(word: str, rows: tuple[NeighbourRow, ...], k: int = K) -> str:
@@ -67,26 +71,36 @@ def verdict_for(word: str, rows: tuple[NeighbourRow, ...], k: int = K) -> str:
     if partners:
         found = [rank[p] for p in partners if p in rank]
         missing = [p for p in partners if p not in rank]
-        parts = [f"{quoted(r.word)} is neighbour #{r.rank} of {quoted(word)} (cosine {r.similarity:.2f})"
-                 if n == 0 else f"{quoted(r.word)} is #{r.rank} ({r.similarity:.2f})"
-                 for n, r in enumerate(found)]
-        text = " and ".join(parts)
+        parts = [translate("Neighbours", "{partner} is neighbour #{rank} of {word} (cosine {cosine})")
+                 if n == 0 else translate("Neighbours", "{partner} is #{rank} ({cosine})")
+                 for n in range(len(found))]
+        text = translate("Neighbours", " and ").join(
+            part.format(partner=quoted(r.word), rank=r.rank, word=quoted(word),
+                        cosine=decimal(r.similarity, 2)) for part, r in zip(parts, found, strict=True))
         if missing:
             if len(missing) == 1:
-                gap = f"{quoted(missing[0])} is not among the {k} nearest words of {quoted(word)}"
+                gap = translate("Neighbours", "{partner} is not among the {k} nearest words of "
+                                "{word}").format(partner=quoted(missing[0]), k=k, word=quoted(word))
             else:
-                gap = (f"neither {' nor '.join(map(quoted, missing))} is among the {k} nearest "
-                       f"words of {quoted(word)}")
-            text = f"{text}; {gap}" if text else gap[0].upper() + gap[1:]
+                gap = translate("Neighbours", "neither {partners} is among the {k} nearest words "
+                                "of {word}").format(
+                    partners=translate("Neighbours", " nor ").join(map(quoted, missing)), k=k,
+                    word=quoted(word))
+            if text:
+                text = translate("Neighbours", "{found}; {missing}").format(found=text, missing=gap)
+            else:
+                text = gap[0].upper() + gap[1:]
         return text + "."
     first = rows[0]
-    return f"The nearest word to {quoted(word)} is {quoted(first.word)} (cosine {first.similarity:.2f})."
+    return translate("Neighbours", "The nearest word to {word} is {nearest} (cosine {cosine}).").format(
+        word=quoted(word), nearest=quoted(first.word), cosine=decimal(first.similarity, 2))
 
 
 def listing_from_snapshot(snap, word: str) -> NeighbourListing:
     """The neighbours of `word` among a past frame's map words (replaying the past)."""
     if snap.index_of(word) is None:
-        return NeighbourListing(word, (), "replay", f"{quoted(word)} is not on the map at this moment.")
+        return NeighbourListing(word, (), "replay", translate(
+            "Neighbours", "{word} is not on the map at this moment.").format(word=quoted(word)))
     found = cosine_neighbours(snap, word, K)
     rows = tuple(NeighbourRow(r + 1, snap.words[j], s, True) for r, (j, s) in enumerate(found))
     return NeighbourListing(word, rows, "replay", verdict=verdict_for(word, rows))
@@ -95,4 +109,5 @@ def listing_from_snapshot(snap, word: str) -> NeighbourListing:
 def listing_from_model(word: str, found: list, message: str, on_map: set[int]) -> NeighbourListing:
     """The live model's neighbours of `word` (the whole vocabulary); `on_map`: token ids drawn."""
     rows = tuple(NeighbourRow(n.rank, n.token, float(n.similarity), n.token_id in on_map) for n in found)
-    return NeighbourListing(word, rows, "live", message, verdict_for(word, rows) if rows else "")
+    return NeighbourListing(word, rows, "live", shown(ENGINE_MESSAGES, message),
+                            verdict_for(word, rows) if rows else "")

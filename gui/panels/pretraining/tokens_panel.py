@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,19 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.pretraining.numbers import decimal, english_singular
 from gui.widgets.merge_replay import MergeReplayView
 from gui.widgets.token_chips import TokenChips
 
-# (button label, text): short texts that make one point each.
+# (button label, text): short texts that make one point each. A label is the example's own
+# English words, except the two marked for translation (shown through translate()).
 PRESETS: tuple[tuple[str, str], ...] = (
     ("headache", "I woke up with a headache."),  # " head" + "ache"
     ("stomachache", "First a headache, then a stomachache."),  # "ache" again, same id
     ("didn't", "I didn't see the cat."),  # "did" + "n't" for words; BPE cuts differently
     ("the cat", "The cat sat on a mat and enjoyed the wind"),  # the sliding-window sentence
-    ("made-up words", "The zorblax quuxed a flibbertigibbet."),  # a closed vocabulary fails
+    (QT_TRANSLATE_NOOP("TokensPanel", "made-up words"), "The zorblax quuxed a flibbertigibbet."),  # a closed vocabulary fails
 )
 DEFAULT_TEXT = "I have a headache and a stomachache."
-SHARED_PIECES = "shared pieces (books)"  # the library BPE's own examples, picked by a script
+SHARED_PIECES = QT_TRANSLATE_NOOP("TokensPanel", "shared pieces (books)")  # the library BPE's own examples, picked by a script
 
 
 def _presets() -> tuple[tuple[str, str], ...]:
@@ -53,11 +56,15 @@ def _presets() -> tuple[tuple[str, str], ...]:
     words = bpe_example_words()
     return ((SHARED_PIECES, " ".join(words)),) + PRESETS if words else PRESETS
 
-# The order and the people's names of the three tokenizers (technical term beside).
+# The order and the people's names of the three tokenizers (technical term beside),
+# translated where they are shown.
 KINDS: tuple[tuple[str, str, str], ...] = (
-    ("char", "Letters", "character-level"),
-    ("word", "Whole words", "word-level"),
-    ("bpe", "Word pieces", "subwords, BPE: what our model reads"),
+    ("char", QT_TRANSLATE_NOOP("TokensPanel", "Letters"),
+     QT_TRANSLATE_NOOP("TokensPanel", "character-level")),
+    ("word", QT_TRANSLATE_NOOP("TokensPanel", "Whole words"),
+     QT_TRANSLATE_NOOP("TokensPanel", "word-level")),
+    ("bpe", QT_TRANSLATE_NOOP("TokensPanel", "Word pieces"),
+     QT_TRANSLATE_NOOP("TokensPanel", "subwords, BPE: what our model reads")),
 )
 TYPING_DELAY_MS = 120  # re-tokenize shortly after the person stops typing
 
@@ -116,8 +123,8 @@ class _TokenizerRow:
 
     def __init__(self, kind: str, title: str, term: str) -> None:
         self.kind = kind
-        self.title = title
-        self.term = term
+        self.title = translate("TokensPanel", title)
+        self.term = translate("TokensPanel", term)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
@@ -129,23 +136,20 @@ class _TokenizerRow:
         self.chips = TokenChips(point_size=theme.TOKEN_PT)
         self.chips.setObjectName(f"chips_{kind}")
         self.chips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.chips.set_placeholder("(waiting for the tokenizers…)")
+        self.chips.set_placeholder(translate("TokensPanel", "(waiting for the tokenizers…)"))
         self.result: Tokenization | None = None
-        self._numbers: tuple[str | None, int | None] = (None, None)
+        self._numbers: tuple[str | None, str] = (None, "")
         self.set_numbers(None)
 
-    def set_numbers(self, numbers: str | None, vocabulary: int | None = None) -> None:
+    def set_numbers(self, numbers: str | None, vocabulary: str = "") -> None:
+        """The count line beside the name, and `vocabulary`: the header's tooltip."""
         self._numbers = (numbers, vocabulary)
         head = (
             f"<span style='font-size:{theme.BASE_PT + 2}pt'><b>{html.escape(self.title)}</b></span>"
             f" <i>({html.escape(self.term)})</i>"
         )
         self.header.setText(head + (f" — {numbers}" if numbers else ""))
-        self.header.setToolTip(
-            f"This tokenizer knows {vocabulary:,} different tokens (its vocabulary)."
-            if vocabulary
-            else ""
-        )
+        self.header.setToolTip(vocabulary)
 
 
     def redraw_header(self) -> None:
@@ -183,22 +187,22 @@ class TokensPanel(QWidget):
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(8)
 
-        title = QLabel("Tokens — how text becomes numbers (tokenization)")
+        title = QLabel(self.tr("Tokens — how text becomes numbers (tokenization)"))
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
         title.setWordWrap(True)
         root.addWidget(title)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "A model never sees letters: text is cut into pieces (tokens), each with a number (id)."
-        )
+        ))
         intro.setWordWrap(True)
         root.addWidget(intro)
 
         presets = QHBoxLayout()
         presets.setSpacing(6)
-        presets.addWidget(QLabel("Try:"))
+        presets.addWidget(QLabel(self.tr("Try:")))
         self.preset_buttons: dict[str, QPushButton] = {}
         for label, text in _presets():
-            button = QPushButton(label)
+            button = QPushButton(self.tr(label))  # the example's words stay as they are
             button.setToolTip(text)
             button.clicked.connect(lambda _=False, t=text: self.set_text(t))
             presets.addWidget(button)
@@ -208,7 +212,7 @@ class TokensPanel(QWidget):
 
         self.editor = QPlainTextEdit()
         self.editor.setFont(theme.font(theme.TOKEN_PT))
-        self.editor.setPlaceholderText("Type or paste any text here…")
+        self.editor.setPlaceholderText(self.tr("Type or paste any text here…"))
         line = self.editor.fontMetrics().lineSpacing()
         self.editor.setFixedHeight(int(line * 2.2) + 12)
         self.editor.setPlainText(DEFAULT_TEXT)
@@ -229,21 +233,21 @@ class TokensPanel(QWidget):
             compare_layout.addWidget(row.note)
             self._rows[kind] = row
         compare_layout.addStretch(1)
-        self.tabs.addTab(compare, "Three ways to cut it (letters, words, word pieces)")
+        self.tabs.addTab(compare, self.tr("Three ways to cut it (letters, words, word pieces)"))
 
         learn, learn_layout = _scroll_page()
-        replay_intro = QLabel(
+        replay_intro = QLabel(self.tr(
             "BPE starts from single letters (bytes) and keeps gluing the most frequent pair of "
             "the training text into one new token (a merge). Our tokenizer's real merges, in "
             "order, on your text:"
-        )
+        ))
         replay_intro.setWordWrap(True)
         replay_intro.setProperty("role", "muted")
         learn_layout.addWidget(replay_intro)
         self.replay = MergeReplayView()
         learn_layout.addWidget(self.replay)
         learn_layout.addStretch(1)
-        self.tabs.addTab(learn, "Watch BPE learn its pieces (merge by merge)")
+        self.tabs.addTab(learn, self.tr("Watch BPE learn its pieces (merge by merge)"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def _on_tab_changed(self, index: int) -> None:
@@ -299,29 +303,36 @@ class TokensPanel(QWidget):
             result = tokenize_for_display(tok, text)
             row.result = result
             row.chips.set_tokens(result.tokens, result.ids)
-            row.chips.set_placeholder("(type some text above)")
-            row.set_numbers(self._numbers_html(text, result), tok.vocab_size)
+            row.chips.set_placeholder(self.tr("(type some text above)"))
+            row.set_numbers(self._numbers_html(text, result), self.tr(
+                "This tokenizer knows %Ln different tokens (its vocabulary).", "", tok.vocab_size))
             if result.unknown:
-                shown = ", ".join(f"“{html.escape(u)}”" for u in result.unknown[:5])
-                more = f" and {len(result.unknown) - 5} more" if len(result.unknown) > 5 else ""
-                what = "word" if kind == "word" else "character"
-                row.note.setText(
-                    f"Never seen in the training text: {shown}{more}. A {what} tokenizer only "
-                    f"knows the {what}s it was built from (a closed vocabulary), so these dashed "
-                    f"chips have no id (“?”, unknown)."
-                )
+                row.note.setText(self._unknown_text(kind, result.unknown))
                 row.note.show()
             else:
                 row.note.hide()
         self.replay.set_sample(text)
 
-    @staticmethod
-    def _numbers_html(text: str, result: Tokenization) -> str:
+    def _unknown_text(self, kind: str, unknown: tuple[str, ...]) -> str:
+        """Why some chips have no id: the pieces a closed vocabulary has never seen."""
+        shown = ", ".join(f"“{html.escape(u)}”" for u in unknown[:5])
+        if len(unknown) > 5:
+            shown = self.tr("{pieces} and %n more", "", len(unknown) - 5).format(pieces=shown)
+        if kind == "word":
+            return self.tr("Never seen in the training text: {pieces}. A word tokenizer only "
+                           "knows the words it was built from (a closed vocabulary), so these "
+                           "dashed chips have no id (“?”, unknown).").format(pieces=shown)
+        return self.tr("Never seen in the training text: {pieces}. A character tokenizer only "
+                       "knows the characters it was built from (a closed vocabulary), so these "
+                       "dashed chips have no id (“?”, unknown).").format(pieces=shown)
+
+    def _numbers_html(self, text: str, result: Tokenization) -> str:
         n = result.count
         ratio = len(text) / n if n else 0.0
-        return (
-            f"<b>{n:,}</b> token{'s' if n != 1 else ''} · <b>{ratio:.1f}</b> characters per token"
-        )
+        many = "<b>%Ln</b> tokens · <b>{ratio}</b> characters per token"
+        text = self.tr("<b>%Ln</b> tokens · <b>{ratio}</b> characters per token", "", n)
+        text = english_singular(text, n, many, "<b>%Ln</b> token · <b>{ratio}</b> characters per token")
+        return text.format(ratio=decimal(ratio, 1))
 
     # ---- for tests and other panels ----------------------------------------------------------------
     def chips_for(self, kind: str) -> TokenChips:

@@ -75,35 +75,37 @@ class WindowsPanel(WindowStepping, QWidget):
         root.setContentsMargins(12, 8, 12, 8)
         root.setSpacing(8)
 
-        title = QLabel("Windows: learning by guessing the next token")
+        title = QLabel(self.tr("Windows: learning by guessing the next token"))
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
         root.addWidget(title)
-        intro = QLabel(
-            f"The model reads a few tokens (the <b style='background:{theme.WINDOW}; color:black'>&nbsp;window"
-            f"&nbsp;</b>) and guesses the next one (the <b style='background:{theme.TARGET}; color:black'>"
-            "&nbsp;target&nbsp;</b>). Each wrong guess nudges its numbers a little: that is training."
-        )
+        window, target = self.tr("window"), self.tr("target")
+        intro = QLabel(self.tr(
+            "The model reads a few tokens (the {window}) and guesses the next one (the {target}). "
+            "Each wrong guess nudges its numbers a little: that is training.").format(
+            window=f"<b style='background:{theme.WINDOW}; color:black'>&nbsp;{window}&nbsp;</b>",
+            target=f"<b style='background:{theme.TARGET}; color:black'>&nbsp;{target}&nbsp;</b>"))
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(intro, 1)
-        self.passage_button = QPushButton("New passage")
-        self.passage_button.setToolTip("Another real piece of the training text")
-        self.cat_button = QPushButton("“The cat sat on a mat…”")
-        self.cat_button.setToolTip(f"The example sentence: “{CAT_SENTENCE}”")
+        self.passage_button = QPushButton(self.tr("New passage"))
+        self.passage_button.setToolTip(self.tr("Another real piece of the training text"))
+        self.cat_button = QPushButton("“The cat sat on a mat…”")  # the model's English example
+        self.cat_button.setToolTip(self.tr("The example sentence: “{sentence}”").format(
+            sentence=CAT_SENTENCE))
         top.addWidget(self.passage_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.cat_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.inside_button = QPushButton("Look inside…")
-        self.inside_button.setToolTip("What the model attends to, how its guess forms layer by "
-                                      "layer, and where its numbers live")
+        self.inside_button = QPushButton(self.tr("Look inside…"))
+        self.inside_button.setToolTip(self.tr("What the model attends to, how its guess forms "
+                                              "layer by layer, and where its numbers live"))
         top.addWidget(self.inside_button, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(top)
 
         self.strip = TokenStrip()
         root.addWidget(self.strip)
-        self.unit_note = QLabel(
+        self.unit_note = QLabel(self.tr(
             "Here each word counts as one token, as in the article. The model itself reads "
             "word pieces (tokens), so it is asked for the first piece of the next word."
-        )
+        ))
         self.unit_note.setWordWrap(True)
         self.unit_note.setFont(theme.font(theme.SMALL_PT))
         self.unit_note.setProperty("role", "muted")
@@ -113,24 +115,24 @@ class WindowsPanel(WindowStepping, QWidget):
         # -- the animator controls
         controls = QHBoxLayout()
         controls.setSpacing(8)
-        controls.addWidget(QLabel("Window size (k):"))
+        controls.addWidget(QLabel(self.tr("Window size (k):")))
         self.k_spin = QSpinBox()
         self.k_spin.setRange(1, 12)
         self.k_spin.setValue(4)
-        self.k_spin.setToolTip("How many tokens the model reads before it guesses")
+        self.k_spin.setToolTip(self.tr("How many tokens the model reads before it guesses"))
         controls.addWidget(self.k_spin)
-        self.back_button = QPushButton("◀ Back")
-        self.play_button = QPushButton("▶ Slide")
+        self.back_button = QPushButton(self.tr("◀ Back"))
+        self.play_button = QPushButton(self.tr("▶ Slide"))
         self.play_button.setCheckable(True)
-        self.step_button = QPushButton("Step ▶")
+        self.step_button = QPushButton(self.tr("Step ▶"))
         for b in (self.back_button, self.play_button, self.step_button):
             controls.addWidget(b)
-        controls.addWidget(QLabel("Speed:"))
+        controls.addWidget(QLabel(self.tr("Speed:")))
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(1, 10)
         self.speed_slider.setValue(4)
         self.speed_slider.setMaximumWidth(140)
-        self.speed_slider.setToolTip("How fast the window slides when playing")
+        self.speed_slider.setToolTip(self.tr("How fast the window slides when playing"))
         controls.addWidget(self.speed_slider)
         self.speed_slider.setMinimumWidth(100)
         controls.addStretch(1)
@@ -140,7 +142,7 @@ class WindowsPanel(WindowStepping, QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(10)
 
-        list_box = QGroupBox("Windows so far")
+        list_box = QGroupBox(self.tr("Windows so far"))
         list_layout = QVBoxLayout(list_box)
         self.window_list = QListWidget()
         self.window_list.setFont(theme.font(theme.SMALL_PT))
@@ -150,7 +152,7 @@ class WindowsPanel(WindowStepping, QWidget):
         list_box.setMinimumWidth(200)
         columns.addWidget(list_box, 3)
 
-        guess_box = QGroupBox("Its guesses (probabilities)")
+        guess_box = QGroupBox(self.tr("Its guesses (probabilities)"))
         guess_layout = QVBoxLayout(guess_box)
         self.context_label = QLabel("")
         self.context_label.setWordWrap(True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListWidgetItem
 
+from gui.panels.pretraining.numbers import integer
 from gui.widgets.token_strip import display_token
 
 TOP_K = 6
@@ -79,15 +80,17 @@ class WindowStepping:
     def _window_text(self, window) -> str:
         text = _quote([self.units[u] for u in window.tokens])
         if window.target is None:
-            return f"{window.index + 1}.  {text}  →  (end of text: nothing left to guess)"
-        return f"{window.index + 1}.  {text}  →  {_quote([self.units[window.target]])}"
+            return self.tr("{number}.  {window}  →  (end of text: nothing left to guess)").format(
+                number=integer(window.index + 1), window=text)
+        return f"{integer(window.index + 1)}.  {text}  →  {_quote([self.units[window.target]])}"
 
     def _show_window(self) -> None:
         window = self.current_window()
         if window is None:
             self.strip.set_window(0, 0)
             self.context_label.setText("")
-            self.bars.set_message("The text is shorter than the window: make the window smaller.")
+            self.bars.set_message(
+                self.tr("The text is shorter than the window: make the window smaller."))
             return
         k = len(window.tokens)
         self.strip.set_window(window.start, k)
@@ -100,15 +103,20 @@ class WindowStepping:
         self.window_list.scrollToItem(self.window_list.currentItem())
         seen = _quote([self.units[u] for u in window.tokens])
         if window.target is None:
-            self.context_label.setText(f"After {seen} the text ends.")
+            self.context_label.setText(self.tr("After {seen} the text ends.").format(seen=seen))
         else:
             real = display_token(self.units[window.target])[0]
-            text = f"After {seen} the real next {'word' if self.word_mode else 'token'} is <b>“{real}”</b>."
+            if self.word_mode:
+                text = self.tr("After {seen} the real next word is <b>“{real}”</b>.")
+            else:
+                text = self.tr("After {seen} the real next token is <b>“{real}”</b>.")
+            text = text.format(seen=seen, real=real)
             pieces = self.unit_ids[window.target]
             tok = self.controller.model_tokenizer
             if self.word_mode and len(pieces) > 1 and tok is not None:
                 shown = " + ".join(f"“{display_token(p)[0]}”" for p in tok.token_strings(list(pieces)))
-                text += f" The model reads it in pieces ({shown}), so it must guess the first one."
+                text += " " + self.tr("The model reads it in pieces ({pieces}), so it must guess "
+                                      "the first one.").format(pieces=shown)
             self.context_label.setText(text)
         self.windowChanged.emit(window.start, k)
         self._request_guesses()
@@ -127,7 +135,7 @@ class WindowStepping:
         self.play_timer.setInterval(int(2500 / value))
 
     def _on_play_toggled(self, playing: bool) -> None:
-        self.play_button.setText("❚❚ Stop" if playing else "▶ Slide")
+        self.play_button.setText(self.tr("❚❚ Stop") if playing else self.tr("▶ Slide"))
         if playing:
             if self.position + 1 >= len(self.windows):  # at the end: start over
                 self.position = 0

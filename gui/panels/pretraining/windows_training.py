@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -16,21 +16,33 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import translate
+from gui.panels.pretraining.engine_texts import ENGINE_MESSAGES, shown
+from gui.panels.pretraining.numbers import decimal, integer, locale
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.loss_plot import LossPlot
 
+# (learning rate, its words); the words are translated where they are shown.
 LEARNING_RATES = (
-    (3e-4, "tiny (0.0003)"),
-    (1e-3, "small (0.001)"),
-    (3e-3, "usual (0.003)"),
-    (1e-2, "big (0.01)"),
-    (1e-1, "too big (0.1)"),
+    (3e-4, QT_TRANSLATE_NOOP("TrainingControls", "tiny ({rate})")),
+    (1e-3, QT_TRANSLATE_NOOP("TrainingControls", "small ({rate})")),
+    (3e-3, QT_TRANSLATE_NOOP("TrainingControls", "usual ({rate})")),
+    (1e-2, QT_TRANSLATE_NOOP("TrainingControls", "big ({rate})")),
+    (1e-1, QT_TRANSLATE_NOOP("TrainingControls", "too big ({rate})")),
 )
 DEFAULT_LR_INDEX = 2
-IDLE_TEXT = ("Press “Train” to keep training this model, or “From scratch” to start again "
-             "from random numbers.")
-STATE_WORDS = {"running": "Training", "paused": "Paused", "stopped": "Stopped",
-               "diverged": "Stopped: it blew up"}
+IDLE_TEXT = QT_TRANSLATE_NOOP("TrainingBox", "Press “Train” to keep training this model, or "
+                              "“From scratch” to start again from random numbers.")
+STATE_WORDS = {"running": QT_TRANSLATE_NOOP("TrainingBox", "Training"),
+               "paused": QT_TRANSLATE_NOOP("TrainingBox", "Paused"),
+               "stopped": QT_TRANSLATE_NOOP("TrainingBox", "Stopped"),
+               "diverged": QT_TRANSLATE_NOOP("TrainingBox", "Stopped: it blew up")}
+
+
+def rate_words(index: int) -> str:
+    """The words for LEARNING_RATES[index] in the chosen language, its number beside."""
+    rate, words = LEARNING_RATES[index]
+    return translate("TrainingControls", words).format(rate=locale().toString(rate, "g", 6))
 
 
 def _labelled(text: str, field: QWidget) -> QWidget:
@@ -47,12 +59,13 @@ class TrainingBox(QGroupBox):
     """The loss curve and one line of numbers about the training run."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Training: mistakes going down", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Training: mistakes going down"))
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         self.loss_plot = LossPlot()
         layout.addWidget(self.loss_plot, 1)
-        self.train_stats = QLabel(IDLE_TEXT)
+        self.train_stats = QLabel(self.tr(IDLE_TEXT))
         self.train_stats.setWordWrap(True)
         self.train_stats.setFont(theme.font(theme.SMALL_PT))
         self.train_stats.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -61,7 +74,7 @@ class TrainingBox(QGroupBox):
 
     def show_idle(self) -> None:
         """No run on screen (a new model, or after a reset): what the buttons do."""
-        self.train_stats.setText(IDLE_TEXT)
+        self.train_stats.setText(self.tr(IDLE_TEXT))
 
     def show_build(self, build) -> None:
         """The chart shows how the shipped model was made (a `ShippedBuild` that is active)."""
@@ -87,12 +100,15 @@ class TrainingBox(QGroupBox):
 
     def show_snapshot(self, snap, state: str) -> None:
         """The state, step, loss, speed and time of a training snapshot."""
-        words = STATE_WORDS.get(state, state)
-        loss = "—" if snap.train_loss != snap.train_loss else f"{snap.train_loss:.2f}"
-        text = (f"<b>{words}</b> · step {snap.step:,} · mistakes (loss) {loss} · "
-                f"{snap.tokens_per_s:,.0f} tokens/s · {snap.elapsed:.1f} s")
+        words = self.tr(STATE_WORDS[state]) if state in STATE_WORDS else state
+        loss = "—" if snap.train_loss != snap.train_loss else decimal(snap.train_loss, 2)
+        text = self.tr("<b>{state}</b> · step {step} · mistakes (loss) {loss} · "
+                       "{speed} tokens/s · {seconds} s").format(
+            state=words, step=integer(snap.step), loss=loss,
+            speed=integer(round(snap.tokens_per_s)), seconds=decimal(snap.elapsed, 1))
         if snap.message:
-            text += f"<br><span style='color:{theme.WARNING_TEXT}'>{snap.message}</span>"
+            message = shown(ENGINE_MESSAGES, snap.message)
+            text += f"<br><span style='color:{theme.WARNING_TEXT}'>{message}</span>"
         self.train_stats.setText(text)
 
 
@@ -102,28 +118,31 @@ class TrainingControls(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         training = FlowLayout(self)
-        self.continue_button = QPushButton("▶ Train")
+        self.continue_button = QPushButton(self.tr("▶ Train"))
         self.continue_button.setProperty("primary", True)
-        self.continue_button.setToolTip("Keep training the current model (continue)")
-        self.pause_button = QPushButton("❚❚ Pause")
-        self.train_step_button = QPushButton("One step")
-        self.train_step_button.setToolTip("One training step: one small batch of windows")
-        self.scratch_button = QPushButton("From scratch")
-        self.scratch_button.setToolTip("Forget everything: start from random numbers and train")
+        self.continue_button.setToolTip(self.tr("Keep training the current model (continue)"))
+        self.pause_button = QPushButton(self.tr("❚❚ Pause"))
+        self.train_step_button = QPushButton(self.tr("One step"))
+        self.train_step_button.setToolTip(self.tr("One training step: one small batch of windows"))
+        self.scratch_button = QPushButton(self.tr("From scratch"))
+        self.scratch_button.setToolTip(
+            self.tr("Forget everything: start from random numbers and train"))
         for button in (self.continue_button, self.pause_button, self.train_step_button,
                        self.scratch_button):
             training.addWidget(button)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 9999)
         self.seed_spin.setMaximumWidth(100)
-        self.seed_spin.setToolTip("The dice roll that picks the random starting numbers (seed)")
-        training.addWidget(_labelled("Dice roll (seed):", self.seed_spin))
+        self.seed_spin.setToolTip(
+            self.tr("The dice roll that picks the random starting numbers (seed)"))
+        training.addWidget(_labelled(self.tr("Dice roll (seed):"), self.seed_spin))
         self.lr_combo = QComboBox()
-        for _, label in LEARNING_RATES:
-            self.lr_combo.addItem(label)
+        for index in range(len(LEARNING_RATES)):
+            self.lr_combo.addItem(rate_words(index))
         self.lr_combo.setCurrentIndex(DEFAULT_LR_INDEX)
-        self.lr_combo.setToolTip("How big each nudge to the model's numbers is (learning rate)")
-        training.addWidget(_labelled("Nudge size (learning rate):", self.lr_combo))
+        self.lr_combo.setToolTip(
+            self.tr("How big each nudge to the model's numbers is (learning rate)"))
+        training.addWidget(_labelled(self.tr("Nudge size (learning rate):"), self.lr_combo))
 
     def learning_rate(self) -> float:
         return LEARNING_RATES[self.lr_combo.currentIndex()][0]
