@@ -1,9 +1,7 @@
 """The six steps of the story, registered in one place.
 
 To add a panel, write a factory below and add one line to `PANELS`: (pillar, step key,
-title, factory). A factory takes the `Controller` and returns a QWidget. Pillar and title
-stay English here (they are also keys); people see them through `shown_pillar` and
-`shown_title`, in the chosen language.
+title, factory). A factory takes the `Controller` and returns a QWidget.
 
 A panel may also define (all optional):
     is_ready() -> bool      True once it shows real data (used by `main.py --screenshot`)
@@ -16,10 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
-
-from gui.i18n import translate
 
 Factory = Callable[[object], QWidget]
 
@@ -70,28 +65,16 @@ def _chat(controller) -> QWidget:
     return ChatPanel(controller)
 
 
-PILLARS: tuple[str, ...] = (QT_TRANSLATE_NOOP("Panels", "Pre-training"),
-                            QT_TRANSLATE_NOOP("Panels", "Fine-tuning"),
-                            QT_TRANSLATE_NOOP("Panels", "RLHF"))
+PILLARS: tuple[str, ...] = ("Pre-training", "Fine-tuning", "RLHF")
 
 PANELS: list[PanelSpec] = [
-    PanelSpec("Pre-training", "data", QT_TRANSLATE_NOOP("Panels", "Data"), _data),
-    PanelSpec("Pre-training", "tokens", QT_TRANSLATE_NOOP("Panels", "Tokens"), _tokens),
-    PanelSpec("Pre-training", "windows", QT_TRANSLATE_NOOP("Panels", "Windows"), _windows),
-    PanelSpec("Pre-training", "embeddings", QT_TRANSLATE_NOOP("Panels", "Embeddings"), _embeddings),
-    PanelSpec("Fine-tuning", "finetune", QT_TRANSLATE_NOOP("Panels", "Fine-tune"), _finetune),
-    PanelSpec("RLHF", "chat", QT_TRANSLATE_NOOP("Panels", "Chat & feedback"), _chat),
+    PanelSpec("Pre-training", "data", "Data", _data),
+    PanelSpec("Pre-training", "tokens", "Tokens", _tokens),
+    PanelSpec("Pre-training", "windows", "Windows", _windows),
+    PanelSpec("Pre-training", "embeddings", "Embeddings", _embeddings),
+    PanelSpec("Fine-tuning", "finetune", "Fine-tune", _finetune),
+    PanelSpec("RLHF", "chat", "Chat & feedback", _chat),
 ]
-
-
-def shown_pillar(pillar: str) -> str:
-    """A pillar's name as people read it, in the chosen language."""
-    return translate("Panels", pillar)
-
-
-def shown_title(spec: PanelSpec) -> str:
-    """A step's title as the navigator shows it, in the chosen language."""
-    return translate("Panels", spec.title)
 
 
 def panel_spec(key: str) -> PanelSpec:

@@ -863,45 +863,6 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
 </context>
 <context>
-    <name>Panels</name>
-    <message>
-        <source>Pre-training</source>
-        <translation>Vortraining</translation>
-    </message>
-    <message>
-        <source>Fine-tuning</source>
-        <translation>Feinabstimmung</translation>
-    </message>
-    <message>
-        <source>RLHF</source>
-        <translation>RLHF</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <source>Windows</source>
-        <translation>Fenster</translation>
-    </message>
-    <message>
-        <source>Embeddings</source>
-        <translation>Einbettungen</translation>
-    </message>
-    <message>
-        <source>Fine-tune</source>
-        <translation>Feinabstimmen</translation>
-    </message>
-    <message>
-        <source>Chat &amp; feedback</source>
-        <translation>Chat &amp; Rückmeldung</translation>
-    </message>
-</context>
-<context>
     <name>SourceRow</name>
     <message>
         <source>{millions} M</source>
