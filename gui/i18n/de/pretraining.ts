@@ -1166,6 +1166,22 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
         <translation>Training: Fehler werden weniger</translation>
     </message>
     <message>
+        <source>&lt;b&gt;How the shipped model was trained:&lt;/b&gt; {steps} steps, {tokens} M tokens, {minutes} min (held-out loss {loss}).</source>
+        <translation>&lt;b&gt;So wurde das mitgelieferte Modell trainiert:&lt;/b&gt; {steps} Schritte, {tokens} Mio. Tokens, {minutes} min (Verlust auf zurückgehaltenem Text {loss}).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How the shipped model was trained:&lt;/b&gt; {steps} steps, {tokens} M tokens (held-out loss {loss}).</source>
+        <translation>&lt;b&gt;So wurde das mitgelieferte Modell trainiert:&lt;/b&gt; {steps} Schritte, {tokens} Mio. Tokens (Verlust auf zurückgehaltenem Text {loss}).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How the shipped model was trained:&lt;/b&gt; {steps} steps, {tokens} M tokens.</source>
+        <translation>&lt;b&gt;So wurde das mitgelieferte Modell trainiert:&lt;/b&gt; {steps} Schritte, {tokens} Mio. Tokens.</translation>
+    </message>
+    <message>
+        <source>Press “Train” to keep training it (the chart then shows your run), or “From scratch” to start again from random numbers.</source>
+        <translation>Klicken Sie auf „Trainieren“, um es weiterzutrainieren (das Diagramm zeigt dann Ihren Lauf), oder auf „Von vorn“, um mit Zufallszahlen neu zu beginnen.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{state}&lt;/b&gt; · step {step} · mistakes (loss) {loss} · {speed} tokens/s · {seconds} s</source>
         <translation>&lt;b&gt;{state}&lt;/b&gt; · Schritt {step} · Fehler (Verlust) {loss} · {speed} Tokens/s · {seconds} s</translation>
     </message>
