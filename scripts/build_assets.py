@@ -27,8 +27,8 @@ from engine.session.core import Session  # noqa: E402
 
 BASE_STEPS = 3500  # ~3.6 M tokens, about two passes over the library: 43 min on a busy 2-core machine
 FRAME_EVERY = 100  # a map frame every 100 steps: the Embeddings replay of how the map formed
-SAVE_EVERY = 250  # a copy of the model so far in base-partial/ (with a constant learning rate,
-# the model at step n of a longer run is the model of an n-step run: a partial is reproducible)
+SAVE_EVERY = 250  # a copy of the model so far in base-partial/, to look at during a long build
+# (the learning rate warms down over the last half, so a copy is not the model of a shorter run)
 CURVE_EVERY = 10  # a loss-curve point every 10 steps (and at every evaluation)
 
 
@@ -173,7 +173,8 @@ def build_aligned(sft: Path, out: Path, clicks: int = ALIGN_CLICKS) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stage", choices=("base", "sft", "aligned", "all"), default="all")
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads (1: the same floating-point sums on every machine)")
     parser.add_argument("--base-steps", type=int, default=BASE_STEPS,
                         help="pre-training steps of the base model (the shipped one: the default)")
     parser.add_argument("--out", type=Path, default=paths.CHECKPOINTS,
