@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import queue
 import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,34 +17,111 @@ from workers.process import start_parent_watch
 from workers.protocol import Bye, Shutdown
 from workers.server.core import EngineServer, default_session
 
+# The worker's environment (set before it starts, as glibc reads it at its first malloc).
+# Two heaps instead of up to 8 per core: the worker's few threads (the loop, the queue's
+# sender, the parent watch) share them, so pages freed by one are reused by the next job
+# instead of sitting in another thread's heap.
+ENGINE_ENV = {"MALLOC_ARENA_MAX": "2"}
+
+IDLE_S = 0.5  # no command for this long: an idle spell
+# While commands keep coming (a panel asking every few hundred ms), trim anyway this
+# often, so no idle spell is needed for the heap to shrink.
+TRIM_AT_LEAST_EVERY_S = 10.0
+
+
+def _libc_malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes  # only on Linux, where glibc has malloc_trim
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
 
 class MemoryTrimmer:
-    """Hands the heap that jobs freed back to the OS, once per idle spell (glibc only).
+    """Hands the heap that jobs freed back to the OS (glibc only).
 
     Measured with bench/soak.py and the same cycles run headless: the worker's Python
     objects and live tensors were the same after every cycle, yet its RSS crept up
-    (593 -> 666 MB in 8 cycles) because glibc keeps freed pages; with malloc_trim(0)
-    when idle it stayed flat (380-425 MB). Elsewhere (macOS, Windows, musl) a no-op.
+    (593 -> 666 MB in 8 cycles; later 676 -> 1,105 MB in 31 cycles, when the GUI's
+    requests kept the worker from ever being idle for 0.5 s) because glibc keeps freed
+    pages; with malloc_trim(0) after each job it stays flat. The worker trims when a job
+    ends or pauses, when the session is replaced (reset, open), after an idle spell, and
+    at least every TRIM_AT_LEAST_EVERY_S while it handles commands. Elsewhere (macOS,
+    Windows, musl) a no-op.
     """
 
-    def __init__(self) -> None:
-        self._trim = None
+    def __init__(self, trim: Callable[[int], int] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._trim = trim if trim is not None else _libc_malloc_trim()
+        self._clock = clock
         self._dirty = False
-        if sys.platform.startswith("linux"):
-            try:
-                import ctypes  # only on Linux, where glibc has malloc_trim
-
-                self._trim = ctypes.CDLL("libc.so.6").malloc_trim
-            except (OSError, AttributeError):
-                self._trim = None
+        self._last = clock()
+        self.trims = 0  # how many times memory was handed back (for tests and benches)
 
     def busy(self) -> None:
         self._dirty = True
 
-    def idle(self) -> None:
+    def trim(self) -> None:
+        """Hand freed memory back now, if anything ran since the last time."""
         if self._dirty and self._trim is not None:
             self._dirty = False
+            self._last = self._clock()
             self._trim(0)
+            self.trims += 1
+
+    def trim_if_due(self) -> None:
+        if self._clock() - self._last >= TRIM_AT_LEAST_EVERY_S:
+            self.trim()
+
+
+def serve(server, cmd_q, trimmer: MemoryTrimmer) -> None:
+    """Answer commands and advance jobs until a Shutdown arrives.
+
+    server: an EngineServer (handle, advance, flush, wants_to_run, session).
+    """
+    was_running = False
+    session = server.session
+
+    def handle(command) -> None:
+        nonlocal session
+        trimmer.busy()
+        server.handle(command)
+        if server.session is not session:  # reset or open: the old model is garbage now
+            session = server.session
+            trimmer.trim()
+
+    while True:
+        if server.wants_to_run:
+            was_running = True
+            trimmer.busy()
+            # Between two steps: answer whatever is waiting, then advance one step.
+            while True:
+                try:
+                    command = cmd_q.get_nowait()
+                except queue.Empty:
+                    break
+                if isinstance(command, Shutdown):
+                    return
+                handle(command)
+            if server.wants_to_run:
+                server.advance()
+            continue
+        server.flush()
+        if was_running:  # a job ended or paused: give back what it freed before the next
+            was_running = False
+            trimmer.trim()
+        try:
+            command = cmd_q.get(timeout=IDLE_S)
+        except queue.Empty:
+            trimmer.trim()
+            continue
+        if isinstance(command, Shutdown):
+            return
+        handle(command)
+        trimmer.trim_if_due()
 
 
 def worker_main(cmd_q, res_q, parent_conn, parent_pid: int,
@@ -55,33 +133,8 @@ def worker_main(cmd_q, res_q, parent_conn, parent_pid: int,
     torch.set_num_threads(1)  # one core for the model, the other stays free for the GUI
     server = EngineServer(session_factory, res_q.put)
     server.load()
-    trimmer = MemoryTrimmer()  # soak: freed memory goes back to the OS when idle
     try:
-        while True:
-            if server.wants_to_run:
-                trimmer.busy()
-                # Between two steps: answer whatever is waiting, then advance one step.
-                while True:
-                    try:
-                        command = cmd_q.get_nowait()
-                    except queue.Empty:
-                        break
-                    if isinstance(command, Shutdown):
-                        return
-                    server.handle(command)
-                if server.wants_to_run:
-                    server.advance()
-            else:
-                server.flush()
-                try:
-                    command = cmd_q.get(timeout=0.5)
-                except queue.Empty:
-                    trimmer.idle()
-                    continue
-                if isinstance(command, Shutdown):
-                    return
-                trimmer.busy()
-                server.handle(command)
+        serve(server, cmd_q, MemoryTrimmer())
     except KeyboardInterrupt:
         return
     finally:

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workers.engine_main import worker_main
+from workers.engine_main import ENGINE_ENV, worker_main
 from workers.process import EventReader, WorkerProcess
 from workers.protocol import Bye, EngineCommand, Shutdown, WorkerDied
 from workers.server.context import session_from_file
@@ -78,7 +78,8 @@ class ProcessBackend:
 
     def _spawn(self, factory: Callable[[], Any]) -> None:
         self._died_reported = False
-        self._worker = WorkerProcess(worker_main, (factory,), name="three-pillars-engine")
+        self._worker = WorkerProcess(worker_main, (factory,), name="three-pillars-engine",
+                                     env=ENGINE_ENV)
         self._worker.start()
         if self._reader_mode == "thread":
             self._reader = EventReader(self._worker, self._relay.events.emit, self._report_death,
