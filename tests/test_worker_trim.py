@@ -52,9 +52,14 @@ class NeverIdleQueue:
         raise queue.Empty
 
 
+def _trimmer(log, clock=lambda: 0.0):
+    return MemoryTrimmer(trim=lambda _pad: log.append("trim") or 1, clock=clock,
+                         collect=lambda: log.append("collect") or 0)
+
+
 def _run(commands, steps=3):
     log: list = []
-    trimmer = MemoryTrimmer(trim=lambda _pad: log.append("trim") or 1, clock=lambda: 0.0)
+    trimmer = _trimmer(log)
     serve(ScriptedServer(steps, log), NeverIdleQueue(commands), trimmer)
     return log, trimmer
 
@@ -67,14 +72,14 @@ def test_trims_when_a_job_ends_without_waiting_for_an_idle_spell():
     assert trimmer.trims == 2
 
 
-def test_trims_when_the_session_is_replaced():
+def test_collects_the_old_session_and_trims_when_the_session_is_replaced():
     log, _ = _run([ResetDemo(), Shutdown()])
-    assert log == ["ResetDemo", "trim"]
+    assert log == ["ResetDemo", "collect", "trim"]
 
 
 def test_a_quick_command_alone_does_not_trim():
     log, _ = _run([ResetDemo(), ResetDemo(), Shutdown()], steps=0)
-    assert log.count("trim") == 2  # the two resets
+    assert log.count("trim") == 2 and log.count("collect") == 2  # the two resets
     log, _ = _run([Shutdown()])
     assert "trim" not in log
 
@@ -88,16 +93,15 @@ def test_trims_after_an_idle_spell_only_if_something_ran():
             return super().get(timeout)
 
     log: list = []
-    trimmer = MemoryTrimmer(trim=lambda _pad: log.append("trim") or 1, clock=lambda: 0.0)
     server = ScriptedServer(0, log)
-    serve(server, IdleThenStop(["idle", ResetDemo(), "idle", "idle", Shutdown()]), trimmer)
-    assert log == ["ResetDemo", "trim"]  # the idle spells after it find nothing new
+    serve(server, IdleThenStop(["idle", GetStatus(), "idle", "idle", Shutdown()]), _trimmer(log))
+    assert log == ["GetStatus", "trim"]  # the idle spells after it find nothing new
 
 
 def test_trims_while_commands_keep_coming_once_it_is_due():
     now = [0.0]
     log: list = []
-    trimmer = MemoryTrimmer(trim=lambda _pad: log.append("trim") or 1, clock=lambda: now[0])
+    trimmer = _trimmer(log, clock=lambda: now[0])
 
     class Ticking(NeverIdleQueue):
         def get(self, timeout=None):
