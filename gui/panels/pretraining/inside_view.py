@@ -79,6 +79,7 @@ class LookInsideView(QWidget):
         self.part_name = DEFAULT_PART
         self.latest: InsideView | None = None  # the newest view received
         self.drawn: InsideView | None = None  # the view on screen
+        self._half_drawn: InsideView | None = None  # its parts drawn, its attention next turn
         self.hover: int | None = None  # the hovered position; None: the last one (the target's)
         self.head = (0, 0)  # the head the strip shows
         self._build()
@@ -220,9 +221,29 @@ class LookInsideView(QWidget):
         return max(0, n - 1) if self.hover is None else min(self.hover, max(0, n - 1))
 
     def _redraw(self) -> None:
+        """Draw the newest view in two event-loop turns (REDRAW_MS apart): its parameter
+        map and weights first, then its attention and guesses. Drawn and painted in one
+        turn they kept the GUI thread busy long enough to make the loop late (bench/
+        gui_latency.py --look-inside); `drawn` and viewShown come with the second half."""
+        if self._half_drawn is not None:
+            view, self._half_drawn = self._half_drawn, None
+            self._draw_attention(view)
+            return
         view = self.latest
         if view is None or view is self.drawn:
             return
+        self._draw_parts(view)
+        self._half_drawn = view
+
+    def _draw_parts(self, view: InsideView) -> None:
+        self.map.set_parts(view.parts)
+        self.map.set_changes(view.change.relative if view.change else None)
+        self.map.select_part(self.part_name)
+        if view.part_image is not None and view.part_name == self.part_name:
+            self.weights.show_weights(view.part_image)
+        self._show_part_text(view)
+
+    def _draw_attention(self, view: InsideView) -> None:
         self.drawn = view
         self.grid.show_attention(view.attention, self.query, self._chosen_head(view))
         named = [h for h in view.heads if h.label]
@@ -235,12 +256,6 @@ class LookInsideView(QWidget):
                     layer=h.layer + 1, head=h.head + 1, pattern=self.tr(SHORT_PATTERN[h.label]),
                     share=decimal(100 * h.scores[PATTERNS.index(h.label)], 0)) for h in named)
         self.labels_note.setText(text + ".")
-        self.map.set_parts(view.parts)
-        self.map.set_changes(view.change.relative if view.change else None)
-        self.map.select_part(self.part_name)
-        if view.part_image is not None and view.part_name == self.part_name:
-            self.weights.show_weights(view.part_image)
-        self._show_part_text(view)
         self._draw_query()
         self.viewShown.emit(view)
 
