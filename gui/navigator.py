@@ -26,6 +26,7 @@ class Navigator(QListWidget):
         super().__init__(parent)
         self.setObjectName("navigator")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Steps of the story"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._rows: dict[str, int] = {}
         pillar = None

@@ -102,6 +102,7 @@ class TourCard(QFrame):
         self.next_button.setToolTip("The next step (PageDown, → or a presentation clicker)")
         self.close_button = QPushButton("✕")
         self.close_button.setToolTip("End the tour (the app stays as it is)")
+        self.close_button.setAccessibleName(self.tr("End the tour"))  # "✕" says nothing aloud
         self.auto_button = QPushButton("▶▶ Auto")
         self.auto_button.setCheckable(True)
         self.auto_button.setToolTip("Auto-play: each step's demonstration runs to its end, its "
@@ -110,6 +111,7 @@ class TourCard(QFrame):
         self.seconds.setRange(3, 300)
         self.seconds.setSuffix(" s")
         self.seconds.setValue(tour.seconds_per_step)
+        self.seconds.setAccessibleName(self.tr("Seconds each step stays up on auto-play"))
         self.seconds.setToolTip("How long each step's result stays up on auto-play, "
                                 "counted once its demonstration has finished")
         self.reset_button = QPushButton("↺ Reset the demo")

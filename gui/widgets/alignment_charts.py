@@ -23,6 +23,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart, number, percent
 
 theme.configure_pyqtgraph()
 
@@ -143,6 +144,7 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
 
         self._version = -1
         self._trait_title = ""
+        self.describe(None)
 
     @property
     def plots(self) -> tuple[pg.PlotItem, ...]:
@@ -184,4 +186,36 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         n = max([s.version for s in history.snapshots], default=0)
         for plot in self.plots:
             plot.setXRange(0, max(5, n + 1), padding=0.02)
+        self.describe(history)
         return True
+
+    def describe(self, history) -> None:
+        """Say in words what the charts show now, from the same columns they draw (screen readers).
+
+        "after 12 updates: agrees before learning 58 %, drift 0.04 nats per token, mentions of
+        sea: 13 % → 40 %, made-up words 2 %".
+        """
+        name = self.tr("Charts of the model learning from judgements")
+        x, _ = history.column("kl_per_token") if history is not None else ((), ())
+        if not len(x):
+            describe_chart(self, name, self.tr("no judgements yet"))
+            return
+        parts = [self.tr("after {count} updates").format(count=number(len(x), 0))]
+        for field, text in (("agreement", self.tr("agrees before learning {value}")),
+                            ("kl_per_token", self.tr("drift {value} nats per token"))):
+            _, y = history.column(field)
+            if len(y):
+                value = percent(float(y[-1])) if field == "agreement" else number(float(y[-1]))
+                parts.append(text.format(value=value))
+        _, trait = history.column("trait_rate")
+        if len(trait):
+            parts.append(self.tr("{trait}: {first} → {last}").format(
+                trait=self._trait_title or self.tr("rewarded trait"), first=percent(float(trait[0])),
+                last=percent(float(trait[-1]))))
+        _, made_up = history.column("non_word_share")
+        if len(made_up):
+            parts.append(self.tr("made-up words {value}").format(value=percent(float(made_up[-1]))))
+        describe_chart(self, name, ", ".join(parts))
+
+    def summary(self) -> str:
+        return self.accessibleDescription()

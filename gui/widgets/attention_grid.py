@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart
+
+# Arrow keys choose a head: (layers, heads) to move by.
+HEAD_MOVES = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
+              Qt.Key.Key_Right: (0, 1)}
 
 
 def attention_colormap() -> pg.ColorMap:
@@ -62,6 +67,8 @@ class AttentionGrid(pg.PlotWidget):
             self.addItem(item)
         self.shape = (0, 0, 0)  # (L, H, T) drawn
         self.mosaic = np.zeros((0, 0), dtype=np.float32)
+        self.chosen_head = (0, 0)  # the framed (layer, head)
+        self.describe()
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
@@ -134,6 +141,40 @@ class AttentionGrid(pg.PlotWidget):
         if n_layer:
             box.addRect(self._tile(*chosen).adjusted(-0.3, -0.3, 0.3, 0.3))
         self.chosen.setPath(box)
+        self.chosen_head = (int(chosen[0]), int(chosen[1]))
+        self.describe()
+
+    def describe(self) -> None:
+        """Say in words what the grid shows and how to choose a head (screen readers)."""
+        n_layer, n_head, _ = self.shape
+        if not n_layer:
+            summary = self.tr("no attention measured yet")
+        else:
+            summary = self.tr("{layers} layers × {heads} heads; chosen: layer {layer}, head {head}. "
+                              "The arrow keys choose another head.").format(
+                layers=n_layer, heads=n_head, layer=self.chosen_head[0] + 1, head=self.chosen_head[1] + 1)
+        describe_chart(self, self.tr("Attention of every head"), summary)
+
+    # -- the keyboard: the arrow keys move the frame to a neighbouring head --------------
+    def event(self, event) -> bool:
+        # subtle: the window binds ← and → to the next step (gui/lecture/presenter.py); taking
+        # the shortcut-override lets the keys reach keyPressEvent while the grid has focus.
+        if (event.type() == QEvent.Type.ShortcutOverride and event.key() in HEAD_MOVES
+                and not event.modifiers()):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        move = HEAD_MOVES.get(event.key())
+        n_layer, n_head, _ = self.shape
+        if move is None or not n_layer:
+            super().keyPressEvent(event)
+            return
+        layer = min(max(self.chosen_head[0] + move[0], 0), n_layer - 1)
+        head = min(max(self.chosen_head[1] + move[1], 0), n_head - 1)
+        event.accept()
+        self.sigHeadClicked.emit(layer, head)
 
     def _hit(self, scene_pos) -> tuple[int, int, int] | None:
         """(layer, head, row) under a scene position, or None between tiles."""

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart, percent, quoted
 from gui.widgets.token_strip import display_token
 
 
@@ -41,7 +42,20 @@ class AttentionStrip(QWidget):
         self.tokens = [display_token(t)[0] for t in tokens]
         self.weights = np.asarray(weights, dtype=float)
         self.query = int(query)
+        self.describe()
         self.update()
+
+    def describe(self) -> None:
+        """Say in words where the chosen head looks from the query token (screen readers)."""
+        if not self.tokens or self.weights.size == 0:
+            summary = self.tr("no attention measured yet")
+        else:
+            top = np.argsort(-self.weights)[:3]
+            where = ", ".join(f"{quoted(self.tokens[i])} {percent(self.weights[i])}"
+                              for i in top if i < len(self.tokens))
+            summary = self.tr("{token} looks most at {where}").format(
+                token=quoted(self.tokens[min(self.query, len(self.tokens) - 1)]), where=where)
+        describe_chart(self, self.tr("Attention of the chosen head, token by token"), summary)
 
     def sizeHint(self) -> QSize:
         return QSize(600, self.minimumHeight())

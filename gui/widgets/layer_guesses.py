@@ -38,6 +38,7 @@ class LayerGuessesTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setToolTip(LENS_TOOLTIP)
+        self.setAccessibleName(self.tr("The guess after each block (logit lens)"))
         self.horizontalHeader().setToolTip(LENS_TOOLTIP)
         self.setFont(theme.font(theme.SMALL_PT))
         self.horizontalHeader().setFont(theme.font(theme.SMALL_PT))

@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart, loss_summary
 
 theme.configure_pyqtgraph()
 
@@ -63,6 +64,14 @@ class LossPlot(pg.PlotWidget):
         self._chance_legend = pg.PlotDataItem([], [], pen=chance_pen)
         self._version = -1
         self._history = None  # the history last drawn: a panel may switch between two
+        self.describe([], [])
+
+    def describe(self, train_loss, heldout_loss) -> None:
+        """Say in words what the curves show (screen readers; the tooltip)."""
+        describe_chart(self, self.tr("Loss chart"), loss_summary(train_loss, heldout_loss), tooltip=True)
+
+    def summary(self) -> str:
+        return self.accessibleDescription()
 
     def set_vocab_size(self, vocab_size: int) -> None:
         """Mark the loss of a model that guesses uniformly at random: ln(vocabulary size)."""
@@ -83,4 +92,5 @@ class LossPlot(pg.PlotWidget):
             np.asarray(history.heldout_tokens, dtype=float) / 1e3,
             np.asarray(history.heldout_loss, dtype=float),
         )
+        self.describe(history.train_loss, history.heldout_loss)
         return True

@@ -7,6 +7,7 @@ from typing import Any
 import pyqtgraph as pg
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart, number
 
 
 class MergeCurve(pg.PlotWidget):
@@ -29,9 +30,24 @@ class MergeCurve(pg.PlotWidget):
         self.curve = self.plot(pen=pg.mkPen(theme.BLUE, width=3))
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.VERMILLION, width=2))
         self.addItem(self.cursor)
+        self.describe(None, 0)
+
+    def describe(self, replay: Any | None, total: int) -> None:
+        """Say in words what the curve shows (screen readers; the tooltip)."""
+        if replay is None:
+            summary = self.tr("no text to tokenize yet")
+        else:
+            after = replay.steps[-1].pieces_after if replay.steps else replay.initial_pieces
+            summary = self.tr("your text: {start} tokens before any merge, {end} after {merges} merges").format(
+                start=number(replay.initial_pieces, 0), end=number(after, 0), merges=number(total, 0))
+        describe_chart(self, self.tr("Tokens in your text against merges learned"), summary, tooltip=True)
+
+    def summary(self) -> str:
+        return self.accessibleDescription()
 
     def show_replay(self, replay: Any | None, total: int) -> None:
         """The curve of a MergeReplay over `total` merges (None: empty)."""
+        self.describe(replay, total)
         if replay is None:
             self.curve.setData([], [])
             return

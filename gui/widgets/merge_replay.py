@@ -103,6 +103,7 @@ class MergeReplayView(MergeReplayPlayback, QWidget):
             self.speed_combo.addItem(f"{s} merges/s", s)
         self.speed_combo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         self.speed_combo.setToolTip("How many merges are learned each second while playing")
+        self.speed_combo.setAccessibleName(self.tr("Replay speed"))
         for w in (self.reset_button, self.play_button, self.step_button, self.end_button):
             controls.addWidget(w)
         controls.addStretch(1)
@@ -112,6 +113,7 @@ class MergeReplayView(MergeReplayPlayback, QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setToolTip("Drag to any point of training")
+        self.slider.setAccessibleName(self.tr("Merges learned so far"))
         timeline.addWidget(self.slider, 1)
         timeline.addWidget(QLabel("Speed:"))
         timeline.addWidget(self.speed_combo)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart, number
 
 COLUMNS = ("part", "shape", "numbers", "changed")
 WIDEST_CHANGE = "100.00%"  # the "Moved" column is at least this wide, so it rarely resizes
@@ -59,6 +60,10 @@ class ParameterMapTable(QTableWidget):
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.cellClicked.connect(self._on_clicked)
+        # Without a mouse: move to a row with the arrow keys and press Enter.
+        self.activated.connect(lambda index: self._on_clicked(index.row(), index.column()))
+        self.setAccessibleName(self.tr("Parts of the model and their numbers"))
+        self.setAccessibleDescription(self.tr("Enter shows the chosen part's numbers"))
 
     def set_parts(self, parts) -> None:
         """Rows for these ParameterParts (remade only when the list of parts changes)."""
@@ -161,6 +166,10 @@ class WeightHeatmap(pg.PlotWidget):
         limit = float(np.abs(weights).max()) or 1.0
         self.image.setImage(weights, levels=(-limit, limit), autoLevels=False)
         rows, cols = weights.shape
+        describe_chart(self, self.tr("The chosen part's numbers"),
+                       self.tr("{rows} × {cols} numbers, from {low} to {high}").format(
+                           rows=rows, cols=cols, low=number(float(weights.min()), 3),
+                           high=number(float(weights.max()), 3)))
         if (rows, cols) != self.shape:
             self.shape = (rows, cols)
             self.image.setRect(QRectF(0, 0, cols, rows))

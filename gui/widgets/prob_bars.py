@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart, guesses_summary
 from gui.widgets.token_strip import display_token
 
 
@@ -27,6 +28,15 @@ class ProbabilityBars(QWidget):
         self._note = "Waiting for the model…"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
+        self.describe()
+
+    def describe(self) -> None:
+        """Say in words what the bars show (screen readers; the tooltip). Call after a change."""
+        describe_chart(self, self.tr("The model's guesses for the next token"),
+                       guesses_summary(self.rows(), self._note), tooltip=True)
+
+    def summary(self) -> str:
+        return self.accessibleDescription()
 
     def set_guesses(self, tokens, probs, target_id: int | None = None, token_ids=()) -> None:
         """Show guesses; mark the row whose id is `target_id` (the real next token)."""
@@ -44,10 +54,12 @@ class ProbabilityBars(QWidget):
                           "guesses yet.")
         else:
             self._note = ""
+        self.describe()
         self.update()
 
     def set_message(self, text: str) -> None:
         self._tokens, self._probs, self._target_row, self._note = (), (), None, text
+        self.describe()
         self.update()
 
     def rows(self) -> list[tuple[str, float, bool]]:

@@ -18,6 +18,8 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from gui.widgets.chart_summary import describe_chart, listing, number
+
 # Okabe-Ito: colour-blind safe, the one palette of the app.
 OKABE_ITO: tuple[str, ...] = (
     "#E69F00",  # orange
@@ -146,6 +148,17 @@ class TokenChips(QWidget):
         self._colors = list(colors) if colors is not None else [None] * len(self._tokens)
         self._highlight = set(highlight)
         self._relayout()
+        self.describe()
+
+    def describe(self) -> None:
+        """Say in words which tokens are shown (screen readers)."""
+        if self._tokens:
+            words = [visible_token_text(t) for t in self._tokens]
+            summary = self.tr("{count} tokens: {tokens}").format(
+                count=number(len(words), 0), tokens=listing(words, 12))
+        else:
+            summary = getattr(self, "_placeholder", "") or self.tr("no tokens")
+        describe_chart(self, self.tr("Tokens"), summary)
 
     def clear(self) -> None:
         self.set_tokens([], [])

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart
 
 
 def display_token(s: str) -> tuple[str, bool]:
@@ -49,11 +50,26 @@ class TokenStrip(QWidget):
         self._tokens = [display_token(s) for s in token_strings]
         self._laid_out_width = -1
         self._relayout()
+        self.describe()
         self.update()
 
     def set_window(self, start: int, k: int) -> None:
         self._start, self._k = start, k
+        self.describe()
         self.update()
+
+    def describe(self) -> None:
+        """Say in words what the window holds and which token it must guess (screen readers)."""
+        seen = " ".join(text for text, _ in self._tokens[self._start:self._start + self._k])
+        target = self.target_index()
+        if not self._k:
+            summary = self.tr("no window yet")
+        elif target is None:
+            summary = self.tr("window: {tokens}; nothing after it to guess").format(tokens=seen)
+        else:
+            summary = self.tr("window: {tokens}; the token to guess: {target}").format(
+                tokens=seen, target=self._tokens[target][0])
+        describe_chart(self, self.tr("The text, with the window the model reads"), summary)
 
     def window(self) -> tuple[int, int]:
         return self._start, self._k

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QToolTip
 
 from gui import theme
+from gui.widgets.chart_summary import describe_chart, listing, number, quoted
 from gui.widgets.map_layout import fit_rect
 from gui.widgets.word_groups import GROUP_COLOURS, GROUP_ORDER, OTHER, group_colour
 from gui.widgets.word_map_labels import POINT_SIZE, WordMapLabels, label_fill, label_font
@@ -113,6 +114,7 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         self._hover_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_hover)
         self.scene().sigMouseClicked.connect(self._on_click)
+        self.describe()
 
     # -- data ---------------------------------------------------------------------------
     def set_words(self, words: Sequence[str], groups: Sequence[str],
@@ -142,6 +144,7 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         if self.zoomed_on:
             self.zoomed_on = []
             self.zoomChanged.emit(False)
+        self.describe()
 
     def show_layout(self, coords: np.ndarray, animate: bool = True) -> None:
         """Move the points to `coords` (N, 2), gliding there when `animate`."""
@@ -174,9 +177,26 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         if focus == self.focus and neighbours == self.neighbours:
             return
         self.focus, self.neighbours = focus, neighbours
+        self.describe()
         self._draw_focus()
         if not self.animating:
             self.place_labels()
+
+    def describe(self) -> None:
+        """Say in words what the map shows: how many words, the ringed one and its neighbours.
+
+        The keyboard's way to ring a word is the panel's search box (a click on the map
+        does the same as typing the word there).
+        """
+        summary = self.tr("{count} words on the map").format(count=number(len(self.words), 0))
+        if self.focus is not None and self.focus < len(self.words):
+            near = [self.words[i] for i in self.neighbours if i < len(self.words)]
+            summary += "; " + self.tr("{word}'s nearest words: {words}").format(
+                word=quoted(self.words[self.focus]), words=listing(near) or "—")
+        describe_chart(self, self.tr("Word map"), summary)
+
+    def summary(self) -> str:
+        return self.accessibleDescription()
 
     def fit_view(self) -> None:
         """Show the whole map again (after zooming in on words, or the person dragging)."""

@@ -110,6 +110,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.question.setToolTip(self.tr("The model was fine-tuned on questions about the sea, the "
                                          "weather, animals, fruit, kings and queens, aches and "
                                          "people's work. It answers in English."))
+        self.question.setAccessibleName(self.tr("Your question to the model"))
         ask_row.addWidget(self.question, 1)
         self.ask_button = QPushButton(self.tr("Ask"))
         self.ask_button.setProperty("primary", True)
@@ -167,6 +168,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.tabs.addTab(self.history_tab, self.tr("Your judgements"))
         self.tabs.addTab(self.judge_tab, self.tr("A biased judge"))
         self.tabs.addTab(self.strip_tab, self.tr("Compare the three stages"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Judgements, the biased judge and the three stages"))
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.tabs.setMinimumHeight(150)
         root.addWidget(self.tabs, 3)

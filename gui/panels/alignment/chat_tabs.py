@@ -65,6 +65,7 @@ class HistoryTab(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         self.history = QListWidget()
         self.history.setFont(theme.font(theme.SMALL_PT))
+        self.history.setAccessibleName(self.tr("Your judgements, newest first"))
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.history)
 
@@ -90,6 +91,7 @@ class JudgeTab(QWidget):
         row = FlowLayout(row_widget, spacing=6)
         row.addWidget(QLabel(self.tr("A judge that")))
         self.judge_combo = QComboBox()
+        self.judge_combo.setAccessibleName(self.tr("What the judge prefers"))
         for label, _, _ in JUDGES:
             self.judge_combo.addItem(translate("JudgeTab", label))
         row.addWidget(self.judge_combo)
@@ -97,10 +99,12 @@ class JudgeTab(QWidget):
         self.word_edit.setMaximumWidth(110)
         self.word_edit.setToolTip(self.tr("The word this judge is biased for (or against); an "
                                           "English word, as the model is English"))
+        self.word_edit.setAccessibleName(self.tr("The judge's word"))
         row.addWidget(self.word_edit)
         row.addWidget(QLabel(self.tr("for")))
         self.clicks_spin = QSpinBox()
         self.clicks_spin.setRange(1, 200)
+        self.clicks_spin.setAccessibleName(self.tr("How many times the judge clicks"))
         self.clicks_spin.setValue(30)
         self.clicks_spin.setSuffix(self.tr(" clicks"))
         row.addWidget(self.clicks_spin)
@@ -174,6 +178,7 @@ class GuessBars(ProbabilityBars):
         self._probs = tuple(float(p) for p in probs)
         self._target_row = None
         self._note = ""
+        self.describe()
         self.update()
 
 

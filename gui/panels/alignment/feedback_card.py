@@ -46,6 +46,12 @@ class FeedbackCard(AnswerCard):
         self.up_button.clicked.connect(lambda: self.thumb.emit(self.index, True))
         self.down_button.clicked.connect(lambda: self.thumb.emit(self.index, False))
         self.better_button.clicked.connect(lambda: self.better.emit(self.index))
+        # Both cards have the same buttons: the spoken names say which answer they judge.
+        letter = "AB"[index] if index < 2 else str(index + 1)
+        self.up_button.setAccessibleName(self.tr("Answer {letter} is good").format(letter=letter))
+        self.down_button.setAccessibleName(self.tr("Answer {letter} is bad").format(letter=letter))
+        self.better_button.setAccessibleName(
+            self.tr("Answer {letter} is the better one").format(letter=letter))
         self.set_enabled(False)
 
     def show_answer(self, answer) -> None:

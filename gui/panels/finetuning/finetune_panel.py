@@ -123,8 +123,10 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             "Tick this to count the question too (train on prompt) and see the difference."
         ))
         options.addWidget(self.prompt_check)
-        options.addWidget(QLabel(self.tr("Steps:")))
+        steps_label = QLabel(self.tr("Steps:"))
+        options.addWidget(steps_label)
         self.steps_spin = QSpinBox()
+        steps_label.setBuddy(self.steps_spin)  # the label names the box for a screen reader
         self.steps_spin.setRange(10, 5000)
         self.steps_spin.setSingleStep(50)
         self.steps_spin.setValue(DEFAULT_STEPS)
@@ -152,6 +154,8 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         ask_label = QLabel(self.tr("<b>Ask both models:</b>"))
         row.addWidget(ask_label)
         self.question_box = QComboBox()
+        ask_label.setBuddy(self.question_box)
+        self.question_box.setAccessibleName(self.tr("Question for both models"))
         self.question_box.setEditable(True)
         self.question_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.question_box.lineEdit().setPlaceholderText(self.tr("Pick a test question or type your own"))
@@ -211,6 +215,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self.tabs.addTab(self.pairs, self.tr("The examples (Q&&A pairs)"))
         self.tabs.addTab(self.mask_tab, self.tr("What is learned (masks)"))
         self.tabs.addTab(self.plot, self.tr("Learning curve (loss)"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Views of fine-tuning"))
         root.addWidget(self.tabs, 2)
 
         self._make_redraw_timer(REDRAW_MS)

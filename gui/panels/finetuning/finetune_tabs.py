@@ -26,6 +26,7 @@ from gui.i18n import translate
 from gui.panels.finetuning.engine_words import engine_text, stage_name
 from gui.panels.finetuning.numbers import count, percent, plural
 from gui.panels.finetuning.stage_card import MASKED_CHIP, TRAINED_CHIP
+from gui.widgets.chart_summary import describe_chart, loss_summary
 from gui.widgets.loss_plot import style_loss_axes
 from gui.widgets.token_chips import TokenChips
 
@@ -95,6 +96,7 @@ class RatesTab(QWidget):
         self.rates_table = QTableWidget(len(CHECKS), 2)
         self.rates_table.setHorizontalHeaderLabels([self.tr("Before (pre-trained)"), self.tr("After (fine-tuned)")])
         self.rates_table.setVerticalHeaderLabels([translate(CONTEXT, label) for label, _ in CHECKS])
+        self.rates_table.setAccessibleName(self.tr("Checks passed before and after fine-tuning"))
         self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.rates_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -202,9 +204,16 @@ class FinetuneCurve(pg.PlotWidget):
             [], [], pen=pg.mkPen(theme.HELDOUT_CURVE, width=3), symbol="o", symbolSize=7,
             symbolBrush=theme.HELDOUT_CURVE, symbolPen=None, name=self.tr("on the test pairs (held-out)"),
         )
+        self.describe([], [])
+
+    def describe(self, train_loss, heldout_loss) -> None:
+        """Say in words what the curves show (screen readers; the tooltip)."""
+        describe_chart(self, self.tr("Fine-tuning loss chart"), loss_summary(train_loss, heldout_loss),
+                       tooltip=True)
 
     def show_history(self, history) -> None:
         self.train_curve.setData(np.asarray(history.steps, dtype=float),
                                  np.asarray(history.train_loss, dtype=float))
         self.heldout_curve.setData(np.asarray(history.heldout_steps, dtype=float),
                                    np.asarray(history.heldout_loss, dtype=float))
+        self.describe(history.train_loss, history.heldout_loss)

@@ -79,6 +79,8 @@ class PairsTab(QWidget):
         self.pairs_table = QTableWidget(0, 3)
         self.pairs_table.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Answer it should give"),
                                                     self.tr("Used for")])
+        self.pairs_table.setAccessibleName(self.tr("Question and answer pairs"))
+        self.pairs_table.setAccessibleDescription(self.tr("F2 changes the selected cell"))
         header = self.pairs_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -51,6 +51,7 @@ class CleaningView(QWidget):
 
         self.steps = QListWidget()
         self.steps.setToolTip(self.tr("Click a step to see what it removed"))
+        self.steps.setAccessibleName(self.tr("Cleaning steps"))
         # Fit the height to the steps; never ask for the width of the longest line.
         self.steps.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustIgnored)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -103,6 +103,7 @@ def _text_dialog(parent: QWidget | None, title: str, body: str) -> QDialog:
     view = QTextBrowser()
     view.setOpenLinks(False)
     view.setHtml(body)
+    view.setAccessibleName(title)
     layout.addWidget(view)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
@@ -139,8 +140,10 @@ class CorpusChooser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Corpus:")))
+        corpus_label = QLabel(self.tr("Corpus:"))
+        row.addWidget(corpus_label)
         self.combo = QComboBox()
+        corpus_label.setBuddy(self.combo)  # a screen reader names the list by its label
         for name in (LIBRARY, MADE_UP):
             self.combo.addItem(shown(SOURCES, CORPUS_TITLES[name]), name)
         self.combo.setToolTip(self.tr("The text the model learns from: real books, or a small "

@@ -7,10 +7,12 @@ floods the worker.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QWidget
 
 from gui.panels.pretraining.data_parts import (
     SourceRow,
@@ -44,6 +46,13 @@ class DataMixControls:
             row.slider.valueChanged.connect(self._on_slider_committed)
             self._sample_group.addButton(row.sample_button)
             self._rows[name] = row
+        # Tab follows the grid row by row (the rows are made after the widgets below them).
+        chain = [self.preset_combo]
+        for row in self._rows.values():
+            chain += [row.slider, row.sample_button]
+        chain += [self.add_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         if self._sample_source not in self._rows:
             self._sample_source = names[0] if names else None
         if self._sample_source is not None:

@@ -127,6 +127,7 @@ class DataPanel(DataMixControls, QWidget):
         head.addWidget(title, 1)
         self.preset_combo = QComboBox()
         self.preset_combo.setToolTip(self.tr("Ready-made mixes: pick one and it is applied at once"))
+        self.preset_combo.setAccessibleName(self.tr("Ready-made mixes"))
         self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         head.addWidget(self.preset_combo)
         left.addLayout(head)
@@ -165,6 +166,7 @@ class DataPanel(DataMixControls, QWidget):
         self.sample_view.setOpenLinks(False)
         self.sample_view.setMinimumHeight(70)
         self.sample_view.setPlaceholderText(self.tr("Press “Read” beside a source to see a sample of it."))
+        self.sample_view.setAccessibleName(self.tr("Sample of the chosen source"))
         left.addWidget(self.sample_view, 1)
         return left
 

@@ -106,6 +106,9 @@ class SourceRow:
         self.sample_button = QPushButton(translate("SourceRow", "Read"))
         self.sample_button.setCheckable(True)
         self.sample_button.setToolTip(translate("SourceRow", "Show a sample of this source"))
+        # Every row's button says "Read": the spoken name says which source it reads.
+        self.sample_button.setAccessibleName(
+            translate("SourceRow", "Read a sample of {source}").format(source=name))
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.title, self.slider, self.share, self.sample_button)

@@ -135,6 +135,8 @@ class NeighbourSide(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setToolTip(self.tr("Type a word and press Enter: it is ringed on the "
                                             "map, with lines to its nearest words"))
+        # The keyboard's way into the map: a word found here is ringed there (no clicking).
+        self.search_edit.setAccessibleName(self.tr("Find a word on the map"))
         row.addWidget(self.search_edit, 1)
         self.search_button = QPushButton(self.tr("Find"))
         self.search_button.setProperty("primary", True)
@@ -174,7 +176,9 @@ class NeighbourSide(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by Tab only (a click on a row selects nothing), so a screen reader can read it.
+        self.table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.table.setAccessibleName(self.tr("Nearest words"))
         self.table.setFont(theme.font(theme.SMALL_PT + 1))
         header = self.table.horizontalHeader()
         header.setFont(theme.font(theme.SMALL_PT))
@@ -244,6 +248,7 @@ class TimelineBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
         self.slider.setToolTip(self.tr("Drag to see the map at an earlier moment of training"))
+        self.slider.setAccessibleName(self.tr("Moment of training shown on the map"))
         bottom.addWidget(self.slider, 1)
         self.frame_label = QLabel("")
         self.frame_label.setFont(theme.font(theme.SMALL_PT))
@@ -259,6 +264,7 @@ class TimelineBar(QWidget):
             "UMAP keeps each word's closest words close on the map (it takes a moment to "
             "draw). PCA is a straight view from the angle that shows the most spread "
             "(instant)."))
+        self.method_combo.setAccessibleName(self.tr("Map style"))
         bottom.addWidget(self.method_combo)
         self.save_button = QPushButton(self.tr("Save picture…"))
         self.save_button.setToolTip(self.tr("Save the map as a PNG image or an SVG drawing"))

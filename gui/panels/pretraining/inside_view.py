@@ -131,8 +131,10 @@ class LookInsideView(QWidget):
         col.addWidget(self.lens)
         row = QHBoxLayout()
         row.addWidget(_heading(self.tr("Where the numbers live (parameters)")), 1)
-        row.addWidget(QLabel(self.tr("change over the last")))
+        change_label = QLabel(self.tr("change over the last"))
+        row.addWidget(change_label)
         self.steps_spin = QSpinBox()
+        change_label.setBuddy(self.steps_spin)  # the label names the box for a screen reader
         self.steps_spin.setRange(1, 5000)
         self.steps_spin.setValue(DEFAULT_CHANGE_STEPS)
         self.steps_spin.setSuffix(self.tr(" steps"))

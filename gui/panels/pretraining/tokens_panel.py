@@ -213,6 +213,8 @@ class TokensPanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setFont(theme.font(theme.TOKEN_PT))
         self.editor.setPlaceholderText(self.tr("Type or paste any text here…"))
+        self.editor.setAccessibleName(self.tr("Text to cut into tokens"))
+        self.editor.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the app
         line = self.editor.fontMetrics().lineSpacing()
         self.editor.setFixedHeight(int(line * 2.2) + 12)
         self.editor.setPlainText(DEFAULT_TEXT)
@@ -223,6 +225,7 @@ class TokensPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFont(theme.font(theme.BASE_PT + 1, bold=True))
+        self.tabs.tabBar().setAccessibleName(self.tr("Views of the text"))
         root.addWidget(self.tabs, 1)
 
         compare, compare_layout = _scroll_page()

@@ -115,8 +115,10 @@ class WindowsPanel(WindowStepping, QWidget):
         # -- the animator controls
         controls = QHBoxLayout()
         controls.setSpacing(8)
-        controls.addWidget(QLabel(self.tr("Window size (k):")))
+        k_label = QLabel(self.tr("Window size (k):"))
+        controls.addWidget(k_label)
         self.k_spin = QSpinBox()
+        k_label.setBuddy(self.k_spin)  # the label names the box for a screen reader
         self.k_spin.setRange(1, 12)
         self.k_spin.setValue(4)
         self.k_spin.setToolTip(self.tr("How many tokens the model reads before it guesses"))
@@ -127,8 +129,10 @@ class WindowsPanel(WindowStepping, QWidget):
         self.step_button = QPushButton(self.tr("Step ▶"))
         for b in (self.back_button, self.play_button, self.step_button):
             controls.addWidget(b)
-        controls.addWidget(QLabel(self.tr("Speed:")))
+        speed_label = QLabel(self.tr("Speed:"))
+        controls.addWidget(speed_label)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        speed_label.setBuddy(self.speed_slider)
         self.speed_slider.setRange(1, 10)
         self.speed_slider.setValue(4)
         self.speed_slider.setMaximumWidth(140)
@@ -146,6 +150,7 @@ class WindowsPanel(WindowStepping, QWidget):
         list_layout = QVBoxLayout(list_box)
         self.window_list = QListWidget()
         self.window_list.setFont(theme.font(theme.SMALL_PT))
+        self.window_list.setAccessibleName(self.tr("Windows so far"))
         self.window_list.setWordWrap(True)
         self.window_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_layout.addWidget(self.window_list)

@@ -50,7 +50,9 @@ def _labelled(text: str, field: QWidget) -> QWidget:
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(QLabel(text))
+    label = QLabel(text)
+    label.setBuddy(field)  # the label names the field for a screen reader
+    row.addWidget(label)
     row.addWidget(field)
     return box
 
