@@ -15,6 +15,7 @@ from engine.pretraining.build_history import BuildHistory, CurvePoint, history_f
 from gui.bridge import shipped_build
 from gui.bridge.embedding_history import EmbeddingHistory
 from gui.bridge.projection_client import InProcessProjector
+from gui.panels.pretraining.numbers import integer
 
 pytestmark = pytest.mark.gui
 
@@ -163,3 +164,76 @@ def test_a_history_of_another_model_is_not_shown(qtbot, tmp_path, monkeypatch, w
     controller = make_controller()
     assert controller.shipped_build.history is not None
     assert not controller.shipped_build.active
+
+
+# -- the Embeddings panel: the build's map frames --------------------------------------
+def _embeddings_panel(qtbot, controller):
+    from gui.panels.pretraining.embeddings_panel import EmbeddingsPanel
+
+    panel = EmbeddingsPanel(controller)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 640)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_embeddings_history_holds_the_builds_frames_and_replay_walks_them(qtbot, build_dir,
+                                                                        make_controller):
+    controller = make_controller()
+    history = EmbeddingHistory.for_controller(controller)
+    qtbot.waitUntil(lambda: history.build_umap_progress()[1] > 0, timeout=30_000)
+    frames = history.frames
+    assert [f.from_build for f in frames] == [True] * 6 + [False]
+    assert [f.snapshot.step for f in frames] == [1, 100, 200, 300, 400, 500, 600]
+    tokens = [f.snapshot.tokens_seen for f in frames]
+    assert tokens == sorted(tokens) and tokens[-1] == _shipped_tokens_seen()
+    build = controller.shipped_build.history
+    for frame, saved in zip(frames[:-1], build.frames[:-1], strict=True):
+        np.testing.assert_array_equal(frame.snapshot.vectors, saved)
+    # Each earlier PCA picture is turned to match the one after it: the replay ends on
+    # the live map as it is on screen.
+    from engine.pretraining.projection import pca_layout, procrustes_align
+
+    for before, after in zip(frames, frames[1:], strict=False):
+        raw = pca_layout(before.snapshot.vectors)
+        np.testing.assert_allclose(before.pca, procrustes_align(raw, after.pca), atol=1e-6)
+
+    panel = _embeddings_panel(qtbot, controller)
+    panel.method_combo.setCurrentIndex(1)  # PCA: every moment has its picture at once
+    assert panel.method == "pca" and panel.replay_button.isEnabled()
+    shown = []
+    panel.layoutShown.connect(lambda _m, i: shown.append((i, panel.frame_label.text())))
+    with qtbot.waitSignal(panel.timeline.replayFinished, timeout=30_000):
+        panel.replay_button.click()
+    walked = [i for n, (i, _) in enumerate(shown) if n == 0 or shown[n - 1][0] != i]
+    assert walked == list(range(len(frames)))
+    label = dict(shown)[2]
+    thousands = integer(round(frames[2].snapshot.tokens_seen / 1000))
+    assert label == f"While the shipped model was built: step 200 · {thousands} k tokens read"
+    assert "step 600" in dict(shown)[len(frames) - 1]
+
+    # The detailed (UMAP) pictures of the build come when the panel is opened, oldest first.
+    panel.method_combo.setCurrentIndex(0)
+    panel.set_active(True)
+    qtbot.waitUntil(lambda: history.build_umap_progress() == (6, 6), timeout=30_000)
+    assert history.frames_with("umap") == list(range(len(frames)))
+
+    # Training it from scratch: the build's frames go, the live run's come.
+    with qtbot.waitSignal(history.framesReset, timeout=60_000):
+        controller.pretraining.start_training(from_scratch=True, max_steps=2)
+        history.request_snapshot()
+    qtbot.waitUntil(lambda: controller.pretraining.training_state != "running", timeout=60_000)
+    assert not any(f.from_build for f in history.frames)
+
+
+def test_embeddings_without_a_history_show_live_frames_only(qtbot, tmp_path, monkeypatch,
+                                                           make_controller):
+    monkeypatch.setattr(shipped_build, "shipped_checkpoint", lambda: tmp_path / "base")
+    controller = make_controller()
+    history = EmbeddingHistory.for_controller(controller)
+    qtbot.waitUntil(lambda: len(history.frames) == 1, timeout=30_000)
+    assert not history.frames[0].from_build and history.build_umap_progress() == (0, 0)
+    panel = _embeddings_panel(qtbot, controller)
+    assert not panel.replay_button.isEnabled()
+    assert panel.frame_label.text().startswith("Now")

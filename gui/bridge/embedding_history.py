@@ -11,7 +11,10 @@ What it does:
 - lays each snapshot out with PCA at once (a few ms), aligned to the previous frame;
 - sends it to the projection worker for UMAP, seeded with the latest UMAP picture and
   aligned to it (the worker fits one map at a time and keeps only the newest waiting);
-- keeps the frames (a bounded number, thinned evenly) so the panel can replay them.
+- keeps the frames (a bounded number, thinned evenly) so the panel can replay them;
+- while the model in use is the shipped one, puts the frames saved when it was built
+  (`controller.shipped_build`) before its live frame, so the replay shows that map forming;
+  their UMAP pictures are drawn only when asked (`fill_build_umap`), oldest first.
 
 Signals:
     frameAdded(int)         a new frame (its index) with its PCA layout
@@ -24,6 +27,7 @@ Signals:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -46,6 +50,7 @@ class MapFrame:
     pca: np.ndarray  # (N, 2), aligned to the previous frame's PCA
     umap: np.ndarray | None = None  # (N, 2), aligned to the previous UMAP picture
     job_id: int | None = None
+    from_build: bool = False  # saved while the shipped model was built (not this session)
 
     def layout(self, method: str) -> np.ndarray | None:
         return self.umap if method == "umap" else self.pca
@@ -83,6 +88,8 @@ class EmbeddingHistory(QObject):
         # The newest UMAP picture of this run: the next fit starts from it.
         self._umap_ref: tuple[tuple[str, ...], np.ndarray] | None = None
         self._started = False
+        self._fill_wanted = False  # draw the build frames' UMAP pictures (the panel asked)
+        self._build_job: int | None = None  # the build frame's UMAP being drawn
         self._timer = QTimer(self)
         self._timer.setInterval(SNAPSHOT_EVERY_MS)
         self._timer.timeout.connect(self.request_snapshot)
@@ -95,6 +102,9 @@ class EmbeddingHistory(QObject):
         projector.layoutFailed.connect(self._on_layout_failed)
         projector.workerLost.connect(self._on_worker_lost)
         projector.workerRestarted.connect(self._on_worker_restarted)
+        self.build = getattr(controller, "shipped_build", None)
+        if self.build is not None:
+            self.build.activeChanged.connect(self._add_build_frames)
 
     # -- one per app ------------------------------------------------------------------
     @classmethod
@@ -188,6 +198,7 @@ class EmbeddingHistory(QObject):
         index = len(self.frames) - 1  # the newest is always kept
         self.frameAdded.emit(index)
         self._request_umap(frame)
+        self._add_build_frames()
         return index
 
     def _request_umap(self, frame: MapFrame) -> None:
@@ -206,12 +217,17 @@ class EmbeddingHistory(QObject):
         for i, frame in enumerate(self.frames):
             if frame.job_id == result.job_id:
                 frame.umap = result.coords
-                self._umap_ref = (frame.snapshot.words, result.coords)
+                if not frame.from_build:  # the next live fit starts from the live picture
+                    self._umap_ref = (frame.snapshot.words, result.coords)
                 self.layoutUpdated.emit(i)
-                return
-        # Its frame was thinned away or reset: nothing to show.
+                break
+        # (Else its frame was thinned away or reset: nothing to show.)
+        if self._build_job is not None and result.job_id >= self._build_job:
+            self._build_job = None  # done, or replaced by a newer job while it waited
+        self._next_build_umap()
 
     def _on_layout_failed(self, job_id: int, message: str) -> None:
+        self._fill_wanted, self._build_job = False, None  # no retry loop over the build frames
         text = ("The detailed map (UMAP) could not be drawn this time, so the quick map "
                 f"(PCA) stays on screen. (Details: {message})")
         self.last_problem = text
@@ -229,7 +245,74 @@ class EmbeddingHistory(QObject):
         self.umapStateChanged.emit("warming")
         self.problem.emit(self.last_problem)
 
+    # -- the shipped model's build ------------------------------------------------------------
+    def build_umap_progress(self) -> tuple[int, int]:
+        """(build frames with a UMAP picture, build frames) kept now."""
+        built = [f for f in self.frames if f.from_build]
+        return sum(f.umap is not None for f in built), len(built)
+
+    def fill_build_umap(self) -> None:
+        """Draw the UMAP pictures of the build frames, one at a time, oldest first, each
+        starting from the one before (as a live run's do). Asked for when the panel opens,
+        never at launch: it is a minute of the projection worker's time."""
+        self._fill_wanted = True
+        self._next_build_umap()
+
+    def _next_build_umap(self) -> None:
+        if not self._fill_wanted or self._build_job is not None or not self.projector.available:
+            return
+        latest = self.latest()
+        if latest is not None and latest.umap is None and latest.job_id is not None:
+            return  # the live picture first (a build job would replace its waiting one)
+        pending = next((i for i, f in enumerate(self.frames) if f.from_build and f.umap is None), None)
+        if pending is None:
+            return
+        frame = self.frames[pending]
+        before = self.frames[pending - 1] if pending > 0 else None
+        if before is not None and before.umap is not None:
+            ref_words, ref_coords = before.snapshot.words, before.umap
+        else:  # the first picture starts from the PCA one
+            ref_words, ref_coords = frame.snapshot.words, frame.pca
+        frame.job_id = self._build_job = self.projector.submit(
+            frame.snapshot.words, frame.snapshot.vectors, ref_words, ref_coords)
+
+    def _add_build_frames(self) -> None:
+        """Put the build's frames before the live one, when the live model is the shipped
+        model and its map is the build's last frame (else nothing: live frames only)."""
+        build, live = self.build, self.latest()
+        if build is None or not build.active or live is None or build.history is None:
+            return
+        if any(f.from_build for f in self.frames):
+            return
+        history, snap = build.history, live.snapshot
+        if (tuple(history.token_ids) != tuple(snap.token_ids) or not history.frames
+                or len(history.frames) != len(build.frame_pca)
+                or history.frames[-1].shape != snap.vectors.shape
+                or not np.allclose(history.frames[-1], snap.vectors, atol=1e-5)):
+            log.info("the build history's map is not the live model's: not shown")
+            return
+        # Earlier frames aligned backwards from the picture on screen: the replay ends
+        # exactly where the live map is. (Their PCA was made when the history was read.)
+        built: list[MapFrame] = []
+        ref = live.pca
+        for step, vectors, pca in reversed(list(zip(history.frame_steps[:-1], history.frames[:-1],
+                                                    build.frame_pca[:-1], strict=True))):
+            pca = align_layout(snap.words, pca, snap.words, ref)
+            moment = dataclasses.replace(snap, vectors=vectors, step=int(step),
+                                         tokens_seen=build.tokens_at(int(step)))
+            built.append(MapFrame(moment, pca, from_build=True))
+            ref = pca
+        built.reverse()
+        # The live frame is the build's last moment: say its step.
+        live.snapshot = dataclasses.replace(snap, step=int(history.frame_steps[-1]))
+        self.frames[:] = [*built, live]
+        self._thin()
+        self.framesReset.emit()
+        self.frameAdded.emit(len(self.frames) - 1)
+        self._next_build_umap()
+
     def _reset(self) -> None:
+        self._build_job = None
         self.frames.clear()
         self._umap_ref = None
         self.generation += 1

@@ -25,10 +25,12 @@ import os
 import threading
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine import paths
 from engine.pretraining.build_history import BuildHistory, load_history
+from engine.pretraining.projection import pca_layout
 from engine.stages import PRETRAINED
 from gui.bridge.histories import LossHistory
 from workers.server.context import CHECKPOINT_ENV
@@ -60,6 +62,7 @@ class ShippedBuild(QObject):
         self.checkpoint = checkpoint  # None: shipped_checkpoint() when read
         self.history: BuildHistory | None = None
         self.curve = LossHistory()  # the build's curve, in the live chart's form
+        self.frame_pca: tuple[np.ndarray, ...] = ()  # each map frame's PCA layout (N, 2)
         self.is_loaded = False
         self._shipped = False  # the engine holds the shipped model, untrained since
         self._was_active = False
@@ -134,10 +137,11 @@ class ShippedBuild(QObject):
         with contextlib.suppress(RuntimeError):  # the app closed while it was being read
             self._relay.done.emit(history)
 
-    def _on_read(self, history: BuildHistory | None) -> None:
+    def _on_read(self, result: tuple[BuildHistory, tuple[np.ndarray, ...]] | None) -> None:
         self._reading = False
         self.is_loaded = True
-        self.history = history
+        self.history, self.frame_pca = result if result is not None else (None, ())
+        history = self.history
         self.curve.clear()
         if history is not None:
             self.curve.extend(list(history.curve))  # CurvePoint has the fields extend reads
@@ -177,12 +181,24 @@ class ShippedBuild(QObject):
         self._update()  # `active` compares the status with the build
 
 
-def _read(checkpoint: Path) -> BuildHistory | None:
+def _read(checkpoint: Path) -> tuple[BuildHistory, tuple[np.ndarray, ...]] | None:
+    """The history and each frame's PCA layout (made here, off the GUI thread), or None."""
     try:
         history = load_history(checkpoint)
+        if history is None:
+            log.info("no build history beside %s: the panels show live runs only", checkpoint)
+            return None
+        if len(history.frames) != len(history.frame_steps) or any(
+                f.shape != (len(history.words), history.frames[0].shape[1]) for f in history.frames):
+            raise ValueError("its map frames do not match its words")
+        # subtle: numpy's BLAS on one thread, as embedding_history does for its PCA (two
+        # threads wait for each other on a busy machine: seconds instead of milliseconds).
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:  # pragma: no cover - comes with scikit-learn, which umap needs
+            threadpool_limits = None
+        with threadpool_limits(1) if threadpool_limits else contextlib.nullcontext():
+            return history, tuple(pca_layout(f) for f in history.frames)
     except Exception as exc:  # noqa: BLE001 - a damaged file of any kind: show live runs only
         log.warning("could not read the build history beside %s: %s", checkpoint, exc)
         return None
-    if history is None:
-        log.info("no build history beside %s: the panels show live runs only", checkpoint)
-    return history

@@ -33,7 +33,14 @@ from gui.panels.pretraining.embeddings_parts import (
     add_heading,
 )
 from gui.panels.pretraining.embeddings_replay import EmbeddingsReplay
-from gui.panels.pretraining.map_texts import hover_text, map_notes, moment_text, notes_html
+from gui.panels.pretraining.map_texts import (
+    build_moment_text,
+    build_umap_note,
+    hover_text,
+    map_notes,
+    moment_text,
+    notes_html,
+)
 from gui.panels.pretraining.neighbours import (
     OPENING_WORD,
     PRESETS,
@@ -317,12 +324,14 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
         self.method_badge.setText(self.tr(METHOD_BADGE[self.shown_method or "pca"]))
         frame = self._frame()
         if frame is not None:
-            self.frame_label.setText(moment_text(frame.snapshot, self.live))
+            self.frame_label.setText(build_moment_text(frame.snapshot) if frame.from_build
+                                     else moment_text(frame.snapshot, self.live))
         words_note = "" if frame is None else self.tr(
             "%Ln words · hover a point for its nearest words, click it to find it", "",
             len(frame.snapshot))
-        self.map_status.setText(notes_html(map_notes(self.history, self.method, self.shown_method or "pca",
-                                                     frame, words_note)))
+        notes = map_notes(self.history, self.method, self.shown_method or "pca", frame, words_note)
+        building = build_umap_note(self.history, self.method)
+        self.map_status.setText(notes_html(notes + ([building] if building else [])))
 
     def _hover_text(self, i: int) -> str:
         frame = self._frame()
@@ -360,6 +369,7 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
     def set_active(self, active: bool) -> None:
         if active:
             self.history.start()
+            self.history.fill_build_umap()  # the shipped model's build frames, on demand
             self._neighbour_refresh.start()
         else:
             self.replay_button.setChecked(False)

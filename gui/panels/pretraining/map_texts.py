@@ -66,3 +66,21 @@ def hover_text(snap, i: int) -> str:
     nearest = translate("EmbeddingsPanel", "nearest (cosine): {words}").format(words=html.escape(near))
     return (f"<b style='font-size:{theme.BASE_PT}pt'>{html.escape(snap.words[i])}</b> "
             f"({kind})<br>{nearest}")
+
+
+def build_moment_text(snap) -> str:
+    """When a frame saved while the shipped model was built was taken."""
+    return translate("EmbeddingsPanel", "While the shipped model was built: step {step} · "
+                     "{thousands} k tokens read").format(
+        step=integer(snap.step), thousands=integer(round(snap.tokens_seen / 1000)))
+
+
+def build_umap_note(history, method: str) -> str | None:
+    """While the build's detailed maps are still being drawn: how far, and what replays."""
+    done, total = history.build_umap_progress()
+    if method != "umap" or total == 0 or done >= total:
+        return None
+    return translate("EmbeddingsPanel", "Detailed maps (UMAP) of how the shipped model's map "
+                     "formed: {done} of {total} drawn so far, and the replay shows those. The "
+                     "quick map (PCA) replays every moment now.").format(
+        done=integer(done), total=integer(total))

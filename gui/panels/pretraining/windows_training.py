@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -80,13 +80,12 @@ class TrainingBox(QGroupBox):
 
     def show_build(self, build) -> None:
         """The chart shows how the shipped model was made (a `ShippedBuild` that is active)."""
-        locale = QLocale()
-        fields = {"steps": locale.toString(build.final_step),
-                  "tokens": locale.toString(build.final_tokens / 1e6, "f", 1),
-                  "minutes": locale.toString(max(1, round(build.history.seconds / 60)))}
+        fields = {"steps": integer(build.final_step),
+                  "tokens": decimal(build.final_tokens / 1e6, 1),
+                  "minutes": integer(max(1, round(build.history.seconds / 60)))}
         loss = build.final_heldout_loss
         if loss is not None:
-            fields["loss"] = locale.toString(loss, "f", 2)
+            fields["loss"] = decimal(loss, 2)
         if build.history.seconds > 0 and loss is not None:
             made = self.tr("<b>How the shipped model was trained:</b> {steps} steps, {tokens} M "
                            "tokens, {minutes} min (held-out loss {loss}).")
