@@ -34,7 +34,12 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from engine.pretraining.projection import EmbeddingSnapshot, align_layout, pca_layout
+from engine.pretraining.projection import (
+    EmbeddingSnapshot,
+    align_layout,
+    pca_layout,
+    procrustes_transform,
+)
 
 log = logging.getLogger("three_pillars")
 
@@ -291,18 +296,14 @@ class EmbeddingHistory(QObject):
                 or not np.allclose(history.frames[-1], snap.vectors, atol=1e-5)):
             log.info("the build history's map is not the live model's: not shown")
             return
-        # Earlier frames aligned backwards from the picture on screen: the replay ends
-        # exactly where the live map is. (Their PCA was made when the history was read.)
-        built: list[MapFrame] = []
-        ref = live.pca
-        for step, vectors, pca in reversed(list(zip(history.frame_steps[:-1], history.frames[:-1],
-                                                    build.frame_pca[:-1], strict=True))):
-            pca = align_layout(snap.words, pca, snap.words, ref)
-            moment = dataclasses.replace(snap, vectors=vectors, step=int(step),
-                                         tokens_seen=build.tokens_at(int(step)))
-            built.append(MapFrame(moment, pca, from_build=True))
-            ref = pca
-        built.reverse()
+        # The build's PCA pictures (made and chained when the history was read) turned as
+        # one onto the picture on screen: the replay ends exactly where the live map is.
+        onto_live = procrustes_transform(build.frame_pca[-1], live.pca)
+        built = [MapFrame(dataclasses.replace(snap, vectors=vectors, step=int(step),
+                                              tokens_seen=build.tokens_at(int(step))),
+                          onto_live.apply(pca), from_build=True)
+                 for step, vectors, pca in zip(history.frame_steps[:-1], history.frames[:-1],
+                                               build.frame_pca[:-1], strict=True)]
         # The live frame is the build's last moment: say its step.
         live.snapshot = dataclasses.replace(snap, step=int(history.frame_steps[-1]))
         self.frames[:] = [*built, live]

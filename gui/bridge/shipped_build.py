@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine import paths
 from engine.pretraining.build_history import BuildHistory, load_history
-from engine.pretraining.projection import pca_layout
+from engine.pretraining.projection import pca_layout, procrustes_align
 from engine.stages import PRETRAINED
 from gui.bridge.histories import LossHistory
 from workers.server.context import CHECKPOINT_ENV
@@ -62,7 +62,8 @@ class ShippedBuild(QObject):
         self.checkpoint = checkpoint  # None: shipped_checkpoint() when read
         self.history: BuildHistory | None = None
         self.curve = LossHistory()  # the build's curve, in the live chart's form
-        self.frame_pca: tuple[np.ndarray, ...] = ()  # each map frame's PCA layout (N, 2)
+        # Each map frame's PCA layout (N, 2), turned to match the next frame's.
+        self.frame_pca: tuple[np.ndarray, ...] = ()
         self.is_loaded = False
         self._shipped = False  # the engine holds the shipped model, untrained since
         self._was_active = False
@@ -182,7 +183,7 @@ class ShippedBuild(QObject):
 
 
 def _read(checkpoint: Path) -> tuple[BuildHistory, tuple[np.ndarray, ...]] | None:
-    """The history and each frame's PCA layout (made here, off the GUI thread), or None."""
+    """The history and its frames' PCA layouts (made here, off the GUI thread), or None."""
     try:
         history = load_history(checkpoint)
         if history is None:
@@ -198,7 +199,12 @@ def _read(checkpoint: Path) -> tuple[BuildHistory, tuple[np.ndarray, ...]] | Non
         except ImportError:  # pragma: no cover - comes with scikit-learn, which umap needs
             threadpool_limits = None
         with threadpool_limits(1) if threadpool_limits else contextlib.nullcontext():
-            return history, tuple(pca_layout(f) for f in history.frames)
+            layouts = [pca_layout(f) for f in history.frames]
+            # Each turned to match the one after it (the same words in every frame), so
+            # the replay ends on the last; the GUI turns the whole chain onto the live map.
+            for i in range(len(layouts) - 2, -1, -1):
+                layouts[i] = procrustes_align(layouts[i], layouts[i + 1])
+        return history, tuple(layouts)
     except Exception as exc:  # noqa: BLE001 - a damaged file of any kind: show live runs only
         log.warning("could not read the build history beside %s: %s", checkpoint, exc)
         return None
