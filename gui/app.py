@@ -40,6 +40,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="text and plot size, 1.0 = normal (Ctrl+= / Ctrl+- in the app)")
     parser.add_argument("--theme", choices=("system", "light", "dark"), default=None,
                         help="colours (default: as last time, else follow the system)")
+    parser.add_argument("--contrast", choices=("system", "high", "normal"), default=None,
+                        help="high contrast (default: as last time, else follow the system)")
     parser.add_argument("--full-screen", action="store_true", help="start in full screen (F11)")
     parser.add_argument("--tour-step", type=int, default=None, metavar="N",
                         help="start the guided tour at step N (1 = the beginning)")
@@ -200,7 +202,8 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     language_choice = args.language or (settings.language_choice() if settings is not None
                                         else i18n.SYSTEM)
     language = i18n.install(app, i18n.resolve_language(language_choice))
-    appearance = apply_remembered_appearance(app, settings, scale=args.scale, theme=args.theme)
+    appearance = apply_remembered_appearance(app, settings, scale=args.scale, theme=args.theme,
+                                             contrast=args.contrast)
     remembered = settings.last_panel() if settings is not None else None
     start_key = args.panel or (remembered if remembered in PANEL_KEYS else "data")
     window = MainWindow(controller, start_key=start_key)

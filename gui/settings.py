@@ -20,6 +20,7 @@ class AppSettings:
     GEOMETRY = "window/geometry"
     SCALE = "appearance/scale"
     THEME = "appearance/theme"  # "system" | "light" | "dark"
+    CONTRAST = "appearance/contrast"  # "system" | "high" | "normal"
     LANGUAGE = "appearance/language"  # "system" | a code of gui.i18n.available_languages()
     LAST_PANEL = "navigation/last_panel"
     TOUR_STEP = "tour/step"  # 0-based index of the step shown last
@@ -68,6 +69,13 @@ class AppSettings:
 
     def set_theme_choice(self, choice: str) -> None:
         self.q.setValue(self.THEME, choice)
+
+    def contrast_choice(self) -> str:
+        value = self._str(self.CONTRAST, "system")
+        return value if value in ("system", "high", "normal") else "system"
+
+    def set_contrast_choice(self, choice: str) -> None:
+        self.q.setValue(self.CONTRAST, choice)
 
     def language_choice(self) -> str:
         """The interface language chosen in the Language menu ("system": follow the system)."""

@@ -30,8 +30,8 @@ QPushButton {
 }
 QPushButton:hover { border-color: {{ BLUE }}; }
 QPushButton:pressed { background: {{ PRESSED }}; }
-QPushButton:disabled { color: {{ GREY }}; }
-QPushButton[primary="true"] { background: {{ BLUE }}; color: white; border-color: {{ BLUE }}; }
+QPushButton:disabled { color: {{ DISABLED_TEXT }}; }
+QPushButton[primary="true"] { background: {{ PRIMARY }}; color: {{ PRIMARY_TEXT }}; border-color: {{ PRIMARY }}; }
 QPushButton[primary="true"]:disabled { background: {{ PRIMARY_DISABLED }}; }
 QPushButton[compact="true"] { padding: {{ px(3) }}px {{ px(4) }}px; }
 QSpinBox, QDoubleSpinBox, QComboBox, QLineEdit {
@@ -67,7 +67,7 @@ QListWidget#navigator {
     padding: 8px 0;
 }
 QListWidget#navigator::item { padding: 6px 10px; border-radius: 6px; margin: 1px 8px; }
-QListWidget#navigator::item:selected { background: {{ BLUE }}; color: white; }
+QListWidget#navigator::item:selected { background: {{ PRIMARY }}; color: {{ PRIMARY_TEXT }}; }
 QLabel#busyLabel { color: {{ MUTED_TEXT }}; padding: 8px 16px; }
 QLabel#busyLabel[role="warning"] { color: {{ WARNING_TEXT }}; }
 QFrame#messageBanner {

@@ -18,44 +18,83 @@ that already exist; a widget that draws colours or rich text of its own defines
 
 from __future__ import annotations
 
+import colorsys
+
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui.stylesheet import render
 
-# Okabe-Ito, in its usual order.
-ORANGE = "#E69F00"
-SKY_BLUE = "#56B4E9"
-GREEN = "#009E73"
-YELLOW = "#F0E442"
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-PURPLE = "#CC79A7"
-GREY = "#999999"
-PALETTE: tuple[str, ...] = (ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, GREY)
-
-# Roles.
-WINDOW = SKY_BLUE  # the tokens the model sees (the window)
-TARGET = ORANGE  # the token it must guess
-TRAIN_CURVE = BLUE  # loss on the training text
-HELDOUT_CURVE = VERMILLION  # loss on text the model never trains on
-GOOD = GREEN
-WARNING = VERMILLION
-PILLAR_COLOURS: dict[str, str] = {
-    "Pre-training": BLUE,
-    "Fine-tuning": GREEN,
-    "RLHF": PURPLE,
-}
-STAGE_COLOURS: dict[str, str] = {
-    "untrained": GREY,
-    "pre-trained": BLUE,
-    "fine-tuned": GREEN,
-    "aligned": PURPLE,
+# Okabe-Ito, in its usual order. Read as theme.BLUE etc.: the high-contrast schemes use
+# shades of the same hues (see HIGH_CONTRAST_MARKS), so these names are looked up live.
+BASE_PALETTE: dict[str, str] = {
+    "ORANGE": "#E69F00",
+    "SKY_BLUE": "#56B4E9",
+    "GREEN": "#009E73",
+    "YELLOW": "#F0E442",
+    "BLUE": "#0072B2",
+    "VERMILLION": "#D55E00",
+    "PURPLE": "#CC79A7",
+    "GREY": "#999999",
 }
 
-# ===== Live appearance: text scale and light/dark (presenter mode; gui/appearance.py) ====
+# Roles: which palette colour means what on screen (theme.TARGET, ...).
+ROLES: dict[str, str] = {
+    "WINDOW": "SKY_BLUE",  # the tokens the model sees (the window)
+    "TARGET": "ORANGE",  # the token it must guess
+    "TRAIN_CURVE": "BLUE",  # loss on the training text
+    "HELDOUT_CURVE": "VERMILLION",  # loss on text the model never trains on
+    "GOOD": "GREEN",
+    "WARNING": "VERMILLION",
+}
+PILLAR_ROLES: dict[str, str] = {"Pre-training": "BLUE", "Fine-tuning": "GREEN", "RLHF": "PURPLE"}
+STAGE_ROLES: dict[str, str] = {"untrained": "GREY", "pre-trained": "BLUE", "fine-tuned": "GREEN",
+                               "aligned": "PURPLE"}
+
+
+# -- contrast (WCAG 2) and shades that keep a colour's hue ------------------------------
+def relative_luminance(hex_code: str) -> float:
+    """WCAG 2's relative luminance of a colour, 0 (black) to 1 (white)."""
+    c = QColor(hex_code)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2's contrast ratio of two colours: 1 (the same) to 21 (black on white)."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def shade_for_contrast(hex_code: str, background: str, target: float) -> str:
+    """The colour with the same hue and saturation, made darker (on a light background) or
+    lighter (on a dark one) just enough to reach `target` contrast against `background`.
+
+    Keeping the hue keeps the palette colour-blind safe: only the lightness moves.
+    """
+    if contrast_ratio(hex_code, background) >= target:
+        return hex_code
+    c = QColor(hex_code)
+    h, lightness, s = colorsys.rgb_to_hls(c.redF(), c.greenF(), c.blueF())
+    towards = 0.0 if relative_luminance(background) > 0.18 else 1.0
+    near, far = lightness, towards  # bisect between the colour and black (or white)
+    for _ in range(30):
+        mid = (near + far) / 2
+        candidate = QColor.fromRgbF(*colorsys.hls_to_rgb(h, mid, s)).name()
+        if contrast_ratio(candidate, background) >= target:
+            far = mid
+        else:
+            near = mid
+    return QColor.fromRgbF(*colorsys.hls_to_rgb(h, far, s)).name().upper()
+
+# ===== Live appearance: text scale and colours (presenter mode; gui/lecture/appearance.py) ==
 # Neutral colours per scheme. Light is the default: projectors wash out dark ones; dark
-# follows a laptop set to dark.
+# follows a laptop set to dark; the high-contrast pair follows a system (or a person) asking
+# for high contrast (gui/lecture/contrast.py).
+_P = BASE_PALETTE
 SCHEMES: dict[str, dict[str, str]] = {
     "light": {
         "BACKGROUND": "#FFFFFF",
@@ -65,16 +104,19 @@ SCHEMES: dict[str, dict[str, str]] = {
         "BORDER": "#C8C8C8",
         "FIELD_BACKGROUND": "#FFFFFF",  # text fields and lists
         "PRESSED": "#E2E2DE",
+        "PRIMARY": _P["BLUE"],  # the main button, the chosen step
+        "PRIMARY_TEXT": "#FFFFFF",  # text on PRIMARY
         "PRIMARY_DISABLED": "#8FB5D3",
+        "DISABLED_TEXT": _P["GREY"],
         "CHIP_BACKGROUND": "#EEEEEC",  # a token outside the window (gui/widgets/token_strip.py)
         "BANNER_BACKGROUND": "#FBE9DF",  # a message at the top of the window
         # Coloured text on the background: the palette's own colours where they read well.
-        "WARNING_TEXT": VERMILLION,
-        "GOOD_TEXT": GREEN,
-        "ACCENT_TEXT": BLUE,
-        "PRETRAINED_TEXT": BLUE,
-        "FINETUNED_TEXT": GREEN,
-        "ALIGNED_TEXT": PURPLE,
+        "WARNING_TEXT": _P["VERMILLION"],
+        "GOOD_TEXT": _P["GREEN"],
+        "ACCENT_TEXT": _P["BLUE"],
+        "PRETRAINED_TEXT": _P["BLUE"],
+        "FINETUNED_TEXT": _P["GREEN"],
+        "ALIGNED_TEXT": _P["PURPLE"],
     },
     "dark": {
         "BACKGROUND": "#1E1F22",
@@ -84,19 +126,69 @@ SCHEMES: dict[str, dict[str, str]] = {
         "BORDER": "#55575D",
         "FIELD_BACKGROUND": "#26272B",
         "PRESSED": "#3A3B40",
+        "PRIMARY": _P["BLUE"],
+        "PRIMARY_TEXT": "#FFFFFF",
         "PRIMARY_DISABLED": "#2F5673",
+        "DISABLED_TEXT": _P["GREY"],
         "CHIP_BACKGROUND": "#34353A",
         "BANNER_BACKGROUND": "#4A2A1F",  # light text on it: contrast about 10:1
         # Lighter shades of the palette's blue, green and vermillion: on the dark background
         # the originals fall under 4.5:1 contrast for small text (blue: about 3:1).
         "WARNING_TEXT": "#F07F3C",
         "GOOD_TEXT": "#3FBF8F",
-        "ACCENT_TEXT": SKY_BLUE,
-        "PRETRAINED_TEXT": SKY_BLUE,
+        "ACCENT_TEXT": _P["SKY_BLUE"],
+        "PRETRAINED_TEXT": _P["SKY_BLUE"],
         "FINETUNED_TEXT": "#3FBF8F",
-        "ALIGNED_TEXT": PURPLE,
+        "ALIGNED_TEXT": _P["PURPLE"],
     },
 }
+TEXT_CONTRAST = 7.0  # high contrast: every text at least 7:1 (WCAG AAA), coloured text too
+MARK_CONTRAST = 4.5  # high contrast: chart lines, bars and points at least 4.5:1
+
+
+def _high_contrast(background: str, panel: str, ink: str, muted: str, fixed: dict[str, str]) -> dict[str, str]:
+    """A high-contrast scheme: pure ink on pure paper, black (or white) borders, and the
+    palette's hues in shades dark (or light) enough for TEXT_CONTRAST against the panels."""
+
+    def text(name: str) -> str:
+        return shade_for_contrast(_P[name], panel, TEXT_CONTRAST)
+
+    return {
+        "BACKGROUND": background, "PANEL_BACKGROUND": panel, "TEXT": ink, "MUTED_TEXT": muted,
+        "BORDER": ink, "FIELD_BACKGROUND": background, **fixed,
+        "PRIMARY": text("BLUE"), "DISABLED_TEXT": shade_for_contrast(_P["GREY"], panel, 4.5),
+        "WARNING_TEXT": text("VERMILLION"), "GOOD_TEXT": text("GREEN"), "ACCENT_TEXT": text("BLUE"),
+        "PRETRAINED_TEXT": text("BLUE"), "FINETUNED_TEXT": text("GREEN"), "ALIGNED_TEXT": text("PURPLE"),
+    }
+
+
+SCHEMES["high-contrast-light"] = _high_contrast(
+    "#FFFFFF", "#F2F2F2", "#000000", "#262626",
+    {"PRESSED": "#CCCCCC", "PRIMARY_TEXT": "#FFFFFF", "PRIMARY_DISABLED": "#767676",
+     "CHIP_BACKGROUND": "#E6E6E6", "BANNER_BACKGROUND": "#FFE4D1"})
+SCHEMES["high-contrast-dark"] = _high_contrast(
+    "#000000", "#121212", "#FFFFFF", "#E0E0E0",
+    {"PRESSED": "#3A3A3A", "PRIMARY_TEXT": "#000000", "PRIMARY_DISABLED": "#5A5A5A",
+     "CHIP_BACKGROUND": "#2A2A2A", "BANNER_BACKGROUND": "#3D1A00"})
+HIGH_CONTRAST: dict[str, str] = {"light": "high-contrast-light", "dark": "high-contrast-dark"}
+
+# The palette as the charts draw it in each scheme: the original colours, or in high
+# contrast the same hues at MARK_CONTRAST against the background (yellow on white, about
+# 1.3:1, becomes a dark olive; its hue stays, so it still differs from orange and green).
+HIGH_CONTRAST_MARKS: dict[str, dict[str, str]] = {
+    name: {k: shade_for_contrast(v, SCHEMES[name]["BACKGROUND"], MARK_CONTRAST) for k, v in _P.items()}
+    for name in HIGH_CONTRAST.values()
+}
+
+
+def palette_colour(name: str) -> str:
+    """A palette colour ("BLUE", ...) as the current scheme draws it."""
+    return HIGH_CONTRAST_MARKS.get(_live["scheme"], BASE_PALETTE)[name]
+
+
+def is_high_contrast() -> bool:
+    return _live["scheme"] in HIGH_CONTRAST_MARKS
+
 
 # Design sizes in points, at text scale 1. 14 pt is about 19 px at 96 dpi: readable at
 # 10 m on a projector. Read through the module (theme.BASE_PT): the scale is applied.
@@ -116,7 +208,7 @@ def set_scale(value: float) -> None:
 
 
 def scheme() -> str:
-    """"light" or "dark"."""
+    """"light", "dark", "high-contrast-light" or "high-contrast-dark"."""
     return _live["scheme"]
 
 
@@ -132,12 +224,22 @@ def scaled(pt: float) -> int:
 
 
 def __getattr__(name: str):
-    """Sizes, neutral colours and the style sheet, as they are now (see the docstring)."""
+    """Sizes, colours and the style sheet, as they are now (see the docstring)."""
     if name in DESIGN_PT:
         return scaled(DESIGN_PT[name])
     colours = SCHEMES[_live["scheme"]]
     if name in colours:
         return colours[name]
+    if name in BASE_PALETTE:
+        return palette_colour(name)
+    if name in ROLES:
+        return palette_colour(ROLES[name])
+    if name == "PALETTE":
+        return tuple(palette_colour(n) for n in BASE_PALETTE)
+    if name == "PILLAR_COLOURS":
+        return {pillar: palette_colour(n) for pillar, n in PILLAR_ROLES.items()}
+    if name == "STAGE_COLOURS":
+        return {stage: palette_colour(n) for stage, n in STAGE_ROLES.items()}
     if name == "STYLESHEET":
         return stylesheet()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -177,10 +279,10 @@ def qcolor(hex_code: str, alpha: int = 255) -> QColor:
 
 def tokens() -> dict[str, object]:
     """What the style sheet template is filled with: scheme colours, palette, sizes."""
-    palette = {"ORANGE": ORANGE, "SKY_BLUE": SKY_BLUE, "GREEN": GREEN, "YELLOW": YELLOW,
-               "BLUE": BLUE, "VERMILLION": VERMILLION, "PURPLE": PURPLE, "GREY": GREY}
+    palette = {name: palette_colour(name) for name in BASE_PALETTE}
+    roles = {"WARNING": palette_colour(ROLES["WARNING"]), "GOOD": palette_colour(ROLES["GOOD"])}
     sizes = {name: scaled(pt) for name, pt in DESIGN_PT.items()}
-    return {**palette, "WARNING": WARNING, "GOOD": GOOD, **SCHEMES[_live["scheme"]], **sizes}
+    return {**palette, **roles, **SCHEMES[_live["scheme"]], **sizes}
 
 
 def stylesheet() -> str:
@@ -206,8 +308,8 @@ def apply(app: QApplication) -> None:
         (QPalette.ColorRole.ToolTipBase, c["PANEL_BACKGROUND"]),
         (QPalette.ColorRole.ToolTipText, c["TEXT"]),
         (QPalette.ColorRole.PlaceholderText, c["MUTED_TEXT"]),
-        (QPalette.ColorRole.Highlight, BLUE),
-        (QPalette.ColorRole.HighlightedText, "#FFFFFF"),
+        (QPalette.ColorRole.Highlight, c["PRIMARY"]),
+        (QPalette.ColorRole.HighlightedText, c["PRIMARY_TEXT"]),
     ):
         pal.setColor(role, QColor(colour))
     app.setPalette(pal)

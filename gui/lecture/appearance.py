@@ -2,7 +2,8 @@
 
 `Appearance` (one per application) owns the two settings a lecturer changes on stage:
 how big everything is (the text scale, Ctrl+= / Ctrl+- / Ctrl+0) and which colours are
-used (follow the operating system, or always light / always dark). A change goes through
+used (follow the operating system, or always light / always dark; and high contrast, from
+the system or chosen: gui/lecture/contrast.py). A change goes through
 `gui/theme.py` (the sizes and colours every panel reads) and is then carried to the
 widgets that already exist, so every panel follows without being rebuilt:
 
@@ -19,7 +20,7 @@ widgets that already exist, so every panel follows without being rebuilt:
 
 Signals:
     scaleChanged(float)   the text scale now (1.0 = design sizes)
-    schemeChanged(str)    "light" or "dark"
+    schemeChanged(str)    "light", "dark" or their high-contrast versions
     changed()             either of them changed (after the widgets were updated)
 """
 
@@ -39,6 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.lecture import contrast
+from gui.lecture.recolour import all_widgets as _all_widgets
+from gui.lecture.recolour import graphics_views as _graphics_views
+from gui.lecture.recolour import recolour_widgets
+from gui.lecture.recolour import visit_plot_items as _visit_plot_items
 
 log = logging.getLogger("three_pillars")
 
@@ -75,10 +81,6 @@ def scaled_font(font: QFont, ratio: float) -> QFont:
     elif f.pixelSize() > 0:
         f.setPixelSize(max(4, round(f.pixelSize() * ratio)))
     return f
-
-
-def _all_widgets(root: QWidget) -> list[QWidget]:
-    return [root, *root.findChildren(QWidget)]
 
 
 def _own_size(w: QWidget) -> bool:
@@ -158,14 +160,6 @@ def _rescale_fixed_size(w: QWidget, ratio: float) -> None:
         w.setFixedHeight(max(1, round(w.minimumHeight() * ratio)))
 
 
-def _graphics_views(root: QWidget) -> list:
-    try:
-        import pyqtgraph as pg
-    except ImportError:  # pragma: no cover - a dependency
-        return []
-    return [w for w in _all_widgets(root) if isinstance(w, pg.GraphicsView)]
-
-
 def _rescale_plots(root: QWidget, ratio: float) -> None:
     views = _graphics_views(root)
     if not views:
@@ -194,76 +188,6 @@ def _rescale_plots(root: QWidget, ratio: float) -> None:
     _visit_plot_items(views, rescale, "rescale")
 
 
-def _visit_plot_items(views: list, visit, verb: str, before=None) -> None:
-    """Call `visit` on every item of every plot view (after `before(view)`, if given)."""
-    for view in views:
-        if before is not None:
-            before(view)
-        scene = view.scene()
-        if scene is None:
-            continue
-        for item in scene.items():
-            try:
-                visit(item)
-            except Exception:  # noqa: BLE001 - one odd plot item must not stop the rest
-                log.debug("could not %s %r", verb, item, exc_info=True)
-        view.update()
-
-
-# -- carrying a colour change to existing widgets --------------------------------------
-def recolour_widgets(root: QWidget, old: str, new: str) -> None:
-    """Carry a change from scheme `old` to scheme `new` to the plots under `root`.
-
-    Widgets need nothing: the style sheet and the palette already hold the new colours.
-    Plot items keep colours of their own; those equal to an old scheme colour take the
-    new one.
-    """
-    if old == new:
-        return
-    before, after = theme.SCHEMES[old], theme.SCHEMES[new]
-    # White stays white (white text on a coloured mark); backgrounds are set directly.
-    mapping = {before[k]: after[k] for k in before
-               if before[k].lower() != after[k].lower() and before[k].lower() not in ("#ffffff", "#fff")}
-    for w in _all_widgets(root):
-        w.update()
-    _recolour_plots(root, mapping)
-
-
-def _recolour_plots(root: QWidget, mapping: dict[str, str]) -> None:
-    views = _graphics_views(root)
-    if not views:
-        return
-    import pyqtgraph as pg
-
-    lower = {k.lower(): v for k, v in mapping.items()}
-
-    def swap(colour) -> str | None:
-        name = pg.mkColor(colour).name().lower()
-        return lower.get(name)
-
-    def recolour(item) -> None:
-        if isinstance(item, pg.AxisItem):
-            item.setPen(swap(item.pen().color()) or item.pen())
-            item.setTextPen(swap(item.textPen().color()) or item.textPen())
-            item.labelStyle["color"] = swap(item.labelStyle.get("color", theme.TEXT)) or theme.TEXT
-            item._updateLabel()
-        elif isinstance(item, pg.LabelItem):
-            colour = item.opts.get("color")
-            item.setText(item.text, color=(swap(colour) or colour) if colour is not None else theme.TEXT)
-        elif isinstance(item, pg.LegendItem):
-            item.setLabelTextColor(theme.TEXT)
-            item.setBrush(theme.qcolor(theme.BACKGROUND, 200))
-            for _sample, label in item.items:
-                label.setText(label.text, color=theme.TEXT)
-        elif isinstance(item, pg.TextItem):
-            new = swap(item.color)
-            if new is not None:
-                item.setColor(new)
-
-    _visit_plot_items(views, recolour, "recolour",
-                      before=lambda view: view.setBackground(theme.BACKGROUND))
-
-
 def system_scheme() -> str:
     """"dark" when the operating system asks for dark colours, else "light"."""
     hints = QGuiApplication.styleHints()
@@ -283,9 +207,11 @@ class Appearance(QObject):
         self.setObjectName("appearance")
         self.app = app
         self._choice = "system"
+        self._contrast = "system"
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._on_system_scheme)
+        contrast.watch_system_contrast(lambda: self._on_system_scheme(None))
 
     @classmethod
     def instance(cls, app: QApplication | None = None) -> Appearance:
@@ -325,25 +251,43 @@ class Appearance(QObject):
         """Back to the design sizes (Ctrl+0)."""
         self.set_scale(1.0)
 
-    # -- light / dark -----------------------------------------------------------------
+    # -- light / dark, and high contrast ----------------------------------------------
     @property
     def theme_choice(self) -> str:
         """"system" (follow the operating system), "light" or "dark"."""
         return self._choice
 
     @property
+    def contrast_choice(self) -> str:
+        """"system" (follow the operating system), "high" or "normal" (gui/lecture/contrast.py)."""
+        return self._contrast
+
+    @property
     def scheme(self) -> str:
         return theme.scheme()
+
+    @property
+    def high_contrast(self) -> bool:
+        return theme.is_high_contrast()
 
     def set_theme_choice(self, choice: str) -> None:
         if choice not in THEME_CHOICES:
             raise ValueError(f"theme must be one of {THEME_CHOICES}, got {choice!r}")
         self._choice = choice
-        self._set_scheme(system_scheme() if choice == "system" else choice)
+        self._set_scheme(self._wanted_scheme())
+
+    def set_contrast_choice(self, choice: str) -> None:
+        contrast.wants_high_contrast(choice)  # checks the choice
+        self._contrast = choice
+        self._set_scheme(self._wanted_scheme())
+
+    def _wanted_scheme(self) -> str:
+        base = system_scheme() if self._choice == "system" else self._choice
+        return contrast.scheme_for(base, contrast.wants_high_contrast(self._contrast))
 
     def _on_system_scheme(self, _scheme) -> None:
-        if self._choice == "system":
-            self._set_scheme(system_scheme())
+        if "system" in (self._choice, self._contrast):
+            self._set_scheme(self._wanted_scheme())
 
     def _set_scheme(self, name: str) -> None:
         old = theme.scheme()

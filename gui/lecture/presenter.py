@@ -82,12 +82,14 @@ def find_or_add_menu(window: QMainWindow, title: str) -> QMenu:
 
 
 def apply_remembered_appearance(app, settings=None, scale: float | None = None,
-                                theme: str | None = None) -> Appearance:
+                                theme: str | None = None, contrast: str | None = None) -> Appearance:
     """Set the text scale and colours before the window is built (then nothing is redone).
 
-    `scale` and `theme` (from the command line) win over what `settings` remembers.
+    `scale`, `theme` and `contrast` (from the command line) win over what `settings` remembers.
     """
     appearance = Appearance.instance(app)
+    appearance.set_contrast_choice(
+        contrast or (settings.contrast_choice() if settings is not None else "system"))
     choice = theme or (settings.theme_choice() if settings is not None else "system")
     appearance.set_theme_choice(choice)
     wanted = scale if scale is not None else (settings.scale() if settings is not None else 1.0)
@@ -194,6 +196,10 @@ class Presenter(PresenterScreen, QObject):
             action = a(text, [], lambda _=False, c=choice: self.set_theme_choice(c), checkable=True)
             self.theme_group.addAction(action)
             self.theme_actions[choice] = action
+        self.contrast_action = a(self.tr("High contrast"), ["Ctrl+Shift+H"], self.set_high_contrast,
+                                 self.tr("Black on white (or white on black), the charts' colours in "
+                                         "stronger shades; \"Colours: follow the system\" follows "
+                                         "the system's contrast setting too"), checkable=True)
         self._sync_theme_actions()
 
     def _build_menus(self) -> None:
@@ -201,8 +207,8 @@ class Presenter(PresenterScreen, QObject):
         file_menu.addAction(self.export_action)
         view = find_or_add_menu(self.window, "&View")
         for action in (self.full_screen_action, None, self.bigger_action, self.smaller_action,
-                       self.normal_size_action, None, *self.theme_actions.values(), None,
-                       self.blank_action):
+                       self.normal_size_action, None, *self.theme_actions.values(),
+                       self.contrast_action, None, self.blank_action):
             if action is None:
                 view.addSeparator()
             else:
@@ -287,15 +293,29 @@ class Presenter(PresenterScreen, QObject):
 
     # -- appearance -------------------------------------------------------------------
     def set_theme_choice(self, choice: str) -> None:
+        if choice == "system":  # following the system means its contrast setting too
+            self.set_contrast_choice("system")
         self.appearance.set_theme_choice(choice)
         self._sync_theme_actions()
         if self.settings is not None:
             self.settings.set_theme_choice(choice)
 
+    def set_high_contrast(self, on: bool) -> None:
+        """High contrast on or off (View > High contrast, Ctrl+Shift+H)."""
+        self.set_contrast_choice("high" if on else "normal")
+
+    def set_contrast_choice(self, choice: str) -> None:
+        self.appearance.set_contrast_choice(choice)
+        self._sync_theme_actions()
+        if self.settings is not None:
+            self.settings.set_contrast_choice(choice)
+
     def _sync_theme_actions(self, *_args) -> None:
         action = self.theme_actions.get(self.appearance.theme_choice)
         if action is not None and not action.isChecked():
             action.setChecked(True)
+        if self.contrast_action.isChecked() != self.appearance.high_contrast:
+            self.contrast_action.setChecked(self.appearance.high_contrast)
 
     def _on_scale(self, scale: float) -> None:
         if self.settings is not None:
@@ -347,6 +367,7 @@ class Presenter(PresenterScreen, QObject):
         self.settings.set_geometry(self.window.saveGeometry())
         self.settings.set_scale(self.appearance.scale)
         self.settings.set_theme_choice(self.appearance.theme_choice)
+        self.settings.set_contrast_choice(self.appearance.contrast_choice)
         key = self.window.current_key()
         if key:
             self.settings.set_last_panel(key)

@@ -6,16 +6,17 @@ from engine.corpus.lexicon import WORD_GROUPS
 from gui import theme
 
 OTHER = "other"
-# Okabe-Ito; its eighth colour, black, is the ink colour (so it stays visible in the dark
-# scheme); grey is for words of no group.
+# Okabe-Ito, by name (the high-contrast schemes draw darker or lighter shades of the same
+# hues: gui/theme.py); its eighth colour, black, is the ink colour (so it stays visible in
+# the dark scheme); grey is for words of no group.
 GROUP_COLOURS: dict[str, str] = {
-    "sea & water": theme.BLUE,
-    "weather": theme.SKY_BLUE,
-    "land": theme.GREEN,
-    "royalty": theme.PURPLE,
-    "fruit": theme.ORANGE,
-    "animals": theme.VERMILLION,
-    "body & aches": theme.YELLOW,
+    "sea & water": "BLUE",
+    "weather": "SKY_BLUE",
+    "land": "GREEN",
+    "royalty": "PURPLE",
+    "fruit": "ORANGE",
+    "animals": "VERMILLION",
+    "body & aches": "YELLOW",
     "people": "ink",
 }
 
@@ -24,7 +25,7 @@ def group_colour(group: str) -> str:
     """The colour of a word group now (hex)."""
     if group in GROUP_COLOURS:
         colour = GROUP_COLOURS[group]
-        return theme.TEXT if colour == "ink" else colour
+        return theme.TEXT if colour == "ink" else theme.palette_colour(colour)
     if group == OTHER:
         return theme.GREY
     # A group added to the lexicon later: cycle the palette rather than fail.
