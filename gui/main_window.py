@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {}
         # Qt adds the application's display name, "Three Pillars", after it in the title
         # bar and the taskbar (gui/app.py sets it).
-        self.setWindowTitle("Watch a tiny language model being made")
+        self.setWindowTitle(self.tr("Watch a tiny language model being made"))
         self.resize(1280, 720)
 
         central = QWidget()

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from gui import theme
+from gui.i18n import translate
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+
+# The pillars' and steps' names as gui/panels PANELS gives them (English), marked here for
+# the translation files: the navigator is where they are shown.
+NAMES = (
+    QT_TRANSLATE_NOOP("Navigator", "Pre-training"), QT_TRANSLATE_NOOP("Navigator", "Fine-tuning"),
+    QT_TRANSLATE_NOOP("Navigator", "RLHF"), QT_TRANSLATE_NOOP("Navigator", "Data"),
+    QT_TRANSLATE_NOOP("Navigator", "Tokens"), QT_TRANSLATE_NOOP("Navigator", "Windows"),
+    QT_TRANSLATE_NOOP("Navigator", "Embeddings"), QT_TRANSLATE_NOOP("Navigator", "Fine-tune"),
+    QT_TRANSLATE_NOOP("Navigator", "Chat & feedback"),
+)
+
+
+def shown_name(name: str) -> str:
+    """A pillar's or step's name (English, from PANELS) as the navigator shows it."""
+    return translate("Navigator", name)
 
 
 class Navigator(QListWidget):
@@ -34,14 +50,14 @@ class Navigator(QListWidget):
             if spec.pillar != pillar:
                 pillar = spec.pillar
                 numeral = self.PILLAR_NUMERALS.get(pillar, "")
-                head = QListWidgetItem(f"{numeral}  {pillar}".strip())
+                head = QListWidgetItem(f"{numeral}  {shown_name(pillar)}".strip())
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
                 head.setFont(theme.font(theme.SMALL_PT, bold=True))
                 head.setForeground(QBrush(QColor(theme.PILLAR_COLOURS.get(pillar, theme.TEXT))))
                 head.setSizeHint(QSize(10, theme.scaled(44 if number > 1 else 34)))
                 head.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
                 self.addItem(head)
-            item = QListWidgetItem(f"{number}   {spec.title}")
+            item = QListWidgetItem(f"{number}   {shown_name(spec.title)}")
             item.setData(KEY_ROLE, spec.key)
             item.setFont(theme.font(theme.BASE_PT))
             item.setSizeHint(QSize(10, theme.scaled(42)))

@@ -17,11 +17,11 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from gui.engine_messages import engine_text
 from gui.menus import menu
 from gui.widgets.job_indicator import JobIndicator
 
 SUFFIX = ".pillars"  # engine.session.file.SUFFIX (not imported: it would load torch here)
-FILE_FILTER = "Three Pillars sessions (*.pillars);;All files (*)"
 MESSAGE_MS = 10_000
 
 
@@ -38,20 +38,23 @@ class SessionActions(QObject):
         self.window = window
         self.controller = controller
         self.last_result: tuple[str, bool, str, str] | None = None  # what, ok, path, message
-        self.save_action = QAction("Save session…", window)
+        self.save_action = QAction(self.tr("Save session…"), window)
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.save_action.setStatusTip(
+        self.save_action.setStatusTip(self.tr(
             "Save everything in one file: the models of every stage, the data mix, "
-            "your texts, your questions and answers, your feedback")
+            "your texts, your questions and answers, your feedback"))
         self.save_action.triggered.connect(lambda: self.save())
-        self.open_action = QAction("Open session…", window)
+        self.open_action = QAction(self.tr("Open session…"), window)
         self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
-        self.open_action.setStatusTip("Open a session saved with “Save session…”, here or elsewhere")
+        self.open_action.setStatusTip(self.tr("Open a session saved with “Save session…”, here or elsewhere"))
         self.open_action.triggered.connect(lambda: self.open())
         menu = file_menu(window)
         menu.addAction(self.open_action)
         menu.addAction(self.save_action)
         controller.sessionFileDone.connect(self._on_done)
+
+    def file_filter(self) -> str:
+        return self.tr("Three Pillars sessions (*.pillars);;All files (*)")
 
     def _folder(self) -> str:
         if self.controller.session_path:
@@ -64,36 +67,38 @@ class SessionActions(QObject):
         if path is None:
             proposed = self.controller.session_path or os.path.join(self._folder(), f"session{SUFFIX}")
             path, _ = QFileDialog.getSaveFileName(
-                self.window, "Save the whole session in one file", proposed, FILE_FILTER)
+                self.window, self.tr("Save the whole session in one file"), proposed, self.file_filter())
             if not path:
                 return
             if not Path(path).suffix:
                 path += SUFFIX
-        self.window.statusBar().showMessage(f"Saving the session to “{Path(path).name}”…")
+        self.window.statusBar().showMessage(
+            self.tr("Saving the session to “{name}”…").format(name=Path(path).name))
         self.controller.save_session(str(path))
 
     def open(self, path: str | os.PathLike | None = None) -> None:
         """Open the session file `path` (asked for with a dialog when None)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, "Open a saved session", self._folder(), FILE_FILTER)
+                self.window, self.tr("Open a saved session"), self._folder(), self.file_filter())
             if not path:
                 return
-        self.window.statusBar().showMessage(f"Opening “{Path(path).name}”…")
+        self.window.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=Path(path).name))
         self.controller.open_session(str(path))
 
     def _on_done(self, what: str, ok: bool, path: str, message: str) -> None:
         self.last_result = (what, ok, path, message)
         if ok:
-            self.window.statusBar().showMessage(message, MESSAGE_MS)
+            self.window.statusBar().showMessage(engine_text(message), MESSAGE_MS)
             return
         # The details are in the banner (jobFailed); the status bar says the outcome.
+        name = Path(path).name
         if what == "open":
-            text = f"“{Path(path).name}” was not opened; the session you had is unchanged."
+            text = self.tr("“{name}” was not opened; the session you had is unchanged.").format(name=name)
         elif message.startswith("Saving was cancelled"):
-            text = message
+            text = engine_text(message)
         else:
-            text = f"The session was not saved to “{Path(path).name}”."
+            text = self.tr("The session was not saved to “{name}”.").format(name=name)
         self.window.statusBar().showMessage(text, MESSAGE_MS)
 
 

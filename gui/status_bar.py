@@ -4,41 +4,59 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from engine.stages import DOES as STAGE_DOES
 from engine.stages import STAGES
 from gui import theme
+from gui.engine_messages import engine_text, loss_on, stage_does, stage_word
+from gui.i18n import translate
 from gui.stylesheet import set_style
 
-STAGE_TIP = "Where the model is on its way: pre-training, fine-tuning, RLHF"
 STAGE_WORDS = {stage: f"{stage} ({STAGE_DOES[stage]})" for stage in STAGES}  # "fine-tuned (answers)"
 
 BUSY_WORDS = {
-    "loading": "Loading the model…",
-    "data": "Preparing the training data…",
-    "training": "Training…",
-    "aligning": "Learning from feedback…",  # Pillar III
+    "loading": QT_TRANSLATE_NOOP("ModelStatusBar", "Loading the model…"),
+    "data": QT_TRANSLATE_NOOP("ModelStatusBar", "Preparing the training data…"),
+    "training": QT_TRANSLATE_NOOP("ModelStatusBar", "Training…"),
+    "aligning": QT_TRANSLATE_NOOP("ModelStatusBar", "Learning from feedback…"),  # Pillar III
 }
 
 
 LOSS_TIPS = {  # what the loss is measured on, by the status's loss_label
-    "held-out text": "How surprised the model is by book text it has not trained on (held-out "
-                     "chapters): the mean loss per token, in nats. Lower is better.",
-    "held-out answers": "How surprised the model is by the answers to the held-out questions "
-                        "(their answer tokens and <end>, mean loss per token, in nats). Measured "
-                        "again after fine-tuning and after every judgement it learns from.",
-    "": "How surprised the model is by text it has not trained on (held-out loss): lower is better",
+    "held-out text": QT_TRANSLATE_NOOP(
+        "ModelStatusBar",
+        "How surprised the model is by book text it has not trained on (held-out "
+        "chapters): the mean loss per token, in nats. Lower is better."),
+    "held-out answers": QT_TRANSLATE_NOOP(
+        "ModelStatusBar",
+        "How surprised the model is by the answers to the held-out questions "
+        "(their answer tokens and <end>, mean loss per token, in nats). Measured "
+        "again after fine-tuning and after every judgement it learns from."),
+    "": QT_TRANSLATE_NOOP(
+        "ModelStatusBar",
+        "How surprised the model is by text it has not trained on (held-out loss): lower is better"),
 }
 
 
+def stage_words(stage: str) -> str:
+    """"pre-trained (continues text)", in the interface's language."""
+    if stage not in STAGE_DOES:
+        return stage
+    return translate("ModelStatusBar", "{stage} ({does})").format(
+        stage=stage_word(stage), does=stage_does(STAGE_DOES[stage]))
+
+
 def human_count(n: float) -> str:
-    """1234 -> '1,234'; 1_234_567 -> '1.2 million'."""
+    """1234 -> '1,234'; 1_234_567 -> '1.23 million' (in the interface's language)."""
+    locale = QLocale()
     if n >= 1e9:
-        return f"{n / 1e9:.1f} billion"
+        return translate("ModelStatusBar", "{n} billion").format(n=locale.toString(n / 1e9, "f", 1))
     if n >= 1e6:
-        return f"{n / 1e6:.2f} million" if n < 1e7 else f"{n / 1e6:.1f} million"
-    return f"{int(n):,}"
+        digits = 2 if n < 1e7 else 1
+        return translate("ModelStatusBar", "{n} million").format(n=locale.toString(n / 1e6, "f", digits))
+    return locale.toString(int(n))
 
 
 class ModelStatusBar(QStatusBar):
@@ -47,7 +65,7 @@ class ModelStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self.busy_label = QLabel("Starting…")
+        self.busy_label = QLabel(self.tr("Starting…"))
         self.busy_label.setObjectName("busyLabel")
         self.busy_label.setWordWrap(True)
         self.stage_label = QLabel()
@@ -69,35 +87,53 @@ class ModelStatusBar(QStatusBar):
         self._load_failed = False
         self.status = None  # the ModelStatus shown
         self.set_status(None)
-        self.stage_label.setToolTip(STAGE_TIP)
-        self.size_label.setToolTip("How many numbers the model can adjust while it learns (parameters)")
-        self.tokens_label.setToolTip("How many pieces of text it has learned from (tokens seen)")
+        self.stage_label.setToolTip(self.stage_tip())
+        self.size_label.setToolTip(self.tr(
+            "How many numbers the model can adjust while it learns (parameters)"))
+        self.tokens_label.setToolTip(self.tr(
+            "How many pieces of text it has learned from (tokens seen)"))
+
+    def stage_tip(self) -> str:
+        return self.tr("Where the model is on its way: pre-training, fine-tuning, RLHF")
 
     def set_status(self, status) -> None:
         """Show a ModelStatus (or None while the model is loading)."""
         self.status = status
         if status is None:
-            self._show({self.stage_label: ("Model: —", "—"), self.size_label: ("Size: —", "—"),
-                        self.loss_label: ("Mistakes (loss): —", "loss —"),
-                        self.tokens_label: ("Read: —", "—")})
+            self._show({self.stage_label: (self.tr("Model: —"), "—"),
+                        self.size_label: (self.tr("Size: —"), "—"),
+                        self.loss_label: (self.tr("Mistakes (loss): —"), self.tr("loss —")),
+                        self.tokens_label: (self.tr("Read: —"), "—")})
             return
         colour = theme.stage_text(status.stage)
-        words = STAGE_WORDS.get(status.stage, status.stage)
-        loss = "—" if status.loss is None else f"{status.loss:.2f}"
-        on = getattr(status, "loss_label", "")
-        count = human_count(status.tokens_seen)
+        words = stage_words(status.stage)
+        loss = "<b>{}</b>".format("—" if status.loss is None else QLocale().toString(status.loss, "f", 2))
+        on_english = getattr(status, "loss_label", "")
+        on = loss_on(on_english)
+        count = f"<b>{human_count(status.tokens_seen)}</b>"
+        params = f"<b>{human_count(status.n_params)}</b>"
+        n = min(int(status.tokens_seen), 2**31 - 1)  # Qt's plural count is a C int
+        if on:  # says what the loss is measured on, in both forms
+            loss_texts = (self.tr("Mistakes (loss, {on}): {loss}").format(on=on, loss=loss),
+                          self.tr("loss, {on}: {loss}").format(on=on, loss=loss))
+        else:
+            loss_texts = (self.tr("Mistakes (loss): {loss}").format(loss=loss),
+                          self.tr("loss: {loss}").format(loss=loss))
         self._show({
-            self.stage_label: (f"Model: <b style='color:{colour}'>{words}</b>",
-                               f"<b style='color:{colour}'>{words.split(' (')[0]}</b>"),
-            self.size_label: (f"Size: <b>{human_count(status.n_params)}</b> parameters",
-                              f"<b>{human_count(status.n_params)}</b> params"),
-            self.loss_label: (f"Mistakes (loss{', ' + on if on else ''}): <b>{loss}</b>",
-                              f"loss{', ' + on if on else ''}: <b>{loss}</b>"),  # says what on
-            self.tokens_label: (f"Read: <b>{count}</b> tokens", f"<b>{count}</b> tokens"),
+            self.stage_label: (self.tr("Model: {stage}").format(
+                                   stage=f"<b style='color:{colour}'>{words}</b>"),
+                               f"<b style='color:{colour}'>{stage_word(status.stage)}</b>"),
+            self.size_label: (self.tr("Size: {count} parameters").format(count=params),
+                              self.tr("{count} params").format(count=params)),
+            self.loss_label: loss_texts,
+            self.tokens_label: (self.tr("Read: {count} token(s)", "", n).format(count=count),
+                                self.tr("{count} token(s)", "", n).format(count=count)),
         })
-        self.loss_label.setToolTip(LOSS_TIPS.get(on.split(",")[0], LOSS_TIPS[""]))
+        tip = LOSS_TIPS.get(on_english.split(",")[0], LOSS_TIPS[""])
+        self.loss_label.setToolTip(translate("ModelStatusBar", tip))
         # The short form drops what the stage does ("continues text"): keep it in reach.
-        self.stage_label.setToolTip(f"The model is {words}. {STAGE_TIP}")
+        self.stage_label.setToolTip(self.tr("The model is {stage}. {tip}").format(
+            stage=words, tip=self.stage_tip()))
 
     def _show(self, texts: dict[QLabel, tuple[str, str]]) -> None:
         self._texts = texts
@@ -140,11 +176,13 @@ class ModelStatusBar(QStatusBar):
 
     def set_load_failed(self, message: str) -> None:
         self._load_failed = True
-        self.busy_label.setText(f"The model could not be loaded: {message}")
+        self.busy_label.setText(self.tr("The model could not be loaded: {message}").format(
+            message=engine_text(message)))
         set_style(self.busy_label, role="warning")
 
     def _refresh_busy(self) -> None:
         if self._load_failed:
             return
-        active = [BUSY_WORDS.get(w, f"{w}…") for w, b in self._busy.items() if b]
+        active = [translate("ModelStatusBar", BUSY_WORDS[w]) if w in BUSY_WORDS else f"{w}…"
+                  for w, b in self._busy.items() if b]
         self.busy_label.setText("  ".join(active))  # nothing when idle: the numbers speak

@@ -9,7 +9,8 @@ For each language folder gui/i18n/<code>/ and each area of gui.i18n.AREAS, runs
 pyside6-lupdate over that area's code into <area>.ts (new strings are added as
 unfinished, vanished ones marked obsolete, translations kept; no line numbers, so a
 moved line changes nothing), then pyside6-lrelease into <area>.qm. Both tools ship with
-PySide6. Prints how many strings each file has still untranslated.
+PySide6. Prints how many strings each file has still untranslated. gui/i18n/en/ holds
+only the strings with a count (%n), with their English singular and plural forms.
 
 --check changes nothing: it refreshes copies in a temporary folder and says which .ts
 misses strings of the code (or keeps ones the code no longer has) and which .qm was not
@@ -30,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gui.i18n import AREAS, HERE  # noqa: E402
+from gui.i18n import AREAS, HERE, SOURCE_LANGUAGE  # noqa: E402
 
 
 def _tool(name: str) -> str:
@@ -72,8 +73,11 @@ def messages(ts: Path) -> set[tuple[str, str, str, bool]]:
 
 
 def refresh(language: str, area: str, ts: Path) -> None:
-    """pyside6-lupdate: the strings of `area`'s code into `ts` (translations kept)."""
-    subprocess.run([_tool("pyside6-lupdate"), *_sources(area), "-locations", "none",
+    """pyside6-lupdate: the strings of `area`'s code into `ts` (translations kept). For
+    English, the source language, only the strings with a count (%n): their English
+    singular and plural are written there, as Qt does it."""
+    plural_only = ["-pluralonly"] if language == SOURCE_LANGUAGE else []
+    subprocess.run([_tool("pyside6-lupdate"), *_sources(area), "-locations", "none", *plural_only,
                     "-target-language", language, "-ts", str(ts)],
                    check=True, capture_output=True, text=True)
 

@@ -102,3 +102,18 @@ def _settings_in_tmp(tmp_path_factory):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+# -- the interface language (gui/i18n) ----------------------------------------------------
+@pytest.fixture(autouse=True)
+def _english_interface(request):
+    """GUI tests see the interface as the app shows it in English: gui.i18n.install(app, "en")
+    loads English's plural forms ("1 click", "3 clicks"; gui/i18n/en/), as the app does at
+    start-up. Tests without a QApplication are left alone."""
+    if "qapp" in request.fixturenames:
+        from gui import i18n
+
+        app = request.getfixturevalue("qapp")
+        if not i18n.installed_for(app):
+            i18n.install(app, "en")
+    yield

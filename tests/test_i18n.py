@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from gui import i18n
 
@@ -58,6 +58,77 @@ def test_install_loads_german_and_sets_the_locale(qapp, german):
     i18n.install(qapp, "en")
     assert QCoreApplication.translate("Menus", "&File") == "&File"
     assert QLocale().toString(1234.5, "f", 2) == "1,234.50"
+
+
+def test_plural_forms_and_decimal_comma_in_german(qapp, german):
+    from gui.status_bar import ModelStatusBar, human_count
+    from gui.widgets.locale_axis import LocaleAxis
+
+    bar = ModelStatusBar()
+    assert bar.tr("{count} token(s)", "", 1).format(count=1) == "1 Token"
+    assert bar.tr("{count} token(s)", "", 3).format(count=3) == "3 Tokens"
+    assert QLocale().toString(2.41, "f", 2) == "2,41"
+    assert human_count(1234567) == "1,23 Mio."
+    assert human_count(4321) == "4.321"
+    assert LocaleAxis("left").tickStrings([0.0, 2.5], 1.0, 0.5) == ["0,0", "2,5"]
+
+
+def test_plural_forms_in_english(qapp):
+    from gui.status_bar import ModelStatusBar
+
+    i18n.install(qapp, "en")  # the app does this at start-up: English's plural forms
+    bar = ModelStatusBar()
+    assert bar.tr("{count} token(s)", "", 1).format(count=1) == "1 token"
+    assert bar.tr("{count} token(s)", "", 3).format(count=3) == "3 tokens"
+    assert bar.tr("Read: {count} token(s)", "", 0) == "Read: {count} tokens"
+
+
+def test_every_english_plural_string_has_its_forms():
+    # gui/i18n/en/<area>.ts holds the strings with a count (%n): each needs its English
+    # singular and plural, else English shows "1 token(s)".
+    for ts in sorted((ROOT / "gui" / "i18n" / "en").glob("*.ts")):
+        text = ts.read_text(encoding="utf-8")
+        assert 'type="unfinished"' not in text, (
+            f"{ts.relative_to(ROOT)} has plural strings without their English forms: fill in "
+            "<numerusform>singular</numerusform><numerusform>plural</numerusform>, then run "
+            "scripts/update_translations.py")
+
+
+def test_every_failure_title_the_engine_sends_is_translatable():
+    import re
+
+    import workers.protocol.commands as commands
+    from gui.engine_messages import FAILURE_TITLES
+    from workers.protocol.base import EngineCommand
+
+    titles = {c.failure for c in vars(commands).values()
+              if isinstance(c, type) and issubclass(c, EngineCommand)}
+    for path in sorted((ROOT / "workers" / "server").glob("*.py")):
+        titles |= set(re.findall(r'(?:\.error|Failed)\(\s*"([^"]+)"', path.read_text()))
+    assert titles - set(FAILURE_TITLES) == set()
+
+
+def test_engine_messages_in_german(qapp, german):
+    from gui.engine_messages import engine_text, failure_title, loss_on, stage_word
+
+    assert failure_title("Could not save the session") == "Die Sitzung konnte nicht gespeichert werden"
+    assert failure_title("Something new") == "Something new"  # unknown: as the engine wrote it
+    assert engine_text('Saving "a.pillars": 1.5 of 12.0 MB') == "Speichere „a.pillars“: 1,5 von 12,0 MB"
+    assert engine_text("No such file: x") == "No such file: x"
+    assert loss_on("held-out answers, after 1 judgement") == "zurückgehaltenen Antworten, nach 1 Urteil"
+    assert loss_on("held-out answers, after 3 judgements") == "zurückgehaltenen Antworten, nach 3 Urteilen"
+    assert stage_word("fine-tuned") == "feinabgestimmt"
+
+
+def test_a_translation_is_found_from_a_subclass(qapp, german):
+    # PySide's self.tr looks under the run-time class name; lupdate files the text under
+    # the class that holds the call. gui/i18n/fallback.py bridges the two.
+    from gui.widgets.banner import MessageBanner
+
+    class SomePanelsBanner(MessageBanner):
+        pass
+
+    assert SomePanelsBanner().close_button.text() == "Schließen"
 
 
 def test_language_setting_is_remembered(tmp_path):

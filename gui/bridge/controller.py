@@ -41,6 +41,7 @@ from gui.bridge.finetuning import FinetuningBridge
 from gui.bridge.pretraining import PretrainingBridge
 from gui.bridge.restart import RestartPolicy, what_was_lost
 from gui.bridge.shipped_build import ShippedBuild
+from gui.engine_messages import engine_text, failure_title
 from workers.protocol import (
     Busy,
     CancelSave,
@@ -208,7 +209,9 @@ class Controller(QObject):
             log.warning("%s: %s", failure.title, failure.message)
         self.pretraining.on_failed(failure)
         self.commandFailed.emit(failure)
-        self.jobFailed.emit(failure.title, failure.message)
+        # For people, in their language: the title of a known failure translated, the
+        # engine's detail translated if it has a known shape, else as the engine wrote it.
+        self.jobFailed.emit(failure_title(failure.title), engine_text(failure.message))
 
     def _on_load_failed(self, event: LoadFailed) -> None:
         self.load_error = event.message
@@ -245,15 +248,18 @@ class Controller(QObject):
             pillar.on_worker_died()
         self.busyChanged.emit("training", False)
         if not self._started or not self.restarts.allow(time.monotonic()):
-            self._report("The engine stopped unexpectedly",
-                         f"The process that runs the model ended suddenly (exit code {event.exit_code}) "
-                         "and keeps ending. Restart the app to continue.")
+            self._report(self.tr("The engine stopped unexpectedly"), self.tr(
+                "The process that runs the model ended suddenly (exit code {code}) and keeps "
+                "ending. Restart the app to continue.").format(code=event.exit_code))
             return
-        source = (f'the session last saved in "{self.session_path}"' if self.session_path
-                  else "the model the app ships with")
-        message = (f"The process that runs the model ended suddenly (exit code {event.exit_code}). "
-                   f"It is starting again with {source}. {lost}")
-        self._report("The engine stopped unexpectedly and is starting again", message)
+        if self.session_path:
+            message = self.tr("The process that runs the model ended suddenly (exit code {code}). "
+                              "It is starting again with the session last saved in “{path}”.")
+        else:
+            message = self.tr("The process that runs the model ended suddenly (exit code {code}). "
+                              "It is starting again with the model the app ships with.")
+        message = message.format(code=event.exit_code, path=self.session_path) + " " + lost
+        self._report(self.tr("The engine stopped unexpectedly and is starting again"), message)
         self._forget_runs()
         self.restarts.pending_refresh = True
         self.busyChanged.emit("loading", True)

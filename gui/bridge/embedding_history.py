@@ -233,20 +233,20 @@ class EmbeddingHistory(QObject):
 
     def _on_layout_failed(self, job_id: int, message: str) -> None:
         self._fill_wanted, self._build_job = False, None  # no retry loop over the build frames
-        text = ("The detailed map (UMAP) could not be drawn this time, so the quick map "
-                f"(PCA) stays on screen. (Details: {message})")
+        text = self.tr("The detailed map (UMAP) could not be drawn this time, so the quick map "
+                       "(PCA) stays on screen. (Details: {details})").format(details=message)
         self.last_problem = text
         self.problem.emit(text)
 
     def _on_worker_lost(self, why: str) -> None:
-        self.last_problem = ("The detailed map (UMAP) is not available right now, so the quick "
-                             f"map (PCA) is shown instead. (Details: {why})")
+        self.last_problem = self.tr("The detailed map (UMAP) is not available right now, so the "
+                                    "quick map (PCA) is shown instead. (Details: {details})").format(details=why)
         self.umapStateChanged.emit("unavailable")
         self.problem.emit(self.last_problem)
 
     def _on_worker_restarted(self, why: str) -> None:
-        self.last_problem = ("The detailed map (UMAP) stopped and is starting again; the quick "
-                             f"map (PCA) is shown meanwhile. (Details: {why})")
+        self.last_problem = self.tr("The detailed map (UMAP) stopped and is starting again; the "
+                                    "quick map (PCA) is shown meanwhile. (Details: {details})").format(details=why)
         self.umapStateChanged.emit("warming")
         self.problem.emit(self.last_problem)
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections import deque
 
+from PySide6.QtCore import QLocale, QObject
+
+from gui.i18n import translate
+
 MAX_RESTARTS = 3  # within WINDOW_S: a worker that keeps dying is not restarted for ever
 WINDOW_S = 60.0
 
@@ -31,21 +35,40 @@ class RestartPolicy:
         return True
 
 
+class WorkerRestart(QObject):
+    """The counted phrase: lupdate files a plural form only from `self.tr(text, "", n)`
+    inside a class."""
+
+    def preference_updates(self, n: int) -> str:
+        return self.tr("%n preference update(s)", "", n)
+
+
 def what_was_lost(controller) -> str:
     """One or two sentences for the person: which work went with the dead worker."""
-    since = (f'since "{controller.session_path}" was last saved' if controller.session_path
-             else "in this session (nothing was saved)")
+    locale = QLocale()
     parts = []
     snap = controller.pretraining.latest_snapshot
     if snap is not None:
-        parts.append(f"pre-training up to step {snap.step} ({snap.tokens_seen:,} tokens read)")
+        parts.append(translate("WorkerRestart", "pre-training up to step {step} ({tokens} tokens read)")
+                     .format(step=locale.toString(snap.step), tokens=locale.toString(snap.tokens_seen)))
     sft = controller.finetuning.latest_sft_snapshot
     if sft is not None:
-        parts.append(f"fine-tuning up to step {sft.step}")
+        parts.append(translate("WorkerRestart", "fine-tuning up to step {step}")
+                     .format(step=locale.toString(sft.step)))
     history = controller.alignment.alignment_history.snapshots
     if history and history[-1].version > 0:
-        parts.append(f"{history[-1].version} preference updates")
+        parts.append(WorkerRestart().preference_updates(history[-1].version))
+    path = controller.session_path
+    if not parts and path:
+        return translate("WorkerRestart", "No training had run since “{path}” was last saved; other "
+                         "changes since then (a new mix, added texts, edited questions) are gone.").format(path=path)
     if not parts:
-        return (f"No training had run {since}; other changes since then (a new mix, added "
-                "texts, edited questions) are gone.")
-    return f"Lost: the work {since}, including {', '.join(parts)}."
+        return translate("WorkerRestart", "No training had run in this session (nothing was saved); "
+                         "other changes since then (a new mix, added texts, edited questions) are gone.")
+    # The list's separator is part of the sentence's translation.
+    listed = translate("WorkerRestart", ", ").join(parts)
+    if path:
+        return translate("WorkerRestart", "Lost: the work since “{path}” was last saved, including "
+                         "{parts}.").format(path=path, parts=listed)
+    return translate("WorkerRestart", "Lost: the work in this session (nothing was saved), including "
+                     "{parts}.").format(parts=listed)

@@ -2,7 +2,8 @@
 
 Every visible string goes through Qt's translation: `self.tr("...")` inside QObject
 subclasses, `translate("Context", "...")` (the alias below) elsewhere; counts use Qt's
-plural forms, `self.tr("%n clicks", "", n)`. Dynamic parts are filled in after
+plural forms, `self.tr("%n click(s)", "", n)`, and English gets its singular and plural
+from gui/i18n/en/ (plural strings only), as Qt recommends. Dynamic parts are filled in after
 translation with `.format(...)`, so the source text keeps its `{name}` fields and a
 translator can move them.
 
@@ -83,11 +84,17 @@ def resolve_language(choice: str | None) -> str:
 
 _installed: list[QTranslator] = []
 _language = SOURCE_LANGUAGE
+_installed_app: QCoreApplication | None = None
 
 
 def current_language() -> str:
     """The language `install` put in place ("en" before it ran)."""
     return _language
+
+
+def installed_for(app: QCoreApplication) -> bool:
+    """True once `install` ran for `app` (tests install English when it did not)."""
+    return _installed_app is app
 
 
 def _qt_own_translation(language: str) -> Path | None:
@@ -101,13 +108,20 @@ def install(app: QCoreApplication, language: str) -> str:
     """Load every area's translation of `language` into `app` (replacing any loaded
     before) and make it the default locale, so numbers follow it too. Returns the
     language in use ("en" if it has no translations)."""
-    global _language
+    global _language, _installed_app
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    if language != SOURCE_LANGUAGE:
-        files = sorted((HERE / language).glob("*.qm"))
-        qt_own = _qt_own_translation(language)
+    files = sorted((HERE / language).glob("*.qm"))  # for English: its plural forms only
+    if files and language != SOURCE_LANGUAGE:
+        from gui.i18n.fallback import AnyContextTranslator  # only a translated interface needs it
+
+        fallback = AnyContextTranslator(HERE / language, app)  # asked last: installed first
+        if not fallback.isEmpty():
+            app.installTranslator(fallback)
+            _installed.append(fallback)
+    if files:
+        qt_own = _qt_own_translation(language) if language != SOURCE_LANGUAGE else None
         for qm in ([qt_own] if qt_own else []) + files:
             translator = QTranslator(app)
             if translator.load(str(qm)):
@@ -115,21 +129,22 @@ def install(app: QCoreApplication, language: str) -> str:
                 _installed.append(translator)
             elif qm.stat().st_size > 16:  # an area with nothing translated yet builds an empty file
                 log.warning("could not load the translation %s", qm)
-        if not any(t.filePath() and Path(t.filePath()).parent == HERE / language for t in _installed):
-            language = SOURCE_LANGUAGE
+    if not any(t.filePath() and Path(t.filePath()).parent == HERE / language for t in _installed):
+        language = SOURCE_LANGUAGE
     QLocale.setDefault(QLocale(language))
-    _language = language
+    _language, _installed_app = language, app
     log.info("interface language %s (%d translation files)", language, len(_installed))
     return language
 
 
 def bundle_data() -> list[tuple[str, str]]:
-    """(source file, folder in the bundle) for PyInstaller: every built .qm, at the same
-    place relative to this package, plus Qt's own translation of each language."""
+    """(source file, folder in the bundle) for PyInstaller: every built .qm (and its .ts,
+    which gui/i18n/fallback.py reads), at the same place relative to this package, plus
+    Qt's own translation of each language."""
     package = HERE.relative_to(HERE.parent.parent).as_posix()  # "gui/i18n"
     data = []
     for folder in language_folders():
-        data += [(str(qm), f"{package}/{folder.name}") for qm in sorted(folder.glob("*.qm"))]
+        data += [(str(f), f"{package}/{folder.name}") for f in sorted(folder.glob("*.[qt][ms]"))]
         qt_own = _qt_own_translation(folder.name)
         if qt_own is not None:
             data.append((str(qt_own), "PySide6/Qt/translations"))

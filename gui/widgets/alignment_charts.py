@@ -21,13 +21,17 @@ Every plot item is made once and fed with setData (never re-created).
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 
 from gui import theme
+from gui.engine_messages import engine_text
+from gui.i18n import translate
 from gui.widgets.chart_summary import describe_chart, number, percent
+from gui.widgets.locale_axis import locale_axes
 
 theme.configure_pyqtgraph()
 
-X_LABEL = "updates"
+X_LABEL = QT_TRANSLATE_NOOP("AlignmentCharts", "updates")
 CHANCE = 50.0  # % agreement a judge with no taste gets from any model
 
 
@@ -41,7 +45,7 @@ def _style(plot: pg.PlotItem, title: str, bottom: bool = True) -> None:
         axis.setTextPen(theme.TEXT)
         axis.enableAutoSIPrefix(False)
     if bottom:
-        plot.setLabel("bottom", X_LABEL, **{"font-size": f"{theme.SMALL_PT - 1}pt", "color": theme.TEXT})
+        plot.setLabel("bottom", translate("AlignmentCharts", X_LABEL), **{"font-size": f"{theme.SMALL_PT - 1}pt", "color": theme.TEXT})
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
     plot.setClipToView(True)
@@ -67,7 +71,8 @@ def _line(value: float, label: str) -> pg.InfiniteLine:
     )
 
 
-TOOLTIP = (
+TOOLTIP = QT_TRANSLATE_NOOP(
+    "AlignmentCharts",
     "Agrees before learning: each new pair is first scored by the model as it is before it\n"
     "learns from it: does the chosen answer already have the higher implicit reward? (a tie\n"
     "counts one half). The running share over all pairs so far; a judge with no taste gets\n"
@@ -92,53 +97,54 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
                  probes: int = 12):
         super().__init__(parent)
         self.setMinimumSize(300, 240)
-        self.setToolTip(TOOLTIP.format(beta=beta, probes=probes))
+        locale = QLocale()
+        self.setToolTip(self.tr(TOOLTIP).format(beta=locale.toString(beta), probes=probes))
         self.ci.layout.setSpacing(4)
         self.ci.setContentsMargins(2, 2, 2, 2)
 
         # 1. agreement before learning (one axis, %), with the after-training accuracy
-        self.agree = self.addPlot(row=0, col=0)
-        _style(self.agree, "Agrees before learning (%)", bottom=False)
+        self.agree = self.addPlot(row=0, col=0, axisItems=locale_axes())
+        _style(self.agree, self.tr("Agrees before learning (%)"), bottom=False)
         self.agree.setYRange(0, 100, padding=0.05)
         self.agree.addLegend(offset=(4, 4), labelTextSize=f"{theme.SMALL_PT - 2}pt",
                              labelTextColor=theme.TEXT)
-        self.agreement_curve = _curve(self.agree, theme.GREEN, "before learning (new pairs)")
-        self.accuracy_curve = _curve(self.agree, theme.GREY, "after learning (stored pairs)",
+        self.agreement_curve = _curve(self.agree, theme.GREEN, self.tr("before learning (new pairs)"))
+        self.accuracy_curve = _curve(self.agree, theme.GREY, self.tr("after learning (stored pairs)"),
                                      symbol="t", dashed=True)
-        self.agree.addItem(_line(CHANCE, "chance"), ignoreBounds=True)
+        self.agree.addItem(_line(CHANCE, self.tr("chance")), ignoreBounds=True)
 
         # 2. reward margin on the stored pairs
-        self.margin = self.addPlot(row=0, col=1)
-        _style(self.margin, "Margin (β·Δ log-ratio)", bottom=False)
+        self.margin = self.addPlot(row=0, col=1, axisItems=locale_axes())
+        _style(self.margin, self.tr("Margin (β·Δ log-ratio)"), bottom=False)
         self.margin_curve = _curve(self.margin, theme.BLUE, symbol="t")
 
         # 3. drift from the fine-tuned model
-        self.drift = self.addPlot(row=0, col=2)
-        _style(self.drift, "Drift (KL, nats/token)", bottom=False)
+        self.drift = self.addPlot(row=0, col=2, axisItems=locale_axes())
+        _style(self.drift, self.tr("Drift (KL, nats/token)"), bottom=False)
         self.kl_curve = _curve(self.drift, theme.VERMILLION)
-        self.budget_line = _line(kl_budget or 0.0, "tested limit")
+        self.budget_line = _line(kl_budget or 0.0, self.tr("tested limit"))
         self._budget = kl_budget or 0.0
         if kl_budget is not None:
             self.drift.addItem(self.budget_line, ignoreBounds=True)
 
         # 4. answer length
-        self.length = self.addPlot(row=0, col=3)
-        _style(self.length, "Answer length (tokens)", bottom=False)
+        self.length = self.addPlot(row=0, col=3, axisItems=locale_axes())
+        _style(self.length, self.tr("Answer length (tokens)"), bottom=False)
         self.length_curve = _curve(self.length, theme.PURPLE)
 
         # 5. the trait being rewarded, and beside it what the answers cost (6-8)
-        self.trait = self.addPlot(row=1, col=0)
-        _style(self.trait, "Rewarded trait (%)")
+        self.trait = self.addPlot(row=1, col=0, axisItems=locale_axes())
+        _style(self.trait, self.tr("Rewarded trait (%)"))
         self.trait.setYRange(0, 100, padding=0.05)
         self.trait_curve = _curve(self.trait, theme.ORANGE)
-        self.nonwords = self.addPlot(row=1, col=1)
-        _style(self.nonwords, "Made-up words (%)")
+        self.nonwords = self.addPlot(row=1, col=1, axisItems=locale_axes())
+        _style(self.nonwords, self.tr("Made-up words (%)"))
         self.nonword_curve = _curve(self.nonwords, theme.VERMILLION, symbol="s")
-        self.refloss = self.addPlot(row=1, col=2)
-        _style(self.refloss, "Reference loss (nats/token)")
+        self.refloss = self.addPlot(row=1, col=2, axisItems=locale_axes())
+        _style(self.refloss, self.tr("Reference loss (nats/token)"))
         self.refloss_curve = _curve(self.refloss, theme.PURPLE, symbol="s")
-        self.stops = self.addPlot(row=1, col=3)
-        _style(self.stops, "Stop by themselves (%)")
+        self.stops = self.addPlot(row=1, col=3, axisItems=locale_axes())
+        _style(self.stops, self.tr("Stop by themselves (%)"))
         self.stops.setYRange(0, 100, padding=0.05)
         self.stops_curve = _curve(self.stops, theme.BLUE, symbol="s")
 
@@ -154,7 +160,9 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
     def set_trait_title(self, text: str) -> None:
         if text != self._trait_title:
             self._trait_title = text
-            self.trait.setTitle(f"{text or 'Rewarded trait'} (%)",
+            title = (self.tr("{trait} (%)").format(trait=engine_text(text)) if text
+                     else self.tr("Rewarded trait (%)"))
+            self.trait.setTitle(title,
                                 size=f"{theme.SMALL_PT - 1}pt", color=theme.TEXT)
 
     def point_count(self) -> int:

@@ -103,9 +103,9 @@ class AttentionGrid(pg.PlotWidget):
             for head in range(n_head):
                 frames.addRect(self._tile(layer, head))
         self.frames.setPath(frames)
-        self.plotItem.getAxis("left").setTicks([[(layer * s + T / 2, f"layer {layer + 1}")
+        self.plotItem.getAxis("left").setTicks([[(layer * s + T / 2, self.tr("layer {n}").format(n=layer + 1))
                                                  for layer in range(n_layer)]])
-        self.plotItem.getAxis("top").setTicks([[(head * s + T / 2, f"head {head + 1}")
+        self.plotItem.getAxis("top").setTicks([[(head * s + T / 2, self.tr("head {n}").format(n=head + 1))
                                                 for head in range(n_head)]])
         self.plotItem.setRange(QRectF(0, 0, self.mosaic.shape[1], self.mosaic.shape[0]), padding=0.02)
         return True

@@ -18,7 +18,7 @@ class MessageBanner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.dismiss)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.messages: list[tuple[str, str]] = []
@@ -27,7 +27,7 @@ class MessageBanner(QFrame):
     def show_message(self, title: str, message: str) -> None:
         self.messages.append((title, message))
         more = len(self.messages) - 1
-        extra = f"<br><i>({more} earlier message{'s' if more > 1 else ''})</i>" if more else ""
+        extra = "<br><i>{}</i>".format(self.tr("(%n earlier message(s))", "", more)) if more else ""
         self.text.setText(f"<b>{_escape(title)}</b><br>{_escape(message)}{extra}")
         self.show()
 

@@ -16,28 +16,56 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from gui.engine_messages import engine_text
+from gui.i18n import translate
 
 
 @dataclass(frozen=True)
 class JobKind:
-    words: str  # what the person reads
+    words: str  # what the person reads (English; translated where shown)
     cancel: str = ""  # the button's text; "" when the job cannot be stopped
+    also: str = ""  # its short name after "also:" when another job is shown
+
+    def shown_words(self) -> str:
+        return translate("JobIndicator", self.words)
+
+    def shown_cancel(self) -> str:
+        return translate("JobIndicator", self.cancel or _CANCEL)
+
+    def shown_also(self) -> str:
+        return translate("JobIndicator", self.also or self.words)
 
 
+# The words are marked for the translation files here and translated where they are shown.
+_STOP = QT_TRANSLATE_NOOP("JobIndicator", "Stop")
+_CANCEL = QT_TRANSLATE_NOOP("JobIndicator", "Cancel")
 JOB_KINDS: dict[str, JobKind] = {
-    "loading": JobKind("Loading the model…"),
-    "data": JobKind("Preparing the training data (mixing, cleaning, tokenizing)…"),
-    "training": JobKind("Training…", "Stop"),
-    "fine-tuning": JobKind("Fine-tuning…", "Stop"),
-    "aligning": JobKind("Learning from feedback…", "Stop"),
-    "measuring": JobKind("Measuring the answers…"),
-    "saving": JobKind("Saving the session…", "Cancel"),
-    "opening": JobKind("Opening the session…"),
-    "umap": JobKind("Getting the detailed word map ready (UMAP, once per launch)…"),
+    "loading": JobKind(QT_TRANSLATE_NOOP("JobIndicator", "Loading the model…"),
+                       also=QT_TRANSLATE_NOOP("JobIndicator", "loading the model")),
+    "data": JobKind(QT_TRANSLATE_NOOP("JobIndicator",
+                                      "Preparing the training data (mixing, cleaning, tokenizing)…"),
+                    also=QT_TRANSLATE_NOOP("JobIndicator", "preparing the training data")),
+    "training": JobKind(QT_TRANSLATE_NOOP("JobIndicator", "Training…"), _STOP,
+                        QT_TRANSLATE_NOOP("JobIndicator", "training")),
+    "fine-tuning": JobKind(QT_TRANSLATE_NOOP("JobIndicator", "Fine-tuning…"), _STOP,
+                           QT_TRANSLATE_NOOP("JobIndicator", "fine-tuning")),
+    "aligning": JobKind(QT_TRANSLATE_NOOP("JobIndicator", "Learning from feedback…"), _STOP,
+                        QT_TRANSLATE_NOOP("JobIndicator", "learning from feedback")),
+    "measuring": JobKind(QT_TRANSLATE_NOOP("JobIndicator", "Measuring the answers…"),
+                         also=QT_TRANSLATE_NOOP("JobIndicator", "measuring the answers")),
+    "saving": JobKind(QT_TRANSLATE_NOOP("JobIndicator", "Saving the session…"), _CANCEL,
+                      QT_TRANSLATE_NOOP("JobIndicator", "saving the session")),
+    "opening": JobKind(QT_TRANSLATE_NOOP("JobIndicator", "Opening the session…"),
+                       also=QT_TRANSLATE_NOOP("JobIndicator", "opening the session")),
+    "umap": JobKind(QT_TRANSLATE_NOOP("JobIndicator",
+                                      "Getting the detailed word map ready (UMAP, once per launch)…"),
+                    also=QT_TRANSLATE_NOOP("JobIndicator", "getting the detailed word map ready")),
 }
-UNSTOPPABLE_TIP = "This takes a few seconds and cannot be interrupted; everything else keeps working."
+UNSTOPPABLE_TIP = QT_TRANSLATE_NOOP(
+    "JobIndicator", "This takes a few seconds and cannot be interrupted; everything else keeps working.")
 
 
 class JobIndicator(QWidget):
@@ -63,7 +91,7 @@ class JobIndicator(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumHeight(12)
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.cancel_button.clicked.connect(self.cancel_current)
         row = QHBoxLayout()
@@ -116,7 +144,7 @@ class JobIndicator(QWidget):
         if self.can_cancel(job):
             self._cancellers[job]()
             self.cancel_button.setEnabled(False)  # until the engine says it stopped
-            self.cancel_button.setText("Stopping…")
+            self.cancel_button.setText(self.tr("Stopping…"))
 
     # -- progress from the engine -----------------------------------------------------
     def _on_progress(self, what: str, fraction: float, text: str) -> None:
@@ -125,20 +153,22 @@ class JobIndicator(QWidget):
             self._detail.pop(what, None)
         else:
             self._fraction[what] = fraction
-            self._detail[what] = text
+            self._detail[what] = engine_text(text)
         self._refresh()
 
     def _on_sft_snapshot(self, snap) -> None:
         total = (self.controller.finetuning.sft_run or {}).get("max_steps")
         if total:
             self._fraction["fine-tuning"] = min(1.0, snap.step / total)
-            self._detail["fine-tuning"] = f"Fine-tuning: step {snap.step:,} of {total:,}"
+            self._detail["fine-tuning"] = self.tr("Fine-tuning: step {step} of {total}").format(
+                step=QLocale().toString(snap.step), total=QLocale().toString(int(total)))
             self._refresh()
 
     def _on_ranker_progress(self, done: int, total: int) -> None:
         if total:
             self._fraction["aligning"] = done / total
-            self._detail["aligning"] = f"The automatic judge: click {done} of {total}"
+            self._detail["aligning"] = self.tr("The automatic judge: click {done} of {total}").format(
+                done=done, total=total)
             self._refresh()
 
     def _on_training_state(self, state: str) -> None:
@@ -148,7 +178,8 @@ class JobIndicator(QWidget):
 
     def _on_train_snapshot(self, snap) -> None:
         if "training" in self.jobs:
-            self._detail["training"] = f"Training: step {snap.step:,}"
+            self._detail["training"] = self.tr("Training: step {step}").format(
+                step=QLocale().toString(snap.step))
             if self.current() == "training":
                 self.label.setText(self._detail["training"])
 
@@ -175,11 +206,10 @@ class JobIndicator(QWidget):
             self.hide()
             return
         kind = JOB_KINDS.get(job, JobKind(f"{job}…"))
-        text = self._detail.get(job) or kind.words
-        others = [JOB_KINDS.get(j, JobKind(j)).words.rstrip("…").split(" (")[0]
-                  for j in self.jobs[:-1]]
+        text = self._detail.get(job) or kind.shown_words()
+        others = [JOB_KINDS.get(j, JobKind(j)).shown_also() for j in self.jobs[:-1]]
         if others:
-            text += "  ·  also: " + ", ".join(o.lower() for o in others)
+            text += "  ·  " + self.tr("also: {jobs}").format(jobs=", ".join(others))
         self.label.setText(text)
         self.label.setToolTip(text)
         fraction = self._fraction.get(job)
@@ -191,7 +221,8 @@ class JobIndicator(QWidget):
         can = self.can_cancel(job)
         self.cancel_button.setVisible(can)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText(kind.cancel or "Cancel")
-        self.cancel_button.setToolTip(f"{kind.cancel} {kind.words.rstrip('…').lower()}" if can else "")
-        self.setToolTip("" if can else UNSTOPPABLE_TIP)
+        self.cancel_button.setText(kind.shown_cancel())
+        self.cancel_button.setToolTip(self.tr("{action}: {job}").format(
+            action=kind.shown_cancel(), job=kind.shown_also()) if can else "")
+        self.setToolTip("" if can else translate("JobIndicator", UNSTOPPABLE_TIP))
         self.show()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.token_strip import display_token
 
-LENS_TOOLTIP = (
+LENS_TOOLTIP = QT_TRANSLATE_NOOP(
+    "LayerGuessesTable",
     "After each block, the model's running sum of numbers (the residual stream) is read out "
     "with the final norm and output head, as if the model stopped there (the logit lens). "
     "The last row is the model's real answer. Earlier rows are read with a head trained for "
@@ -19,11 +21,17 @@ LENS_TOOLTIP = (
 
 
 def percent(p: float) -> str:
-    """A probability as people read it: 97%, 4.2%, 0.3%, <0.1%."""
+    """A probability as people read it: 97%, 4.2%, 0.3%, <0.1% (4,2% in German)."""
     pct = 100 * float(p)
+    locale = QLocale()
     if pct >= 9.95:
-        return f"{pct:.0f}%"
-    return f"{pct:.1f}%" if pct >= 0.05 else "<0.1%"
+        return f"{locale.toString(pct, 'f', 0)}%"
+    return f"{locale.toString(pct, 'f', 1)}%" if pct >= 0.05 else f"<{locale.toString(0.1, 'f', 1)}%"
+
+
+def lens_tooltip() -> str:
+    """LENS_TOOLTIP in the interface's language."""
+    return translate("LayerGuessesTable", LENS_TOOLTIP)
 
 
 class LayerGuessesTable(QTableWidget):
@@ -37,9 +45,9 @@ class LayerGuessesTable(QTableWidget):
         super().__init__(parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setToolTip(LENS_TOOLTIP)
+        self.setToolTip(lens_tooltip())
         self.setAccessibleName(self.tr("The guess after each block (logit lens)"))
-        self.horizontalHeader().setToolTip(LENS_TOOLTIP)
+        self.horizontalHeader().setToolTip(lens_tooltip())
         self.setFont(theme.font(theme.SMALL_PT))
         self.horizontalHeader().setFont(theme.font(theme.SMALL_PT))
         self.verticalHeader().setFont(theme.font(theme.SMALL_PT))
@@ -53,9 +61,11 @@ class LayerGuessesTable(QTableWidget):
         self._shape = (n_layer, k)
         self.setRowCount(n_layer)
         self.setColumnCount(k + 1)
-        self.setHorizontalHeaderLabels([f"guess {i + 1}" for i in range(k)] + ["real next"])
-        self.setVerticalHeaderLabels([f"block {i + 1}" for i in range(n_layer)])
-        self.verticalHeader().setToolTip("After block 1, after block 2, …: " + LENS_TOOLTIP)
+        self.setHorizontalHeaderLabels([self.tr("guess {n}").format(n=i + 1) for i in range(k)]
+                                       + [self.tr("real next")])
+        self.setVerticalHeaderLabels([self.tr("block {n}").format(n=i + 1) for i in range(n_layer)])
+        self.verticalHeader().setToolTip(self.tr("After block 1, after block 2, …: {lens}").format(
+            lens=lens_tooltip()))
         for row in range(n_layer):
             for col in range(k + 1):
                 self.setItem(row, col, QTableWidgetItem(""))

@@ -8,7 +8,9 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.chart_summary import describe_chart, loss_summary
+from gui.widgets.locale_axis import locale_axes
 
 theme.configure_pyqtgraph()
 
@@ -24,7 +26,7 @@ def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> pg.LegendItem:
         axis = item.getAxis(name)
         axis.setStyle(tickFont=theme.font(theme.SMALL_PT))
         axis.setTextPen(theme.TEXT)
-    item.setLabel("left", "mistakes (loss)", **label_style)
+    item.setLabel("left", translate("LossPlot", "mistakes (loss)"), **label_style)
     item.setLabel("bottom", bottom_label, **label_style)
     item.setClipToView(True)
     item.setDownsampling(auto=True, mode="peak")
@@ -41,20 +43,20 @@ class LossPlot(pg.PlotWidget):
     """
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, axisItems=locale_axes())
         self.setMinimumHeight(160)
         item = self.getPlotItem()
         # Cheap to repaint (it redraws with every snapshot): no antialiasing, a y grid only.
         self.setAntialiasing(False)
         item.showGrid(x=False, y=True, alpha=0.2)
-        self.legend = style_loss_axes(item, "tokens read (thousands)")
+        self.legend = style_loss_axes(item, self.tr("tokens read (thousands)"))
         self.train_curve = item.plot(
-            [], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2), name="on training text"
+            [], [], pen=pg.mkPen(theme.TRAIN_CURVE, width=2), name=self.tr("on training text")
         )
         self.heldout_curve = item.plot(
             [], [], pen=pg.mkPen(theme.HELDOUT_CURVE, width=3),
             symbol="o", symbolSize=7, symbolBrush=theme.HELDOUT_CURVE, symbolPen=None,
-            name="on unseen text (held-out)",
+            name=self.tr("on unseen text (held-out)"),
         )
         chance_pen = pg.mkPen(theme.GREY, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
         # No text label on the line: its label re-lays out HTML on every view change.
@@ -77,7 +79,7 @@ class LossPlot(pg.PlotWidget):
         """Mark the loss of a model that guesses uniformly at random: ln(vocabulary size)."""
         self.chance_line.setValue(math.log(max(2, vocab_size)))
         if not self.chance_line.isVisible():
-            self.legend.addItem(self._chance_legend, "random guessing")
+            self.legend.addItem(self._chance_legend, self.tr("random guessing"))
         self.chance_line.show()
 
     def update_from(self, history) -> bool:

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 
 from gui import theme
 from gui.widgets.chart_summary import describe_chart, number
+from gui.widgets.locale_axis import locale_axes
 
 
 class MergeCurve(pg.PlotWidget):
@@ -15,15 +16,15 @@ class MergeCurve(pg.PlotWidget):
 
     def __init__(self, parent=None) -> None:
         theme.configure_pyqtgraph()
-        super().__init__(parent)
+        super().__init__(parent, axisItems=locale_axes())
         self.setMinimumWidth(220)
         self.setMaximumHeight(260)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         label_style = {"font-size": f"{theme.SMALL_PT}pt"}
-        self.setLabel("bottom", "merges learned", **label_style)
-        self.setLabel("left", "tokens in your text", **label_style)
+        self.setLabel("bottom", self.tr("merges learned"), **label_style)
+        self.setLabel("left", self.tr("tokens in your text"), **label_style)
         for side in ("bottom", "left"):
             self.getAxis(side).setTickFont(theme.font(theme.SMALL_PT))
         self.showGrid(x=True, y=True, alpha=0.25)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -88,21 +88,21 @@ class MergeReplayView(MergeReplayPlayback, QWidget):
 
         controls = QHBoxLayout()
         controls.setSpacing(6)
-        self.reset_button = QPushButton("⇤ Start over")
-        self.reset_button.setToolTip("Back to no merges: every byte is its own token")
-        self.play_button = QPushButton("▶ Play")
+        self.reset_button = QPushButton(self.tr("⇤ Start over"))
+        self.reset_button.setToolTip(self.tr("Back to no merges: every byte is its own token"))
+        self.play_button = QPushButton(self.tr("▶ Play"))
         self.play_button.setCheckable(True)
         self.play_button.setProperty("primary", True)
-        self.play_button.setToolTip("Learn merges one after another, at the speed on the right")
-        self.step_button = QPushButton("Step ▸")
-        self.step_button.setToolTip("Jump to the next merge that changes this text")
-        self.end_button = QPushButton("Jump to end ⇥")
-        self.end_button.setToolTip("Apply every merge: the finished tokenizer")
+        self.play_button.setToolTip(self.tr("Learn merges one after another, at the speed on the right"))
+        self.step_button = QPushButton(self.tr("Step ▸"))
+        self.step_button.setToolTip(self.tr("Jump to the next merge that changes this text"))
+        self.end_button = QPushButton(self.tr("Jump to end ⇥"))
+        self.end_button.setToolTip(self.tr("Apply every merge: the finished tokenizer"))
         self.speed_combo = QComboBox()
         for s in SPEEDS:
-            self.speed_combo.addItem(f"{s} merges/s", s)
+            self.speed_combo.addItem(self.tr("{n} merges/s").format(n=QLocale().toString(s)), s)
         self.speed_combo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
-        self.speed_combo.setToolTip("How many merges are learned each second while playing")
+        self.speed_combo.setToolTip(self.tr("How many merges are learned each second while playing"))
         self.speed_combo.setAccessibleName(self.tr("Replay speed"))
         for w in (self.reset_button, self.play_button, self.step_button, self.end_button):
             controls.addWidget(w)
@@ -112,10 +112,10 @@ class MergeReplayView(MergeReplayPlayback, QWidget):
         timeline = QHBoxLayout()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
-        self.slider.setToolTip("Drag to any point of training")
+        self.slider.setToolTip(self.tr("Drag to any point of training"))
         self.slider.setAccessibleName(self.tr("Merges learned so far"))
         timeline.addWidget(self.slider, 1)
-        timeline.addWidget(QLabel("Speed:"))
+        timeline.addWidget(QLabel(self.tr("Speed:")))
         timeline.addWidget(self.speed_combo)
         left.addLayout(timeline)
 
@@ -127,9 +127,9 @@ class MergeReplayView(MergeReplayPlayback, QWidget):
 
         stats = QHBoxLayout()
         stats.setSpacing(24)
-        self.vocab_value = self._stat(stats, "tokens it knows (vocabulary)")
-        self.count_value = self._stat(stats, "tokens in your text")
-        self.ratio_value = self._stat(stats, "characters per token")
+        self.vocab_value = self._stat(stats, self.tr("tokens it knows (vocabulary)"))
+        self.count_value = self._stat(stats, self.tr("tokens in your text"))
+        self.ratio_value = self._stat(stats, self.tr("characters per token"))
         stats.addStretch(1)
         left.addLayout(stats)
 
@@ -270,7 +270,7 @@ class MergeReplayView(MergeReplayPlayback, QWidget):
         self._cursor.setValue(self._position)
         if self._tokenizer is None or self._replay is None:
             self._pieces, self._piece_ids = [], []
-            self.merge_label.setText("The subword tokenizer (BPE) is not ready yet…")
+            self.merge_label.setText(self.tr("The subword tokenizer (BPE) is not ready yet…"))
             for label in (self.vocab_value, self.count_value, self.ratio_value):
                 label.setText("—")
             self.newest_label.setText("")
@@ -281,36 +281,38 @@ class MergeReplayView(MergeReplayPlayback, QWidget):
         self._piece_ids = [tok.token_to_id(p) for p in self._pieces]
 
         n, total = self._position, len(self._merges)
+        locale = QLocale()
         if n == 0:
             self.merge_label.setText(
-                "No merges yet: every letter (byte) is a token of its own. Press ▶ Play."
+                self.tr("No merges yet: every letter (byte) is a token of its own. Press ▶ Play.")
             )
         else:
             a, b = self._merges[n - 1]
             merged = a + b
             self.merge_label.setText(
-                f"Merge {n:,} of {total:,}: "
-                f"{_chip_html(display_piece(a), tok.token_to_id(a))} + "
-                f"{_chip_html(display_piece(b), tok.token_to_id(b))} → "
-                f"{_chip_html(display_piece(merged), tok.token_to_id(merged))}"
+                self.tr("Merge {n} of {total}: {a} + {b} → {merged}").format(
+                    n=locale.toString(n), total=locale.toString(total),
+                    a=_chip_html(display_piece(a), tok.token_to_id(a)),
+                    b=_chip_html(display_piece(b), tok.token_to_id(b)),
+                    merged=_chip_html(display_piece(merged), tok.token_to_id(merged)))
             )
         initial = self._replay.initial_pieces
         count = len(self._pieces)
         ratio = len(self._sample) / count if count else 0.0
         last = self._last_change()
-        self.vocab_value.setText(f"{self.vocab_size():,}")
-        self.count_value.setText(f"{count:,}")
-        self.count_value.setToolTip(f"It started as {initial:,} tokens: one per byte (letter).")
-        self.ratio_value.setText(f"{ratio:.1f}")
+        self.vocab_value.setText(locale.toString(self.vocab_size()))
+        self.count_value.setText(locale.toString(count))
+        self.count_value.setToolTip(self.tr("It started as {n} tokens: one per byte (letter).").format(
+            n=locale.toString(initial)))
+        self.ratio_value.setText(locale.toString(ratio, "f", 1))
         if last is None:
-            note = f"Your text starts as {initial:,} bytes: one token each."
+            note = self.tr("Your text starts as {n} bytes: one token each.").format(n=locale.toString(initial))
         else:
-            note = (
-                f"Framed in black: the newest piece in your text, "
-                f"“{visible_token_text(last.display[2])}” (merge {last.step:,})."
-            )
+            note = self.tr("Framed in black: the newest piece in your text, “{piece}” (merge {step}).").format(
+                piece=visible_token_text(last.display[2]), step=locale.toString(last.step))
         if self._sample_cut:
-            note += f" (Only the first {MAX_SAMPLE_CHARS} characters of your text are used here.)"
+            note += " " + self.tr("(Only the first {n} characters of your text are used here.)").format(
+                n=locale.toString(MAX_SAMPLE_CHARS))
         self.newest_label.setText(note)
 
         highlight: list[int] = []

@@ -9,6 +9,8 @@ import time
 
 from PySide6.QtCore import QSignalBlocker
 
+from gui.i18n import translate
+
 
 class MergeReplayPlayback:
     """The playback part of `MergeReplayView` (a mixin: it uses the view's timer and buttons)."""
@@ -53,13 +55,13 @@ class MergeReplayPlayback:
                 self.play_button.setChecked(True)
         self._last_tick = time.monotonic()
         self._timer.start()
-        self.play_button.setText("❚❚ Pause")
+        self.play_button.setText(translate("MergeReplayView", "❚❚ Pause"))
 
     def pause(self) -> None:
         self._timer.stop()
         with QSignalBlocker(self.play_button):
             self.play_button.setChecked(False)
-        self.play_button.setText("▶ Play")
+        self.play_button.setText(translate("MergeReplayView", "▶ Play"))
 
     def speed(self) -> int:
         return int(self.speed_combo.currentData())

@@ -11,13 +11,16 @@ Signals:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.chart_summary import describe_chart, number
 
 COLUMNS = ("part", "shape", "numbers", "changed")
@@ -25,7 +28,45 @@ WIDEST_CHANGE = "100.00%"  # the "Moved" column is at least this wide, so it rar
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:
-    return " × ".join(f"{n:,}" for n in shape)
+    return " × ".join(QLocale().toString(n) for n in shape)
+
+
+# The engine's plain words for the parts (engine/pretraining/parameter_map.py), translated here.
+PART_WORDS = (
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Token table (embedding)"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Position table"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Norm before attention"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Norm before attention, offsets"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Attention: query, key, value"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Attention: q, k, v offsets"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Attention: output"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Attention: output offsets"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Norm before the MLP"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Norm before the MLP, offsets"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "MLP: widen (feed-forward)"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "MLP: widen, offsets"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "MLP: narrow back"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "MLP: narrow back, offsets"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Final norm"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Final norm, offsets"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Output head (scores every token)"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Embeddings"),
+    QT_TRANSLATE_NOOP("ParameterMapTable", "Output"),
+)
+
+
+def part_words(text: str) -> str:
+    """A part's label or group in the interface's language ("Block 3" too)."""
+    block = re.fullmatch(r"Block (\d+)", text)
+    if block:
+        return translate("ParameterMapTable", "Block {n}").format(n=block.group(1))
+    return translate("ParameterMapTable", text) if text in PART_WORDS else text
+
+
+def short_group(group: str) -> str:
+    """"Block 3" -> "B3" (the table's first column is narrow)."""
+    block = re.fullmatch(r"Block (\d+)", group)
+    return translate("ParameterMapTable", "B{n}").format(n=block.group(1)) if block else part_words(group)
 
 
 class ParameterMapTable(QTableWidget):
@@ -38,10 +79,11 @@ class ParameterMapTable(QTableWidget):
         self.names: list[str] = []
         self.total = 0
         self.setColumnCount(len(COLUMNS))
-        self.setHorizontalHeaderLabels(["Part (B1 = block 1)", "Shape", "Count", "Moved"])
-        self.horizontalHeaderItem(3).setToolTip(
+        self.setHorizontalHeaderLabels([self.tr("Part (B1 = block 1)"), self.tr("Shape"),
+                                        self.tr("Count"), self.tr("Moved")])
+        self.horizontalHeaderItem(3).setToolTip(self.tr(
             "How much the part's numbers moved over the last steps of training: the size of "
-            "the change divided by the size of the numbers (relative L2 change).")
+            "the change divided by the size of the numbers (relative L2 change)."))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -74,12 +116,15 @@ class ParameterMapTable(QTableWidget):
         self.total = sum(p.count for p in parts)
         self.setRowCount(len(parts) + 1)
         for row, part in enumerate(parts):
-            label = f"{part.group.replace('Block ', 'B')} · {part.label}"
-            tip = f"{part.group}: {part.label} ({part.name})"
+            group, words = part_words(part.group), part_words(part.label)
+            label = f"{short_group(part.group)} · {words}"
+            tip = f"{group}: {words} ({part.name})"
             if part.shared_with:
-                label = f"{part.group} · {part.label}: same as token table"
-                tip += f": it reuses the numbers of {part.shared_with}, so it adds none (tied)"
-            cells = (label, _shape_text(part.shape), f"{part.count:,}", "")
+                label = self.tr("{group} · {part}: same as token table").format(group=group, part=words)
+                tip = self.tr("{group}: {part} ({name}): it reuses the numbers of {shared}, so it "
+                              "adds none (tied)").format(group=group, part=words, name=part.name,
+                                                         shared=part.shared_with)
+            cells = (label, _shape_text(part.shape), QLocale().toString(part.count), "")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -87,9 +132,9 @@ class ParameterMapTable(QTableWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, col, item)
         total = len(parts)
-        self.setItem(total, 0, QTableWidgetItem("Total (as in the status bar)"))
+        self.setItem(total, 0, QTableWidgetItem(self.tr("Total (as in the status bar)")))
         self.setItem(total, 1, QTableWidgetItem(""))
-        count = QTableWidgetItem(f"{self.total:,}")
+        count = QTableWidgetItem(QLocale().toString(self.total))
         count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setItem(total, 2, count)
         self.setItem(total, 3, QTableWidgetItem(""))
@@ -115,7 +160,7 @@ class ParameterMapTable(QTableWidget):
         fm = QFontMetrics(self.font())
         for row, name in enumerate(self.names):
             change = None if relative is None else relative.get(name)
-            text = "" if change is None else f"{100 * change:.2f}%"
+            text = "" if change is None else f"{QLocale().toString(100 * change, 'f', 2)}%"
             item = self.item(row, 3)
             if item.text() != text:
                 item.setText(text)
@@ -150,8 +195,8 @@ class WeightHeatmap(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.plotItem.invertY(True)
         self.plotItem.hideButtons()
-        self.plotItem.setLabel("left", "row")
-        self.plotItem.setLabel("bottom", "column")
+        self.plotItem.setLabel("left", self.tr("row"))
+        self.plotItem.setLabel("bottom", self.tr("column"))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(weight_colormap())
         self.addItem(self.image)

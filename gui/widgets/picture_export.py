@@ -9,6 +9,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
+from gui.i18n import translate
+
 
 def save_widget_picture(widget: QWidget, path: str | Path, title: str = "Three Pillars",
                         description: str = "A view of Three Pillars, exported from the app.") -> Path:
@@ -17,11 +19,14 @@ def save_widget_picture(widget: QWidget, path: str | Path, title: str = "Three P
     suffix = path.suffix.lower()
     if suffix == ".png":
         if not widget.grab().save(str(path), "PNG"):
-            raise OSError(f"Could not write {path}")
+            raise OSError(_could_not_write(path))
     elif suffix == ".svg":
         _save_svg(widget, path, title, description)
     else:
-        raise ValueError(f"Save the picture as .png or .svg, not {suffix or 'a file without an ending'}")
+        if suffix:  # the message is shown to the person (gui/lecture/presenter.py)
+            raise ValueError(translate("PictureExport", "Save the picture as .png or .svg, not {ending}.")
+                             .format(ending=suffix))
+        raise ValueError(translate("PictureExport", "Save the picture as .png or .svg: the name has no ending."))
     return path
 
 
@@ -35,8 +40,12 @@ def _save_svg(widget: QWidget, path: Path, title: str, description: str) -> None
     generator.setDescription(description)
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"Could not write {path}")
+        raise OSError(_could_not_write(path))
     try:
         widget.render(painter, QPoint(0, 0))
     finally:
         painter.end()
+
+
+def _could_not_write(path: Path) -> str:
+    return translate("PictureExport", "Could not write {path}").format(path=path)

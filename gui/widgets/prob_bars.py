@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -25,7 +25,7 @@ class ProbabilityBars(QWidget):
         self._tokens: tuple[str, ...] = ()
         self._probs: tuple[float, ...] = ()
         self._target_row: int | None = None
-        self._note = "Waiting for the model…"
+        self._note = self.tr("Waiting for the model…")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
         self.describe()
@@ -48,10 +48,10 @@ class ProbabilityBars(QWidget):
                 if tid == target_id:
                     self._target_row = row
         if target_id is None:
-            self._note = "This window is the last one: there is no next token to check against."
+            self._note = self.tr("This window is the last one: there is no next token to check against.")
         elif self._target_row is None:
-            self._note = (f"The real next token is not among the model's top {len(self._tokens)} "
-                          "guesses yet.")
+            self._note = self.tr("The real next token is not among the model's top {k} "
+                                 "guesses yet.").format(k=len(self._tokens))
         else:
             self._note = ""
         self.describe()
@@ -86,7 +86,9 @@ class ProbabilityBars(QWidget):
         row_h = min(fm.height() * 1.9, max(fm.height() + 4.0, (h - note_h - 4) / n))
         label_w = min(w * 0.32, max((fm.horizontalAdvance(display_token(t)[0]) for t in self._tokens),
                                     default=40) + 16)
-        pct_w = QFontMetrics(bold).horizontalAdvance("100.0 %  ✓ real") + 14
+        real = self.tr("✓ real")  # the mark beside the real next token's percentage
+        locale = QLocale()
+        pct_w = QFontMetrics(bold).horizontalAdvance(f"{locale.toString(100.0, 'f', 1)} %  {real}") + 14
         bar_x = label_w + 8
         bar_max = max(10.0, w - bar_x - pct_w)
         for i, (token, p) in enumerate(zip(self._tokens, self._probs, strict=True)):
@@ -103,10 +105,10 @@ class ProbabilityBars(QWidget):
             painter.setBrush(theme.qcolor(colour))
             painter.drawRoundedRect(bar, 3, 3)
             painter.setPen(theme.qcolor(theme.TEXT))
-            mark = "  ✓ real" if is_target else ""
+            mark = f"  {real}" if is_target else ""
             painter.drawText(QRectF(bar.right() + 6, y, w - bar.right() - 6, row_h),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             f"{100 * p:.1f} %{mark}")
+                             f"{locale.toString(100 * p, 'f', 1)} %{mark}")
         if self._note:
             painter.setFont(font)
             painter.setPen(theme.qcolor(theme.MUTED_TEXT))

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from gui.i18n import translate
 from gui.widgets.chart_summary import describe_chart, listing, number
 
 # Okabe-Ito: colour-blind safe, the one palette of the app.
@@ -312,7 +313,7 @@ class TokenChips(QWidget):
             painter.drawText(
                 QRectF(0, y, self.width(), tfm.height()),
                 Qt.AlignmentFlag.AlignLeft,
-                f"… and {more:,} more tokens",
+                self.tr("… and %Ln more token(s)", "", more),
             )
         painter.end()
 
@@ -349,5 +350,6 @@ def _id_text(token_id: int | None) -> str:
 
 def _tooltip(text: str, token_id: int | None) -> str:
     if token_id is None:
-        return f"“{text}” is not in this tokenizer's vocabulary: it has no id (unknown token)"
-    return f"token “{text}” — its number (id) is {token_id}"
+        return translate("TokenChips", "“{text}” is not in this tokenizer's vocabulary: it has no "
+                         "id (unknown token)").format(text=text)
+    return translate("TokenChips", "token “{text}” — its number (id) is {id}").format(text=text, id=token_id)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from engine.corpus.lexicon import WORD_GROUPS
 from gui import theme
+from gui.i18n import translate
 
 OTHER = "other"
 # Okabe-Ito, by name (the high-contrast schemes draw darker or lighter shades of the same
@@ -19,6 +22,21 @@ GROUP_COLOURS: dict[str, str] = {
     "body & aches": "YELLOW",
     "people": "ink",
 }
+
+
+# The groups' names (engine/corpus/lexicon.py WORD_GROUPS, and "other") for people.
+GROUP_NAMES = (
+    QT_TRANSLATE_NOOP("WordGroups", "sea & water"), QT_TRANSLATE_NOOP("WordGroups", "land"),
+    QT_TRANSLATE_NOOP("WordGroups", "weather"), QT_TRANSLATE_NOOP("WordGroups", "royalty"),
+    QT_TRANSLATE_NOOP("WordGroups", "fruit"), QT_TRANSLATE_NOOP("WordGroups", "animals"),
+    QT_TRANSLATE_NOOP("WordGroups", "body & aches"), QT_TRANSLATE_NOOP("WordGroups", "people"),
+    QT_TRANSLATE_NOOP("WordGroups", "other"),
+)
+
+
+def group_name(group: str) -> str:
+    """A word group's name in the interface's language (a group unknown here as it is)."""
+    return translate("WordGroups", group) if group in GROUP_NAMES else group
 
 
 def group_colour(group: str) -> str:
