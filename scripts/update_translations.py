@@ -10,7 +10,9 @@ pyside6-lupdate over that area's code into <area>.ts (new strings are added as
 unfinished, vanished ones marked obsolete, translations kept; no line numbers, so a
 moved line changes nothing), then pyside6-lrelease into <area>.qm. Both tools ship with
 PySide6. Prints how many strings each file has still untranslated. gui/i18n/en/ holds
-only the strings with a count (%n), with their English singular and plural forms.
+only the strings with a count (%n), with their English singular and plural forms, filled
+in here from the source ("%n click(s)" -> "%n click" / "%n clicks"; edit one by hand if
+that rule is wrong for it: a translation once written is kept).
 
 --check changes nothing: it refreshes copies in a temporary folder and says which .ts
 misses strings of the code (or keeps ones the code no longer has) and which .qm was not
@@ -87,38 +89,74 @@ def build(ts: Path, qm: Path) -> None:
                    check=True, capture_output=True, text=True)
 
 
+UNFINISHED_PLURAL = re.compile(
+    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>.*?)'
+    r'<translation type="unfinished">.*?</translation>', re.S)
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """The English singular and plural of a counted source: "%n click(s)" -> "%n click",
+    "%n clicks". A source without "(s)" is taken as it is for both."""
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def fill_english_plurals(ts: Path) -> None:
+    """Write the English forms of every unfinished counted string (gui/i18n/en/)."""
+    def forms(match: re.Match) -> str:
+        one, many = english_forms(match.group("source"))
+        return (f"{match.group(1)}<translation>\n            <numerusform>{one}</numerusform>"
+                f"\n            <numerusform>{many}</numerusform>\n        </translation>")
+
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(UNFINISHED_PLURAL.sub(forms, text), encoding="utf-8")
+
+
 def update(language: str, area: str) -> None:
     folder = HERE / language
     folder.mkdir(exist_ok=True)
     ts = folder / f"{area}.ts"
     refresh(language, area, ts)
+    if language == SOURCE_LANGUAGE:
+        fill_english_plurals(ts)
     build(ts, ts.with_suffix(".qm"))
     print(f"{ts.relative_to(ROOT)}: {unfinished(ts)} untranslated", flush=True)
 
 
-def check(language: str, area: str) -> list[str]:
-    """What is out of date for `area` in `language` (nothing changed on disk)."""
+def check_sources(language: str, area: str) -> list[str]:
+    """Whether `area`'s .ts holds exactly the strings of its code (nothing changed on disk)."""
     ts = HERE / language / f"{area}.ts"
     if not ts.is_file():
         return [f"{ts.relative_to(ROOT)} is missing: run scripts/update_translations.py"]
-    problems = []
     with tempfile.TemporaryDirectory(prefix="tp-i18n-") as tmp:
-        fresh_ts, fresh_qm = Path(tmp) / ts.name, Path(tmp) / f"{area}.qm"
-        shutil.copy(ts, fresh_ts)
-        refresh(language, area, fresh_ts)
-        added = messages(fresh_ts) - messages(ts)
-        gone = messages(ts) - messages(fresh_ts)
-        if added or gone:
-            sample = "; ".join(f"{c}: {s!r}" for c, s, _, _ in sorted(added | gone)[:5])
-            problems.append(f"{ts.relative_to(ROOT)} is not up to date with the code "
-                            f"({len(added)} new, {len(gone)} gone, e.g. {sample}): "
-                            "run scripts/update_translations.py")
-        build(ts, fresh_qm)
-        qm = ts.with_suffix(".qm")
-        if not qm.is_file() or qm.read_bytes() != fresh_qm.read_bytes():
-            problems.append(f"{qm.relative_to(ROOT)} was not rebuilt from {ts.name}: "
-                            "run scripts/update_translations.py")
-    return problems
+        fresh = Path(tmp) / ts.name
+        shutil.copy(ts, fresh)
+        refresh(language, area, fresh)
+        added, gone = messages(fresh) - messages(ts), messages(ts) - messages(fresh)
+    if not (added or gone):
+        return []
+    sample = "; ".join(f"{c}: {s!r}" for c, s, _, _ in sorted(added | gone)[:5])
+    return [f"{ts.relative_to(ROOT)} is not up to date with the code ({len(added)} new, "
+            f"{len(gone)} gone, e.g. {sample}): run scripts/update_translations.py"]
+
+
+def check_built(language: str, area: str) -> list[str]:
+    """Whether `area`'s .qm is what its .ts builds to (nothing changed on disk)."""
+    ts = HERE / language / f"{area}.ts"
+    qm = ts.with_suffix(".qm")
+    if not ts.is_file():
+        return []
+    with tempfile.TemporaryDirectory(prefix="tp-i18n-") as tmp:
+        fresh = Path(tmp) / qm.name
+        build(ts, fresh)
+        same = qm.is_file() and qm.read_bytes() == fresh.read_bytes()
+    return [] if same else [f"{qm.relative_to(ROOT)} was not rebuilt from {ts.name}: "
+                            "run scripts/update_translations.py"]
+
+
+def check(language: str, area: str) -> list[str]:
+    """What is out of date for `area` in `language`: its .ts against the code, its .qm
+    against its .ts."""
+    return check_sources(language, area) + check_built(language, area)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -90,6 +90,38 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <source>{trait} (%)</source>
         <translation>{trait} (%)</translation>
     </message>
+    <message>
+        <source>Charts of the model learning from judgements</source>
+        <translation>Diagramme: das Modell lernt aus Urteilen</translation>
+    </message>
+    <message>
+        <source>no judgements yet</source>
+        <translation>noch keine Urteile</translation>
+    </message>
+    <message>
+        <source>after {count} updates</source>
+        <translation>nach {count} Aktualisierungen</translation>
+    </message>
+    <message>
+        <source>agrees before learning {value}</source>
+        <translation>stimmt vor dem Lernen zu: {value}</translation>
+    </message>
+    <message>
+        <source>drift {value} nats per token</source>
+        <translation>Drift {value} Nats pro Token</translation>
+    </message>
+    <message>
+        <source>{trait}: {first} → {last}</source>
+        <translation>{trait}: {first} → {last}</translation>
+    </message>
+    <message>
+        <source>rewarded trait</source>
+        <translation>belohntes Merkmal</translation>
+    </message>
+    <message>
+        <source>made-up words {value}</source>
+        <translation>erfundene Wörter {value}</translation>
+    </message>
 </context>
 <context>
     <name>AttentionGrid</name>
@@ -100,6 +132,84 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <message>
         <source>head {n}</source>
         <translation>Kopf {n}</translation>
+    </message>
+    <message>
+        <source>no attention measured yet</source>
+        <translation>noch keine Aufmerksamkeit gemessen</translation>
+    </message>
+    <message>
+        <source>{layers} layers × {heads} heads; chosen: layer {layer}, head {head}. The arrow keys choose another head.</source>
+        <translation>{layers} Schichten × {heads} Köpfe; gewählt: Schicht {layer}, Kopf {head}. Die Pfeiltasten wählen einen anderen Kopf.</translation>
+    </message>
+    <message>
+        <source>Attention of every head</source>
+        <translation>Aufmerksamkeit jedes Kopfes</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionStrip</name>
+    <message>
+        <source>no attention measured yet</source>
+        <translation>noch keine Aufmerksamkeit gemessen</translation>
+    </message>
+    <message>
+        <source>{token} looks most at {where}</source>
+        <translation>{token} schaut am meisten auf {where}</translation>
+    </message>
+    <message>
+        <source>Attention of the chosen head, token by token</source>
+        <translation>Aufmerksamkeit des gewählten Kopfes, Token für Token</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSummary</name>
+    <message>
+        <source>{value} %</source>
+        <translation>{value} %</translation>
+    </message>
+    <message>
+        <source>“{word}”</source>
+        <translation>„{word}“</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>fallend</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>steigend</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>gleichbleibend</translation>
+    </message>
+    <message>
+        <source>held-out loss {value}</source>
+        <translation>zurückgehaltener Verlust {value}</translation>
+    </message>
+    <message>
+        <source>training loss {value}</source>
+        <translation>Trainingsverlust {value}</translation>
+    </message>
+    <message>
+        <source>no loss measured yet</source>
+        <translation>noch kein Verlust gemessen</translation>
+    </message>
+    <message>
+        <source>no guesses yet</source>
+        <translation>noch keine Tipps</translation>
+    </message>
+    <message>
+        <source>{token} {share}</source>
+        <translation>{token} {share}</translation>
+    </message>
+    <message>
+        <source>guesses: {guesses}</source>
+        <translation>Tipps: {guesses}</translation>
+    </message>
+    <message>
+        <source>the real next token {token} gets {share}</source>
+        <translation>das echte nächste Token {token} bekommt {share}</translation>
     </message>
 </context>
 <context>
@@ -491,6 +601,10 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>Nach jedem Block wird die laufende Zahlensumme des Modells (der Residualstrom) mit der letzten Normierung und dem Ausgabekopf ausgelesen, als ob das Modell dort aufhörte (die Logit-Lupe). Die letzte Zeile ist die echte Antwort des Modells. Frühere Zeilen werden mit einem Kopf gelesen, der nur für die letzte Schicht trainiert ist; sie nähern also nur an, was diese Schichten „denken“.</translation>
     </message>
     <message>
+        <source>The guess after each block (logit lens)</source>
+        <translation>Der Tipp nach jedem Block (Logit-Lupe)</translation>
+    </message>
+    <message>
         <source>guess {n}</source>
         <translation>Tipp {n}</translation>
     </message>
@@ -548,6 +662,10 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>auf ungesehenem Text (zurückgehalten)</translation>
     </message>
     <message>
+        <source>Loss chart</source>
+        <translation>Verlustdiagramm</translation>
+    </message>
+    <message>
         <source>random guessing</source>
         <translation>zufälliges Raten</translation>
     </message>
@@ -587,6 +705,18 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <message>
         <source>tokens in your text</source>
         <translation>Tokens in Ihrem Text</translation>
+    </message>
+    <message>
+        <source>no text to tokenize yet</source>
+        <translation>noch kein Text zum Zerlegen</translation>
+    </message>
+    <message>
+        <source>your text: {start} tokens before any merge, {end} after {merges} merges</source>
+        <translation>Ihr Text: {start} Tokens vor jeder Verschmelzung, {end} nach {merges} Verschmelzungen</translation>
+    </message>
+    <message>
+        <source>Tokens in your text against merges learned</source>
+        <translation>Tokens in Ihrem Text über gelernten Verschmelzungen</translation>
     </message>
 </context>
 <context>
@@ -632,8 +762,16 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>Wie viele Verschmelzungen beim Abspielen pro Sekunde gelernt werden</translation>
     </message>
     <message>
+        <source>Replay speed</source>
+        <translation>Abspieltempo</translation>
+    </message>
+    <message>
         <source>Drag to any point of training</source>
         <translation>Ziehen, um zu einem beliebigen Punkt des Trainings zu springen</translation>
+    </message>
+    <message>
+        <source>Merges learned so far</source>
+        <translation>Bisher gelernte Verschmelzungen</translation>
     </message>
     <message>
         <source>Speed:</source>
@@ -865,6 +1003,10 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <source>Chat &amp; feedback</source>
         <translation>Chat &amp; Rückmeldung</translation>
     </message>
+    <message>
+        <source>Steps of the story</source>
+        <translation>Schritte der Geschichte</translation>
+    </message>
 </context>
 <context>
     <name>ParameterMapTable</name>
@@ -973,6 +1115,14 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>Wie stark sich die Zahlen des Teils in den letzten Trainingsschritten bewegt haben: die Größe der Änderung geteilt durch die Größe der Zahlen (relative L2-Änderung).</translation>
     </message>
     <message>
+        <source>Parts of the model and their numbers</source>
+        <translation>Teile des Modells und ihre Zahlen</translation>
+    </message>
+    <message>
+        <source>Enter shows the chosen part&apos;s numbers</source>
+        <translation>Eingabe zeigt die Zahlen des gewählten Teils</translation>
+    </message>
+    <message>
         <source>{group} · {part}: same as token table</source>
         <translation>{group} · {part}: wie die Token-Tabelle</translation>
     </message>
@@ -1005,6 +1155,10 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <message>
         <source>Waiting for the model…</source>
         <translation>Warte auf das Modell …</translation>
+    </message>
+    <message>
+        <source>The model&apos;s guesses for the next token</source>
+        <translation>Die Tipps des Modells für das nächste Token</translation>
     </message>
     <message>
         <source>This window is the last one: there is no next token to check against.</source>
@@ -1119,6 +1273,18 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
 </context>
 <context>
     <name>TokenChips</name>
+    <message>
+        <source>{count} tokens: {tokens}</source>
+        <translation>{count} Tokens: {tokens}</translation>
+    </message>
+    <message>
+        <source>no tokens</source>
+        <translation>keine Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
     <message numerus="yes">
         <source>… and %Ln more token(s)</source>
         <translation>
@@ -1136,6 +1302,25 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
 </context>
 <context>
+    <name>TokenStrip</name>
+    <message>
+        <source>no window yet</source>
+        <translation>noch kein Fenster</translation>
+    </message>
+    <message>
+        <source>window: {tokens}; nothing after it to guess</source>
+        <translation>Fenster: {tokens}; danach gibt es nichts zu erraten</translation>
+    </message>
+    <message>
+        <source>window: {tokens}; the token to guess: {target}</source>
+        <translation>Fenster: {tokens}; das zu erratende Token: {target}</translation>
+    </message>
+    <message>
+        <source>The text, with the window the model reads</source>
+        <translation>Der Text, mit dem Fenster, das das Modell liest</translation>
+    </message>
+</context>
+<context>
     <name>WeightHeatmap</name>
     <message>
         <source>row</source>
@@ -1144,6 +1329,14 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <message>
         <source>column</source>
         <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>The chosen part&apos;s numbers</source>
+        <translation>Die Zahlen des gewählten Teils</translation>
+    </message>
+    <message>
+        <source>{rows} × {cols} numbers, from {low} to {high}</source>
+        <translation>{rows} × {cols} Zahlen, von {low} bis {high}</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1376,21 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <message>
         <source>other</source>
         <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>WordMap</name>
+    <message>
+        <source>{count} words on the map</source>
+        <translation>{count} Wörter auf der Karte</translation>
+    </message>
+    <message>
+        <source>{word}&apos;s nearest words: {words}</source>
+        <translation>Nächste Wörter von {word}: {words}</translation>
+    </message>
+    <message>
+        <source>Word map</source>
+        <translation>Wortkarte</translation>
     </message>
 </context>
 <context>
