@@ -1,6 +1,7 @@
 """Does the GUI stay responsive while the model trains, and does training keep its speed?
 
     python bench/gui_latency.py [--seconds 20] [--reader thread|poll|both] [--look-inside]
+    python bench/gui_latency.py --with-and-without [--rounds 4]
 
 1. Plain: the engine alone in a spawned process with one torch thread (as the app's
    worker), training the default checkpoint for the same time: tokens/s.
@@ -10,6 +11,11 @@
 
 With --look-inside the "Look inside" window is open over the panel the whole time
 (attention heatmaps, layer-by-layer guesses and a part's weights, redrawn live).
+With --with-and-without one app trains the whole time while the Look inside window is
+closed and open in turn (--rounds times each, seconds/(2 rounds) a turn), so both figures
+come from the same minutes of a busy machine. Each run also reports the GUI thread's CPU
+time per second of wall time (time.thread_time), which the machine's load hardly changes:
+what the view costs the GUI thread, whatever else runs.
 
 Throughput is measured the same way in both: tokens trained between the first snapshot
 after a 2 s warm-up and the last one, over the training time between them.
@@ -81,7 +87,11 @@ def percentile(values, q: float) -> float:
     return ordered[index]
 
 
-def app_run(seconds: float, reader: str, look_inside: bool = False) -> dict:
+def app_run(seconds: float, reader: str, look_inside: bool = False, rounds: int = 0) -> dict:
+    """One app training from its Windows panel for `seconds`; lateness while measuring.
+
+    rounds > 0: the Look inside window is closed, then open, `rounds` times each, and
+    the figures are reported per state ("without", "with")."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
@@ -107,9 +117,12 @@ def app_run(seconds: float, reader: str, look_inside: bool = False) -> dict:
             raise SystemExit(f"timed out waiting ({reader})")
 
     wait(panel.is_ready, 180)
-    if look_inside:
-        view = panel.open_look_inside().view
+    if look_inside or rounds:
+        dialog = panel.open_look_inside()
+        view = dialog.view
         wait(lambda: view.drawn is not None, 60)
+        if rounds:
+            dialog.hide()
     # All snapshots (not only the latest) for the throughput figure.
     original = controller.pretraining.publish_snapshots
 
@@ -119,8 +132,17 @@ def app_run(seconds: float, reader: str, look_inside: bool = False) -> dict:
 
     controller.pretraining.publish_snapshots = keep_all
 
-    lateness: list[float] = []
-    state = {"last": None, "measuring": False}
+    lateness: dict[str, list[float]] = {"without": [], "with": []}
+    cpu = {"without": 0.0, "with": 0.0}
+    drawn = {"without": 0, "with": 0}  # Look inside views drawn while measuring
+    wall = {"without": 0.0, "with": 0.0}
+    state = {"last": None, "measuring": False, "label": "with" if look_inside else "without"}
+    if look_inside or rounds:
+        def count_view(_view) -> None:
+            if state["measuring"]:
+                drawn[state["label"]] += 1
+
+        view.viewShown.connect(count_view)
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(TICK_MS)
@@ -128,30 +150,48 @@ def app_run(seconds: float, reader: str, look_inside: bool = False) -> dict:
     def tick():
         now = time.perf_counter()
         if state["last"] is not None and state["measuring"]:
-            lateness.append((now - state["last"]) * 1000 - TICK_MS)
+            lateness[state["label"]].append((now - state["last"]) * 1000 - TICK_MS)
         state["last"] = now
 
     timer.timeout.connect(tick)
     timer.start()
     panel.continue_button.click()  # train from the GUI, as a person would
     wait(lambda: bool(snapshots), 120)
-    state["measuring"] = True
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()  # the real event loop: panels redraw, results arrive, the timer ticks
-    state["measuring"] = False
+    turns = [(state["label"], seconds)] if not rounds else \
+        [(label, seconds / (2 * rounds)) for _ in range(rounds) for label in ("without", "with")]
+    for label, turn_seconds in turns:
+        if rounds:
+            dialog.setVisible(label == "with")
+            settle = QEventLoop()  # the first redraw after opening is not the steady cost
+            QTimer.singleShot(500, settle.quit)
+            settle.exec()
+        state["label"], state["last"], state["measuring"] = label, None, True
+        t0, c0 = time.perf_counter(), time.thread_time()
+        loop = QEventLoop()
+        QTimer.singleShot(int(turn_seconds * 1000), loop.quit)
+        loop.exec()  # the real event loop: panels redraw, results arrive, the timer ticks
+        state["measuring"] = False
+        cpu[label] += time.thread_time() - c0
+        wall[label] += time.perf_counter() - t0
     panel.pause_button.click()
     wait(lambda: controller.pretraining.training_state == "paused", 30)
     timer.stop()
     window.close()
     controller.shutdown()
+    figures = {label: {
+        "p50": percentile(values, 50),
+        "p99": percentile(values, 99),
+        "max": max(values) if values else float("nan"),
+        "ticks": len(values),
+        "gui_cpu_ms_per_s": 1000 * cpu[label] / wall[label] if wall[label] else float("nan"),
+        "views_drawn": drawn[label],
+    } for label, values in lateness.items() if values}
     return {
-        "p50": percentile(lateness, 50),
-        "p99": percentile(lateness, 99),
-        "max": max(lateness) if lateness else float("nan"),
-        "ticks": len(lateness),
+        **figures.get(state["label"], {}),
+        "states": figures,
         "tokens_per_s": steady_tokens_per_s(snapshots),
         "steps": snapshots[-1].step if snapshots else 0,
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -160,6 +200,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--reader", choices=("thread", "poll", "both"), default="thread")
     parser.add_argument("--look-inside", action="store_true", help="with the Look inside window open")
+    parser.add_argument("--with-and-without", action="store_true",
+                        help="Look inside closed and open in turn, in one app")
+    parser.add_argument("--rounds", type=int, default=4, help="turns of each (--with-and-without)")
     args = parser.parse_args()
     readers = ("thread", "poll") if args.reader == "both" else (args.reader,)
 
@@ -168,13 +211,17 @@ def main() -> None:
     print(f"  {plain:,.0f} tokens/s")
     for reader in readers:
         extra = " + Look inside" if args.look_inside else ""
+        if args.with_and_without:
+            extra = f" with Look inside closed and open in turn ({args.rounds} rounds)"
         print(f"app offscreen, Windows panel{extra}, training from the GUI ({reader} reader), "
               f"{args.seconds:.0f} s ...", flush=True)
-        r = app_run(args.seconds, reader, args.look_inside)
+        r = app_run(args.seconds, reader, args.look_inside, args.rounds if args.with_and_without else 0)
         ratio = r["tokens_per_s"] / plain if plain == plain and plain > 0 else float("nan")
-        print(f"  event-loop lateness (16 ms timer, {r['ticks']} ticks): "
-              f"p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, max {r['max']:.1f} ms "
-              f"(goal p99 < 20 ms)")
+        for label, f in r["states"].items():
+            print(f"  Look inside {label:7s}: event-loop lateness (16 ms timer, {f['ticks']} ticks): "
+                  f"p50 {f['p50']:.1f} ms, p99 {f['p99']:.1f} ms, max {f['max']:.1f} ms "
+                  f"(goal p99 < 20 ms, max < 50 ms); GUI thread busy {f['gui_cpu_ms_per_s']:.0f} ms/s, {f['views_drawn']} views drawn")
+        print(f"  load average {r['load_average']:.1f}")
         print(f"  training in the app: {r['tokens_per_s']:,.0f} tokens/s = {ratio:.2f} of plain "
               f"(goal >= 0.90), {r['steps']} steps")
 

@@ -48,8 +48,9 @@ class AttentionGrid(pg.PlotWidget):
     sigHeadClicked = Signal(int, int)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setMenuEnabled(False)
+        # No context menu, and none made: making one then dropping it cost a third of
+        # the widget (bench/stall_latency.py).
+        super().__init__(parent, enableMenu=False)
         self.setMouseEnabled(x=False, y=False)
         plot = self.plotItem
         plot.hideButtons()

@@ -16,10 +16,10 @@ class MergeCurve(pg.PlotWidget):
 
     def __init__(self, parent=None) -> None:
         theme.configure_pyqtgraph()
-        super().__init__(parent, axisItems=locale_axes())
+        # No context menu, and none made (making then dropping one cost a third of the widget).
+        super().__init__(parent, axisItems=locale_axes(), enableMenu=False)
         self.setMinimumWidth(220)
         self.setMaximumHeight(260)
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         label_style = {"font-size": f"{theme.SMALL_PT}pt"}

@@ -46,13 +46,12 @@ class WordMap(WordMapLabels, pg.PlotWidget):
     zoomChanged = Signal(bool)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)  # no menu made (a third of the widget's cost)
         self.setMinimumSize(320, 240)
         item = self.getPlotItem()
         item.hideAxis("left")
         item.hideAxis("bottom")
         item.hideButtons()
-        item.setMenuEnabled(False)
         self.vb = item.getViewBox()
         self.vb.setAspectLocked(True)  # a flat map: one unit is as long across as up
         self.vb.setDefaultPadding(0.04)

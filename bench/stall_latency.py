@@ -1,0 +1,225 @@
+"""No visible stall: how late does the event loop run, at its worst, in each phase of a
+lecture, and what was the GUI thread doing when it stalled?
+
+    python bench/stall_latency.py [--train-seconds 10] [--stall-ms 50] [--json PATH]
+
+A fresh app started as gui.app.run starts it (window on the Data step, the engine and
+the UMAP worker started once the loop runs), then, phase after phase:
+    launch         from the first event-loop turn until the model is ready, plus 2 s;
+    open <step>    the first opening of each of the six steps, then 2 s on it;
+    training       training from the Windows step for --train-seconds;
+    projecting     training with the Embeddings step on screen (word maps, UMAP);
+    generating     the fine-tuned and base models answering (Fine-tune's comparison)
+                   and two answers written in the chat, three times each.
+A 16 ms timer measures lateness (actual interval - 16 ms): p50, p99 and max per phase.
+Goal (DESIGN.md, issue 13): max < 50 ms in every phase. Opening a step also reports how
+long `show_panel` itself blocked (that block is part of the next tick's lateness).
+
+A sampler thread reads the GUI thread's Python stack every 2 ms; each stall over
+--stall-ms is printed with the frames seen most during it (file:line function), so the
+culprit can be found without a profiler's overhead on every call. (It can only sample
+when the GUI thread lets go of the GIL, so a stall inside one long C++ call is shown at
+the Python line that made the call.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TICK_MS = 16
+STEPS = ("data", "tokens", "windows", "embeddings", "finetune", "chat")
+
+
+def percentile(values, q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+
+
+class StackSampler:
+    """Samples one thread's innermost frames of this repo (and pyqtgraph's) every period."""
+
+    def __init__(self, thread_id: int, period: float = 0.002):
+        self.thread_id = thread_id
+        self.period = period
+        self.samples: list[tuple[float, tuple[str, ...]]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(1.0)
+
+    def _run(self) -> None:
+        root = str(ROOT)
+        while not self._stop.wait(self.period):
+            frame = sys._current_frames().get(self.thread_id)
+            where = []
+            while frame is not None and len(where) < 4:
+                name = frame.f_code.co_filename
+                if name.startswith(root) and "/bench/" not in name or "pyqtgraph" in name:
+                    short = name[len(root) + 1:] if name.startswith(root) else "pyqtgraph/" + name.rsplit("pyqtgraph/", 1)[-1]
+                    where.append(f"{short}:{frame.f_lineno} {frame.f_code.co_name}")
+                elif "importlib" in name and not where:
+                    where.append("(importing)")
+                frame = frame.f_back
+            self.samples.append((time.perf_counter(), tuple(where)))
+
+    def during(self, t0: float, t1: float, top: int = 3) -> list[tuple[str, int]]:
+        counts = collections.Counter(w for t, w in self.samples if t0 <= t <= t1 and w)
+        return [(" <- ".join(w[:3]), n) for w, n in counts.most_common(top)]
+
+
+def run(train_seconds: float, stall_ms: float) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    t_launch = time.perf_counter()
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from gui.app import _start_embedding_history, create_application
+    from gui.bridge.controller import Controller, ProcessBackend
+    from gui.bridge.embedding_history import EmbeddingHistory
+    from gui.main_window import MainWindow
+
+    app = create_application()  # noqa: F841 - kept alive for the run
+    controller = Controller(ProcessBackend())
+    window = MainWindow(controller, start_key="data")
+    window.resize(1280, 720)
+    window.show()
+    QTimer.singleShot(0, controller.start)
+    QTimer.singleShot(0, lambda: _start_embedding_history(controller))
+    built_s = time.perf_counter() - t_launch
+
+    now = time.perf_counter
+    phase = {"name": "launch"}
+    lateness: dict[str, list[float]] = collections.defaultdict(list)
+    ticks: list[tuple[float, float, str]] = []  # (start, end, phase) of each late tick
+    last = {"t": None}
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+
+    def tick():
+        t = now()
+        if last["t"] is not None and phase["name"]:
+            late = (t - last["t"]) * 1000 - TICK_MS
+            lateness[phase["name"]].append(late)
+            if late > stall_ms:
+                ticks.append((last["t"], t, phase["name"]))
+        last["t"] = t
+
+    timer.timeout.connect(tick)
+    timer.start()
+    sampler = StackSampler(threading.get_ident())
+    sampler.start()
+
+    def run_for(seconds: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+
+    def run_until(condition, timeout: float) -> bool:
+        deadline = now() + timeout
+        while not condition() and now() < deadline:
+            run_for(0.02)
+        return condition()
+
+    run_until(lambda: controller.is_ready, 300)
+    run_for(2.0)
+    history = controller.findChild(EmbeddingHistory)
+
+    show_cost: dict[str, float] = {}
+    for key in STEPS:
+        phase["name"] = f"open {key}"
+        t = now()
+        panel = window.show_panel(key)
+        show_cost[key] = (now() - t) * 1000
+        ready = getattr(panel, "is_ready", None)
+        run_until(lambda r=ready: r is None or r(), 60)
+        run_for(2.0)
+
+    phase["name"] = "training"
+    window.show_panel("windows")
+    controller.pretraining.start_training(from_scratch=False, seed=0)
+    run_until(lambda: controller.pretraining.training_state == "running", 60)
+    run_for(train_seconds)
+
+    phase["name"] = "projecting"
+    window.show_panel("embeddings")
+    run_for(train_seconds)
+    controller.pretraining.pause_training()
+    run_until(lambda: controller.pretraining.training_state != "running", 30)
+
+    phase["name"] = "generating"
+    window.show_panel("finetune")
+    questions = ("What makes the sea salty?", "Who is the queen?", "Why is the wind cold?")
+    for q in questions:
+        got = []
+        controller.finetuning.comparisonReady.connect(lambda *a, g=got: g.append(a))
+        controller.finetuning.request_comparison(q)
+        run_until(lambda g=got: bool(g), 60)
+        run_for(0.5)
+    window.show_panel("chat")
+    for i, q in enumerate(questions):
+        got = []
+        controller.alignment.candidatesReady.connect(lambda *a, g=got: g.append(a))
+        controller.alignment.request_candidates(q, n=2, seed=i)
+        run_until(lambda g=got: bool(g), 60)
+        run_for(0.5)
+    phase["name"] = ""
+    timer.stop()
+    sampler.stop()
+    window.close()
+    if history is not None:
+        history.shutdown()
+    controller.shutdown()
+    stalls = sorted(ticks, key=lambda s: s[0] - s[1])[:12]
+    return {
+        "window_built_s": round(built_s, 2),
+        "phases": {name: {"p50": round(percentile(v, 50), 1), "p99": round(percentile(v, 99), 1),
+                          "max": round(max(v), 1), "ticks": len(v)} for name, v in lateness.items()},
+        "show_panel_ms": {k: round(v) for k, v in show_cost.items()},
+        "stalls": [{"phase": p, "ms": round((t1 - t0) * 1000 - TICK_MS),
+                    "where": sampler.during(t0, t1)} for t0, t1, p in stalls],
+        "load_average": os.getloadavg()[0],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train-seconds", type=float, default=10.0)
+    parser.add_argument("--stall-ms", type=float, default=50.0)
+    parser.add_argument("--json", metavar="PATH")
+    args = parser.parse_args()
+    r = run(args.train_seconds, args.stall_ms)
+    print(f"window built and shown {r['window_built_s']} s after launch; load average "
+          f"{r['load_average']:.1f}")
+    for name, p in r["phases"].items():
+        extra = f", show_panel blocked {r['show_panel_ms'][name[5:]]} ms" if name.startswith("open ") else ""
+        ok = "ok" if p["max"] < 50 else "OVER"
+        print(f"  {name:16s} p50 {p['p50']:6.1f}  p99 {p['p99']:6.1f}  max {p['max']:7.1f} ms "
+              f"[{ok}] ({p['ticks']} ticks{extra})")
+    print(f"worst stalls over {args.stall_ms:.0f} ms:")
+    for s in r["stalls"]:
+        print(f"  {s['ms']:6d} ms while {s['phase']}")
+        for where, n in s["where"]:
+            print(f"        {n:4d} x {where}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(r, indent=1))
+
+
+if __name__ == "__main__":
+    main()
