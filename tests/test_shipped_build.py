@@ -226,6 +226,13 @@ def test_embeddings_history_holds_the_builds_frames_and_replay_walks_them(qtbot,
     qtbot.waitUntil(lambda: controller.pretraining.training_state != "running", timeout=60_000)
     assert not any(f.from_build for f in history.frames)
 
+    # Back to the shipped model (the tour does this): its build replays again, and no
+    # frame of the run that is gone stays.
+    with qtbot.waitSignal(controller.demoReset, timeout=30_000):
+        controller.reset_demo()
+    qtbot.waitUntil(lambda: history.build_umap_progress()[1] == 6, timeout=30_000)
+    assert [f.snapshot.step for f in history.frames] == [1, 100, 200, 300, 400, 500, 600]
+
 
 def test_embeddings_without_a_history_show_live_frames_only(qtbot, tmp_path, monkeypatch,
                                                            make_controller):
