@@ -45,6 +45,7 @@ class Navigator(QListWidget):
         self.setAccessibleName(self.tr("Steps of the story"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._rows: dict[str, int] = {}
+        self._heads: dict[str, QListWidgetItem] = {}
         pillar = None
         for number, spec in enumerate(panels, start=1):
             if spec.pillar != pillar:
@@ -53,7 +54,7 @@ class Navigator(QListWidget):
                 head = QListWidgetItem(f"{numeral}  {shown_name(pillar)}".strip())
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
                 head.setFont(theme.font(theme.SMALL_PT, bold=True))
-                head.setForeground(QBrush(QColor(theme.PILLAR_COLOURS.get(pillar, theme.TEXT))))
+                self._heads[pillar] = head  # coloured by apply_theme()
                 head.setSizeHint(QSize(10, theme.scaled(44 if number > 1 else 34)))
                 head.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
                 self.addItem(head)
@@ -63,8 +64,17 @@ class Navigator(QListWidget):
             item.setSizeHint(QSize(10, theme.scaled(42)))
             self.addItem(item)
             self._rows[spec.key] = self.row(item)
+        self.apply_theme()
         self.currentItemChanged.connect(self._on_current_changed)
         self.setFixedWidth(theme.scaled(250))  # grows with the text scale (presenter mode)
+
+    def apply_theme(self) -> None:
+        """Pillar headings in their pillar's text colour, readable on this scheme (and 7:1 in
+        high contrast); called again after every change of colours (gui/lecture/appearance.py)."""
+        stage = {"Pre-training": "pre-trained", "Fine-tuning": "fine-tuned", "RLHF": "aligned"}
+        for pillar, head in self._heads.items():
+            colour = theme.stage_text(stage[pillar]) if pillar in stage else theme.TEXT
+            head.setForeground(QBrush(QColor(colour)))
 
     def keys(self) -> list[str]:
         return list(self._rows)

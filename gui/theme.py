@@ -69,6 +69,11 @@ def contrast_ratio(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def ink_on(fill: str) -> str:
+    """Black or white, whichever reads better on `fill` (a chip or a highlight)."""
+    return "#000000" if contrast_ratio("#000000", fill) >= contrast_ratio("#FFFFFF", fill) else "#FFFFFF"
+
+
 def shade_for_contrast(hex_code: str, background: str, target: float) -> str:
     """The colour with the same hue and saturation, made darker (on a light background) or
     lighter (on a dark one) just enough to reach `target` contrast against `background`.
@@ -172,12 +177,24 @@ SCHEMES["high-contrast-dark"] = _high_contrast(
      "CHIP_BACKGROUND": "#2A2A2A", "BANNER_BACKGROUND": "#3D1A00"})
 HIGH_CONTRAST: dict[str, str] = {"light": "high-contrast-light", "dark": "high-contrast-dark"}
 
+# Okabe-Ito has two pairs of like hues told apart by lightness alone: blue / sky blue and
+# orange / yellow. Pulled towards the same contrast they would meet; in high contrast the
+# member nearer the background's ink goes further (to TEXT_CONTRAST), so each pair stays apart.
+LIKE_HUES: tuple[tuple[str, str], ...] = (("BLUE", "SKY_BLUE"), ("ORANGE", "YELLOW"))
+
+
+def _marks(background: str) -> dict[str, str]:
+    dark_ground = relative_luminance(background) < 0.18
+    further = {light if dark_ground else dark for dark, light in LIKE_HUES}
+    return {k: shade_for_contrast(v, background, TEXT_CONTRAST if k in further else MARK_CONTRAST)
+            for k, v in _P.items()}
+
+
 # The palette as the charts draw it in each scheme: the original colours, or in high
-# contrast the same hues at MARK_CONTRAST against the background (yellow on white, about
-# 1.3:1, becomes a dark olive; its hue stays, so it still differs from orange and green).
+# contrast the same hues at MARK_CONTRAST (or more) against the background (yellow on white,
+# about 1.3:1, becomes a dark olive; its hue stays, so it still differs from orange and green).
 HIGH_CONTRAST_MARKS: dict[str, dict[str, str]] = {
-    name: {k: shade_for_contrast(v, SCHEMES[name]["BACKGROUND"], MARK_CONTRAST) for k, v in _P.items()}
-    for name in HIGH_CONTRAST.values()
+    name: _marks(SCHEMES[name]["BACKGROUND"]) for name in HIGH_CONTRAST.values()
 }
 
 

@@ -64,6 +64,8 @@ def test_high_contrast_keeps_the_palettes_hues_and_raises_their_contrast():
             if name != "GREY":
                 hue_shift = abs(_hue(marks[name]) - _hue(base))
                 assert min(hue_shift, 360 - hue_shift) < 3.0, (scheme, name)
+        for darker, lighter in theme.LIKE_HUES:  # told apart by lightness: keep them apart
+            assert contrast_ratio(marks[darker], marks[lighter]) >= 1.5, (scheme, darker, lighter)
     # Yellow on white was the worst offender (about 1.3:1).
     assert contrast_ratio(theme.BASE_PALETTE["YELLOW"], "#FFFFFF") < 1.5
 

@@ -131,10 +131,10 @@ class TokenStrip(QWidget):
         in_window = range(self._start, self._start + self._k)
         for i, ((text, _), rect) in enumerate(zip(self._tokens, self._rects, strict=True)):
             if i == target:
-                fill, border, ink = theme.qcolor(theme.TARGET), theme.qcolor(theme.VERMILLION), "#000000"
+                fill, border, ink = theme.qcolor(theme.TARGET), theme.qcolor(theme.VERMILLION), theme.ink_on(theme.TARGET)
                 width = 3
             elif i in in_window:
-                fill, border, ink = theme.qcolor(theme.WINDOW), theme.qcolor(theme.BLUE), "#000000"
+                fill, border, ink = theme.qcolor(theme.WINDOW), theme.qcolor(theme.BLUE), theme.ink_on(theme.WINDOW)
                 width = 3
             else:
                 fill, border, ink = theme.qcolor(theme.CHIP_BACKGROUND), theme.qcolor(theme.BORDER), theme.MUTED_TEXT

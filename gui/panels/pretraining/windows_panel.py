@@ -82,8 +82,8 @@ class WindowsPanel(WindowStepping, QWidget):
         intro = QLabel(self.tr(
             "The model reads a few tokens (the {window}) and guesses the next one (the {target}). "
             "Each wrong guess nudges its numbers a little: that is training.").format(
-            window=f"<b style='background:{theme.WINDOW}; color:black'>&nbsp;{window}&nbsp;</b>",
-            target=f"<b style='background:{theme.TARGET}; color:black'>&nbsp;{target}&nbsp;</b>"))
+            window=f"<b style='background:{theme.WINDOW}; color:{theme.ink_on(theme.WINDOW)}'>&nbsp;{window}&nbsp;</b>",
+            target=f"<b style='background:{theme.TARGET}; color:{theme.ink_on(theme.TARGET)}'>&nbsp;{target}&nbsp;</b>"))
         intro.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(intro, 1)
