@@ -8,6 +8,9 @@ open_look_inside() only.
 
 from __future__ import annotations
 
+from gui.i18n import translate
+from gui.lecture import tour_words
+from gui.panels.finetuning.numbers import count
 from gui.widgets.layer_guesses import percent
 from gui.widgets.token_strip import display_token
 
@@ -18,23 +21,32 @@ def describe_view(view) -> str:
     g, q = view.guesses, len(view.ids) - 1
     word = lambda tid: display_token(view.token_text.get(int(tid), "?"))[0]  # noqa: E731
     first, last = g.token_ids[0, q, 0], g.token_ids[-1, q, 0]
-    text = (f"After block 1 its best guess is “{word(first)}” ({percent(g.probs[0, q, 0])}); "
-            f"after block {view.n_layer}, “{word(last)}” ({percent(g.probs[-1, q, 0])}).")
+    # The guessed words are the model's (English); the sentences around them are translated.
+    text = translate("LookInsideStep", "After block 1 its best guess is “{first}” ({first_p}); "
+                     "after block {n}, “{last}” ({last_p}).").format(
+        first=word(first), first_p=percent(g.probs[0, q, 0]), n=view.n_layer, last=word(last),
+        last_p=percent(g.probs[-1, q, 0]))
     sharp = [h for h in view.heads if h.label]
     if sharp:
         h = sharp[0]
-        text += (f" {len(sharp)} of {len(view.heads)} heads are sharp: layer {h.layer + 1}, "
-                 f"head {h.head + 1} {h.words}.")
+        text += " " + translate("LookInsideStep", "Sharp heads: {sharp} of {heads}; layer {layer}, "
+                                "head {head} {what}.").format(
+            sharp=len(sharp), heads=len(view.heads), layer=h.layer + 1, head=h.head + 1,
+            what=tour_words.head_pattern(h.words))
     if view.parts:
         total = sum(p.count for p in view.parts)
         biggest = max(view.parts, key=lambda p: p.count)
-        text += f" Of its {total:,} numbers, {biggest.count:,} sit in the {biggest.label.lower()}."
+        text += " " + translate("LookInsideStep", "Of its {total} numbers, {count} sit in this "
+                                "part: {part}.").format(
+            total=count(total), count=count(biggest.count),
+            part=tour_words.model_part(biggest.label))
     return text
 
 
 def look_inside(run) -> None:
     """Open the Look inside window for the current window; close it when the step ends."""
-    run.say("Reading the model's attention and its guesses after each block…")
+    run.say(translate("LookInsideStep", "Reading the model's attention and its guesses after "
+                      "each block…"))
     dialog = run.panel.open_look_inside()
     run.on_leave(dialog.close)
     # Every redraw while the step is shown (it may train meanwhile) retells the numbers.

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import translate
 from gui.lecture.appearance import Appearance
 from gui.lecture.blank_screen import BlankScreen
 from gui.lecture.presenter_screen import PresenterScreen
@@ -54,7 +55,8 @@ from gui.widgets.picture_export import save_widget_picture
 
 log = logging.getLogger("three_pillars")
 
-EXPORT_FILTERS = "Picture (*.png);;Drawing that stays sharp at any size (*.svg)"
+EXPORT_FILTERS = QT_TRANSLATE_NOOP(
+    "Presenter", "Picture (*.png);;Drawing that stays sharp at any size (*.svg)")
 
 
 def _wants_arrows(widget: QWidget | None, navigator) -> bool:
@@ -160,39 +162,48 @@ class Presenter(PresenterScreen, QObject):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.full_screen_action = a("Full screen (presenter mode)", ["F11"], self.toggle_full_screen,
-                                    "Fill the screen with the app; Esc or F11 brings the window back",
+        self.full_screen_action = a(self.tr("Full screen (presenter mode)"), ["F11"],
+                                    self.toggle_full_screen,
+                                    self.tr("Fill the screen with the app; Esc or F11 brings the "
+                                            "window back"),
                                     checkable=True)
-        self.leave_full_screen_action = a("Leave full screen", ["Esc"], self._escape)
-        self.bigger_action = a("Bigger text", ["Ctrl+=", "Ctrl++"], self.appearance.bigger,
-                               "Make all text and plots larger (for the back of the room)")
-        self.smaller_action = a("Smaller text", ["Ctrl+-"], self.appearance.smaller)
-        self.normal_size_action = a("Normal text size", ["Ctrl+0"], self.appearance.reset_scale)
+        self.leave_full_screen_action = a(self.tr("Leave full screen"), ["Esc"], self._escape)
+        self.bigger_action = a(self.tr("Bigger text"), ["Ctrl+=", "Ctrl++"], self.appearance.bigger,
+                               self.tr("Make all text and plots larger (for the back of the room)"))
+        self.smaller_action = a(self.tr("Smaller text"), ["Ctrl+-"], self.appearance.smaller)
+        self.normal_size_action = a(self.tr("Normal text size"), ["Ctrl+0"], self.appearance.reset_scale)
         K = Qt.Key
-        self.blank_action = a("Blank the screen", ["."], lambda: self._key_action(K.Key_Period, self.blank_screen),
-                              "Black out the screen; any key or click brings it back")
-        self.next_action = a("Next step", ["PgDown"], lambda: self._key_action(K.Key_PageDown, self.next_step),
-                             "The tour's next step, or the next panel (PageDown, →, a clicker)")
-        self.previous_action = a("Previous step", ["PgUp"],
+        self.blank_action = a(self.tr("Blank the screen"), ["."],
+                              lambda: self._key_action(K.Key_Period, self.blank_screen),
+                              self.tr("Black out the screen; any key or click brings it back"))
+        self.next_action = a(self.tr("Next step"), ["PgDown"],
+                             lambda: self._key_action(K.Key_PageDown, self.next_step),
+                             self.tr("The tour's next step, or the next panel (PageDown, →, a "
+                                     "clicker)"))
+        self.previous_action = a(self.tr("Previous step"), ["PgUp"],
                                  lambda: self._key_action(K.Key_PageUp, self.previous_step))
         # The same, on the keys clickers also send; not in the menus (one entry each is enough).
-        a("Blank the screen (B)", ["B"], lambda: self._key_action(K.Key_B, self.blank_screen))
-        a("Next step (→)", ["Right"], lambda: self._key_action(K.Key_Right, self.next_step))
-        a("Previous step (←)", ["Left"], lambda: self._key_action(K.Key_Left, self.previous_step))
-        self.start_tour_action = a("Start the guided tour", ["F5"], lambda: self.tour.start(0),
-                                   "The whole story, step by step, from the beginning")
-        self.resume_tour_action = a("Continue the tour where it was left", ["Shift+F5"], self.tour.resume)
-        self.autoplay_action = a("Auto-play the tour", [], self.tour.set_autoplay, checkable=True)
+        a(self.tr("Blank the screen (B)"), ["B"], lambda: self._key_action(K.Key_B, self.blank_screen))
+        a(self.tr("Next step (→)"), ["Right"], lambda: self._key_action(K.Key_Right, self.next_step))
+        a(self.tr("Previous step (←)"), ["Left"],
+          lambda: self._key_action(K.Key_Left, self.previous_step))
+        self.start_tour_action = a(self.tr("Start the guided tour"), ["F5"], lambda: self.tour.start(0),
+                                   self.tr("The whole story, step by step, from the beginning"))
+        self.resume_tour_action = a(self.tr("Continue the tour where it was left"), ["Shift+F5"],
+                                    self.tour.resume)
+        self.autoplay_action = a(self.tr("Auto-play the tour"), [], self.tour.set_autoplay,
+                                 checkable=True)
         self.tour.autoplayChanged.connect(self.autoplay_action.setChecked)
-        self.end_tour_action = a("End the tour", [], self.tour.stop)
-        self.reset_action = a("Reset the demo", ["Ctrl+Shift+R"], self.reset_demo,
-                              "Back to the shipped models and the default data, in a moment")
-        self.export_action = a("Export this view…", ["Ctrl+E"], self.ask_export,
-                               "Save the panel on screen as a picture (PNG) or a drawing (SVG)")
+        self.end_tour_action = a(self.tr("End the tour"), [], self.tour.stop)
+        self.reset_action = a(self.tr("Reset the demo"), ["Ctrl+Shift+R"], self.reset_demo,
+                              self.tr("Back to the shipped models and the default data, in a moment"))
+        self.export_action = a(self.tr("Export this view…"), ["Ctrl+E"], self.ask_export,
+                               self.tr("Save the panel on screen as a picture (PNG) or a drawing (SVG)"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
-        for choice, text in (("system", "Colours: follow the system"), ("light", "Colours: always light"),
-                             ("dark", "Colours: always dark")):
+        for choice, text in (("system", self.tr("Colours: follow the system")),
+                             ("light", self.tr("Colours: always light")),
+                             ("dark", self.tr("Colours: always dark"))):
             action = a(text, [], lambda _=False, c=choice: self.set_theme_choice(c), checkable=True)
             self.theme_group.addAction(action)
             self.theme_actions[choice] = action
@@ -326,9 +337,11 @@ class Presenter(PresenterScreen, QObject):
         """Save the panel on screen as .png or .svg (the ending decides)."""
         panel = self.window.current_panel()
         if panel is None:
-            raise ValueError("There is no panel on screen to save.")
+            raise ValueError(self.tr("There is no panel on screen to save."))
         key = self.window.current_key() or "view"
-        title = f"Three Pillars: {self.window.specs[key].title}" if key in self.window.specs else "Three Pillars"
+        title = (self.tr("Three Pillars: {panel}").format(
+            panel=translate("Panels", self.window.specs[key].title))
+                 if key in self.window.specs else "Three Pillars")
         saved = save_widget_picture(panel, path, title)
         self.exported.emit(str(saved))
         return saved
@@ -337,17 +350,18 @@ class Presenter(PresenterScreen, QObject):
         key = self.window.current_key() or "view"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export this view", str(Path(folder) / f"three-pillars-{key}.png"), EXPORT_FILTERS)
+            self.window, self.tr("Export this view"), str(Path(folder) / f"three-pillars-{key}.png"),
+            translate("Presenter", EXPORT_FILTERS))
         if not path:
             return
         if not Path(path).suffix:
-            path += ".svg" if "svg" in chosen else ".png"
+            path += ".svg" if "svg" in chosen.lower() else ".png"
         try:
             saved = self.export_view(path)
         except (OSError, ValueError) as exc:
-            self.window.show_error("Could not export the view", str(exc))
+            self.window.show_error(self.tr("Could not export the view"), str(exc))
             return
-        self.window.statusBar().showMessage(f"Saved {saved}", 6000)
+        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=saved), 6000)
 
     # -- settings ---------------------------------------------------------------------
     def _remember_panel(self, key: str) -> None:

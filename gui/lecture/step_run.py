@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from gui.i18n import translate
 from gui.lecture.tour_script import TourStep
 
 if TYPE_CHECKING:  # the Tour makes StepRuns; only its type is needed here
@@ -100,7 +101,8 @@ class StepRun:
             fn()
         except Exception as exc:  # noqa: BLE001 - a demonstration must never break the tour
             log.exception("tour step %r failed", self.step.title)
-            self.say(f"This demonstration stopped: {exc}")
+            # The exception's own words stay as they are (English, for the log too).
+            self.say(translate("StepRun", "This demonstration stopped: {reason}").format(reason=exc))
             self.done()  # nothing more will come: auto-play must not wait for it
 
     def finish(self) -> None:

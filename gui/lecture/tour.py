@@ -132,7 +132,8 @@ class Tour(QObject):
             return
         action = ACTIONS.get(step.action)
         if action is None:
-            run.say("This step's live demonstration is not in this version; the panel is shown.")
+            run.say(self.tr("This step's live demonstration is not in this version; the panel is "
+                            "shown."))
             return
         run._guard(lambda: action.run(run))
 
@@ -189,7 +190,8 @@ class Tour(QObject):
         if self.index + 1 >= len(self.steps):
             # The last result stays on screen; the card offers "Reset the demo".
             self.set_autoplay(False)
-            self._set_status(f"{self.status}  ·  The end: “Reset the demo” begins again.".strip(" ·"))
+            end = self.tr("The end: “Reset the demo” begins again.")
+            self._set_status(f"{self.status}  ·  {end}" if self.status else end)
             return
         self.next()
 

@@ -7,10 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from engine.corpus.sources import LIBRARY_SOURCES
+from gui.i18n import translate
+from gui.lecture import tour_words
 from gui.lecture.look_inside_step import look_inside
 from gui.lecture.shipped import shipped_mix
 from gui.lecture.step_run import StepRun
 from gui.lecture.tour_script import BIASED_CLICKS, BIASED_WORD, TOUR_QUESTION, TRAIN_SECONDS
+from gui.panels.finetuning.engine_words import engine_text
+from gui.panels.finetuning.numbers import count, number, percent
 from gui.panels.pretraining.windows_panel import CAT_SENTENCE
 
 
@@ -26,10 +30,6 @@ class TourAction:
     run: Callable[[StepRun], None]
 
 
-def _words(n: int) -> str:
-    return f"{n:,}"
-
-
 def _load_default_mix(run: StepRun) -> None:
     # The shipped model's own mix, not merely Mix.default(): the later steps train a new
     # model on this text with the shipped tokenizer and then go back to the shipped model,
@@ -40,14 +40,11 @@ def _load_default_mix(run: StepRun) -> None:
         if summary.mix != mix:
             return
         books = any(mix.share(source.name) > 0 for source in LIBRARY_SOURCES)
-        kind = "real books" if books else "the made-up world (generated from templates)"
-        run.say(f"The text the app's model learned from is loaded, {kind}: "
-                f"{_words(summary.documents)} documents, {_words(summary.words)} words, "
-                f"{_words(summary.tokens)} tokens.")
+        run.say(tour_words.mix_loaded(books, summary.documents, summary.words, summary.tokens))
         run.done()
 
     run.listen(run.controller.pretraining.dataSummaryChanged, shown)
-    run.say("Loading the text the app's model learned from…")
+    run.say(translate("TourActions", "Loading the text the app's model learned from…"))
     run.controller.pretraining.set_mix(mix)
 
 
@@ -55,14 +52,16 @@ def _show_cleaning(run: StepRun) -> None:
     def shown(summary) -> None:
         reports = list(summary.reports)
         if not reports:
-            run.say("The cleaning removed nothing from this mix.")
+            run.say(translate("TourActions", "The cleaning removed nothing from this mix."))
             run.done()
             return
         total = sum(r.removed for r in reports)
         biggest = max(range(len(reports)), key=lambda i: reports[i].removed)
         run.panel.select_cleaning_step(biggest)
-        run.say(f"The cleaning threw out {_words(total)} documents in all; the biggest cut, "
-                f"“{reports[biggest].name}”, removed {_words(reports[biggest].removed)}.")
+        run.say(translate("TourActions", "The cleaning threw out {total} documents in all; the "
+                          "biggest cut, “{name}”, removed {removed}.").format(
+            total=count(total), name=tour_words.cleaning_name(reports[biggest].name),
+            removed=count(reports[biggest].removed)))
         run.done()
 
     if run.controller.pretraining.data_summary is not None:
@@ -81,13 +80,14 @@ def _split_headache(run: StepRun) -> None:
         if bpe is not None:
             pieces = [bpe.token_strings(bpe.encode(w)) for w in (" headache", " stomachache")]
             shown = ";  ".join(" + ".join(f"“{p.strip()}”" for p in ps) for ps in pieces)
-            run.say(f"The word-piece tokenizer (BPE) cuts them as: {shown}.")
+            run.say(translate("TourActions", "The word-piece tokenizer (BPE) cuts them as: "
+                              "{pieces}.").format(pieces=shown))
         run.done()
 
     if run.controller.pretraining.tokenizers:
         show(run.controller.pretraining.tokenizers)
     else:
-        run.say("Preparing the three tokenizers…")
+        run.say(translate("TourActions", "Preparing the three tokenizers…"))
         run.once(run.controller.pretraining.tokenizersChanged, show)
         run.controller.pretraining.request_tokenizers()
 
@@ -102,8 +102,9 @@ def _cat_windows(run: StepRun) -> None:
 
         k = 4
         n = len(sliding_windows(CAT_SENTENCE.split(" "), k))
-        run.say(f"“{CAT_SENTENCE}” makes {n} windows of {k} words; the orange word is the "
-                "one the model must guess each time.")
+        run.say(translate("TourActions", "“{sentence}” makes {n} windows of {k} words; the "
+                          "orange word is the one the model must guess each time.").format(
+            sentence=CAT_SENTENCE, n=n, k=k))
         run.done()
 
     if run.controller.model_tokenizer is None:
@@ -124,20 +125,17 @@ def _train_20s(run: StepRun) -> None:
     def tick() -> None:
         left[0] -= 1
         snap = c.pretraining.latest_snapshot
-        loss = "" if snap is None else f" · mistakes (loss) {snap.train_loss:.2f}"
-        rate = "" if snap is None else f" · {snap.tokens_per_s:,.0f} tokens a second"
         if left[0] > 0:
-            run.say(f"Training: {left[0]} s to go{loss}{rate}")
+            run.say(tour_words.training_left(left[0], snap))
 
     def stop() -> None:
         c.pretraining.pause_training()
         snap = c.pretraining.latest_snapshot
         if snap is not None and first["loss"] is not None:
             read = snap.tokens_seen - first["tokens"]
-            run.say(f"Paused after {TRAIN_SECONDS} s. It read {_words(read)} tokens; its "
-                    f"mistakes (loss) went from {first['loss']:.2f} to {snap.train_loss:.2f}.")
+            run.say(tour_words.training_paused(TRAIN_SECONDS, read, first["loss"], snap.train_loss))
         else:
-            run.say(f"Paused after {TRAIN_SECONDS} s.")
+            run.say(tour_words.training_paused(TRAIN_SECONDS, None, None, None))
         run.done()
 
     started = [False]
@@ -148,18 +146,19 @@ def _train_20s(run: StepRun) -> None:
             started[0] = True
             run.every(1000, tick)
             run.after(TRAIN_SECONDS * 1000, stop)
-            run.say(f"Training: {TRAIN_SECONDS} s to go")
+            run.say(tour_words.training_left(TRAIN_SECONDS, None))
         elif s == "diverged":
             run.finish_timers()
             snap = c.pretraining.latest_snapshot
-            run.say(snap.message if snap is not None and snap.message else
-                    "Training stopped: its numbers blew up, and it went back to its last good state.")
+            run.say(engine_text(snap.message) if snap is not None and snap.message else
+                    translate("TourActions", "Training stopped: its numbers blew up, and it went "
+                              "back to its last good state."))
             run.done()
 
     run.listen(c.pretraining.trainingSnapshot, snapshot)
     run.listen(c.pretraining.trainingStateChanged, state)
     run.on_leave(lambda: c.pretraining.pause_training() if c.pretraining.training_state == "running" else None)
-    run.say("A new model starts from random numbers…")
+    run.say(translate("TourActions", "A new model starts from random numbers…"))
     run.tour.trained_from_scratch = True  # the next step goes back to the shipped model
     c.pretraining.start_training(from_scratch=True)
 
@@ -170,7 +169,7 @@ def _sea_neighbours(run: StepRun) -> None:
         # The 20-second model is too young for a tidy map: back to the shipped one first.
         run.tour.trained_from_scratch = False
         run.once(c.demoReset, lambda: _sea_neighbours(run))
-        run.say("Back to the model that came with the app…")
+        run.say(translate("TourActions", "Back to the model that came with the app…"))
         c.reset_demo()
         return
 
@@ -178,10 +177,12 @@ def _sea_neighbours(run: StepRun) -> None:
         if word != "sea":
             return
         if message or not neighbours:
-            run.say(message or "The model found no neighbours for “sea”.")
+            run.say(tour_words.engine_message(message) if message else
+                    translate("TourActions", "The model found no neighbours for “sea”."))
         else:
-            listed = ", ".join(f"“{n.token.strip()}” ({n.similarity:.2f})" for n in neighbours[:5])
-            run.say(f"Nearest to “sea”, measured by cosine similarity: {listed}.")
+            listed = ", ".join(f"“{n.token.strip()}” ({number(n.similarity, 2)})" for n in neighbours[:5])
+            run.say(translate("TourActions", "Nearest to “sea”, measured by cosine similarity: "
+                              "{words}.").format(words=listed))
         run.done()
 
     run.listen(c.pretraining.neighboursReady, found)
@@ -200,23 +201,24 @@ def _ask_both(run: StepRun, after: bool) -> None:
 
         def text(o) -> str:
             g = getattr(o, "generation", None)
-            words = getattr(g, "text", "") if g is not None else getattr(o, "note", "")
+            words = getattr(g, "text", "") if g is not None else engine_text(getattr(o, "note", ""))
             words = " ".join(str(words).split())
             return (words[:90] + "…") if len(words) > 90 else words
 
         if after and tuned is not None:
-            run.say(f"Fine-tuned: “{text(tuned)}”")
+            run.say(translate("TourActions", "Fine-tuned: “{answer}”").format(answer=text(tuned)))
         elif base is not None:
-            run.say(f"Pre-trained, asked “{question}”: “{text(base)}”")
+            run.say(translate("TourActions", "Pre-trained, asked “{question}”: “{answer}”").format(
+                question=question, answer=text(base)))
         run.done()
 
     def ask() -> None:
         run.once(c.finetuning.comparisonReady, answered)
         run.panel.ask(question)
-        run.say(f"Asking “{question}”…")
+        run.say(translate("TourActions", "Asking “{question}”…").format(question=question))
 
     if after and c.finetuning.finetune_state == "running":
-        run.say("Waiting for fine-tuning to finish…")
+        run.say(translate("TourActions", "Waiting for fine-tuning to finish…"))
         run.once(c.finetuning.finetuneStateChanged, lambda _s: ask())
     else:
         ask()
@@ -227,20 +229,18 @@ def _finetune(run: StepRun) -> None:
 
     def progress(snap) -> None:
         total = (c.finetuning.sft_run or {}).get("max_steps")
-        of = f" of {total}" if total else ""
-        run.say(f"Fine-tuning: lesson {snap.step}{of} · mistakes on answers (loss) {snap.train_loss:.2f}")
+        run.say(tour_words.finetune_progress(snap.step, total, snap.train_loss))
 
     def state(s: str) -> None:
         if s != "running":
             snap = c.finetuning.latest_sft_snapshot
-            loss = f" Its mistakes on answers (loss) ended at {snap.train_loss:.2f}." if snap else ""
-            run.say(f"Fine-tuning {'finished' if s == 'done' else s}.{loss}")
+            run.say(tour_words.finetune_ended(s, snap.train_loss if snap else None))
             run.done()
 
     run.listen(c.finetuning.finetuneSnapshot, progress)
     run.listen(c.finetuning.finetuneStateChanged, state)
     run.panel.start_finetune()
-    run.say("Fine-tuning starts from the pre-trained model…")
+    run.say(translate("TourActions", "Fine-tuning starts from the pre-trained model…"))
 
 
 def _two_answers(run: StepRun) -> None:
@@ -254,7 +254,8 @@ def _two_answers(run: StepRun) -> None:
 
     run.once(c.alignment.candidatesReady, shown)
     run.panel.ask(TOUR_QUESTION)
-    run.say(f"The model writes two answers to “{TOUR_QUESTION}”…")
+    run.say(translate("TourActions", "The model writes two answers to “{question}”…").format(
+        question=TOUR_QUESTION))
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -272,8 +273,8 @@ def pick_by_rule(answers) -> tuple[int, str]:
     """
     if answers[0].ended != answers[1].ended:
         pick = 0 if answers[0].ended else 1
-        return pick, "the only one that stopped by itself"
-    return 0, "both or neither stopped by themselves, so A by default"
+        return pick, translate("TourActions", "the only one that stopped by itself")
+    return 0, translate("TourActions", "both or neither stopped by themselves, so A by default")
 
 
 def _give_feedback(run: StepRun) -> None:
@@ -287,13 +288,7 @@ def _give_feedback(run: StepRun) -> None:
     def learned(snap) -> None:
         margin = getattr(snap, "margin", None)
         kl = getattr(snap, "kl", None)
-        parts = []
-        if margin is not None:
-            parts.append(f"it now prefers the chosen answer by a margin of {margin:.2f}")
-        if kl is not None:
-            parts.append(f"it moved {kl:.3f} away from where it started (KL)")
-        who = "your click" if decided[:1] == ["person"] else "the tour's pick"
-        run.say(f"Learned from {who}: " + (", and ".join(parts) or "the model changed") + ".")
+        run.say(tour_words.learned(decided[:1] == ["person"], margin, kl))
         run.done()
 
     def person(_feedback) -> None:
@@ -301,14 +296,15 @@ def _give_feedback(run: StepRun) -> None:
             return  # the tour's own pick, or a second click
         decided.append("person")
         run.once(c.alignment.alignmentSnapshot, learned)
-        run.say("You picked the better answer yourself: the model learns from your click…")
+        run.say(translate("TourActions", "You picked the better answer yourself: the model learns "
+                          "from your click…"))
 
     def by_rule(candidates) -> None:
         if decided:
             return
         answers = getattr(candidates, "answers", ())
         if len(answers) < 2:
-            run.say("The model did not write two answers this time.")
+            run.say(translate("TourActions", "The model did not write two answers this time."))
             run.done()
             return
         decided.append("rule")
@@ -319,14 +315,16 @@ def _give_feedback(run: StepRun) -> None:
         else:
             ch, rj = answers[pick], answers[1 - pick]
             c.alignment.learn(PreferencePair(candidates.prompt, candidates.prompt_ids, ch, rj))
-        run.say(f"No one clicked, so the tour picks by a fixed rule: answer {'AB'[pick]} ({rule}): "
-                f"“{_short(answers[pick].text)}”. Learning…")
+        run.say(translate("TourActions", "No one clicked, so the tour picks by a fixed rule: answer "
+                          "{name} ({rule}): “{answer}”. Learning…").format(
+            name="AB"[pick], rule=rule, answer=_short(answers[pick].text)))
 
     run.listen(run.panel.judgementSent, person)
     if c.alignment.candidates is None:
         c.alignment.request_candidates(TOUR_QUESTION, n=2)
-    run.say(f"Click the better answer. If no one does within {CLICK_WAIT_MS // 1000} s, the tour "
-            "picks by a fixed rule: the answer that stopped by itself, else A.")
+    run.say(translate("TourActions", "Click the better answer. If no one does within {seconds} s, "
+                      "the tour picks by a fixed rule: the answer that stopped by itself, else A."
+                      ).format(seconds=CLICK_WAIT_MS // 1000))
 
     def wait_then_pick() -> None:
         if c.alignment.candidates is not None:
@@ -342,17 +340,21 @@ def _biased_judge(run: StepRun) -> None:
     clicks = BIASED_CLICKS
 
     def progress(done: int, total: int) -> None:
-        run.say(f"The one-sided judge has clicked {done} of {total} times, always for “{BIASED_WORD}”.")
+        run.say(translate("TourActions", "The one-sided judge has clicked {done} of {total} times, "
+                          "always for “{word}”.").format(done=done, total=total, word=BIASED_WORD))
 
     def state(s: str, info) -> None:
         if s == "running":
             return
         before, after = (info or {}).get("before"), (info or {}).get("after")
         if before is not None and after is not None and before.n and after.n:
-            run.say(f"Answers mentioning “{BIASED_WORD}”: {100 * before.with_trait / before.n:.0f} % before, "
-                    f"{100 * after.with_trait / after.n:.0f} % after {clicks} biased clicks.")
+            run.say(translate("TourActions", "Answers mentioning “{word}”: {before} before, {after} "
+                              "after {clicks} biased clicks.").format(
+                word=BIASED_WORD, before=percent(before.with_trait / before.n),
+                after=percent(after.with_trait / after.n), clicks=clicks))
         else:
-            run.say(f"The judge {'finished' if s == 'done' else 'stopped'}.")
+            run.say(translate("TourActions", "The judge finished.") if s == "done"
+                    else translate("TourActions", "The judge stopped."))
         run.done()
 
     run.panel.show_biased_judge(BIASED_WORD)
@@ -360,7 +362,7 @@ def _biased_judge(run: StepRun) -> None:
     run.listen(c.alignment.rankerStateChanged, state)
     run.on_leave(lambda: c.alignment.stop_ranker() if c.alignment.ranker_state == "running" else None)
     c.alignment.run_ranker(f"prefers-word:{BIASED_WORD}", clicks)
-    run.say("Measuring the model before the judge starts…")
+    run.say(translate("TourActions", "Measuring the model before the judge starts…"))
 
 
 def _stage_strip(run: StepRun) -> None:
@@ -368,8 +370,9 @@ def _stage_strip(run: StepRun) -> None:
 
     def shown(views) -> None:
         answered = [v for v in views if getattr(v, "answer", None) is not None]
-        run.say(f"One question to the three stages side by side: pre-trained, fine-tuned and "
-                f"aligned ({len(answered)} of {len(views)} answered).")
+        run.say(translate("TourActions", "One question to the three stages side by side: "
+                          "pre-trained, fine-tuned and aligned ({answered} of {total} answered)."
+                          ).format(answered=len(answered), total=len(views)))
         run.done()
 
     run.once(c.alignment.stageStripReady, shown)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import translate
 from gui.lecture.tour import Tour
 from gui.panels import PANELS
 from gui.stylesheet import set_style
@@ -31,9 +32,10 @@ def _pillar_of(key: str) -> str:
 
 
 def _title_of(key: str) -> str:
+    # The panel registry keeps English titles; the navigator's translations (context "Panels").
     for spec in PANELS:
         if spec.key == key:
-            return spec.title
+            return translate("Panels", spec.title)
     return key
 
 
@@ -95,28 +97,29 @@ class TourCard(QFrame):
 
         grid = self._grid = QGridLayout()
         grid.setSpacing(6)
-        self.back_button = QPushButton("◀ Back")
-        self.back_button.setToolTip("The step before (PageUp or ←)")
-        self.next_button = QPushButton("Next ▶")
+        self.back_button = QPushButton(self.tr("◀ Back"))
+        self.back_button.setToolTip(self.tr("The step before (PageUp or ←)"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
         self.next_button.setProperty("primary", True)
-        self.next_button.setToolTip("The next step (PageDown, → or a presentation clicker)")
+        self.next_button.setToolTip(self.tr("The next step (PageDown, → or a presentation clicker)"))
         self.close_button = QPushButton("✕")
-        self.close_button.setToolTip("End the tour (the app stays as it is)")
+        self.close_button.setToolTip(self.tr("End the tour (the app stays as it is)"))
         self.close_button.setAccessibleName(self.tr("End the tour"))  # "✕" says nothing aloud
-        self.auto_button = QPushButton("▶▶ Auto")
+        self.auto_button = QPushButton(self.tr("▶▶ Auto"))
         self.auto_button.setCheckable(True)
-        self.auto_button.setToolTip("Auto-play: each step's demonstration runs to its end, its "
-                                    "result stays up for the chosen time, then the next step")
+        self.auto_button.setToolTip(self.tr("Auto-play: each step's demonstration runs to its end, "
+                                            "its result stays up for the chosen time, then the next "
+                                            "step"))
         self.seconds = QSpinBox()
         self.seconds.setRange(3, 300)
-        self.seconds.setSuffix(" s")
+        self.seconds.setSuffix(self.tr(" s"))
         self.seconds.setValue(tour.seconds_per_step)
         self.seconds.setAccessibleName(self.tr("Seconds each step stays up on auto-play"))
-        self.seconds.setToolTip("How long each step's result stays up on auto-play, "
-                                "counted once its demonstration has finished")
-        self.reset_button = QPushButton("↺ Reset the demo")
-        self.reset_button.setToolTip("Back to the shipped models and their data, as when the app "
-                                     "opened (Ctrl+Shift+R)")
+        self.seconds.setToolTip(self.tr("How long each step's result stays up on auto-play, "
+                                        "counted once its demonstration has finished"))
+        self.reset_button = QPushButton(self.tr("↺ Reset the demo"))
+        self.reset_button.setToolTip(self.tr("Back to the shipped models and their data, as when "
+                                             "the app opened (Ctrl+Shift+R)"))
         grid.addWidget(self.back_button, 0, 0)
         grid.addWidget(self.next_button, 0, 1)
         grid.addWidget(self.close_button, 0, 2)
@@ -145,16 +148,17 @@ class TourCard(QFrame):
         pillar = _pillar_of(step.panel)
         self.counter.setText(f"{index + 1} / {len(self.tour.steps)}")
         set_style(self.counter, pillar=pillar)
-        self.where.setText(f"{pillar}\n{_title_of(step.panel)}")
+        shown_pillar = translate("Panels", pillar)  # as the navigator names it
+        self.where.setText(f"{shown_pillar}\n{_title_of(step.panel)}")
         set_style(self.where, pillar=pillar)
-        self.title.setText(step.title)
-        self.narration.setText(step.narration)
+        self.title.setText(step.shown_title())
+        self.narration.setText(step.shown_narration())
         self.live.setText("")
         self.back_button.setEnabled(index > 0)
         last = index + 1 >= len(self.tour.steps)
-        self.next_button.setText("Done ✓" if last else "Next ▶")
-        self.next_button.setToolTip("End the tour; the last result stays on screen" if last else
-                                    "The next step (PageDown, → or a presentation clicker)")
+        self.next_button.setText(self.tr("Done ✓") if last else self.tr("Next ▶"))
+        self.next_button.setToolTip(self.tr("End the tour; the last result stays on screen") if last
+                                    else self.tr("The next step (PageDown, → or a presentation clicker)"))
         # At the end the offer to begin again is the button that stands out.
         set_style(self.reset_button, primary=last)
         self._fit_height()
@@ -197,7 +201,7 @@ class TourCard(QFrame):
     def _on_autoplay(self, on: bool) -> None:
         if self.auto_button.isChecked() != on:
             self.auto_button.setChecked(on)
-        self.auto_button.setText("❚❚ Pause" if on else "▶▶ Auto")
+        self.auto_button.setText(self.tr("❚❚ Pause") if on else self.tr("▶▶ Auto"))
 
     def apply_theme(self) -> None:
         """Fit the card again after a change of text scale (colours come from the style sheet)."""
@@ -211,7 +215,7 @@ def add_tour_dock(window, tour: Tour) -> tuple[QDockWidget, TourCard]:
     card = TourCard(tour)
     dock = QDockWidget(window)
     dock.setObjectName("tourDock")
-    dock.setWindowTitle("Guided tour")
+    dock.setWindowTitle(translate("TourCard", "Guided tour"))
     dock.setTitleBarWidget(QWidget())  # no title bar: the card says what it is
     dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
     dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea)

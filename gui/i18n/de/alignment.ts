@@ -20,6 +20,10 @@
         <translation>Das Modell wurde mit Fragen über das Meer, das Wetter, Tiere, Obst, Könige und Königinnen, Schmerzen und Berufe feinabgestimmt. Es antwortet auf Englisch.</translation>
     </message>
     <message>
+        <source>Your question to the model</source>
+        <translation>Ihre Frage an das Modell</translation>
+    </message>
+    <message>
         <source>Ask</source>
         <translation>Fragen</translation>
     </message>
@@ -37,7 +41,7 @@
     </message>
     <message>
         <source>↺ Reset to the fine-tuned model</source>
-        <translation>↺ Zurück zum feinabgestimmten Modell</translation>
+        <translation>↺ Urteile vergessen</translation>
     </message>
     <message>
         <source>Forget every judgement: the model goes back to how it was after fine-tuning (the reference model)</source>
@@ -54,6 +58,10 @@
     <message>
         <source>Compare the three stages</source>
         <translation>Die drei Stufen vergleichen</translation>
+    </message>
+    <message>
+        <source>Judgements, the biased judge and the three stages</source>
+        <translation>Urteile, der voreingenommene Bewerter und die drei Stufen</translation>
     </message>
     <message>
         <source>Type a question first.</source>
@@ -183,6 +191,18 @@ The model learns the preference (DPO update).</source>
 Das Modell lernt die Vorliebe (DPO-Aktualisierung).</translation>
     </message>
     <message>
+        <source>Answer {letter} is good</source>
+        <translation>Antwort {letter} ist gut</translation>
+    </message>
+    <message>
+        <source>Answer {letter} is bad</source>
+        <translation>Antwort {letter} ist schlecht</translation>
+    </message>
+    <message>
+        <source>Answer {letter} is the better one</source>
+        <translation>Antwort {letter} ist die bessere</translation>
+    </message>
+    <message>
         <source>(nothing: it stopped at once)</source>
         <translation>(nichts: es hat sofort aufgehört)</translation>
     </message>
@@ -199,6 +219,13 @@ Das Modell lernt die Vorliebe (DPO-Aktualisierung).</translation>
             <numerusform>%n Token, kein Platz mehr, abgeschnitten</numerusform>
             <numerusform>%n Tokens, kein Platz mehr, abgeschnitten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Your judgements, newest first</source>
+        <translation>Ihre Urteile, die neuesten zuerst</translation>
     </message>
 </context>
 <context>
@@ -232,12 +259,24 @@ Das Modell lernt die Vorliebe (DPO-Aktualisierung).</translation>
         <translation>Ein Bewerter, der</translation>
     </message>
     <message>
+        <source>What the judge prefers</source>
+        <translation>Was der Bewerter bevorzugt</translation>
+    </message>
+    <message>
         <source>The word this judge is biased for (or against); an English word, as the model is English</source>
         <translation>Das Wort, für (oder gegen) das dieser Bewerter voreingenommen ist; ein englisches Wort, denn das Modell ist englisch</translation>
     </message>
     <message>
+        <source>The judge&apos;s word</source>
+        <translation>Das Wort des Bewerters</translation>
+    </message>
+    <message>
         <source>for</source>
         <translation>für</translation>
+    </message>
+    <message>
+        <source>How many times the judge clicks</source>
+        <translation>Wie oft der Bewerter klickt</translation>
     </message>
     <message>
         <source> clicks</source>

@@ -143,6 +143,10 @@
         <source>on the test pairs (held-out)</source>
         <translation>auf den Testpaaren (zurückgehalten)</translation>
     </message>
+    <message>
+        <source>Fine-tuning loss chart</source>
+        <translation>Verlustdiagramm der Feinabstimmung</translation>
+    </message>
 </context>
 <context>
     <name>FinetunePanel</name>
@@ -164,7 +168,7 @@
     </message>
     <message>
         <source>Stop</source>
-        <translation>Anhalten</translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Stop fine-tuning now; the model keeps what it learned so far</source>
@@ -189,6 +193,10 @@
     <message>
         <source>&lt;b&gt;Ask both models:&lt;/b&gt;</source>
         <translation>&lt;b&gt;Beide Modelle fragen:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Question for both models</source>
+        <translation>Frage an beide Modelle</translation>
     </message>
     <message>
         <source>Pick a test question or type your own</source>
@@ -233,6 +241,10 @@
     <message>
         <source>Learning curve (loss)</source>
         <translation>Lernkurve (Verlust)</translation>
+    </message>
+    <message>
+        <source>Views of fine-tuning</source>
+        <translation>Ansichten der Feinabstimmung</translation>
     </message>
     <message>
         <source>Press “Ask both” to put the question to this model.</source>
@@ -350,6 +362,14 @@
         <translation>Verwendet für</translation>
     </message>
     <message>
+        <source>Question and answer pairs</source>
+        <translation>Frage-Antwort-Paare</translation>
+    </message>
+    <message>
+        <source>F2 changes the selected cell</source>
+        <translation>F2 ändert die gewählte Zelle</translation>
+    </message>
+    <message>
         <source>Double-click a question or an answer to change it</source>
         <translation>Doppelklick auf eine Frage oder Antwort, um sie zu ändern</translation>
     </message>
@@ -375,7 +395,7 @@
     </message>
     <message>
         <source>Back to the bundled pairs</source>
-        <translation>Zurück zu den mitgelieferten Paaren</translation>
+        <translation>Mitgelieferte Paare</translation>
     </message>
     <message>
         <source>testing (held-out)</source>
@@ -454,6 +474,10 @@
     <message>
         <source>After (fine-tuned)</source>
         <translation>Nachher (feinabgestimmt)</translation>
+    </message>
+    <message>
+        <source>Checks passed before and after fine-tuning</source>
+        <translation>Bestandene Prüfungen vor und nach der Feinabstimmung</translation>
     </message>
     <message>
         <source>Each row is one rule, checked on every answer to a held-out question. The first three are about the shape of an answer; &apos;correct&apos; compares it with the reference answer&apos;s key words; made-up words are words found nowhere in the training text.</source>

@@ -97,6 +97,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
 
         title = QLabel(self.tr("Chat & feedback: the model learns what people prefer"))
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
+        title.setWordWrap(True)  # a longer translation wraps instead of widening the window
         root.addWidget(title)
         intro = small_label(self.tr("Each judgement changes the model at once: learning from human "
                                     "feedback (RLHF)."))
@@ -269,9 +270,9 @@ class ChatPanel(RedrawWhileShown, QWidget):
             self._measured_word = word  # the judge measures its own word
         self.controller.alignment.run_ranker(spec, self.clicks_spin.value(), seed=self._seed)
         judge = translate("JudgeTab", label) + (f" “{word}”" if needs_word else "")
-        clicks = self.clicks_spin.value()
-        self._add_history(plural(self.tr("Automatic judge ({judge}): %n click(s)", "", clicks),
-                                 clicks).format(judge=judge))
+        n = self.clicks_spin.value()
+        self._add_history(plural(self.tr("Automatic judge ({judge}): %n click(s)", "", n), n).format(
+            judge=judge))
 
     def _measure_word(self) -> None:
         """Chart the share of answers that mention the judge's word (the trait to watch)."""

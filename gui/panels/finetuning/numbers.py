@@ -13,16 +13,25 @@ from PySide6.QtCore import QLocale
 from gui.i18n import translate
 
 
+def locale() -> QLocale:
+    """The interface's locale; the bare "C" locale (no language chosen, e.g. LANG=C in a
+    test) counts as English, so 12,345 keeps its separator as the English text always had."""
+    chosen = QLocale()
+    if chosen.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return chosen
+
+
 def number(value: float, decimals: int = 2) -> str:
     """`value` with `decimals` digits after the point; "—" when it is not a number."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
-    return QLocale().toString(float(value), "f", decimals)
+    return locale().toString(float(value), "f", decimals)
 
 
 def count(n: int) -> str:
     """A whole number with the language's thousands separator (12,345 / 12.345)."""
-    return QLocale().toString(int(n))
+    return locale().toString(int(n))
 
 
 def percent(share: float, decimals: int = 0) -> str:
@@ -36,7 +45,7 @@ def p_value(p: float) -> str:
     """A p-value with two significant digits (0.0031, 0.42), the language's decimal mark."""
     if p is None or not math.isfinite(float(p)):
         return "—"
-    return QLocale().toString(float(p), "g", 2)
+    return locale().toString(float(p), "g", 2)
 
 
 def plural(text: str, n: int) -> str:
