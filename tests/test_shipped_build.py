@@ -182,6 +182,9 @@ def test_embeddings_history_holds_the_builds_frames_and_replay_walks_them(qtbot,
                                                                         make_controller):
     controller = make_controller()
     history = EmbeddingHistory.for_controller(controller)
+    assert not controller.shipped_build.frame_pca  # laid out only when the map starts
+    with qtbot.waitSignal(controller.shipped_build.framesReady, timeout=30_000):
+        history.start()
     qtbot.waitUntil(lambda: history.build_umap_progress()[1] > 0, timeout=30_000)
     frames = history.frames
     assert [f.from_build for f in frames] == [True] * 6 + [False]

@@ -110,6 +110,7 @@ class EmbeddingHistory(QObject):
         self.build = getattr(controller, "shipped_build", None)
         if self.build is not None:
             self.build.activeChanged.connect(self._add_build_frames)
+            self.build.framesReady.connect(self._add_build_frames)
 
     # -- one per app ------------------------------------------------------------------
     @classmethod
@@ -136,6 +137,8 @@ class EmbeddingHistory(QObject):
             return
         self._started = True
         self.projector.start()
+        if self.build is not None:
+            self.build.prepare_frames()  # the shipped model's build frames, laid out on a thread
         if self.controller.is_ready:
             self.request_snapshot()
         self._on_training_state(self.controller.pretraining.training_state)
@@ -285,7 +288,7 @@ class EmbeddingHistory(QObject):
         """Put the build's frames before the live one, when the live model is the shipped
         model and its map is the build's last frame (else nothing: live frames only)."""
         build, live = self.build, self.latest()
-        if build is None or not build.active or live is None or build.history is None:
+        if build is None or not build.active or live is None or not build.frame_pca:
             return
         if any(f.from_build for f in self.frames):
             return

@@ -2,8 +2,9 @@
 
 scripts/build_assets.py keeps the build's loss curve and frames of its word map beside
 the shipped checkpoint (engine/pretraining/build_history.py). `ShippedBuild` reads them
-(on a thread, once the model is loaded, so the window paints first) and says whether
-they describe the live model:
+(on a thread, once the model is loaded, so the window paints first; the map frames are
+laid out only when the word map starts, `prepare_frames`) and says whether they describe
+the live model:
 
 - shipped: the engine loaded the shipped checkpoint (at start, after a reset, or a
   restarted worker with no saved session) and nothing has trained it since;
@@ -14,6 +15,7 @@ A missing or damaged history leaves everything as before (`history` stays None).
 
 Signals:
     loaded()          the history was read (or found missing/damaged: `history` is None)
+    framesReady()     `frame_pca` holds the map frames' PCA layouts (`prepare_frames()`)
     activeChanged()   `active` changed: the panels redraw
 """
 
@@ -55,6 +57,7 @@ class ShippedBuild(QObject):
 
     loaded = Signal()
     activeChanged = Signal()
+    framesReady = Signal()
 
     def __init__(self, controller, checkpoint: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -68,8 +71,12 @@ class ShippedBuild(QObject):
         self._shipped = False  # the engine holds the shipped model, untrained since
         self._was_active = False
         self._reading = False
+        self._frames_wanted = False  # the word map asked for the frames' layouts
+        self._laying_out = False
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_read)
+        self._layouts_relay = _Relay(self)
+        self._layouts_relay.done.connect(self._on_layouts)
         controller.modelReady.connect(self._on_model_ready)
         controller.demoReset.connect(self._on_demo_reset)
         controller.sessionOpened.connect(self._on_other_model)
@@ -131,23 +138,37 @@ class ShippedBuild(QObject):
         if wait:
             self._on_read(_read(checkpoint))
             return
-        threading.Thread(target=lambda: self._deliver(_read(checkpoint)),
+        threading.Thread(target=lambda: _deliver(self._relay, _read(checkpoint)),
                          name="build-history", daemon=True).start()
 
-    def _deliver(self, history) -> None:
-        with contextlib.suppress(RuntimeError):  # the app closed while it was being read
-            self._relay.done.emit(history)
+    def prepare_frames(self) -> None:
+        """Lay the map frames out with PCA on a thread (once; seconds of one core for ~80
+        frames, so only when the word map is wanted); `framesReady` follows."""
+        self._frames_wanted = True
+        if self.history is None or self.frame_pca or self._laying_out:
+            return
+        self._laying_out = True
+        history = self.history
+        threading.Thread(target=lambda: _deliver(self._layouts_relay, _frame_layouts(history)),
+                         name="build-history-layouts", daemon=True).start()
 
-    def _on_read(self, result: tuple[BuildHistory, tuple[np.ndarray, ...]] | None) -> None:
+    def _on_read(self, history: BuildHistory | None) -> None:
         self._reading = False
         self.is_loaded = True
-        self.history, self.frame_pca = result if result is not None else (None, ())
-        history = self.history
+        self.history = history
         self.curve.clear()
         if history is not None:
             self.curve.extend(list(history.curve))  # CurvePoint has the fields extend reads
         self.loaded.emit()
         self._update()
+        if self._frames_wanted:
+            self.prepare_frames()
+
+    def _on_layouts(self, layouts: tuple[np.ndarray, ...] | None) -> None:
+        self._laying_out = False
+        if layouts:
+            self.frame_pca = layouts
+            self.framesReady.emit()
 
     # -- what the engine says ----------------------------------------------------------
     def _update(self) -> None:
@@ -182,29 +203,42 @@ class ShippedBuild(QObject):
         self._update()  # `active` compares the status with the build
 
 
-def _read(checkpoint: Path) -> tuple[BuildHistory, tuple[np.ndarray, ...]] | None:
-    """The history and its frames' PCA layouts (made here, off the GUI thread), or None."""
+def _deliver(relay: _Relay, result) -> None:
+    with contextlib.suppress(RuntimeError):  # the app closed while it was being made
+        relay.done.emit(result)
+
+
+def _read(checkpoint: Path) -> BuildHistory | None:
+    """The history, checked (a fraction of a second: run on a thread), or None."""
     try:
         history = load_history(checkpoint)
         if history is None:
             log.info("no build history beside %s: the panels show live runs only", checkpoint)
             return None
-        if len(history.frames) != len(history.frame_steps) or any(
+        if not history.frames or len(history.frames) != len(history.frame_steps) or any(
                 f.shape != (len(history.words), history.frames[0].shape[1]) for f in history.frames):
             raise ValueError("its map frames do not match its words")
-        # subtle: numpy's BLAS on one thread, as embedding_history does for its PCA (two
-        # threads wait for each other on a busy machine: seconds instead of milliseconds).
-        try:
-            from threadpoolctl import threadpool_limits
-        except ImportError:  # pragma: no cover - comes with scikit-learn, which umap needs
-            threadpool_limits = None
-        with threadpool_limits(1) if threadpool_limits else contextlib.nullcontext():
-            layouts = [pca_layout(f) for f in history.frames]
-            # Each turned to match the one after it (the same words in every frame), so
-            # the replay ends on the last; the GUI turns the whole chain onto the live map.
-            for i in range(len(layouts) - 2, -1, -1):
-                layouts[i] = procrustes_align(layouts[i], layouts[i + 1])
-        return history, tuple(layouts)
+        return history
     except Exception as exc:  # noqa: BLE001 - a damaged file of any kind: show live runs only
         log.warning("could not read the build history beside %s: %s", checkpoint, exc)
+        return None
+
+
+def _frame_layouts(history: BuildHistory) -> tuple[np.ndarray, ...] | None:
+    """Each frame's PCA layout, turned to match the next one's (the same words in every
+    frame), so a replay ends on the last; the GUI turns the chain onto the live map."""
+    # subtle: numpy's BLAS on one thread, as embedding_history does for its PCA (two
+    # threads wait for each other on a busy machine: seconds instead of milliseconds).
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - comes with scikit-learn, which umap needs
+        threadpool_limits = None
+    try:
+        with threadpool_limits(1) if threadpool_limits else contextlib.nullcontext():
+            layouts = [pca_layout(f) for f in history.frames]
+            for i in range(len(layouts) - 2, -1, -1):
+                layouts[i] = procrustes_align(layouts[i], layouts[i + 1])
+        return tuple(layouts)
+    except Exception as exc:  # noqa: BLE001 - bad numbers in a frame: the map shows live frames
+        log.warning("could not lay out the build history's map frames: %s", exc)
         return None
