@@ -33,7 +33,7 @@ def test_the_data_panel_speaks_german_with_german_numbers(qtbot, german):
     with started_controller(qtbot, _small_session, timeout=120_000) as controller:
         panel = shown_data_panel(qtbot, controller, timeout=120_000)
         summary = panel._summary
-        assert panel.retrain_button.text() == "Mischung übernehmen und neu trainieren"
+        assert panel.retrain_button.text() == "Übernehmen und neu trainieren"
         assert panel.add_button.text() == "Eigenen Text hinzufügen …"
         assert panel.corpus_chooser.about_button.text() == "Über die Bücher"
         assert "Bibliothek echter Bücher" in panel.corpus_chooser.combo.currentText()

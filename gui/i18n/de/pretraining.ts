@@ -471,7 +471,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>The model keeps a list of numbers for every word (its &lt;b&gt;embedding&lt;/b&gt;). Words used in the same places get similar lists, so on this flat map of them (a projection to 2-D) they land close together.</source>
-        <translation>Das Modell führt für jedes Wort eine Liste von Zahlen (seine &lt;b&gt;Einbettung&lt;/b&gt;). Wörter, die an denselben Stellen vorkommen, bekommen ähnliche Listen; auf dieser flachen Karte davon (einer Projektion in 2-D) landen sie deshalb nah beieinander.</translation>
+        <translation>Das Modell führt für jedes Wort eine Liste von Zahlen (seine &lt;b&gt;Einbettung&lt;/b&gt;). Wörter, die an denselben Stellen vorkommen, bekommen ähnliche Listen; auf dieser flachen Karte davon (einer Projektion in 2‑D) landen sie deshalb nah beieinander.</translation>
     </message>
     <message>
         <source>The detailed map (UMAP) is getting ready; this is the quick one (PCA) meanwhile.</source>
@@ -796,7 +796,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>likeness (cosine)</source>
-        <translation>Ähnlichkeit (Kosinus)</translation>
+        <translation>Ähnlichkeit</translation>
     </message>
     <message>
         <source>Cosine similarity: how nearly two words&apos; number lists point the same way</source>
@@ -1000,7 +1000,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>▶ Replay training</source>
-        <translation>▶ Training abspielen</translation>
+        <translation>▶ Abspielen</translation>
     </message>
     <message>
         <source>Watch the map form, from the first snapshot to now</source>
@@ -1020,7 +1020,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>Map style: {style}</source>
-        <translation>Kartenart: {style}</translation>
+        <translation>Karte: {style}</translation>
     </message>
     <message>
         <source>UMAP keeps each word&apos;s closest words close on the map (it takes a moment to draw). PCA is a straight view from the angle that shows the most spread (instant).</source>
@@ -1036,18 +1036,18 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>❚❚ Pause replay</source>
-        <translation>❚❚ Abspielen anhalten</translation>
+        <translation>❚❚ Anhalten</translation>
     </message>
 </context>
 <context>
     <name>TokensPanel</name>
     <message>
         <source>made-up words</source>
-        <translation>erfundene Wörter</translation>
+        <translation>Fantasiewörter</translation>
     </message>
     <message>
         <source>shared pieces (books)</source>
-        <translation>gemeinsame Stücke (Bücher)</translation>
+        <translation>geteilte Stücke</translation>
     </message>
     <message>
         <source>Letters</source>
@@ -1102,7 +1102,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>Three ways to cut it (letters, words, word pieces)</source>
-        <translation>Drei Arten zu schneiden (Buchstaben, Wörter, Wortstücke)</translation>
+        <translation>Drei Arten zu schneiden (Buchstaben, Wörter, Stücke)</translation>
     </message>
     <message>
         <source>BPE starts from single letters (bytes) and keeps gluing the most frequent pair of the training text into one new token (a merge). Our tokenizer&apos;s real merges, in order, on your text:</source>
@@ -1110,7 +1110,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>Watch BPE learn its pieces (merge by merge)</source>
-        <translation>BPE beim Lernen zusehen (Verschmelzung für Verschmelzung)</translation>
+        <translation>BPE beim Lernen zusehen (Verschmelzungen)</translation>
     </message>
     <message>
         <source>(type some text above)</source>
@@ -1275,7 +1275,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>Apply mix and retrain</source>
-        <translation>Mischung übernehmen und neu trainieren</translation>
+        <translation>Übernehmen und neu trainieren</translation>
     </message>
     <message>
         <source>Use this mix and train a new model from scratch (pre-training starts over)</source>
@@ -1284,6 +1284,10 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
 </context>
 <context>
     <name>WindowStepping</name>
+    <message>
+        <source>“{text}”</source>
+        <translation>„{text}“</translation>
+    </message>
     <message>
         <source>{number}.  {window}  →  (end of text: nothing left to guess)</source>
         <translation>{number}.  {window}  →  (Textende: nichts mehr vorherzusagen)</translation>
@@ -1393,7 +1397,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>Its guesses (probabilities)</source>
-        <translation>Seine Vorhersagen (Wahrscheinlichkeiten)</translation>
+        <translation>Seine Vorhersagen (in %)</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,9 @@ class CorpusChooser(QWidget):
         row.addWidget(corpus_label)
         self.combo = QComboBox()
         corpus_label.setBuddy(self.combo)  # a screen reader names the list by its label
+        # A long corpus name (more so in translation) is cut short here, in full in the list.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(24)
         for name in (LIBRARY, MADE_UP):
             self.combo.addItem(shown(SOURCES, CORPUS_TITLES[name]), name)
         self.combo.setToolTip(self.tr("The text the model learns from: real books, or a small "

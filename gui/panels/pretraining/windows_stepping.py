@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListWidgetItem
 
+from gui.i18n import translate
 from gui.panels.pretraining.numbers import integer
 from gui.widgets.token_strip import display_token
 
@@ -16,7 +17,8 @@ PROBE_KEY = "windows"
 
 
 def _quote(strings: list[str]) -> str:
-    return "“" + "".join(strings).strip() + "”"
+    """The model's words in the quotation marks of the chosen language."""
+    return translate("WindowStepping", "“{text}”").format(text="".join(strings).strip())
 
 
 class WindowStepping:
