@@ -146,6 +146,10 @@
         <source>Click a step to see what it removed</source>
         <translation>Auf einen Schritt klicken, um zu sehen, was er entfernt hat</translation>
     </message>
+    <message>
+        <source>Cleaning steps</source>
+        <translation>Bereinigungsschritte</translation>
+    </message>
     <message numerus="yes">
         <source>%n steps from raw book files to {documents} documents. Click a step to see what it threw away.</source>
         <translation>
@@ -348,6 +352,10 @@
         <translation>Fertige Mischungen: Wählen Sie eine, sie wird sofort übernommen</translation>
     </message>
     <message>
+        <source>Ready-made mixes</source>
+        <translation>Fertige Mischungen</translation>
+    </message>
+    <message>
         <source>Add your own text…</source>
         <translation>Eigenen Text hinzufügen …</translation>
     </message>
@@ -366,6 +374,10 @@
     <message>
         <source>Press “Read” beside a source to see a sample of it.</source>
         <translation>Klicken Sie neben einer Quelle auf „Lesen“, um eine Stichprobe zu sehen.</translation>
+    </message>
+    <message>
+        <source>Sample of the chosen source</source>
+        <translation>Stichprobe der gewählten Quelle</translation>
     </message>
     <message numerus="yes">
         <source>Added: {names} and %n more</source>
@@ -515,6 +527,14 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     <message>
         <source>nearest (cosine): {words}</source>
         <translation>am nächsten (Kosinus): {words}</translation>
+    </message>
+    <message>
+        <source>While the shipped model was built: step {step} · {thousands} k tokens read</source>
+        <translation>Beim Bau des mitgelieferten Modells: Schritt {step} · {thousands} Tsd. Tokens gelesen</translation>
+    </message>
+    <message>
+        <source>Detailed maps (UMAP) of how the shipped model&apos;s map formed: {done} of {total} drawn so far, and the replay shows those. The quick map (PCA) replays every moment now.</source>
+        <translation>Genaue Karten (UMAP) davon, wie die Karte des mitgelieferten Modells entstand: {done} von {total} bisher gezeichnet, und das Abspielen zeigt diese. Die schnelle Karte (PCA) spielt schon jetzt jeden Moment ab.</translation>
     </message>
 </context>
 <context>
@@ -775,6 +795,10 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
         <translation>Ein Wort eingeben und Enter drücken: Es wird auf der Karte eingekreist, mit Linien zu seinen nächsten Wörtern</translation>
     </message>
     <message>
+        <source>Find a word on the map</source>
+        <translation>Ein Wort auf der Karte suchen</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>Suchen</translation>
     </message>
@@ -891,6 +915,10 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     <message>
         <source>Show a sample of this source</source>
         <translation>Eine Stichprobe dieser Quelle zeigen</translation>
+    </message>
+    <message>
+        <source>Read a sample of {source}</source>
+        <translation>Eine Stichprobe aus {source} lesen</translation>
     </message>
     <message>
         <source>{count} words</source>
@@ -1011,6 +1039,10 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
         <translation>Ziehen, um die Karte zu einem früheren Zeitpunkt des Trainings zu sehen</translation>
     </message>
     <message>
+        <source>Moment of training shown on the map</source>
+        <translation>Auf der Karte gezeigter Moment des Trainings</translation>
+    </message>
+    <message>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
@@ -1025,6 +1057,10 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     <message>
         <source>UMAP keeps each word&apos;s closest words close on the map (it takes a moment to draw). PCA is a straight view from the angle that shows the most spread (instant).</source>
         <translation>UMAP hält die nächsten Wörter jedes Wortes auch auf der Karte nah (das Zeichnen dauert einen Moment). PCA ist ein gerader Blick aus dem Winkel, der die größte Streuung zeigt (sofort).</translation>
+    </message>
+    <message>
+        <source>Map style</source>
+        <translation>Kartenart</translation>
     </message>
     <message>
         <source>Save picture…</source>
@@ -1099,6 +1135,14 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     <message>
         <source>Type or paste any text here…</source>
         <translation>Beliebigen Text hier eintippen oder einfügen …</translation>
+    </message>
+    <message>
+        <source>Text to cut into tokens</source>
+        <translation>Text, der in Tokens geschnitten wird</translation>
+    </message>
+    <message>
+        <source>Views of the text</source>
+        <translation>Ansichten des Textes</translation>
     </message>
     <message>
         <source>Three ways to cut it (letters, words, word pieces)</source>
