@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
@@ -145,8 +143,9 @@ class ModelStatusBar(QStatusBar):
             return
 
         def width(label: QLabel, html: str) -> int:
-            plain = re.sub(r"<[^>]+>", "", html)
-            return round(label.fontMetrics().horizontalAdvance(plain) * 1.1) + 16  # bold, margins
+            # Measured as drawn (bold parts too, in any language), plus the bar's spacing.
+            label.setText(html)
+            return label.sizeHint().width() + 12
 
         room = self.width() - 24
         use = 0 if sum(width(lb, pair[0]) for lb, pair in self._texts.items()) <= room else 1

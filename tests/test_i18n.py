@@ -134,6 +134,32 @@ def test_a_translation_is_found_from_a_subclass(qapp, german):
     assert SomePanelsBanner().close_button.text() == "Schließen"
 
 
+def test_the_german_status_bar_is_not_cut_off_at_1280(qtbot, qapp, german):
+    from PySide6.QtWidgets import QWidget
+
+    from engine.session.core import ModelStatus
+    from gui.status_bar import ModelStatusBar
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = ModelStatusBar()
+    window.setStatusBar(bar)
+    window.setCentralWidget(QWidget())
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    for status in (ModelStatus("pre-trained", 1_060_000, 0.97, 921_600, "held-out text"),
+                   ModelStatus("fine-tuned", 1_060_000, 8.48, 921_600, "held-out answers"),
+                   ModelStatus("aligned", 1_060_000, 8.48, 921_600, "held-out answers, after 3 judgements")):
+        bar.set_status(status)
+        qtbot.wait(20)
+        shown = [label for label in bar._labels if label.isVisible()]
+        assert bar.stage_label in shown and bar.loss_label in shown
+        for label in shown:
+            assert label.width() >= label.sizeHint().width(), label.text()
+            assert label.geometry().right() <= bar.width(), label.text()
+
+
 def test_language_setting_is_remembered(tmp_path):
     from gui.settings import AppSettings
 

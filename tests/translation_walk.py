@@ -8,7 +8,8 @@ does the same for the menu bar. `looks_english(text)` decides whether a text a G
 interface shows is still English (see ENGLISH_WORDS and the allowlist).
 
 A widget that shows the corpus's or the model's own words (they stay English) says so
-with `widget.setProperty("i18nData", True)`: its text is not checked (its tool tip is).
+with `widget.setProperty("i18nData", True)`: its text and accessible description are not
+checked (its tool tip and accessible name are).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ ALLOWED = (
 )
 QUOTED = re.compile(r"„[^“]*“|“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 TAGS = re.compile(r"<[^>]+>")
-WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")  # whole words, umlauts included ("höhere")
 
 
 def book_names() -> tuple[str, ...]:
@@ -123,6 +124,8 @@ def area_of(obj) -> str:
     """The translation area (gui.i18n.AREAS) of the nearest object made by our own code."""
     from gui.i18n import AREAS
 
+    if isinstance(obj, QDockWidget) and obj.widget() is not None:
+        obj = obj.widget()  # a dock belongs to whoever made what it holds
     node = obj
     while node is not None:
         module = type(node).__module__
@@ -134,6 +137,25 @@ def area_of(obj) -> str:
             return "app"
         node = node.parent() if hasattr(node, "parent") and callable(node.parent) else None
     return "?"
+
+
+def _source_files() -> dict[str, str]:
+    """gui/**/*.py (relative path) -> its text, for finding where a string is written."""
+    return {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted((ROOT / "gui").rglob("*.py"))}
+
+
+def area_of_text(text: str, files: dict[str, str]) -> str | None:
+    """The area whose code holds `text` as written (its first words, for a long one)."""
+    from gui.i18n import AREAS
+
+    probe = text[:40]
+    for path, code in files.items():
+        if probe in code:
+            for area, entries in AREAS.items():
+                if any(path == e or path.startswith(e.rstrip("/") + "/") for e in entries):
+                    return area
+    return None
 
 
 def _name(widget) -> str:
@@ -148,8 +170,8 @@ def _widget_texts(w: QWidget) -> list[tuple[str, str]]:
     data = bool(w.property("i18nData"))
     if w.isWindow():
         out.append(("windowTitle", w.windowTitle()))
-    if data:
-        return out
+    if data:  # the words shown (and the description that lists them) are the model's
+        return [(prop, text) for prop, text in out if prop != "accessibleDescription"]
     if isinstance(w, QLabel | QAbstractButton):
         out.append(("text", w.text()))
     elif isinstance(w, QGroupBox):
@@ -253,8 +275,11 @@ def untranslated(seen: list[Seen], names: tuple[str, ...], unfinished: set[str])
     """The texts that are still the English source: a source marked unfinished, or a text
     with English words once names and quotes are set aside. One entry per text."""
     bad: dict[tuple[str, str], Seen] = {}
+    files = _source_files()
     for s in seen:
         english = s.text in unfinished or s.text.replace("&", "") in unfinished or looks_english(s.text, names)
         if english and (s.widget, s.text) not in bad:
-            bad[(s.widget, s.text)] = s
+            # Attributed to the area whose code writes the text, when it is written as is.
+            area = area_of_text(s.text, files) or s.area
+            bad[(s.widget, s.text)] = Seen(s.where, s.widget, s.prop, s.text, area)
     return sorted(bad.values(), key=lambda s: (s.area, s.where, s.widget, s.text))

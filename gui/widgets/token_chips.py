@@ -104,6 +104,7 @@ class TokenChips(QWidget):
         max_chips: int = 800,
     ) -> None:
         super().__init__(parent)
+        self.setProperty("i18nData", True)  # shows the model's own words: they stay English
         self._tokens: list[str] = []
         self._ids: list[int | None] = []
         self._colors: list[str | None] = []

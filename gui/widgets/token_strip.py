@@ -36,6 +36,7 @@ class TokenStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setProperty("i18nData", True)  # shows the model's own words: they stay English
         self._font = theme.font(theme.TOKEN_PT)
         self._tokens: list[tuple[str, bool]] = []
         self._start = 0

@@ -47,6 +47,7 @@ class WordMap(WordMapLabels, pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, enableMenu=False)  # no menu made (a third of the widget's cost)
+        self.setProperty("i18nData", True)  # shows the model's own words: they stay English
         self.setMinimumSize(320, 240)
         item = self.getPlotItem()
         item.hideAxis("left")

@@ -1001,7 +1001,7 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
     <message>
         <source>Chat &amp; feedback</source>
-        <translation>Chat &amp; Rückmeldung</translation>
+        <translation>Chat &amp; Feedback</translation>
     </message>
     <message>
         <source>Steps of the story</source>
