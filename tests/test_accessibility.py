@@ -172,6 +172,32 @@ def test_every_control_of_every_panel_is_named_and_reached_by_tab(qtbot, lecture
     assert presenter.tour_card.next_button in checked["data"]
 
 
+CHART_CLASSES = ("LossPlot", "FinetuneCurve", "ProbabilityBars", "GuessBars", "MergeCurve", "WordMap",
+                 "AlignmentCharts", "TokenStrip", "TokenChips", "AttentionGrid", "AttentionStrip",
+                 "WeightHeatmap")
+
+
+def test_every_chart_on_screen_has_a_summary_and_is_reached_by_tab(qtbot, lecture_window):
+    """A screen reader user tabs onto a chart and hears what it shows now."""
+    window, _presenter = lecture_window
+    found: dict[str, list[str]] = {}
+    problems = []
+    for key in list(window.navigator.keys()):
+        _open(qtbot, window, key)
+        chain = set(focus_chain(window))
+        charts = [w for w in window.findChildren(QWidget)
+                  if type(w).__name__ in CHART_CLASSES and w.isVisible()]
+        found[key] = [type(w).__name__ for w in charts]
+        for w in charts:
+            if not w.accessibleName() or not w.accessibleDescription():
+                problems.append(f"{key}: {type(w).__name__} says nothing")
+            if w not in chain:
+                problems.append(f"{key}: {type(w).__name__} not reached by Tab")
+    assert not problems, "\n".join(problems)
+    assert "LossPlot" in found["windows"] and "WordMap" in found["embeddings"], found
+    assert "AlignmentCharts" in found["chat"] and "TokenChips" in found["tokens"], found
+
+
 def test_tab_follows_the_data_panels_rows_of_sources(qtbot, lecture_window):
     """The source rows are built after the widgets under them; Tab still goes down the page."""
     window, _presenter = lecture_window
