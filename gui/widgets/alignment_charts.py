@@ -21,17 +21,20 @@ Every plot item is made once and fed with setData (never re-created).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSize
+from PySide6.QtGui import QFontMetrics
 
 from gui import theme
 from gui.engine_messages import engine_text
 from gui.i18n import translate
+from gui.widgets.chart_legend import LegendBelow
 from gui.widgets.chart_summary import describe_chart, number, percent
 from gui.widgets.locale_axis import locale_axes
 
 theme.configure_pyqtgraph()
 
 X_LABEL = QT_TRANSLATE_NOOP("AlignmentCharts", "updates")
+MIN_ROW_LINES = 7  # a row of charts is never shorter than this many lines of text
 CHANCE = 50.0  # % agreement a judge with no taste gets from any model
 
 
@@ -96,7 +99,6 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
     def __init__(self, kl_budget: float | None = None, parent=None, beta: float = 0.1,
                  probes: int = 12):
         super().__init__(parent)
-        self.setMinimumSize(300, 240)
         locale = QLocale()
         self.setToolTip(self.tr(TOOLTIP).format(beta=locale.toString(beta), probes=probes))
         self.ci.layout.setSpacing(4)
@@ -106,8 +108,8 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self.agree = self.addPlot(row=0, col=0, axisItems=locale_axes())
         _style(self.agree, self.tr("Agrees before learning (%)"), bottom=False)
         self.agree.setYRange(0, 100, padding=0.05)
-        self.agree.addLegend(offset=(4, 4), labelTextSize=f"{theme.SMALL_PT - 2}pt",
-                             labelTextColor=theme.TEXT)
+        # The key under the axis, one line each: inside, it covered the curves.
+        self.agree_legend = LegendBelow(self.agree, columns=1, text_pt=theme.SMALL_PT - 2)
         self.agreement_curve = _curve(self.agree, theme.GREEN, self.tr("before learning (new pairs)"))
         self.accuracy_curve = _curve(self.agree, theme.GREY, self.tr("after learning (stored pairs)"),
                                      symbol="t", dashed=True)
@@ -151,6 +153,12 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self._version = -1
         self._trait_title = ""
         self.describe(None)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Each of the two rows at least ~7 lines of its text tall, at any text scale: a long
+        # tab below once squeezed the charts to ~70 px; the page scrolls down instead.
+        line = QFontMetrics(theme.font(theme.SMALL_PT)).lineSpacing()
+        return QSize(300, 2 * MIN_ROW_LINES * line)
 
     @property
     def plots(self) -> tuple[pg.PlotItem, ...]:

@@ -6,7 +6,7 @@ answer, with feedback buttons) both build on it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import theme
@@ -20,6 +20,16 @@ def small_label(text: str = "", muted: bool = True) -> QLabel:
     if muted:
         label.setProperty("role", "muted")
     return label
+
+
+class AnswerText(QLabel):
+    """The answer's words: never squeezed below a few lines, whatever the text size."""
+
+    MIN_LINES = 3
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.MIN_LINES * self.fontMetrics().lineSpacing()))
 
 
 class AnswerCard(QFrame):
@@ -41,7 +51,7 @@ class AnswerCard(QFrame):
         layout.setSpacing(4)
         self.title = title
         layout.addWidget(self.title)
-        self.text = QLabel("")
+        self.text = AnswerText("")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

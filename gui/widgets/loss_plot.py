@@ -9,13 +9,14 @@ import pyqtgraph as pg
 
 from gui import theme
 from gui.i18n import translate
+from gui.widgets.chart_legend import LegendBelow
 from gui.widgets.chart_summary import describe_chart, loss_summary
 from gui.widgets.locale_axis import locale_axes
 
 theme.configure_pyqtgraph()
 
 
-def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> pg.LegendItem:
+def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> LegendBelow:
     """Axes of a loss curve, as every loss plot of the app shows them; returns its legend.
 
     "mistakes (loss)" upwards, `bottom_label` across, small theme text, no mouse zoom
@@ -32,7 +33,8 @@ def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> pg.LegendItem:
     item.setDownsampling(auto=True, mode="peak")
     item.setMouseEnabled(x=False, y=False)
     item.hideButtons()
-    return item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.SMALL_PT}pt")
+    # Under the x axis, not over the curves (a falling curve ran under a legend in a corner).
+    return LegendBelow(item, columns=3)
 
 
 class LossPlot(pg.PlotWidget):

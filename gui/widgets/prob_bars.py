@@ -10,6 +10,8 @@ from gui import theme
 from gui.widgets.chart_summary import describe_chart, guesses_summary
 from gui.widgets.token_strip import display_token
 
+MIN_ROWS = 3  # the height asked for before the first guesses arrive
+
 
 class ProbabilityBars(QWidget):
     """One row per guess: the token, a bar on a fixed 0–100 % scale, and the percentage.
@@ -26,8 +28,8 @@ class ProbabilityBars(QWidget):
         self._probs: tuple[float, ...] = ()
         self._target_row: int | None = None
         self._note = self.tr("Waiting for the model…")
+        self.drawn_pt = 0  # the size of the labels last drawn (tests read it)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(120)
         self.describe()
 
     def describe(self) -> None:
@@ -70,6 +72,13 @@ class ProbabilityBars(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(420, 320)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Room for every row (at least MIN_ROWS) in the small text size, and the note: the
+        # labels never shrink below the app's small text (the page scrolls down instead).
+        fm = QFontMetrics(theme.font(theme.SMALL_PT))
+        rows = max(MIN_ROWS, len(self._tokens))
+        return QSize(160, (fm.height() + 4) * rows + fm.height() * 2 + 12)
+
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -77,12 +86,13 @@ class ProbabilityBars(QWidget):
         n = max(1, len(self._tokens))
         # Shrink the type rather than cut rows off when the panel is short.
         font, bold = self._font, self._bold
-        for pt in (theme.BASE_PT, theme.SMALL_PT, theme.SMALL_PT - 2):
+        for pt in (theme.BASE_PT, theme.SMALL_PT):
             font, bold = theme.font(pt), theme.font(pt, bold=True)
             fm = QFontMetrics(font)
             note_h = fm.height() * 2 + 8 if self._note else 0
             if (fm.height() + 4) * n + note_h <= h:
                 break
+        self.drawn_pt = pt
         row_h = min(fm.height() * 1.9, max(fm.height() + 4.0, (h - note_h - 4) / n))
         label_w = min(w * 0.32, max((fm.horizontalAdvance(display_token(t)[0]) for t in self._tokens),
                                     default=40) + 16)

@@ -41,6 +41,7 @@ from gui.panels.alignment.judge_words import JudgeWords
 from gui.panels.finetuning.engine_words import engine_text
 from gui.panels.finetuning.numbers import number, plural
 from gui.panels.redraw import RedrawWhileShown
+from gui.widgets.adaptive_row import AdaptiveRow, fit_tabs
 from gui.widgets.alignment_charts import AlignmentCharts
 from gui.widgets.answer_card import small_label
 from workers.protocol import WriteCandidates
@@ -103,8 +104,9 @@ class ChatPanel(RedrawWhileShown, QWidget):
                                     "feedback (RLHF)."))
         root.addWidget(intro)
 
-        ask_row = QHBoxLayout()
-        ask_row.setSpacing(6)
+        # The question and its buttons side by side, or stacked when the text is large.
+        ask_row = AdaptiveRow(spacing=6)
+        question_row = QHBoxLayout()
         self.question = QLineEdit(DEFAULT_QUESTION)
         self.question.setCursorPosition(0)
         self.question.setPlaceholderText(self.tr("Ask the model a question…"))
@@ -112,19 +114,23 @@ class ChatPanel(RedrawWhileShown, QWidget):
                                          "weather, animals, fruit, kings and queens, aches and "
                                          "people's work. It answers in English."))
         self.question.setAccessibleName(self.tr("Your question to the model"))
-        ask_row.addWidget(self.question, 1)
+        question_row.addWidget(self.question, 1)
         self.ask_button = QPushButton(self.tr("Ask"))
         self.ask_button.setProperty("primary", True)
         self.ask_button.setToolTip(self.tr("Two new answers from the model as it is now"))
-        ask_row.addWidget(self.ask_button)
+        question_row.addWidget(self.ask_button)
+        ask_row.add(question_row, 1, wants_chars=30)
+        other_buttons = QHBoxLayout()
         self.suggest_button = QPushButton(self.tr("Other question"))
         self.suggest_button.setToolTip(self.tr("Pick one of a few questions the model can handle"))
-        ask_row.addWidget(self.suggest_button)
+        other_buttons.addWidget(self.suggest_button)
         self.reset_button = QPushButton(self.tr("↺ Reset to the fine-tuned model"))
         self.reset_button.setToolTip(self.tr("Forget every judgement: the model goes back to how "
                                              "it was after fine-tuning (the reference model)"))
-        ask_row.addWidget(self.reset_button)
-        root.addLayout(ask_row)
+        other_buttons.addWidget(self.reset_button)
+        other_buttons.addStretch(1)
+        ask_row.add(other_buttons)
+        root.addWidget(ask_row)
 
         middle = QHBoxLayout()
         middle.setSpacing(10)
@@ -164,7 +170,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.judge_combo, self.word_edit, self.clicks_spin = j.judge_combo, j.word_edit, j.clicks_spin
         self.run_button, self.stop_button, self.judge_result = j.run_button, j.stop_button, j.judge_result
         self.strip_button, self.columns = self.strip_tab.strip_button, self.strip_tab.columns
-        self.tabs = QTabWidget()
+        self.tabs = fit_tabs(QTabWidget())
         self.tabs.setFont(theme.font(theme.SMALL_PT))
         self.tabs.addTab(self.history_tab, self.tr("Your judgements"))
         self.tabs.addTab(self.judge_tab, self.tr("A biased judge"))

@@ -94,6 +94,9 @@ class JudgeTab(QWidget):
         self.judge_combo.setAccessibleName(self.tr("What the judge prefers"))
         for label, _, _ in JUDGES:
             self.judge_combo.addItem(translate("JudgeTab", label))
+        # Not as wide as its longest choice: at large text that would scroll the page sideways.
+        self.judge_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.judge_combo.setMinimumContentsLength(18)
         row.addWidget(self.judge_combo)
         self.word_edit = QLineEdit("sea")
         self.word_edit.setMaximumWidth(110)
@@ -193,10 +196,10 @@ class StageColumn(QFrame):
         layout.setSpacing(2)
         self.heading = QLabel(title)
         self.heading.setFont(theme.font(theme.SMALL_PT, bold=True))
+        self.heading.setWordWrap(True)
         set_style(self.heading, stage=stage)
         layout.addWidget(self.heading)
         self.bars = GuessBars()
-        self.bars.setMinimumHeight(70)
         self.bars.set_message(self.tr("Press “Compare”."))
         layout.addWidget(self.bars, 1)
         self.sample = small_label("", muted=False)

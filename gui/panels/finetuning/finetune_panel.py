@@ -40,6 +40,7 @@ from gui.panels.finetuning.numbers import count, number
 from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
 from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
 from gui.panels.redraw import RedrawWhileShown
+from gui.widgets.adaptive_row import AdaptiveRow, fit_tabs
 from workers.protocol import FineTune
 
 DEFAULT_STEPS = 300  # as the shipped model: ~15 passes over the pairs
@@ -90,7 +91,8 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         root.setContentsMargins(12, 8, 12, 8)
         root.setSpacing(6)
 
-        header = QHBoxLayout()
+        # Title and buttons side by side, or stacked when the text is large (no sideways scroll).
+        header = AdaptiveRow()
         titles = QVBoxLayout()
         title = QLabel(self.tr("Fine-tune: teaching it to answer"))
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
@@ -102,7 +104,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         ))
         intro.setWordWrap(True)
         titles.addWidget(intro)
-        header.addLayout(titles, 1)
+        header.add(titles, 1, wants_chars=24)
         actions = QVBoxLayout()
         actions.setSpacing(4)
         buttons = QHBoxLayout()
@@ -142,17 +144,18 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         actions.setContentsMargins(0, 0, 0, 0)
         # A fixed width: a long progress line wraps instead of squeezing the intro.
         actions_box.setFixedWidth(actions.sizeHint().width())
-        header.addWidget(actions_box, 0, Qt.AlignmentFlag.AlignTop)
-        root.addLayout(header)
+        header.add(actions_box, 0, alignment=Qt.AlignmentFlag.AlignTop)
+        root.addWidget(header)
 
         # -- the same question to both models
         ask_box = QWidget()
         ask = QVBoxLayout(ask_box)
         ask.setContentsMargins(0, 0, 0, 0)
         ask.setSpacing(6)
-        row = QHBoxLayout()
+        row = AdaptiveRow(spacing=6)
         ask_label = QLabel(self.tr("<b>Ask both models:</b>"))
-        row.addWidget(ask_label)
+        row.add(ask_label)
+        question_row = QHBoxLayout()
         self.question_box = QComboBox()
         ask_label.setBuddy(self.question_box)
         self.question_box.setAccessibleName(self.tr("Question for both models"))
@@ -165,10 +168,11 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         # make the whole window wider than a 1280-pixel screen.
         self.question_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.question_box.setMinimumContentsLength(20)
-        row.addWidget(self.question_box, 1)
+        self.question_box.setMinimumContentsLength(14)
+        question_row.addWidget(self.question_box, 1)
         self.ask_button = QPushButton(self.tr("Ask both"))
-        row.addWidget(self.ask_button)
+        question_row.addWidget(self.ask_button)
+        row.add(question_row, 1, wants_chars=30)
         self.sample_check = QCheckBox(self.tr("Pick words by chance"))
         self.sample_check.setToolTip(self.tr(
             "Off: each model always takes its most likely next token (greedy), so the same "
@@ -188,8 +192,8 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         options_col.addWidget(self.base_chat_check)
         for check in (self.sample_check, self.base_chat_check):
             check.setFont(theme.font(theme.SMALL_PT))
-        row.addLayout(options_col)
-        ask.addLayout(row)
+        row.add(options_col)
+        ask.addWidget(row)
         cards = QHBoxLayout()
         self.cards = {stage: StageCard(stage) for stage in STAGE_TITLES}
         for card in self.cards.values():
@@ -210,7 +214,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self.chips = self.mask_tab.chips
         self.plot = FinetuneCurve()
         self.train_curve, self.heldout_curve = self.plot.train_curve, self.plot.heldout_curve
-        self.tabs = QTabWidget()
+        self.tabs = fit_tabs(QTabWidget())
         self.tabs.addTab(self.rates_tab, self.tr("Before / after"))
         self.tabs.addTab(self.pairs, self.tr("The examples (Q&&A pairs)"))
         self.tabs.addTab(self.mask_tab, self.tr("What is learned (masks)"))

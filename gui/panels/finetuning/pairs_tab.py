@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from engine.finetuning.qa_data import HELDOUT, QAEditError, QAFileError, QAPair
 from gui import theme
 from gui.i18n import translate
 from gui.panels.finetuning.numbers import count, plural
+from gui.widgets.flow_layout import FlowLayout
 
 # The file dialogs' filter (translate("PairsTab", QA_FILE_FILTER) where it is shown).
 QA_FILE_FILTER = QT_TRANSLATE_NOOP("PairsTab",
@@ -92,7 +92,9 @@ class PairsTab(QWidget):
         self.pairs_table.verticalHeader().setDefaultSectionSize(30)
         self.pairs_table.setToolTip(self.tr("Double-click a question or an answer to change it"))
         layout.addWidget(self.pairs_table, 1)
-        buttons = QHBoxLayout()
+        # The buttons wrap to a second row at large text instead of widening the page.
+        buttons_box = QWidget()
+        buttons = FlowLayout(buttons_box, spacing=6)
         self.add_button = QPushButton(self.tr("Add…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.load_button = QPushButton(self.tr("Load a file…"))
@@ -102,8 +104,7 @@ class PairsTab(QWidget):
         for b in (self.add_button, self.remove_button, self.load_button, self.save_button,
                   self.reset_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons_box)
         self.pairs_table.itemChanged.connect(self._on_item_changed)
         self.add_button.clicked.connect(self._add_dialog)
         self.remove_button.clicked.connect(self.remove_selected)

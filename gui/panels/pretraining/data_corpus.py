@@ -151,6 +151,10 @@ class CorpusChooser(QWidget):
             self.combo.addItem(shown(SOURCES, CORPUS_TITLES[name]), name)
         self.combo.setToolTip(self.tr("The text the model learns from: real books, or a small "
                                       "made-up world generated from templates"))
+        # subtle: a combo box is as wide as its longest choice by default; at large text
+        # that scrolled the page sideways. It shortens (eliding) instead.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
         row.addWidget(self.combo, 1)
         self.about_button = QPushButton(self.tr("About the books"))
         self.generator_button = QPushButton(self.tr("How it is made…"))

@@ -22,6 +22,7 @@ from gui import theme
 from gui.i18n import translate
 from gui.panels.pretraining.engine_texts import SOURCES, shown
 from gui.panels.pretraining.numbers import decimal, integer
+from gui.widgets.adaptive_row import AdaptiveRow
 
 
 def short_count(n: int) -> str:
@@ -145,8 +146,12 @@ class TrainingSetBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingSetBar")
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(12, 8, 12, 8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        # The figures and the button side by side, or stacked when the text is large.
+        row = AdaptiveRow(spacing=14)
+        outer.addWidget(row)
+        bar = QHBoxLayout()
         bar.setSpacing(14)
         caption = QLabel(self.tr("Training set\n(what it will read):"))
         caption.setFont(theme.font(theme.SMALL_PT))
@@ -156,6 +161,7 @@ class TrainingSetBar(QFrame):
         self.words_value = self._total(bar, self.tr("words"), big)
         self.tokens_value = self._total(bar, self.tr("tokens (BPE)"), big)
         bar.addStretch(1)
+        row.add(bar, 1)
 
         actions = QVBoxLayout()
         actions.setSpacing(4)
@@ -173,7 +179,7 @@ class TrainingSetBar(QFrame):
         self.status_label.setProperty("role", "accent")
         self.status_label.setWordWrap(True)
         actions.addWidget(self.status_label)
-        bar.addLayout(actions)
+        row.add(actions)
 
     @staticmethod
     def _total(layout: QHBoxLayout, unit: str, font) -> QLabel:

@@ -39,6 +39,7 @@ from gui.panels.pretraining.neighbours import (
     quoted,
 )
 from gui.panels.pretraining.numbers import decimal
+from gui.widgets.adaptive_row import AdaptiveRow
 from gui.widgets.word_map import WordMap, group_colour
 
 METHODS = (("umap", "UMAP"), ("pca", QT_TRANSLATE_NOOP("TimelineBar", "PCA (quick)")))
@@ -54,8 +55,8 @@ def add_heading(root: QVBoxLayout) -> QLabel:
     top.setSpacing(8)
     title = QLabel(translate("EmbeddingsPanel", "Embeddings: a map of meaning"))
     title.setFont(theme.font(theme.HEADING_PT, bold=True))
-    top.addWidget(title)
-    top.addStretch(1)
+    title.setWordWrap(True)  # at large text it wraps instead of widening the page
+    top.addWidget(title, 1)
     badge = QLabel("")
     badge.setFont(theme.font(theme.SMALL_PT, bold=True))
     badge.setObjectName("methodBadge")
@@ -167,6 +168,7 @@ class NeighbourSide(QWidget):
 
         self.table_title = QLabel(self.tr("Nearest words"))
         self.table_title.setFont(theme.font(theme.SMALL_PT, bold=True))
+        self.table_title.setWordWrap(True)
         side.addWidget(self.table_title)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["#", self.tr("word"), self.tr("likeness (cosine)")])
@@ -238,8 +240,12 @@ class TimelineBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        bottom = QHBoxLayout(self)
-        bottom.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The timeline and the map's options side by side, or stacked at large text.
+        row = AdaptiveRow(spacing=12)
+        outer.addWidget(row)
+        bottom = QHBoxLayout()
         bottom.setSpacing(8)
         self.replay_button = QPushButton(self.tr("▶ Replay training"))
         self.replay_button.setCheckable(True)
@@ -256,7 +262,9 @@ class TimelineBar(QWidget):
         self.live_button = QPushButton(self.tr("Now"))
         self.live_button.setToolTip(self.tr("Back to the model as it is now"))
         bottom.addWidget(self.live_button)
-        bottom.addSpacing(12)
+        row.add(bottom, 1, wants_chars=40)
+        options = QHBoxLayout()
+        options.setSpacing(8)
         self.method_combo = QComboBox()
         for _key, text in METHODS:
             self.method_combo.addItem(self.tr("Map style: {style}").format(style=self.tr(text)))
@@ -265,10 +273,12 @@ class TimelineBar(QWidget):
             "draw). PCA is a straight view from the angle that shows the most spread "
             "(instant)."))
         self.method_combo.setAccessibleName(self.tr("Map style"))
-        bottom.addWidget(self.method_combo)
+        options.addWidget(self.method_combo)
         self.save_button = QPushButton(self.tr("Save picture…"))
         self.save_button.setToolTip(self.tr("Save the map as a PNG image or an SVG drawing"))
-        bottom.addWidget(self.save_button)
+        options.addWidget(self.save_button)
+        options.addStretch(1)
+        row.add(options)
         self.replay_timer = QTimer(self)
         self.replay_timer.setInterval(REPLAY_STEP_MS)
         self.replay_button.toggled.connect(self._on_replay_toggled)

@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.i18n import translate
 from gui.panels.pretraining.numbers import decimal, english_singular
+from gui.widgets.adaptive_row import fit_tabs
+from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.merge_replay import MergeReplayView
 from gui.widgets.token_chips import TokenChips
 
@@ -197,8 +198,9 @@ class TokensPanel(QWidget):
         intro.setWordWrap(True)
         root.addWidget(intro)
 
-        presets = QHBoxLayout()
-        presets.setSpacing(6)
+        # The examples wrap to more rows at large text instead of widening the page.
+        presets_box = QWidget()
+        presets = FlowLayout(presets_box, spacing=6)
         presets.addWidget(QLabel(self.tr("Try:")))
         self.preset_buttons: dict[str, QPushButton] = {}
         for label, text in _presets():
@@ -207,8 +209,7 @@ class TokensPanel(QWidget):
             button.clicked.connect(lambda _=False, t=text: self.set_text(t))
             presets.addWidget(button)
             self.preset_buttons[label] = button
-        presets.addStretch(1)
-        root.addLayout(presets)
+        root.addWidget(presets_box)
 
         self.editor = QPlainTextEdit()
         self.editor.setFont(theme.font(theme.TOKEN_PT))
@@ -222,7 +223,7 @@ class TokensPanel(QWidget):
         root.addWidget(self.editor)
 
         # Two views of the same text: the three tokenizers, and BPE being learned.
-        self.tabs = QTabWidget()
+        self.tabs = fit_tabs(QTabWidget())
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFont(theme.font(theme.BASE_PT + 1, bold=True))
         self.tabs.tabBar().setAccessibleName(self.tr("Views of the text"))

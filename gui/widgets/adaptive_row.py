@@ -1,0 +1,101 @@
+"""A row of parts that stacks them one under another when the row is too narrow.
+
+At 2x text (or in German, about a third longer) a header's title and buttons no longer fit
+side by side; a plain QHBoxLayout then asks for their summed width and the page scrolls
+sideways. `AdaptiveRow` asks only for its widest part: it lays the parts out side by side
+when the width it is given holds them all, and one under another when it does not.
+
+`fit_tabs` does the same for a tab bar: tabs elide their titles instead of scrolling (a
+scrolling tab bar moves under the pointer when a tab is clicked).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QStyle, QTabWidget, QWidget
+
+
+class AdaptiveRow(QWidget):
+    """Parts side by side when they all fit, else stacked (each part keeps its own layout).
+
+    `add(part, stretch, wants_chars)`: `wants_chars` is the width, in average characters
+    of the row's font, below which that part should not be squeezed side by side (a
+    wrapped label's own minimum is one word, far too narrow to read).
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8):
+        super().__init__(parent)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        self._wants: list[int] = []  # per part, in characters
+        self._stretch: list[int] = []
+
+    def add(self, part: QWidget | QLayout, stretch: int = 0, wants_chars: int = 0,
+            alignment: Qt.AlignmentFlag | None = None) -> None:
+        if isinstance(part, QLayout):
+            self.box.addLayout(part, stretch)
+        elif alignment is None:
+            self.box.addWidget(part, stretch)
+        else:
+            self.box.addWidget(part, stretch, alignment)
+        self._wants.append(wants_chars)
+        self._stretch.append(stretch)
+
+    def is_stacked(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _items(self) -> list[QLayoutItem]:
+        return [self.box.itemAt(i) for i in range(self.box.count())]
+
+    def _part_width(self, item: QLayoutItem, wants: int) -> int:
+        widget = item.widget()
+        if widget is not None and widget.isHidden():
+            return 0
+        return max(item.minimumSize().width(), wants * self.fontMetrics().averageCharWidth())
+
+    def side_by_side_width(self) -> int:
+        widths = [self._part_width(item, wants) for item, wants in zip(self._items(), self._wants, strict=True)]
+        shown = [w for w in widths if w > 0]
+        m = self.box.contentsMargins()
+        return sum(shown) + self.box.spacing() * max(0, len(shown) - 1) + m.left() + m.right()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # subtle: the widest part only, whichever way the row is laid out now; else the
+        # side-by-side sum would be asked for, and the page would scroll sideways.
+        m = self.box.contentsMargins()
+        widest = max((item.minimumSize().width() for item in self._items()
+                      if item.widget() is None or not item.widget().isHidden()), default=0)
+        return QSize(widest + m.left() + m.right(), self.box.minimumSize().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def arrange(self, width: int) -> None:
+        """Side by side if `width` holds every part, else one under another."""
+        need = self.side_by_side_width()
+        if self.is_stacked():
+            # subtle: stacking makes the page taller, which may take a scroll bar's width
+            # away (or give it back); without this margin the row would flip back and forth.
+            need += self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
+        stacked = width < need
+        wanted = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        if self.box.direction() == wanted:
+            return
+        self.box.setDirection(wanted)
+        # Stacked, a part keeps its height: stretch only shares width side by side.
+        for i, stretch in enumerate(self._stretch):
+            self.box.setStretch(i, 0 if stacked else stretch)
+        self.updateGeometry()
+
+
+def fit_tabs(tabs: QTabWidget) -> QTabWidget:
+    """Tab titles share the bar's width, eliding when short of room, and never scroll."""
+    tabs.setElideMode(Qt.TextElideMode.ElideRight)
+    tabs.setUsesScrollButtons(False)
+    tabs.tabBar().setExpanding(False)
+    return tabs
+
+
+__all__ = ["AdaptiveRow", "fit_tabs"]

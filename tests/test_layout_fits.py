@@ -1,0 +1,96 @@
+"""Every panel fits the width it is given at a lecture's text scales: it wraps, elides or
+scrolls down, never sideways; answers and charts keep a readable height.
+
+Measured on the two set-ups a lecture hall sees most: a 1366x768 laptop at 1.3x and a
+1920x1080 projector at 1.75x.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QScrollArea, QStyle, QTabWidget
+
+from gui import theme
+from gui.panels import PANELS
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def scaled_window(qtbot, qapp, main_window):
+    """The main window with the house theme; the text scale is set back to 1 afterwards."""
+    from gui.lecture.appearance import Appearance
+
+    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
+    theme.apply(qapp)
+    appearance = Appearance.instance(qapp)
+    yield main_window, appearance
+    appearance.reset_scale()
+    main_window.close()
+    qapp.setStyleSheet(saved[2])
+    qapp.setStyle(saved[3])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[0])
+    QApplication.sendPostedEvents()
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _sideways(panel, page_scroller: QScrollArea) -> list[str]:
+    """What in `panel` would need a horizontal scroll bar: the page, or a scroll area in it."""
+    problems = []
+    bar = page_scroller.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    room = page_scroller.width() - bar  # the width left with a vertical scroll bar shown
+    need = panel.minimumSizeHint().width()
+    if need > room:
+        problems.append(f"the page needs {need} px of {room}")
+    for area in panel.findChildren(QScrollArea):
+        inner = area.widget()
+        if (inner is None or not area.isVisibleTo(panel)
+                or area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff):
+            continue
+        need, room = inner.minimumSizeHint().width(), area.viewport().width()
+        if need > room:
+            problems.append(f"{type(area.parentWidget()).__name__}'s scroll area needs {need} px of {room}")
+    return problems
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1366, 768), 1.3), ((1920, 1080), 1.75)])
+def test_every_panel_fits_its_width_and_keeps_readable_heights(qtbot, scaled_window, size, scale):
+    window, appearance = scaled_window
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size() == QSize(*size), timeout=3000)
+    for spec in PANELS:  # build every panel at 1x, then scale, as a lecturer's Ctrl+= does
+        window.show_panel(spec.key)
+    appearance.set_scale(scale)
+    scroller = window.findChild(QScrollArea, "pageScroller")
+    line = QFontMetrics(QApplication.font()).lineSpacing()
+    for spec in PANELS:
+        panel = window.show_panel(spec.key)
+        _settle()
+        assert not _sideways(panel, scroller), f"{spec.key} at {size} x{scale}: {_sideways(panel, scroller)}"
+        # No tab bar scrolls (its tabs would move under the pointer when clicked).
+        for tabs in panel.findChildren(QTabWidget):
+            assert not tabs.usesScrollButtons(), f"{spec.key}: a tab bar that scrolls"
+
+    finetune, chat = window.panels["finetune"], window.panels["chat"]
+    for card in [*finetune.cards.values(), *chat.cards]:
+        text_line = card.text.fontMetrics().lineSpacing()
+        assert card.text.minimumSizeHint().height() >= 3 * text_line, f"{card.title.text()} squeezed"
+    # The eight feedback charts keep their height even with the longest tab open below.
+    window.show_panel("chat")
+    chat.tabs.setCurrentWidget(chat.judge_tab)
+    chat.judge_result.setText("A long result. " * 60)
+    _settle()
+    assert chat.charts.height() >= 2 * 6 * line, f"charts {chat.charts.height()} px tall at x{scale}"
+    for plot in chat.charts.plots:
+        assert plot.getViewBox().height() >= 3 * line, f"{plot.titleLabel.text} squeezed at x{scale}"
+    window.show_panel("windows")
+    _settle()
+    assert window.panels["windows"].loss_plot.height() >= 6 * line
