@@ -12,7 +12,15 @@ scrolling tab bar moves under the pointer when a tab is clicked).
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QStyle, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGroupBox,
+    QLayout,
+    QLayoutItem,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
 
 
 class AdaptiveRow(QWidget):
@@ -90,6 +98,17 @@ class AdaptiveRow(QWidget):
         self.updateGeometry()
 
 
+class TitledBox(QGroupBox):
+    """A group box never narrower than its title: Qt's own minimum leaves out the style
+    sheet's title offset and padding, so a long title was cut off at large text."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        fm = self.fontMetrics()
+        title = fm.horizontalAdvance(self.title()) + 4 * fm.averageCharWidth()
+        return QSize(max(hint.width(), title), hint.height())
+
+
 def fit_tabs(tabs: QTabWidget) -> QTabWidget:
     """Tab titles share the bar's width, eliding when short of room, and never scroll."""
     tabs.setElideMode(Qt.TextElideMode.ElideRight)
@@ -98,4 +117,4 @@ def fit_tabs(tabs: QTabWidget) -> QTabWidget:
     return tabs
 
 
-__all__ = ["AdaptiveRow", "fit_tabs"]
+__all__ = ["AdaptiveRow", "TitledBox", "fit_tabs"]

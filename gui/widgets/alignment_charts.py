@@ -21,7 +21,7 @@ Every plot item is made once and fed with setData (never re-created).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 
 from gui import theme
@@ -34,7 +34,7 @@ from gui.widgets.locale_axis import locale_axes
 theme.configure_pyqtgraph()
 
 X_LABEL = QT_TRANSLATE_NOOP("AlignmentCharts", "updates")
-MIN_ROW_LINES = 7  # a row of charts is never shorter than this many lines of text
+MIN_ROW_LINES = 8  # a row of charts is never shorter than this many lines of text
 CHANCE = 50.0  # % agreement a judge with no taste gets from any model
 
 
@@ -152,13 +152,45 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
 
         self._version = -1
         self._trait_title = ""
+        self.columns = 4  # charts per row (see arrange)
         self.describe(None)
 
+    # -- size: four charts a row when they fit, else two (never cut off at the side) ------
+    def _grid_width(self, columns: int) -> int:
+        widest = max(p.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() for p in self.plots)
+        return int(columns * widest + (columns - 1) * self.ci.layout.horizontalSpacing()) + 8
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        # Each of the two rows at least ~7 lines of its text tall, at any text scale: a long
-        # tab below once squeezed the charts to ~70 px; the page scrolls down instead.
-        line = QFontMetrics(theme.font(theme.SMALL_PT)).lineSpacing()
-        return QSize(300, 2 * MIN_ROW_LINES * line)
+        # Each row at least ~7 lines of its text tall, at any text scale: a long tab below
+        # once squeezed the charts to ~70 px; the page scrolls down instead. As wide as
+        # two charts side by side (with their titles), the narrowest arrangement.
+        rows = len(self.plots) // self.columns
+        return QSize(self._grid_width(2), rows * self._row_height() + self._legend_height())
+
+    def _row_height(self) -> int:
+        return MIN_ROW_LINES * QFontMetrics(theme.font(theme.SMALL_PT)).lineSpacing()
+
+    def _legend_height(self) -> int:
+        return int(self.agree_legend.effectiveSizeHint(Qt.SizeHint.PreferredSize).height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # pyqtgraph calls this with None while it builds the view, before any chart exists.
+        if event is not None and hasattr(self, "columns"):
+            self.arrange(4 if event.size().width() >= self._grid_width(4) else 2)
+            # The chart with a legend under it gets that much more height, not less data.
+            self.agree.setMinimumHeight(self._row_height() + self._legend_height())
+        super().resizeEvent(event)
+
+    def arrange(self, columns: int) -> None:
+        """Lay the eight charts out in `columns` columns (4: two rows; 2: four rows)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for plot in self.plots:
+            self.ci.removeItem(plot)
+        for i, plot in enumerate(self.plots):
+            self.ci.addItem(plot, row=i // columns, col=i % columns)
+        self.updateGeometry()
 
     @property
     def plots(self) -> tuple[pg.PlotItem, ...]:

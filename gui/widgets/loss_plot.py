@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics
 
 from gui import theme
 from gui.i18n import translate
@@ -14,6 +16,8 @@ from gui.widgets.chart_summary import describe_chart, loss_summary
 from gui.widgets.locale_axis import locale_axes
 
 theme.configure_pyqtgraph()
+
+MIN_LINES = 10  # the chart's least height, in lines of its text
 
 
 def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> LegendBelow:
@@ -37,6 +41,11 @@ def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> LegendBelow:
     return LegendBelow(item, columns=3)
 
 
+def chart_height(lines: int) -> int:
+    """`lines` lines of the charts' text, in pixels at the text scale now."""
+    return lines * QFontMetrics(theme.font(theme.SMALL_PT)).lineSpacing()
+
+
 class LossPlot(pg.PlotWidget):
     """Two curves made once and fed with setData (never re-created).
 
@@ -46,7 +55,6 @@ class LossPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, axisItems=locale_axes())
-        self.setMinimumHeight(160)
         item = self.getPlotItem()
         # Cheap to repaint (it redraws with every snapshot): no antialiasing, a y grid only.
         self.setAntialiasing(False)
@@ -76,6 +84,11 @@ class LossPlot(pg.PlotWidget):
 
     def summary(self) -> str:
         return self.accessibleDescription()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Tall enough for the ticks, the axis label, the legend and a curve at any text
+        # scale (a fixed pixel height left a sliver of data area at 2x).
+        return QSize(240, chart_height(MIN_LINES))
 
     def set_vocab_size(self, vocab_size: int) -> None:
         """Mark the loss of a model that guesses uniformly at random: ln(vocabulary size)."""

@@ -98,7 +98,10 @@ class ProbabilityBars(QWidget):
                                     default=40) + 16)
         real = self.tr("✓ real")  # the mark beside the real next token's percentage
         locale = QLocale()
-        pct_w = QFontMetrics(bold).horizontalAdvance(f"{locale.toString(100.0, 'f', 1)} %  {real}") + 14
+        # Room for the percentage and a tick; "real" is written only where it fits, so at
+        # large text the bars keep most of the width instead of the words.
+        bold_fm = QFontMetrics(bold)
+        pct_w = bold_fm.horizontalAdvance(f"{locale.toString(100.0, 'f', 1)} % ✓") + 14
         bar_x = label_w + 8
         bar_max = max(10.0, w - bar_x - pct_w)
         for i, (token, p) in enumerate(zip(self._tokens, self._probs, strict=True)):
@@ -115,7 +118,11 @@ class ProbabilityBars(QWidget):
             painter.setBrush(theme.qcolor(colour))
             painter.drawRoundedRect(bar, 3, 3)
             painter.setPen(theme.qcolor(theme.TEXT))
-            mark = f"  {real}" if is_target else ""
+            room = w - bar.right() - 6
+            mark = ""
+            if is_target:
+                long_mark = f"{locale.toString(100 * p, 'f', 1)} %  {real}"
+                mark = f"  {real}" if bold_fm.horizontalAdvance(long_mark) <= room else " ✓"
             painter.drawText(QRectF(bar.right() + 6, y, w - bar.right() - 6, row_h),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              f"{locale.toString(100 * p, 'f', 1)} %{mark}")

@@ -132,8 +132,8 @@ class ChatPanel(RedrawWhileShown, QWidget):
         ask_row.add(other_buttons)
         root.addWidget(ask_row)
 
-        middle = QHBoxLayout()
-        middle.setSpacing(10)
+        # Answers and charts side by side, or the charts under the answers when narrow.
+        middle = AdaptiveRow(spacing=10)
         left = QVBoxLayout()
         left.setSpacing(4)
         cards = QHBoxLayout()
@@ -153,7 +153,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.status = small_label("")
         status_row.addWidget(self.status, 1)
         left.addLayout(status_row)
-        middle.addLayout(left, 1)
+        middle.add(left, 1, wants_chars=40)
 
         # The engine's result types (and torch) are already loaded in this process: the
         # controller unpickles them. The config is only read for its stated KL budget.
@@ -161,8 +161,8 @@ class ChatPanel(RedrawWhileShown, QWidget):
 
         config = PreferenceConfig()
         self.charts = AlignmentCharts(kl_budget=config.kl_budget, beta=config.beta)
-        middle.addWidget(self.charts, 1)
-        root.addLayout(middle, 5)
+        middle.add(self.charts, 1)
+        root.addWidget(middle, 5)
 
         self.history_tab, self.judge_tab, self.strip_tab = HistoryTab(), JudgeTab(), StripTab()
         self.history = self.history_tab.history

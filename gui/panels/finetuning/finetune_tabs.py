@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,7 +27,7 @@ from gui.panels.finetuning.engine_words import engine_text, stage_name
 from gui.panels.finetuning.numbers import count, percent, plural
 from gui.panels.finetuning.stage_card import MASKED_CHIP, TRAINED_CHIP
 from gui.widgets.chart_summary import describe_chart, loss_summary
-from gui.widgets.loss_plot import style_loss_axes
+from gui.widgets.loss_plot import MIN_LINES, chart_height, style_loss_axes
 from gui.widgets.token_chips import TokenChips
 
 theme.configure_pyqtgraph()
@@ -194,7 +194,6 @@ class FinetuneCurve(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumHeight(140)
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
         style_loss_axes(item, self.tr("fine-tuning steps"))
@@ -210,6 +209,9 @@ class FinetuneCurve(pg.PlotWidget):
         """Say in words what the curves show (screen readers; the tooltip)."""
         describe_chart(self, self.tr("Fine-tuning loss chart"), loss_summary(train_loss, heldout_loss),
                        tooltip=True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(240, chart_height(MIN_LINES))  # follows the text scale, as LossPlot's
 
     def show_history(self, history) -> None:
         self.train_curve.setData(np.asarray(history.steps, dtype=float),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +24,7 @@ from gui.bridge.shipped_build import ShippedBuild
 from gui.panels.pretraining.inside_view import LookInsideDialog
 from gui.panels.pretraining.windows_stepping import TOP_K, WindowStepping
 from gui.panels.pretraining.windows_training import LEARNING_RATES, TrainingBox, TrainingControls
+from gui.widgets.adaptive_row import AdaptiveRow, TitledBox
 from gui.widgets.prob_bars import ProbabilityBars
 from gui.widgets.token_strip import TokenStrip
 
@@ -142,11 +142,13 @@ class WindowsPanel(WindowStepping, QWidget):
         controls.addStretch(1)
         root.addLayout(controls)
 
-        # -- three columns: windows so far | guesses | training
+        # -- three columns: windows so far | guesses | training; at large text the training
+        # box goes under the other two (each box as wide as its title, never cut off).
+        row = AdaptiveRow(spacing=10)
         columns = QHBoxLayout()
         columns.setSpacing(10)
 
-        list_box = QGroupBox(self.tr("Windows so far"))
+        list_box = TitledBox(self.tr("Windows so far"))
         list_layout = QVBoxLayout(list_box)
         self.window_list = QListWidget()
         self.window_list.setFont(theme.font(theme.SMALL_PT))
@@ -154,23 +156,22 @@ class WindowsPanel(WindowStepping, QWidget):
         self.window_list.setWordWrap(True)
         self.window_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_layout.addWidget(self.window_list)
-        list_box.setMinimumWidth(200)
         columns.addWidget(list_box, 3)
 
-        guess_box = QGroupBox(self.tr("Its guesses (probabilities)"))
+        guess_box = TitledBox(self.tr("Its guesses (probabilities)"))
         guess_layout = QVBoxLayout(guess_box)
         self.context_label = QLabel("")
         self.context_label.setWordWrap(True)
         guess_layout.addWidget(self.context_label)
         self.bars = ProbabilityBars()
         guess_layout.addWidget(self.bars, 1)
-        guess_box.setMinimumWidth(260)
         columns.addWidget(guess_box, 4)
+        row.add(columns, 7)
 
         self.train_box = TrainingBox()
         self.loss_plot, self.train_stats = self.train_box.loss_plot, self.train_box.train_stats
-        columns.addWidget(self.train_box, 5)
-        root.addLayout(columns, 1)
+        row.add(self.train_box, 5)
+        root.addWidget(row, 1)
 
         # -- the training controls, one row under the columns
         self.training = TrainingControls()

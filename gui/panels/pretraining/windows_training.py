@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from gui import theme
 from gui.i18n import translate
 from gui.panels.pretraining.engine_texts import ENGINE_MESSAGES, shown
 from gui.panels.pretraining.numbers import decimal, integer, locale
+from gui.widgets.adaptive_row import TitledBox
 from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.loss_plot import LossPlot
 
@@ -57,7 +57,7 @@ def _labelled(text: str, field: QWidget) -> QWidget:
     return box
 
 
-class TrainingBox(QGroupBox):
+class TrainingBox(TitledBox):
     """The loss curve and one line of numbers about the training run."""
 
     def __init__(self, parent: QWidget | None = None):
