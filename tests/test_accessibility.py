@@ -225,3 +225,35 @@ def test_the_dialogs_are_named_and_reached_by_tab(qtbot, lecture_window):
         problems += [f"{dialog.windowTitle()}: {p}" for p in accessibility_problems(dialog)]
         dialog.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_arrow_keys_choose_an_attention_head_even_with_arrow_shortcuts(qtbot):
+    """Look inside's grid was click-only; the arrows move the frame, and the window's own
+    ← → (next step, gui/lecture/presenter.py) give way while the grid has focus."""
+    import numpy as np
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from gui.widgets.attention_grid import AttentionGrid
+
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    grid = AttentionGrid()
+    layout.addWidget(grid)
+    stepped = []
+    next_step = QAction(host)
+    next_step.setShortcut(QKeySequence("Right"))
+    next_step.triggered.connect(lambda: stepped.append(True))
+    host.addAction(next_step)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    grid.show_attention(np.full((2, 3, 4, 4), 0.25), query=3, chosen=(0, 0))
+    grid.sigHeadClicked.connect(lambda layer, head: grid.set_query(3, (layer, head)))
+    grid.setFocus()
+    qtbot.waitUntil(grid.hasFocus)
+    with qtbot.waitSignal(grid.sigHeadClicked, check_params_cb=lambda *a: a == (0, 1)):
+        qtbot.keyClick(grid, Qt.Key.Key_Right)
+    with qtbot.waitSignal(grid.sigHeadClicked, check_params_cb=lambda *a: a == (1, 1)):
+        qtbot.keyClick(grid, Qt.Key.Key_Down)
+    assert not stepped
+    assert "chosen: layer 2, head 2" in grid.accessibleDescription()
