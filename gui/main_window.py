@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         left_layout.setSpacing(0)
         left_layout.addWidget(self.navigator, 1)
         left_layout.addWidget(self.status_bar.busy_label)
+        left_layout.addWidget(self.status_bar.notice_label)
         outer.addWidget(left)
         right = QVBoxLayout()
         right.setContentsMargins(8, 8, 8, 0)
@@ -77,11 +78,20 @@ class MainWindow(QMainWindow):
         controller.pretraining.trainingStateChanged.connect(
             lambda state: self.status_bar.set_busy("training", state == "running"))
         controller.jobFailed.connect(self.show_error)
+        # What the model is called comes from facts (the job holding it, the runs it
+        # finished); what a click stopped is said, and a click that would stop a running
+        # job asks first (gui/bridge/job_gate.py, gui/widgets/job_question.py).
+        controller.jobs.changed.connect(lambda: self.status_bar.set_stage(controller.jobs.stage()))
+        controller.gate.notice.connect(self.status_bar.show_notice)
+        from gui.widgets.job_question import JobQuestionBox
+
+        self.job_question = JobQuestionBox(self)
+        controller.gate.asker = self.job_question.ask
         controller.loadFailed.connect(self.status_bar.set_load_failed)
         # One reset path: every panel drops what it showed of the models that are gone.
-        controller.demoReset.connect(self.forget_results)
-        controller.sessionOpened.connect(lambda _path: self.forget_results())
+        controller.resultsReset.connect(lambda _kind: self.forget_results())
         if controller.status is not None:
+            self.status_bar.set_stage(controller.jobs.stage())
             self.status_bar.set_status(controller.status)
 
         self.navigator.stepSelected.connect(self.show_panel)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from gui import file_dialogs
 from gui.engine_messages import engine_text
 from gui.menus import menu
 from gui.widgets.job_indicator import JobIndicator
@@ -59,8 +60,7 @@ class SessionActions(QObject):
     def _folder(self) -> str:
         if self.controller.session_path:
             return str(Path(self.controller.session_path).parent)
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return docs or os.path.expanduser("~")
+        return file_dialogs.start_folder("session")
 
     def save(self, path: str | os.PathLike | None = None) -> None:
         """Save the session to `path` (asked for with a dialog when None)."""
@@ -70,6 +70,7 @@ class SessionActions(QObject):
                 self.window, self.tr("Save the whole session in one file"), proposed, self.file_filter())
             if not path:
                 return
+            file_dialogs.remember("session", path)
             if not Path(path).suffix:
                 path += SUFFIX
         self.window.statusBar().showMessage(
@@ -83,13 +84,14 @@ class SessionActions(QObject):
                 self.window, self.tr("Open a saved session"), self._folder(), self.file_filter())
             if not path:
                 return
+            file_dialogs.remember("session", path)
         self.window.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=Path(path).name))
         self.controller.open_session(str(path))
 
     def _on_done(self, what: str, ok: bool, path: str, message: str) -> None:
         self.last_result = (what, ok, path, message)
         if ok:
-            self.window.statusBar().showMessage(engine_text(message), MESSAGE_MS)
+            self._say(engine_text(message), path)
             return
         # The details are in the banner (jobFailed); the status bar says the outcome.
         name = Path(path).name
@@ -99,7 +101,17 @@ class SessionActions(QObject):
             text = engine_text(message)
         else:
             text = self.tr("The session was not saved to “{name}”.").format(name=name)
-        self.window.statusBar().showMessage(text, MESSAGE_MS)
+        self._say(text, path)
+
+    def _say(self, text: str, path: str) -> None:
+        """The outcome in words that wrap (the file's short name), the full path in the
+        tooltip; a window without the notice line uses its status bar."""
+        bar = self.window.statusBar()
+        if hasattr(bar, "show_notice"):
+            bar.clearMessage()  # "Saving…" is over
+            bar.show_notice(text, str(path))
+        else:
+            bar.showMessage(text, MESSAGE_MS)
 
 
 def install_session_actions(window: QMainWindow, controller) -> SessionActions:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from engine.stages import ALIGNED, FINE_TUNING, FINETUNED, PRETRAINED, STAGES, TRAINING
 from engine.stages import DOES as STAGE_DOES
-from engine.stages import STAGES
 from gui import theme
+from gui.bridge.model_jobs import ShownStage
 from gui.engine_messages import engine_text, loss_on, stage_does, stage_word
 from gui.i18n import translate
 from gui.stylesheet import set_style
 
 STAGE_WORDS = {stage: f"{stage} ({STAGE_DOES[stage]})" for stage in STAGES}  # "fine-tuned (answers)"
+# A job's stage is coloured as the stage it leads to.
+HEADING_FOR = {TRAINING: PRETRAINED, FINE_TUNING: FINETUNED}
+NOTICE_MS = 30_000  # long enough to be read out to a room
 
 BUSY_WORDS = {
     "loading": QT_TRANSLATE_NOOP("ModelStatusBar", "Loading the model…"),
@@ -84,6 +88,18 @@ class ModelStatusBar(QStatusBar):
         self._busy: dict[str, bool] = {}
         self._load_failed = False
         self.status = None  # the ModelStatus shown
+        self.shown: ShownStage | None = None  # what the model is called (set_stage), from facts
+        # What a click stopped, or what waits (the job gate's notices), or where a file
+        # went; the main window places it under the navigator, beside the busy words.
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("jobNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setProperty("role", "muted")
+        self.notice_label.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(lambda: self.show_notice(""))
         self.set_status(None)
         self.stage_label.setToolTip(self.stage_tip())
         self.size_label.setToolTip(self.tr(
@@ -103,8 +119,10 @@ class ModelStatusBar(QStatusBar):
                         self.loss_label: (self.tr("Mistakes (loss): —"), self.tr("loss —")),
                         self.tokens_label: (self.tr("Read: —"), "—")})
             return
-        colour = theme.stage_text(status.stage)
-        words = stage_words(status.stage)
+        shown = self.shown if self.shown is not None else ShownStage(status.stage)
+        colour = theme.stage_text(HEADING_FOR.get(shown.stage, shown.stage))
+        words = self.stage_words(shown)
+        short = self.stage_words(shown, short=True)
         loss = "<b>{}</b>".format("—" if status.loss is None else QLocale().toString(status.loss, "f", 2))
         on_english = getattr(status, "loss_label", "")
         on = loss_on(on_english)
@@ -120,7 +138,7 @@ class ModelStatusBar(QStatusBar):
         self._show({
             self.stage_label: (self.tr("Model: {stage}").format(
                                    stage=f"<b style='color:{colour}'>{words}</b>"),
-                               f"<b style='color:{colour}'>{stage_word(status.stage)}</b>"),
+                               f"<b style='color:{colour}'>{short}</b>"),
             self.size_label: (self.tr("Size: {count} parameters").format(count=params),
                               self.tr("{count} params").format(count=params)),
             self.loss_label: loss_texts,
@@ -132,6 +150,39 @@ class ModelStatusBar(QStatusBar):
         # The short form drops what the stage does ("continues text"): keep it in reach.
         self.stage_label.setToolTip(self.tr("The model is {stage}. {tip}").format(
             stage=words, tip=self.stage_tip()))
+
+    def set_stage(self, shown: ShownStage) -> None:
+        """What to call the model now (controller.jobs.stage()): "training…" while a new
+        model's first run goes on, "fine-tuning…" while a fine-tune runs, and so on."""
+        if shown != self.shown:
+            self.shown = shown
+            self.set_status(self.status)
+
+    def stage_words(self, shown: ShownStage, short: bool = False) -> str:
+        """The stage for people, with what a model at that stage does: "pre-trained
+        (continues text)", "training… (paused)", "aligned (12 judgements)"; `short`: the
+        stage alone ("pre-trained", "training…")."""
+        stage = shown.stage
+        if stage == TRAINING:
+            return self.tr("training… (paused)") if shown.paused and not short else self.tr("training…")
+        if stage == FINE_TUNING:
+            return self.tr("fine-tuning…")
+        if short:
+            return stage_word(stage) if stage in STAGE_DOES else stage
+        if stage == ALIGNED and shown.judgements is not None:
+            if shown.judgements == 1:  # English has no plural forms without a translator
+                return self.tr("aligned (1 judgement)")
+            return self.tr("aligned (%n judgements)", "", shown.judgements)
+        return stage_words(stage)
+
+    def show_notice(self, text: str, tooltip: str = "") -> None:
+        """Say what a click stopped, what waits, or where a file went (word-wrapped under
+        the navigator, never cut off; `tooltip` for more, e.g. a full path); NOTICE_MS."""
+        self.notice_label.setText(text)
+        self.notice_label.setToolTip(tooltip or text)
+        self.notice_label.setVisible(bool(text))
+        if text:
+            self._notice_timer.start()
 
     def _show(self, texts: dict[QLabel, tuple[str, str]]) -> None:
         self._texts = texts

@@ -89,8 +89,8 @@ def build(ts: Path, qm: Path) -> None:
                    check=True, capture_output=True, text=True)
 
 
-UNFINISHED_PLURAL = re.compile(
-    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>.*?)'
+UNFINISHED_PLURAL = re.compile(  # within one message: never across </message>
+    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>(?:(?!</message>).)*?)'
     r'<translation type="unfinished">.*?</translation>', re.S)
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from gui.bridge.model_jobs import ShownStage
 from gui.panels import PANELS
-from gui.status_bar import STAGE_WORDS, human_count
+from gui.status_bar import human_count
 from workers.server.core import default_session
 
 pytestmark = pytest.mark.gui
@@ -30,7 +31,8 @@ def test_status_bar_shows_the_models_real_status(main_window, engine_controller)
     # At 1280 px the bar uses its short words ("pre-trained"); what the stage does is then
     # in the tooltip. Either way the real stage is on screen.
     assert expected.stage in bar.stage_label.text()
-    assert STAGE_WORDS[expected.stage] in bar.stage_label.text() + bar.stage_label.toolTip()
+    words = bar.stage_words(ShownStage(expected.stage))
+    assert words in bar.stage_label.text() + bar.stage_label.toolTip()
     assert human_count(expected.n_params) in bar.size_label.text()
     assert f"{human_count(expected.tokens_seen)}" in bar.tokens_label.text()
     if expected.loss is not None:

@@ -65,8 +65,8 @@ def test_the_engines_fixed_words_have_german_translations(german):
     from engine.corpus.curation import FILTERS
     from engine.corpus.document import Document
     from engine.corpus.heldout import describe_heldout
-    from engine.corpus.library.books import BOOKS, GENRES, LICENCE_NOTE
     from engine.corpus.lexicon import WORD_GROUPS
+    from engine.corpus.library.books import BOOKS, GENRES, LICENCE_NOTE
     from engine.corpus.made_up.generator import MADE_UP_SOURCES
     from engine.corpus.sources import CORPUS_TITLES
     from engine.pretraining.head_patterns import PATTERN_WORDS

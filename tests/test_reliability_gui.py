@@ -85,7 +85,9 @@ def test_save_and_open_from_the_file_menu(main_window, engine_controller, qtbot,
     what, ok, path, message = done.args
     assert (what, ok) == ("save", True) and path.endswith("lecture.pillars"), message
     assert os.path.getsize(path) > 1_000_000
-    assert "Saved" in main_window.statusBar().currentMessage()
+    notice = main_window.status_bar.notice_label  # wraps, never cut off; the full path on hover
+    assert notice.text().startswith("Saved the session to") and "lecture.pillars" in notice.text()
+    assert notice.toolTip() == path and os.sep not in notice.text()  # the name; the path on hover
     fractions = [f for w, f in progress if w == "saving" and f >= 0]
     assert fractions and fractions == sorted(fractions)
     qtbot.waitUntil(lambda: not main_window.job_indicator.isVisible(), timeout=5_000)
@@ -102,7 +104,7 @@ def test_save_and_open_from_the_file_menu(main_window, engine_controller, qtbot,
     assert actions.last_result[:2] == ("open", True)
     opened_session = engine_session(engine_controller)
     assert opened_session is not saved_by and weights_hash(opened_session) == saved_weights
-    assert "Opened" in main_window.statusBar().currentMessage()
+    assert "Opened" in main_window.status_bar.notice_label.text()
     assert engine_controller.status == opened_session.status()
     assert engine_controller.pretraining.loss_history.tokens == []  # the old session's curve is gone
 
@@ -127,7 +129,7 @@ def test_hostile_session_files_are_refused_and_the_session_kept(main_window, eng
         what, ok, _path, message = actions.last_result
         assert (what, ok) == ("open", False) and bad.name in message, message
         assert "Could not open the session" in banner_text(main_window)
-        assert "was not opened" in main_window.statusBar().currentMessage()
+        assert "was not opened" in main_window.status_bar.notice_label.text()
         assert engine_session(engine_controller) is session and weights_hash(session) == weights
 
 

@@ -47,6 +47,7 @@ from engine.session.data import (
     BuiltData,
     DataSummary,
     SourceSummary,
+    source_passages,
     split_heldout,
 )
 from engine.session.finetuning import FinetuningPart
@@ -208,6 +209,7 @@ class Session:
                     weight=float(self.mix.weights.get(name, 0.0)),
                     sample=docs[0].text if docs else "",
                     sample_credit=document_credit(docs[0].book, docs[0].chapter) if docs else "",
+                    samples=source_passages(docs),
                 )
             )
         result = self._curated()
@@ -389,3 +391,4 @@ class Session:
             stop_at_end=chat,
             prompt=prompt,
         )
+

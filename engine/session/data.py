@@ -12,6 +12,7 @@ import numpy as np
 
 from engine.corpus.curation import FilterReport
 from engine.corpus.heldout import split_documents
+from engine.corpus.library.books import document_credit
 from engine.corpus.mix import Mix, pretraining_texts
 from engine.corpus.sources import Document, SourceInfo
 from engine.tokenizers import Tokenizer
@@ -30,6 +31,9 @@ class SourceSummary:
     weight: float
     sample: str
     sample_credit: str = ""  # title, author and year (and chapter) of a library sample
+    # More passages from across the source, (text, credit) each, so "Read" can show
+    # another one every time (the first is `sample`).
+    samples: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,3 +109,17 @@ class BuiltData:
         for key, value in other._results.items():
             if len(key) > 1 and key[1] == data_key and (len(key) < 3 or key[2] == tokenizer_id):
                 self._results.setdefault(key, value)
+
+
+SAMPLE_PASSAGES = 8  # per source, spread evenly over it
+SAMPLE_CHARS = 1500  # a passage is a sample to read, not the whole chapter
+
+
+def source_passages(docs) -> tuple[tuple[str, str], ...]:
+    """Up to SAMPLE_PASSAGES documents from across a source, (text, credit) each."""
+    if not docs:
+        return ()
+    n = min(SAMPLE_PASSAGES, len(docs))
+    picked = sorted({round(i * (len(docs) - 1) / max(n - 1, 1)) for i in range(n)})
+    return tuple((docs[i].text[:SAMPLE_CHARS], document_credit(docs[i].book, docs[i].chapter))
+                 for i in picked)

@@ -30,7 +30,7 @@ from engine.tokenizers.base import (
     not_unicode_error,
     split_specials,
 )
-from engine.tokenizers.byte_pieces import MergeReplay, Pair, display_piece
+from engine.tokenizers.byte_pieces import MergeReplay, Pair, display_piece, piece_bytes
 
 DEFAULT_BPE_VOCAB = 2048
 # Smallest useful vocabulary: the specials plus one token per byte.
@@ -151,7 +151,30 @@ class BPETokenizer(Tokenizer):
         for i in ids:
             if not 0 <= i < n:
                 raise IndexError(f"Token id {i} is outside the vocabulary (0..{n - 1}).")
-        return self._hf.decode(ids, skip_special_tokens=False)
+        text = self._hf.decode(ids, skip_special_tokens=False)
+        if "\ufffd" in text:  # rare: bytes that are no whole character (see _whole_characters)
+            return self._whole_characters(ids)
+        return text
+
+    def _whole_characters(self, ids: list[int]) -> str:
+        """The text of `ids` without bytes that form no whole character.
+
+        A byte-level model can write the first byte of "’" (three bytes) and then
+        something else, or stop there: the library shows such bytes as "�" ("it�").
+        They are no text, so they are left out; a real "�" in the text (three whole
+        bytes) stays.
+        """
+        parts: list[str] = []
+        run = bytearray()
+        for i in ids:
+            if i < len(SPECIAL_TOKENS):
+                parts.append(run.decode("utf-8", errors="ignore"))
+                run.clear()
+                parts.append(self.id_to_token(i))
+            else:
+                run += piece_bytes(self.id_to_token(i))
+        parts.append(run.decode("utf-8", errors="ignore"))
+        return "".join(parts)
 
     def token_strings(self, ids: Iterable[int]) -> list[str]:
         out = []

@@ -130,6 +130,10 @@ class AlignmentBridge(QObject):
         self.stageStripReady.emit(event.views)
 
     # -- a new session, or a worker that came back ---------------------------------------------
+    def forget_answers(self) -> None:
+        """Back to the fine-tuned model: the answers and the comparison were of another model."""
+        self.candidates = self.stage_strip = None
+
     def forget_run(self) -> None:
         self.alignment_history.replace(())
         self.candidates = self.stage_strip = self.ranker_info = None

@@ -19,9 +19,17 @@ Signals of the core (all delivered on the GUI thread):
     loadFailed(str)                the model could not be loaded (a message)
     workerRestarted(str)           the engine worker died and came back: what was lost
     demoReset()                    everything is back to the shipped defaults (`reset_demo()`)
+    resultsReset(str)              "demo" | "session" | "alignment": the models on screen are
+                                   gone, every panel drops what it derived from them (the one
+                                   reset path: MainWindow.forget_results)
     sessionFileDone(str, bool, str, str)  "save" | "open", ok, path, a message for the person
     sessionOpened(str)             another session is live (path); the histories were emptied
     jobProgress(str, float, str)   what ("saving"), fraction 0..1 (-1: finished), text
+    jobStopped(object)             JobStopped: a model job was stopped for another command
+
+`controller.jobs` (gui/bridge/model_jobs.py) says which job holds the model and what the
+model is called meanwhile; `controller.gate` (job_gate.py) asks or queues before an action
+stops a running job, and says what was stopped.
 
 Backends (gui/bridge/backends.py): `ProcessBackend` (default) spawns the worker process;
 `InProcessBackend` runs the same `EngineServer` on the GUI thread (tests).
@@ -38,11 +46,14 @@ from engine.tokenizers import Tokenizer
 from gui.bridge.alignment import AlignmentBridge
 from gui.bridge.backends import InProcessBackend, ProcessBackend
 from gui.bridge.finetuning import FinetuningBridge
+from gui.bridge.job_gate import JobGate
+from gui.bridge.model_jobs import ModelJobs
 from gui.bridge.pretraining import PretrainingBridge
 from gui.bridge.restart import RestartPolicy, what_was_lost
 from gui.bridge.shipped_build import ShippedBuild
 from gui.engine_messages import engine_text, failure_title
 from workers.protocol import (
+    AlignmentReset,
     Busy,
     CancelSave,
     DemoReset,
@@ -52,6 +63,7 @@ from workers.protocol import (
     GetQASet,
     GetStatus,
     JobProgress,
+    JobStopped,
     LoadFailed,
     ModelTokenizer,
     OpenSession,
@@ -82,9 +94,11 @@ class Controller(QObject):
     loadFailed = Signal(str)
     workerRestarted = Signal(str)
     demoReset = Signal()
+    resultsReset = Signal(str)
     sessionFileDone = Signal(str, bool, str, str)
     sessionOpened = Signal(str)
     jobProgress = Signal(str, float, str)
+    jobStopped = Signal(object)
 
     def __init__(self, backend=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -101,7 +115,10 @@ class Controller(QObject):
         self._pillars = (self.pretraining, self.finetuning, self.alignment)
         # How the shipped model was made, while it is the model in use (shipped_build.py).
         self.shipped_build = ShippedBuild(self, parent=self)
+        self.jobs = ModelJobs(self, self)
+        self.gate = JobGate(self, self.jobs, self)
         self._started = False
+        self._shut_down = False
         self._next_id = 0
         self._handlers: dict[type, object] = {
             Ready: self._on_ready, StatusReport: self._on_status, Busy: self._on_busy,
@@ -109,6 +126,7 @@ class Controller(QObject):
             LoadFailed: self._on_load_failed, WorkerDied: self._on_worker_died,
             DemoReset: self._on_demo_reset, SessionFileDone: self._on_session_file,
             SessionOpened: self._on_session_opened, JobProgress: self._on_progress,
+            JobStopped: self.jobStopped.emit, AlignmentReset: self._on_alignment_reset,
         }
         for pillar in self._pillars:
             self._handlers.update(pillar.handlers())
@@ -118,7 +136,7 @@ class Controller(QObject):
         """Start the engine (spawns the worker). Returns at once; watch busyChanged/modelReady."""
         if self._started:
             return
-        self._started = True
+        self._started, self._shut_down = True, False
         self.busyChanged.emit("loading", True)
         self.backend.start(self._on_events)
 
@@ -127,9 +145,15 @@ class Controller(QObject):
         if self._started:
             self._started = False
             self.backend.shutdown()
+        self._shut_down = True
 
     def send(self, command: EngineCommand) -> int:
         """Send `command` with a fresh id (a failure names it); returns the id."""
+        if self._shut_down:
+            # A late request (a timer of a panel that outlived the window) must not start
+            # a new engine after the app shut down.
+            log.debug("dropped %s after shutdown", command.kind)
+            return 0
         if not self._started:
             self.start()
         self._next_id += 1
@@ -221,6 +245,12 @@ class Controller(QObject):
         self._forget_runs()
         self._on_status(event)
         self.demoReset.emit()
+        self.resultsReset.emit("demo")
+
+    def _on_alignment_reset(self, event: AlignmentReset) -> None:
+        self.alignment.forget_answers()
+        self._on_status(event)
+        self.resultsReset.emit("alignment")
 
     def _on_session_file(self, event: SessionFileDone) -> None:
         if event.ok:
@@ -230,6 +260,7 @@ class Controller(QObject):
     def _on_session_opened(self, event: SessionOpened) -> None:
         self._forget_runs()  # the GUI-side histories belong to the old session
         self.sessionOpened.emit(event.path)
+        self.resultsReset.emit("session")
 
     def _on_progress(self, event: JobProgress) -> None:
         self.jobProgress.emit(str(event.what), event.fraction, event.text)

@@ -19,7 +19,7 @@ What it does:
 Signals:
     frameAdded(int)         a new frame (its index) with its PCA layout
     layoutUpdated(int)      frame i now has its UMAP layout
-    framesReset()           a new training run began: the old frames are gone
+    framesReset()           a new training run began, or a reset: the old frames are gone
     umapStateChanged(str)   "warming" | "ready" | "unavailable"
     problem(str)            a message for the person (a fit failed; PCA stays on screen)
 """
@@ -102,6 +102,7 @@ class EmbeddingHistory(QObject):
         controller.statusChanged.connect(self._on_status)
         controller.pretraining.trainingStateChanged.connect(self._on_training_state)
         controller.pretraining.embeddingSnapshotReady.connect(self.add_snapshot)
+        controller.resultsReset.connect(self._on_results_reset)
         projector.warmed.connect(lambda _s: self.umapStateChanged.emit("ready"))
         projector.layoutReady.connect(self._on_layout)
         projector.layoutFailed.connect(self._on_layout_failed)
@@ -314,6 +315,14 @@ class EmbeddingHistory(QObject):
         self.framesReset.emit()
         self.frameAdded.emit(len(self.frames) - 1)
         self._next_build_umap()
+
+    def _on_results_reset(self, kind: str) -> None:
+        """A reset of the demo or another session: the replay must not show the old
+        model's map forming (the tokens read need not go down, so add_snapshot cannot
+        tell). Back to the fine-tuned model changes no pre-training: frames stay."""
+        if kind in ("demo", "session"):
+            self._reset()
+            self.request_snapshot()
 
     def _reset(self) -> None:
         self._build_job = None

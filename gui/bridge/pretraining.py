@@ -7,6 +7,7 @@ Signals (all delivered on the GUI thread):
     trainingSnapshot(object)       TrainSnapshot: the LATEST one only (the full loss history is
                                    in `loss_history`); redraw from a ~30 Hz timer
     trainingStateChanged(str)      "running" | "paused" | "stopped" | "diverged"
+    trainingStarted(bool)          a training run began (True: from scratch, a new model)
     nextTokenReady(object)         NextTokenDistribution (check its context_ids is yours)
     passageReady(object)           list[int]: model (BPE) token ids of a real training passage
     embeddingSnapshotReady(object) EmbeddingSnapshot: the map's words and their vectors now
@@ -55,6 +56,7 @@ class PretrainingBridge(QObject):
     tokenizersChanged = Signal(object)
     trainingSnapshot = Signal(object)
     trainingStateChanged = Signal(str)
+    trainingStarted = Signal(bool)
     nextTokenReady = Signal(object)
     passageReady = Signal(object)
     embeddingSnapshotReady = Signal(object)
@@ -200,6 +202,7 @@ class PretrainingBridge(QObject):
         if event.from_scratch:
             self.loss_history.clear()
             self.latest_snapshot = None
+        self.trainingStarted.emit(bool(event.from_scratch))
 
     def _on_next_token(self, event: NextTokenReport) -> None:
         self.nextTokenReady.emit(event.distribution)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import file_dialogs
 from gui.i18n import translate
 from gui.lecture.appearance import Appearance
 from gui.lecture.blank_screen import BlankScreen
@@ -348,12 +349,12 @@ class Presenter(PresenterScreen, QObject):
 
     def ask_export(self) -> None:
         key = self.window.current_key() or "view"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export this view"), str(Path(folder) / f"three-pillars-{key}.png"),
+            self.window, self.tr("Export this view"), file_dialogs.start_path("pictures", f"three-pillars-{key}.png"),
             translate("Presenter", EXPORT_FILTERS))
         if not path:
             return
+        file_dialogs.remember("pictures", path)
         if not Path(path).suffix:
             path += ".svg" if "svg" in chosen.lower() else ".png"
         try:
@@ -361,7 +362,9 @@ class Presenter(PresenterScreen, QObject):
         except (OSError, ValueError) as exc:
             self.window.show_error(self.tr("Could not export the view"), str(exc))
             return
-        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=saved), 6000)
+        # The short name in words that wrap, the full path on hover (never cut off).
+        self.window.status_bar.show_notice(
+            self.tr("Saved the picture “{name}”.").format(name=Path(saved).name), str(saved))
 
     # -- settings ---------------------------------------------------------------------
     def _remember_panel(self, key: str) -> None:

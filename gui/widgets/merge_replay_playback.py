@@ -45,10 +45,19 @@ class MergeReplayPlayback:
         self.pause()
         self.set_position(len(self._merges))
 
+    def play_end(self) -> int:
+        """Where playing stops: the last merge that changes the sample. The merges after
+        it change nothing on screen (a short text runs out of pairs to merge long before
+        the tokenizer does), so playing on would only make the count tick for a minute."""
+        self.ensure_built()
+        if self._replay is not None and self._replay.steps:
+            return min(self._replay.steps[-1].step, len(self._merges))
+        return len(self._merges)
+
     def play(self) -> None:
         if not self._merges:
             return
-        if self._position >= len(self._merges):
+        if self._position >= self.play_end():
             self.set_position(0)
         if not self.play_button.isChecked():
             with QSignalBlocker(self.play_button):
@@ -76,13 +85,12 @@ class MergeReplayPlayback:
         now = time.monotonic()
         dt = min(now - self._last_tick, 0.25)  # a stall does not make it jump
         self._last_tick = now
-        self._float_position = min(
-            self._float_position + self.speed() * dt, float(len(self._merges))
-        )
+        end = self.play_end()
+        self._float_position = min(self._float_position + self.speed() * dt, float(end))
         n = int(self._float_position)
         if n != self._position:
             keep = self._float_position
             self.set_position(n)
             self._float_position = keep
-        if self._position >= len(self._merges):
+        if self._position >= end:
             self.pause()

@@ -67,6 +67,13 @@ class DemoReset(EngineEvent):
 
 
 @dataclass(frozen=True)
+class AlignmentReset(EngineEvent):
+    """The live model is the fine-tuned one again, every judgement forgotten (ModelStatus)."""
+
+    status: Any
+
+
+@dataclass(frozen=True)
 class JobStopped(EngineEvent):
     """A model job was stopped to make room for another command: which, how far, by what."""
 

@@ -14,6 +14,7 @@ from workers.protocol import (
     Activity,
     AlignmentHistoryReport,
     AlignmentProgress,
+    AlignmentReset,
     AlignmentSnapshotReport,
     CandidatesReport,
     CompareStages,
@@ -89,7 +90,7 @@ class AlignmentCommands:
         self._prepare(cmd)
         self.ctx.session.alignment.reset()
         self._send_history()
-        self.ctx.send_status()
+        self.ctx.emit(AlignmentReset(self.ctx.session.status()))  # the GUI's one reset path
 
     def set_trait(self, cmd: SetAlignmentTrait) -> None:
         self._prepare(cmd)

@@ -68,6 +68,10 @@
         <translation>Geben Sie zuerst eine Frage ein.</translation>
     </message>
     <message>
+        <source>waiting for the running job to finish…</source>
+        <translation>wartet, bis die laufende Aufgabe fertig ist…</translation>
+    </message>
+    <message>
         <source>writing…</source>
         <translation>schreibt…</translation>
     </message>

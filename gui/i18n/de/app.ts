@@ -453,6 +453,141 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
 </context>
 <context>
+    <name>JobGate</name>
+    <message>
+        <source>Stop and go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended the paused training run (step {step}) {purpose}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped training at step {step} {purpose}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped fine-tuning at step {step} of {total} {purpose}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped the automatic judge after {step} of {total} clicks {purpose}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to train a new model from scratch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to take one training step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to fine-tune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to learn from your thumbs-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to learn from your thumbs-down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to learn from your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to run the automatic judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to write answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to open Chat &amp; feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to compare the three stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to measure the judge&apos;s word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to put the question to both models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to go back to the fine-tuned model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to reset the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to open another session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for another task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training is running (step {step})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning is running (step {step} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automatic judge is running (click {step} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop fine-tuning?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the automatic judge?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{running}. Stop it {purpose}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let it finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{running}: what you asked for starts when it is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{running}: what you asked for starts when it finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobIndicator</name>
     <message>
         <source>Stop</source>
@@ -959,6 +1094,29 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <message>
         <source>The model is {stage}. {tip}</source>
         <translation>Das Modell ist {stage}. {tip}</translation>
+    </message>
+    <message>
+        <source>training… (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fine-tuning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned (1 judgement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>aligned (%n judgements)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>The model could not be loaded: {message}</source>

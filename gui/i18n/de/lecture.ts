@@ -159,8 +159,12 @@
         <translation>Die Ansicht konnte nicht exportiert werden</translation>
     </message>
     <message>
+        <source>Saved the picture “{name}”.</source>
+        <translation>Das Bild „{name}“ wurde gespeichert.</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
-        <translation>Gespeichert: {path}</translation>
+        <translation type="vanished">Gespeichert: {path}</translation>
     </message>
 </context>
 <context>

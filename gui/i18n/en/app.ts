@@ -37,6 +37,13 @@
             <numerusform>{count} tokens</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>aligned (%n judgements)</source>
+        <translation>
+            <numerusform>aligned (%n judgement)</numerusform>
+            <numerusform>aligned (%n judgements)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TokenChips</name>

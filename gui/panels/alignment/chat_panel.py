@@ -82,13 +82,14 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self._ranker_running = False
         self._writing = False  # new answers requested, not here yet
         self._measured_word = ""
+        self._reset_pending = False  # "Reset to the fine-tuned model" sent, not answered yet
         self._build()
         self._connect()
         self.redraw_timer.start()
-        # Ask for what the charts need (measuring the judge's word), and a first pair of answers.
-        controller.alignment.request_alignment_history()
-        self._measure_word()
-        self.ask()
+        # Ask for what the charts need (measuring the judge's word), and a first pair of
+        # answers; while training or fine-tuning runs, once it is paused or finished
+        # (opening a panel never stops a job: controller.gate).
+        controller.gate.request("open-chat", self._first_requests, policy="queue")
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -204,6 +205,11 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.strip_button.clicked.connect(lambda: self.compare_stages())
         self.redraw_timer.timeout.connect(self._redraw)
 
+    def _first_requests(self) -> None:
+        self.controller.alignment.request_alignment_history()
+        self._measure_word()
+        self.ask()
+
     # -- the person's actions -----------------------------------------------------------
     def ask(self, question: str | None = None) -> None:
         """Ask the live model for two new answers to `question` (default: the one in the box)."""
@@ -214,6 +220,13 @@ class ChatPanel(RedrawWhileShown, QWidget):
         if not text:
             self.status.setText(self.tr("Type a question first."))
             return
+        # Behind a fine-tune these wait for it; during training the person is asked.
+        if self.controller.gate.request("answers", lambda: self._ask_now(text),
+                                        policy="wait-or-ask") == "queued":
+            for card in self.cards:
+                card.show_message(self.tr("waiting for the running job to finish…"))
+
+    def _ask_now(self, text: str) -> None:
         self._seed += 1
         self._writing = True
         for card in self.cards:
@@ -235,7 +248,8 @@ class ChatPanel(RedrawWhileShown, QWidget):
             return
         answer = c.answers[index]
         said = self.tr("▲ Good: “{answer}”") if up else self.tr("▼ Bad: “{answer}”")
-        self._send(Thumb(c.prompt, c.prompt_ids, answer, up=up), said.format(answer=short(answer.text)))
+        self.controller.gate.request("thumb-up" if up else "thumb-down", lambda: self._send(
+            Thumb(c.prompt, c.prompt_ids, answer, up=up), said.format(answer=short(answer.text))))
 
     def send_better(self, index: int) -> None:
         from engine.alignment.preference import PreferencePair
@@ -244,9 +258,10 @@ class ChatPanel(RedrawWhileShown, QWidget):
         if c is None or self._busy():
             return
         chosen, rejected = c.answers[index], c.answers[1 - index]
-        self._send(PreferencePair(c.prompt, c.prompt_ids, chosen, rejected),
-                   self.tr("Better: “{chosen}” over “{rejected}”").format(
-                       chosen=short(chosen.text, 40), rejected=short(rejected.text, 40)))
+        self.controller.gate.request("better", lambda: self._send(
+            PreferencePair(c.prompt, c.prompt_ids, chosen, rejected),
+            self.tr("Better: “{chosen}” over “{rejected}”").format(
+                chosen=short(chosen.text, 40), rejected=short(rejected.text, 40))))
 
     def _send(self, feedback, description: str) -> None:
         self._sent_at = time.perf_counter()
@@ -257,8 +272,13 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.controller.alignment.learn(feedback)
 
     def reset(self) -> None:
+        """Back to the fine-tuned model (asking first if a job runs). The engine's answer
+        goes through the app's one reset path (controller.resultsReset -> forget_results)."""
+        self.controller.gate.request("reset-alignment", self._reset_now)
+
+    def _reset_now(self) -> None:
+        self._reset_pending = True
         self.controller.alignment.reset_alignment()
-        self._add_history(self.tr("↺ Back to the fine-tuned model: every judgement forgotten"))
         self.ask()
 
     def run_judge(self) -> None:
@@ -269,6 +289,9 @@ class ChatPanel(RedrawWhileShown, QWidget):
                 self.judge_result.setText(self.tr("Type one word for the judge, for example “sea”."))
                 return
             spec = spec.format(word=word)
+        self.controller.gate.request("judge", lambda: self._run_judge_now(label, spec, needs_word, word))
+
+    def _run_judge_now(self, label: str, spec: str, needs_word: bool, word: str) -> None:
         self.judge_result.setText(self.tr("Measuring the model before the judge starts…"))
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)
@@ -285,7 +308,9 @@ class ChatPanel(RedrawWhileShown, QWidget):
         word = self.word_edit.text().strip()
         if word and " " not in word and word != self._measured_word:
             self._measured_word = word
-            self.controller.alignment.set_alignment_trait(f"word:{word}")
+            self.controller.gate.request(
+                "measure-word", lambda: self.controller.alignment.set_alignment_trait(f"word:{word}"),
+                policy="queue")
 
     def show_biased_judge(self, word: str) -> None:
         """Bring forward the biased judge's tab, set to be biased for `word`."""
@@ -301,7 +326,10 @@ class ChatPanel(RedrawWhileShown, QWidget):
         if text:
             for col in self.columns.values():
                 col.bars.set_message(self.tr("asking…"))
-            self.controller.alignment.request_stage_strip(text, seed=self._seed)
+            seed = self._seed
+            self.controller.gate.request(
+                "compare", lambda: self.controller.alignment.request_stage_strip(text, seed=seed),
+                policy="wait-or-ask")
 
     # -- from the engine -------------------------------------------------------------------
     def _busy(self) -> bool:
@@ -406,9 +434,24 @@ class ChatPanel(RedrawWhileShown, QWidget):
 
     # -- panel protocol --------------------------------------------------------------------
     def forget_results(self) -> None:
-        """The models on screen are gone (reset, another session): no old comparison."""
+        """The models on screen are gone (a reset of any kind, another session): no old
+        answers, comparison, judge's result, judgements or captions."""
         for column in self.columns.values():
             column.clear()
+        self.candidates = None
+        if not self._writing:  # new answers may be on their way already (reset, then ask)
+            for card in self.cards:
+                card.show_message("")
+        self._awaiting_redraw, self._sent_at = False, None
+        self.progress.hide()
+        self.status.setText("")
+        self.judge_result.setText("")
+        self.judge_result.setToolTip("")
+        self.history.clear()
+        if self._reset_pending:
+            self._reset_pending = False
+            self._add_history(self.tr("↺ Back to the fine-tuned model: every judgement forgotten"))
+        self._update_buttons()
 
     def is_ready(self) -> bool:
         return self.candidates is not None and self._history_seen and self.charts.point_count() > 0

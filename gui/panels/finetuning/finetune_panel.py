@@ -282,9 +282,10 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             self._sample_seed += 1
         for card in self.cards.values():
             card.show_note(self.tr("Writing…"))
-        self.controller.finetuning.request_comparison(question, self.current_settings(),
-                                           base_chat=self.base_chat_check.isChecked(),
-                                           key=COMPARE_KEY)
+        settings, base_chat = self.current_settings(), self.base_chat_check.isChecked()
+        # While fine-tuning runs the fine-tuned model is half made: ask when it finishes.
+        self.controller.gate.request("compare-finetune", lambda: self.controller.finetuning.request_comparison(
+            question, settings, base_chat=base_chat, key=COMPARE_KEY), policy="queue")
 
     def _on_comparison(self, comparison) -> None:
         if comparison.question != self.current_question() and self.current_question():
@@ -342,6 +343,10 @@ class FinetunePanel(RedrawWhileShown, QWidget):
 
     # -- fine-tuning ------------------------------------------------------------------
     def start_finetune(self) -> None:
+        """Fine-tune (asking first if another job is running: controller.gate)."""
+        self.controller.gate.request("fine-tune", self._start_finetune_now)
+
+    def _start_finetune_now(self) -> None:
         self.controller.finetuning.start_finetune(seed=0, max_steps=self.steps_spin.value(),
                                        train_on_prompt=self.prompt_check.isChecked())
         self.tabs.setCurrentIndex(3)

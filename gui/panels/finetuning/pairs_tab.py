@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.finetuning.qa_data import HELDOUT, QAEditError, QAFileError, QAPair
-from gui import theme
+from gui import file_dialogs, theme
 from gui.i18n import translate
 from gui.panels.finetuning.numbers import count, plural
 from gui.widgets.flow_layout import FlowLayout
@@ -208,16 +208,20 @@ class PairsTab(QWidget):
             self.add_pair(pair.question, pair.answer, dialog.heldout.isChecked())
 
     def _load_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load questions and answers"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load questions and answers"),
+                                              file_dialogs.start_folder("pairs"),
                                               translate("PairsTab", QA_FILE_FILTER))
         if path:
+            file_dialogs.remember("pairs", path)
             self.load_file(path)
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save questions and answers"), "pairs.tsv",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save questions and answers"),
+                                              file_dialogs.start_path("pairs", "pairs.tsv"),
                                               translate("PairsTab", QA_FILE_FILTER))
         if not path:
             return
+        file_dialogs.remember("pairs", path)
         try:
             self.controller.finetuning.save_qa_file(path)
         except OSError as e:

@@ -128,12 +128,17 @@ class DataMixControls:
         mix = self._mix_from_sliders()
         if mix is None:
             return
-        self.status_label.setText(
-            self.tr("Training a new model on this mix: watch it learn in step 3, “Windows”.")
-        )
         # Seed and learning rate belong to the Windows panel; the controller's defaults
         # apply. The mix travels with the command only if it is not applied yet.
-        self._controller.pretraining.retrain_from_scratch(mix=mix if self._mix_differs() else None)
+        mix = mix if self._mix_differs() else None
+
+        def go() -> None:
+            self.status_label.setText(
+                self.tr("Training a new model on this mix: watch it learn in step 3, “Windows”.")
+            )
+            self._controller.pretraining.retrain_from_scratch(mix=mix)
+
+        self._controller.gate.request("train-from-scratch", go)  # asks if it would stop a job
 
     def _fill_presets(self, summary: DataSummary) -> None:
         presets = preset_mixes(summary)

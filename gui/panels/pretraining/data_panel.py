@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import theme
+from gui import file_dialogs, theme
 from gui.panels.pretraining.data_cleaning import EXAMPLE_CHARS, CleaningView, struck_through_html
 from gui.panels.pretraining.data_corpus import CorpusChooser, corpus_in_use
 from gui.panels.pretraining.data_mix import DataMixControls
@@ -63,6 +64,7 @@ class DataPanel(DataMixControls, QWidget):
         self._summary: DataSummary | None = None
         self._rows: dict[str, SourceRow] = {}
         self._sample_source: str | None = None
+        self._sample_turns: dict[str, int] = {}  # source -> which of its passages is shown
         # Paths sent with add_user_texts and not yet in a DataSummary: while any is
         # pending, a jobFailed answers the person's own files and is shown as a dialog.
         self._pending_user_files: list[str] = []
@@ -281,20 +283,27 @@ class DataPanel(DataMixControls, QWidget):
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add your own text"), "", self.tr("Text files (*.txt *.md);;All files (*)")
+            self, self.tr("Add your own text"), file_dialogs.start_folder("texts"),
+            self.tr("Text files (*.txt *.md);;All files (*)")
         )
         if paths:
+            file_dialogs.remember("texts", paths[0])
             self.add_user_texts(paths)
 
     def _choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of .txt and .md files"))
+        path = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of .txt and .md files"),
+                                                file_dialogs.start_folder("texts"))
         if path:
+            file_dialogs.remember("texts", str(Path(path).parent))
             self.add_user_texts(path)
 
     # ---- samples ------------------------------------------------------------------------
     def _on_sample_clicked(self, button: QAbstractButton) -> None:
         for name, row in self._rows.items():
             if row.sample_button is button:
+                # "Read" again: the next passage of the same source (from across it).
+                turn = self._sample_turns.get(name, -1) + 1 if self._sample_source == name else 0
+                self._sample_turns[name] = turn
                 self._sample_source = name
         self._show_sample()
 
@@ -303,10 +312,11 @@ class DataPanel(DataMixControls, QWidget):
             return
         for src in self._summary.sources:
             if src.info.name == self._sample_source:
+                passages = src.samples or ((src.sample, src.sample_credit),)
+                text, credit = passages[self._sample_turns.get(src.info.name, 0) % len(passages)]
                 paragraphs = "".join(
-                    f"<p>{html.escape(p)}</p>" for p in src.sample.split("\n\n") if p.strip()
+                    f"<p>{html.escape(p)}</p>" for p in text.split("\n\n") if p.strip()
                 )
-                credit = getattr(src, "sample_credit", "")
                 if credit:  # a real book: say which (title, author, year, chapter)
                     paragraphs += f"<p><i>— {html.escape(credit)}</i></p>"
                 title = self.tr("A sample of {source}").format(

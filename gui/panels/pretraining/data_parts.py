@@ -74,6 +74,16 @@ def preset_mixes(summary) -> list[tuple[str, dict[str, float]]]:
     return presets
 
 
+def share_number(share: float) -> str:
+    """A source's part of the text in percent, never "0" for a source that is in it: a few
+    pages beside 1.4 million words of books are "0.2", and less than that "< 0.1"."""
+    if share <= 0:
+        return "0"
+    if share < 0.001:
+        return "< " + decimal(0.1, 1)
+    return decimal(100 * share, 1 if share < 0.01 else 0)
+
+
 class SourceRow:
     """The widgets of one source in the mix grid: name, slider, share, size, sample."""
 
@@ -128,7 +138,7 @@ class SourceRow:
     def show_share(self, weight: float, share: float) -> None:
         """`weight`: the part of this source that goes in; `share`: its part of all the text."""
         of_it = translate("SourceRow", "<b>{weight} %</b> of it").format(weight=decimal(100 * weight, 0))
-        of_text = translate("SourceRow", "= {share} % of the text").format(share=decimal(100 * share, 0))
+        of_text = translate("SourceRow", "= {share} % of the text").format(share=share_number(share))
         self.share.setText(
             f"{of_it}<br>"
             f"<span style='font-size:{theme.SMALL_PT}pt; color:{theme.MUTED_TEXT}'>{of_text}</span>"

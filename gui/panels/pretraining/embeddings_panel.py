@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
+from gui import file_dialogs
 from gui.bridge.embedding_history import EmbeddingHistory, MapFrame
 from gui.panels.pretraining.embeddings_parts import (
     METHODS,
@@ -339,10 +340,12 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
 
     # -- export -------------------------------------------------------------------------
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the map"), "word-map.png",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the map"),
+                                              file_dialogs.start_path("pictures", "word-map.png"),
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if not path:
             return
+        file_dialogs.remember("pictures", path)
         try:
             self.export(path)
         except (OSError, ValueError) as exc:

@@ -211,7 +211,7 @@ class WindowsPanel(WindowStepping, QWidget):
         self.scratch_button.clicked.connect(lambda: self._train(from_scratch=True))
         self.continue_button.clicked.connect(lambda: self._train(from_scratch=False))
         self.pause_button.clicked.connect(c.pretraining.pause_training)
-        self.train_step_button.clicked.connect(c.pretraining.step_training)
+        self.train_step_button.clicked.connect(lambda: c.gate.request("step", c.pretraining.step_training))
         self.redraw_timer.start()
 
     # -- the passage and the window -----------------------------------------------------
@@ -290,8 +290,11 @@ class WindowsPanel(WindowStepping, QWidget):
         return self.build.curve if self.build.active else self.controller.pretraining.loss_history
 
     def _train(self, from_scratch: bool) -> None:
-        self.controller.pretraining.start_training(from_scratch=from_scratch, seed=self.seed_spin.value(),
-                                       lr=self.training.learning_rate())
+        """Train (asking first if it would stop another job: controller.gate)."""
+        seed, lr = self.seed_spin.value(), self.training.learning_rate()
+        self.controller.gate.request(
+            "train-from-scratch" if from_scratch else "train",
+            lambda: self.controller.pretraining.start_training(from_scratch=from_scratch, seed=seed, lr=lr))
 
     def _redraw(self) -> None:
         if not self.isVisible():

@@ -1,0 +1,89 @@
+"""Reset means reset: every kind of reset goes through one path (controller.resultsReset ->
+MainWindow.forget_results), and nothing of the models that are gone stays on screen.
+
+("Reset the demo" and its captions, answers and strip: tests/test_lecture.py.)
+"""
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def chat_window(qtbot, fresh_session):
+    """The main window on a session whose live model stands in for the fine-tuned one
+    (as in tests/test_gui_chat.py), its Chat panel open with answers on screen."""
+    from gui.bridge.controller import Controller, InProcessBackend
+    from gui.main_window import MainWindow
+
+    def make():
+        session = fresh_session()
+        session.stage = "fine-tuned"
+        return session
+
+    controller = Controller(InProcessBackend(make))
+    with qtbot.waitSignal(controller.modelReady, timeout=60_000):
+        controller.start()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    chat = window.show_panel("chat")
+    qtbot.waitUntil(chat.is_ready, timeout=60_000)
+    yield controller, window, chat
+    controller.shutdown()
+
+
+def test_reset_to_the_fine_tuned_model_goes_through_the_one_reset_path(qtbot, chat_window):
+    c, window, chat = chat_window
+    finetune = window.show_panel("finetune")
+    window.show_panel("chat")
+    with qtbot.waitSignal(c.alignment.stageStripReady, timeout=60_000):
+        chat.compare_stages("What is the sea?")
+    assert any(col.sample.text() for col in chat.columns.values())
+    with qtbot.waitSignal(c.alignment.alignmentSnapshot, timeout=30_000,
+                          check_params_cb=lambda s: s.event == "thumb"):
+        chat.send_thumb(0, True)
+    qtbot.waitUntil(lambda: chat.candidates is not None and chat.candidates.model_version == 1,
+                    timeout=30_000)
+    chat.judge_result.setText("Mentions “sea”: 13 % before → 40 % after 30 clicks")  # a stale caption
+    with qtbot.waitSignal(c.resultsReset, timeout=30_000,
+                          check_params_cb=lambda kind: kind == "alignment"):
+        chat.reset()
+    # Every panel dropped what it showed of the models that are gone ...
+    assert not any(col.sample.text() for col in chat.columns.values())
+    assert chat.judge_result.text() == ""
+    assert [chat.history.item(i).text() for i in range(chat.history.count())] == [
+        "↺ Back to the fine-tuned model: every judgement forgotten"]
+    assert finetune.comparison is None
+    # ... and the answers on screen come from the reset model.
+    qtbot.waitUntil(lambda: chat.candidates is not None, timeout=30_000)
+    assert chat.candidates.model_version == 0
+    assert c.status.stage == "fine-tuned"
+
+
+def test_reset_the_demo_clears_the_word_map_replay(qtbot, main_window, engine_controller):
+    """The replay must not show a run of a model that is gone. Training from scratch
+    then resetting: the shipped model has read more tokens than the new one, so the map's
+    history cannot tell by the count of tokens read; the reset itself clears it."""
+    from gui.bridge.embedding_history import EmbeddingHistory
+
+    c = engine_controller
+    history = c.findChild(EmbeddingHistory)
+    history.start()
+    qtbot.waitUntil(lambda: len(history.frames) >= 1, timeout=30_000)
+    with qtbot.waitSignal(c.pretraining.trainingStateChanged, timeout=60_000,
+                          check_params_cb=lambda s: s in ("stopped", "paused")):
+        c.pretraining.start_training(from_scratch=True, max_steps=3)
+    qtbot.waitUntil(lambda: history.frames and history.frames[-1].snapshot.tokens_seen
+                    == c.status.tokens_seen, timeout=30_000)
+    scratch_frames = [f.snapshot.tokens_seen for f in history.frames]
+    assert scratch_frames and max(scratch_frames) < 10**6  # the new model's own frames
+
+    with qtbot.waitSignals([c.demoReset, history.framesReset], timeout=10_000):
+        c.reset_demo()
+    qtbot.waitUntil(lambda: len(history.frames) >= 1, timeout=30_000)
+    shipped = c.status.tokens_seen
+    assert shipped > max(scratch_frames)
+    assert [f.snapshot.tokens_seen for f in history.frames] == [shipped]
