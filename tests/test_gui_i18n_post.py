@@ -132,3 +132,34 @@ def test_english_counts_read_right_without_a_translation(qapp):
     assert engine_text("this session: 1 judgement") == "this session: 1 judgement"
     assert engine_text("this session: 2 judgements") == "this session: 2 judgements"
     assert percent(0.25) == "25%"
+
+
+def test_refused_pairs_and_files_are_explained_in_german(german, tmp_path):
+    """The engine's own refusals, as it words them, come out German (file names kept)."""
+    from engine.finetuning.qa_data import (
+        _FORMAT_HELP,
+        QAEditError,
+        QAFileError,
+        bundled_qa,
+        load_qa_file,
+    )
+    from engine.finetuning.qa_pairs import QAPair
+    from gui.panels.finetuning.pair_messages import FORMAT_HELP, pair_message
+
+    assert FORMAT_HELP == _FORMAT_HELP
+    messages = []
+    for name, text in (("empty.tsv", ""), ("tabs.tsv", "a\tb\tc\td\te\n"),
+                       ("notab.tsv", "just a line\n"), ("blank.tsv", "Q: where?\nA: \n")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(QAFileError) as caught:
+            load_qa_file(path)
+        messages.append(str(caught.value))
+    with pytest.raises(QAEditError) as caught:
+        bundled_qa().edit(0, QAPair("", "an answer"))
+    messages.append(str(caught.value))
+    for english in messages:
+        german = pair_message(english)
+        assert german != english, english
+        assert not any(w in german.split() for w in ("the", "is", "line")), german
+    assert pair_message(messages[1]).startswith("tabs.tsv, Zeile 1:")

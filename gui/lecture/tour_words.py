@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gui.i18n import translate
 from gui.panels.finetuning.numbers import count, number
+from gui.panels.pretraining.engine_texts import CLEANING, ENGINE_MESSAGES, MODEL_PARTS, shown
 
 
 def mix_loaded(books: bool, documents: int, words: int, tokens: int) -> str:
@@ -75,19 +76,19 @@ def learned(by_person: bool, margin: float | None, kl: float | None) -> str:
 
 def cleaning_name(name: str) -> str:
     """A cleaning step's name (the engine's English) as the Data panel shows it."""
-    return name
+    return shown(CLEANING, name)
 
 
 def engine_message(message: str) -> str:
     """A message of the pre-training engine (e.g. why a word has no neighbours)."""
-    return message
+    return shown(ENGINE_MESSAGES, message)
 
 
 def head_pattern(words: str) -> str:
     """What a sharp attention head does (engine/pretraining/head_patterns.py), for people."""
-    return words
+    return shown(MODEL_PARTS, words)
 
 
 def model_part(label: str) -> str:
     """A part of the model (engine/pretraining/parameter_map.py), for people."""
-    return label
+    return shown(MODEL_PARTS, label)

@@ -344,6 +344,149 @@
     </message>
 </context>
 <context>
+    <name>PairMessages</name>
+    <message>
+        <source>Use one of: a .tsv/.txt file with one pair per line, question&lt;TAB&gt;answer (an optional third column &apos;held-out&apos; keeps that question out of training, an optional fourth names its subject); &apos;Q: question&apos; and &apos;A: answer&apos; lines, a blank line between pairs; or a .jsonl file with one {&quot;question&quot;: ..., &quot;answer&quot;: ...} per line.</source>
+        <translation>Möglich sind: eine .tsv/.txt-Datei mit einem Paar pro Zeile, Frage&lt;TAB&gt;Antwort (eine optionale dritte Spalte &apos;held-out&apos; hält diese Frage aus dem Training heraus, eine optionale vierte nennt ihr Thema); Zeilen &apos;Q: Frage&apos; und &apos;A: Antwort&apos; mit einer Leerzeile zwischen den Paaren; oder eine .jsonl-Datei mit einem {&quot;question&quot;: ..., &quot;answer&quot;: ...} pro Zeile.</translation>
+    </message>
+    <message>
+        <source>The question is empty: write a question.</source>
+        <translation>Die Frage ist leer: Schreiben Sie eine Frage.</translation>
+    </message>
+    <message>
+        <source>The answer is empty: write the answer the model should give.</source>
+        <translation>Die Antwort ist leer: Schreiben Sie die Antwort, die das Modell geben soll.</translation>
+    </message>
+    <message>
+        <source>The question is {n} characters long; keep it under {limit} (the model reads only about 60 tokens at a time).</source>
+        <translation>Die Frage ist {n} Zeichen lang; bleiben Sie unter {limit} (das Modell liest nur etwa 60 Tokens auf einmal).</translation>
+    </message>
+    <message>
+        <source>The answer is {n} characters long; keep it under {limit} (the model reads only about 60 tokens at a time).</source>
+        <translation>Die Antwort ist {n} Zeichen lang; bleiben Sie unter {limit} (das Modell liest nur etwa 60 Tokens auf einmal).</translation>
+    </message>
+    <message>
+        <source>The question contains {marker}, a marker the chat format reserves for itself. Remove it.</source>
+        <translation>Die Frage enthält {marker}, einen Marker, den das Chat-Format für sich reserviert. Entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The answer contains {marker}, a marker the chat format reserves for itself. Remove it.</source>
+        <translation>Die Antwort enthält {marker}, einen Marker, den das Chat-Format für sich reserviert. Entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The question &quot;{question}&quot; is there twice ({first} and {second}); every question must be different.</source>
+        <translation>Die Frage „{question}“ kommt zweimal vor ({first} und {second}); jede Frage muss anders sein.</translation>
+    </message>
+    <message>
+        <source>There is no pair number {n} (there are {total}).</source>
+        <translation>Es gibt kein Paar Nummer {n} (es gibt {total}).</translation>
+    </message>
+    <message>
+        <source>This is the last training pair; the model needs at least one.</source>
+        <translation>Das ist das letzte Trainingspaar; das Modell braucht mindestens eines.</translation>
+    </message>
+    <message>
+        <source>{file}: there is no such file.</source>
+        <translation>{file}: Diese Datei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; choose a question/answer file.</source>
+        <translation>{file} ist ein Ordner; wählen Sie eine Frage-Antwort-Datei.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; a question/answer file should be under {limit} MB.</source>
+        <translation>{file} ist {size} MB groß; eine Frage-Antwort-Datei sollte unter {limit} MB bleiben.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file (it looks binary, like a picture or a program).</source>
+        <translation>{file} ist keine Textdatei (sie sieht binär aus, wie ein Bild oder ein Programm).</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text (line {line} has bytes that are not UTF-8). Save it as UTF-8 and try again.</source>
+        <translation>{file} ist kein UTF-8-Text (Zeile {line} enthält Bytes, die kein UTF-8 sind). Speichern Sie sie als UTF-8 und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>{file} is empty: it has no questions in it.</source>
+        <translation>{file} ist leer: Es stehen keine Fragen darin.</translation>
+    </message>
+    <message>
+        <source>{file} has no question/answer pairs in it. {help}</source>
+        <translation>{file} enthält keine Frage-Antwort-Paare. {help}</translation>
+    </message>
+    <message>
+        <source>{file} marks every question as held-out; the model needs some to train on.</source>
+        <translation>{file} markiert jede Frage als zurückgehalten; das Modell braucht einige zum Trainieren.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the third column must be &apos;held-out&apos; or &apos;train&apos;, got {value}.</source>
+        <translation>{file}, Zeile {line}: Die dritte Spalte muss &apos;held-out&apos; oder &apos;train&apos; sein, steht aber {value} darin.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: expected a question, a TAB and an answer, but there is no TAB: {text}. {help}</source>
+        <translation>{file}, Zeile {line}: Erwartet wurden eine Frage, ein TAB und eine Antwort, aber es gibt kein TAB: {text}. {help}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: too many TABs (at most 4 columns).</source>
+        <translation>{file}, Zeile {line}: zu viele TABs (höchstens 4 Spalten).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: this question has no &apos;A:&apos; answer.</source>
+        <translation>{file}, Zeile {line}: Diese Frage hat keine &apos;A:&apos;-Antwort.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: an answer with no &apos;Q:&apos; question before it.</source>
+        <translation>{file}, Zeile {line}: eine Antwort ohne &apos;Q:&apos;-Frage davor.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: every line must start with &apos;Q:&apos; or &apos;A:&apos;, got {text}.</source>
+        <translation>{file}, Zeile {line}: Jede Zeile muss mit &apos;Q:&apos; oder &apos;A:&apos; beginnen, gefunden: {text}.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: not valid JSON ({reason}).</source>
+        <translation>{file}, Zeile {line}: kein gültiges JSON ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: not usable JSON ({reason}).</source>
+        <translation>{file}, Zeile {line}: kein verwendbares JSON ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: each line must be an object with &quot;question&quot; and &quot;answer&quot; texts.</source>
+        <translation>{file}, Zeile {line}: Jede Zeile muss ein Objekt mit den Texten &quot;question&quot; und &quot;answer&quot; sein.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: &quot;heldout&quot; must be true or false.</source>
+        <translation>{file}, Zeile {line}: &quot;heldout&quot; muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: &quot;subject&quot; must be a text.</source>
+        <translation>{file}, Zeile {line}: &quot;subject&quot; muss ein Text sein.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: this question is already on line {other}; every question must be different.</source>
+        <translation>{file}, Zeile {line}: Diese Frage steht schon in Zeile {other}; jede Frage muss anders sein.</translation>
+    </message>
+    <message>
+        <source>This computer does not allow reading &quot;{file}&quot; (permission denied). Copy it somewhere you own, or ask for access.</source>
+        <translation>Dieser Computer erlaubt nicht, „{file}“ zu lesen (Zugriff verweigert). Kopieren Sie die Datei an einen eigenen Ort oder bitten Sie um Zugriff.</translation>
+    </message>
+    <message>
+        <source>&quot;{file}&quot; is too large (over {size} MB).</source>
+        <translation>„{file}“ ist zu groß (über {size} MB).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {reason}</source>
+        <translation>{file}, Zeile {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>held-out</source>
+        <translation>zurückgehalten</translation>
+    </message>
+</context>
+<context>
     <name>PairsTab</name>
     <message>
         <source>Question/answer files (*.tsv *.txt *.jsonl *.json);;All files (*)</source>

@@ -29,6 +29,7 @@ from engine.finetuning.qa_data import HELDOUT, QAEditError, QAFileError, QAPair
 from gui import file_dialogs, theme
 from gui.i18n import translate
 from gui.panels.finetuning.numbers import count, plural
+from gui.panels.finetuning.pair_messages import pair_message
 from gui.widgets.flow_layout import FlowLayout
 
 # The file dialogs' filter (translate("PairsTab", QA_FILE_FILTER) where it is shown).
@@ -153,7 +154,7 @@ class PairsTab(QWidget):
         try:
             self.controller.finetuning.edit_qa(index, QAPair(question, answer))
         except QAEditError as e:
-            self._problem(self.tr("This change cannot be made"), str(e))
+            self._problem(self.tr("This change cannot be made"), pair_message(str(e)))
             if self.qa is not None:
                 QTimer.singleShot(0, lambda: self.show_qa(self.qa))  # put the old text back
             return False
@@ -163,7 +164,7 @@ class PairsTab(QWidget):
         try:
             self.controller.finetuning.add_qa(QAPair(question, answer), heldout=heldout)
         except QAEditError as e:
-            self._problem(self.tr("This pair cannot be added"), str(e))
+            self._problem(self.tr("This pair cannot be added"), pair_message(str(e)))
             return False
         self.pairs_table.selectRow(len(self.qa) - 1 if heldout else len(self.qa.train) - 1)
         return True
@@ -176,17 +177,17 @@ class PairsTab(QWidget):
         try:
             self.controller.finetuning.remove_qa(index)
         except QAEditError as e:
-            self._problem(self.tr("This pair cannot be removed"), str(e))
+            self._problem(self.tr("This pair cannot be removed"), pair_message(str(e)))
 
     def load_file(self, path) -> bool:
         """Load pairs from a file; a bad file shows a dialog and the pairs stay as they were."""
         try:
             self.controller.finetuning.load_qa_file(path)
         except QAFileError as e:
-            self._problem(self.tr("This file cannot be used"), str(e))
+            self._problem(self.tr("This file cannot be used"), pair_message(str(e)))
             return False
         except OSError as e:
-            self._problem(self.tr("This file cannot be read"), str(e))
+            self._problem(self.tr("This file cannot be read"), pair_message(str(e)))
             return False
         return True
 
@@ -225,7 +226,7 @@ class PairsTab(QWidget):
         try:
             self.controller.finetuning.save_qa_file(path)
         except OSError as e:
-            self._problem(self.tr("The pairs could not be saved"), str(e))
+            self._problem(self.tr("The pairs could not be saved"), pair_message(str(e)))
 
     def _problem(self, title: str, message: str) -> None:
         """A clear, non-blocking dialog (window-modal), kept in `last_problem`."""
