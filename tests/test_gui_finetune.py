@@ -68,7 +68,8 @@ def test_both_models_show_their_real_replies_to_the_chosen_question(
     before = rates.rates["pre-trained"]
     assert panel.rates_table.item(3, 0).text().startswith(
         f"{before.count('correct')} of {before.graded}")
-    assert panel.rates_table.item(4, 0).text().startswith(f"{before.non_words} of {before.words}")
+    # Counts as the interface writes numbers (English here: 1,211).
+    assert panel.rates_table.item(4, 0).text().startswith(f"{before.non_words:,} of {before.words:,}")
 
 
 def test_editing_a_pair_then_fine_tuning_uses_the_edit(qtbot, finetune_panel, engine_controller,
