@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>The pre-trained model only carries text on. Here it studies questions paired with good answers (supervised fine-tuning, SFT): it learns to reply, then to stop.</source>
-        <translation>Das vortrainierte Modell schreibt Text nur weiter. Hier lernt es an Fragen, die mit guten Antworten gepaart sind (überwachte Feinabstimmung, Fine-Tuning, SFT): Es lernt zu antworten und dann aufzuhören.</translation>
+        <translation>Das vortrainierte Modell schreibt Text nur weiter. Hier lernt es an Fragen, die mit guten Antworten gepaart sind (überwachte Feinabstimmung, SFT): Es lernt zu antworten und dann aufzuhören.</translation>
     </message>
     <message>
         <source>Fine-tune the pre-trained model</source>

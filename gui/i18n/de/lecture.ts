@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>So we show it a few hundred questions, each paired with a good answer (supervised fine-tuning). Only the answers count in its lessons: the question is read but never learned (the prompt is masked).</source>
-        <translation>Also zeigen wir ihm ein paar hundert Fragen, jede mit einer guten Antwort gepaart (überwachte Feinabstimmung, Fine-Tuning). In seinen Lektionen zählen nur die Antworten: Die Frage wird gelesen, aber nie gelernt (der Prompt ist maskiert).</translation>
+        <translation>Also zeigen wir ihm ein paar hundert Fragen, jede mit einer guten Antwort gepaart (überwachte Feinabstimmung). In seinen Lektionen zählen nur die Antworten: Die Frage wird gelesen, aber nie gelernt (der Prompt ist maskiert).</translation>
     </message>
     <message>
         <source>Now it replies</source>

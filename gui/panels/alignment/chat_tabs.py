@@ -204,6 +204,7 @@ class StageColumn(QFrame):
         layout.addWidget(self.bars, 1)
         self.sample = small_label("", muted=False)
         self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sample.setProperty("i18nData", True)  # "It wrote:" and the model's (English) answer
         layout.addWidget(self.sample)
 
     def clear(self) -> None:

@@ -25,6 +25,7 @@ class FeedbackCard(AnswerCard):
         super().__init__(title, margins=(10, 6, 10, 8), parent=parent)
         self.index = index
         layout = self.layout()
+        self.text.setProperty("i18nData", True)  # the model's own words: they stay English
         self.meta = small_label("")
         layout.addWidget(self.meta)
         self.up_button = QPushButton(self.tr("▲ Good"))

@@ -163,6 +163,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self.question_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.question_box.lineEdit().setPlaceholderText(self.tr("Pick a test question or type your own"))
         self.question_box.setToolTip(self.tr("The questions listed were never used in fine-tuning (held-out)"))
+        self.question_box.setProperty("i18nData", True)  # the questions stay English: the model is
         self.question_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # subtle: by default a combo box is as wide as its longest item, which would
         # make the whole window wider than a 1280-pixel screen.

@@ -37,6 +37,7 @@ class StageCard(AnswerCard):
         self._draw_heading()
         self.output = None  # the StageOutput drawn now
         self.text.setText(self.tr("Waiting for the model…"))
+        self.text.setProperty("i18nData", True)  # the model's own words (English), in a frame
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setFont(theme.font(theme.BASE_PT + 1))
         self.text.setMinimumHeight(3 * self.text.fontMetrics().lineSpacing())  # three lines
