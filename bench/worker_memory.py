@@ -98,8 +98,11 @@ def main() -> None:
     from workers.server.core import EngineServer, default_session
 
     events: list = []
+    failures: list = []
 
     def emit(event) -> None:
+        if type(event).__name__ == "Failed":
+            failures.append(event)
         events.append(event)
         if len(events) > 400:  # keep the newest only, as the GUI does
             del events[:200]
@@ -115,12 +118,12 @@ def main() -> None:
         if not first:
             first.append(mb)
         print(f"cycle {n:2d} ({seconds:5.1f} s): RSS {mb:7.1f} MB, growth since cycle 1 "
-              f"{(mb / first[0] - 1) * 100:+5.1f} %, trims so far {trimmer.trims}", flush=True)
+              f"{(mb / first[0] - 1) * 100:+5.1f} %"
+              + (f", trims so far {trimmer.trims}" if args.trim == "worker" else ""), flush=True)
 
     folder = Path(tempfile.mkdtemp(prefix="three-pillars-worker-memory-"))
     serve(server, ScriptedInbox(script(events, args.cycles, folder, report)), trimmer)
-    failed = [e for e in events if type(e).__name__ == "Failed"]
-    print(f"trim={args.trim}: {args.cycles} cycles; errors reported by the engine: {len(failed)}"
+    print(f"trim={args.trim}: {args.cycles} cycles; errors reported by the engine: {len(failures)}"
           f" (load average {os.getloadavg()[0]:.1f})")
 
 
