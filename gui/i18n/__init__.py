@@ -12,6 +12,14 @@ AREAS), so people translating different areas never edit the same file.
 `python scripts/update_translations.py` refreshes the .ts files from the code (keeping
 what is translated) and builds the .qm files the app loads.
 
+Two things lupdate and PySide do that are easy to miss:
+- a count is seen as a plural only in `self.tr(text, "", n)` inside a class; lupdate
+  files `translate(context, text, "", n)` without its plural forms (see
+  gui/engine_messages.py `LossLabel` for a small class made for one counted string);
+- PySide's `self.tr` looks the text up under the run-time class name, lupdate under
+  the class that holds the call: in a subclass they differ. gui/i18n/fallback.py finds
+  the translation by its source text when that happens.
+
 `install(app, language)` runs once at start-up, before any window is built: the panels
 translate their texts as they are made, so a language chosen later takes effect at the
 next start (gui/language_menu.py says so and offers to restart).

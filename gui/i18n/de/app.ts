@@ -790,11 +790,11 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
     <message>
         <source>on training text</source>
-        <translation>auf Trainingstext</translation>
+        <translation>Trainingstext</translation>
     </message>
     <message>
         <source>on unseen text (held-out)</source>
-        <translation>auf ungesehenem Text (zurückgehalten)</translation>
+        <translation>zurückgehaltener Text</translation>
     </message>
     <message>
         <source>Loss chart</source>
@@ -802,7 +802,7 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
     <message>
         <source>random guessing</source>
-        <translation>zufälliges Raten</translation>
+        <translation>Zufallsraten</translation>
     </message>
 </context>
 <context>
