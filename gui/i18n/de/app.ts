@@ -456,135 +456,135 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <name>JobGate</name>
     <message>
         <source>Stop and go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten und weiter</translation>
     </message>
     <message>
         <source>Ended the paused training run (step {step}) {purpose}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den pausierten Trainingslauf (Schritt {step}) beendet, {purpose}.</translation>
     </message>
     <message>
         <source>Stopped training at step {step} {purpose}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training bei Schritt {step} angehalten, {purpose}.</translation>
     </message>
     <message>
         <source>Stopped fine-tuning at step {step} of {total} {purpose}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung bei Schritt {step} von {total} angehalten, {purpose}.</translation>
     </message>
     <message>
         <source>Stopped the automatic judge after {step} of {total} clicks {purpose}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den automatischen Bewerter nach {step} von {total} Klicks angehalten, {purpose}.</translation>
     </message>
     <message>
         <source>to train</source>
-        <translation type="unfinished"></translation>
+        <translation>um zu trainieren</translation>
     </message>
     <message>
         <source>to train a new model from scratch</source>
-        <translation type="unfinished"></translation>
+        <translation>um ein neues Modell von Grund auf zu trainieren</translation>
     </message>
     <message>
         <source>to take one training step</source>
-        <translation type="unfinished"></translation>
+        <translation>um einen Trainingsschritt zu machen</translation>
     </message>
     <message>
         <source>to fine-tune</source>
-        <translation type="unfinished"></translation>
+        <translation>um feinabzustimmen</translation>
     </message>
     <message>
         <source>to learn from your thumbs-up</source>
-        <translation type="unfinished"></translation>
+        <translation>um aus Ihrem Daumen hoch zu lernen</translation>
     </message>
     <message>
         <source>to learn from your thumbs-down</source>
-        <translation type="unfinished"></translation>
+        <translation>um aus Ihrem Daumen runter zu lernen</translation>
     </message>
     <message>
         <source>to learn from your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>um aus Ihrer Wahl zu lernen</translation>
     </message>
     <message>
         <source>to run the automatic judge</source>
-        <translation type="unfinished"></translation>
+        <translation>um den automatischen Bewerter laufen zu lassen</translation>
     </message>
     <message>
         <source>to write answers</source>
-        <translation type="unfinished"></translation>
+        <translation>um Antworten zu schreiben</translation>
     </message>
     <message>
         <source>to open Chat &amp; feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>um Chat &amp; Feedback zu öffnen</translation>
     </message>
     <message>
         <source>to compare the three stages</source>
-        <translation type="unfinished"></translation>
+        <translation>um die drei Stufen zu vergleichen</translation>
     </message>
     <message>
         <source>to measure the judge&apos;s word</source>
-        <translation type="unfinished"></translation>
+        <translation>um das Wort des Bewerters zu messen</translation>
     </message>
     <message>
         <source>to put the question to both models</source>
-        <translation type="unfinished"></translation>
+        <translation>um beiden Modellen die Frage zu stellen</translation>
     </message>
     <message>
         <source>to go back to the fine-tuned model</source>
-        <translation type="unfinished"></translation>
+        <translation>um zum feinabgestimmten Modell zurückzukehren</translation>
     </message>
     <message>
         <source>to reset the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>um die Demo zurückzusetzen</translation>
     </message>
     <message>
         <source>to open another session</source>
-        <translation type="unfinished"></translation>
+        <translation>um eine andere Sitzung zu öffnen</translation>
     </message>
     <message>
         <source>for another task</source>
-        <translation type="unfinished"></translation>
+        <translation>für eine andere Aufgabe</translation>
     </message>
     <message>
         <source>Training is running (step {step})</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training läuft (Schritt {step})</translation>
     </message>
     <message>
         <source>Fine-tuning is running (step {step} of {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Feinabstimmung läuft (Schritt {step} von {total})</translation>
     </message>
     <message>
         <source>The automatic judge is running (click {step} of {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>Der automatische Bewerter läuft (Klick {step} von {total})</translation>
     </message>
     <message>
         <source>Stop training?</source>
-        <translation type="unfinished"></translation>
+        <translation>Training anhalten?</translation>
     </message>
     <message>
         <source>Stop fine-tuning?</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung anhalten?</translation>
     </message>
     <message>
         <source>Stop the automatic judge?</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatischen Bewerter anhalten?</translation>
     </message>
     <message>
         <source>{running}. Stop it {purpose}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{running}. Jetzt anhalten, {purpose}?</translation>
     </message>
     <message>
         <source>Keep training</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter trainieren</translation>
     </message>
     <message>
         <source>Let it finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Ende laufen lassen</translation>
     </message>
     <message>
         <source>{running}: what you asked for starts when it is paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{running}: Ihre Anfrage startet, sobald der Lauf pausiert.</translation>
     </message>
     <message>
         <source>{running}: what you asked for starts when it finishes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{running}: Ihre Anfrage startet, sobald der Lauf fertig ist.</translation>
     </message>
 </context>
 <context>
@@ -790,11 +790,11 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
     <message>
         <source>on training text</source>
-        <translation>Trainingstext</translation>
+        <translation>auf Trainingstext</translation>
     </message>
     <message>
         <source>on unseen text (held-out)</source>
-        <translation>zurückgehaltener Text</translation>
+        <translation>auf ungesehenem Text (zurückgehalten)</translation>
     </message>
     <message>
         <source>Loss chart</source>
@@ -802,7 +802,7 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
     <message>
         <source>random guessing</source>
-        <translation>Zufallsraten</translation>
+        <translation>zufälliges Raten</translation>
     </message>
 </context>
 <context>
@@ -1097,25 +1097,25 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
     <message>
         <source>training… (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>trainiert … (pausiert)</translation>
     </message>
     <message>
         <source>training…</source>
-        <translation type="unfinished"></translation>
+        <translation>trainiert …</translation>
     </message>
     <message>
         <source>fine-tuning…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird feinabgestimmt …</translation>
     </message>
     <message>
         <source>aligned (1 judgement)</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgerichtet (1 Urteil)</translation>
     </message>
     <message numerus="yes">
         <source>aligned (%n judgements)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ausgerichtet (%n Urteil)</numerusform>
+            <numerusform>ausgerichtet (%n Urteile)</numerusform>
         </translation>
     </message>
     <message>
