@@ -122,10 +122,16 @@ class MapCard(QFrame):
 class NeighbourSide(QWidget):
     """The search box, the article's examples, the verdict and the measured neighbours."""
 
+    def apply_theme(self) -> None:
+        """Its width grows with the text scale (gui/lecture/appearance.py calls this), so the
+        words in the table are not cut to "w…" by a column of numbers at large text."""
+        # (the least width grows less: at 2x on a small screen the map needs its room too)
+        self.setMinimumWidth(round(SIDE_WIDTH * min(theme.scale(), 1.3)))
+        self.setMaximumWidth(round(SIDE_MAX_WIDTH * theme.scale()))
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setMinimumWidth(SIDE_WIDTH)
-        self.setMaximumWidth(SIDE_MAX_WIDTH)
+        self.apply_theme()
         side = QVBoxLayout(self)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(6)

@@ -72,7 +72,7 @@ class TrainingBox(TitledBox):
         self.train_stats.setFont(theme.font(theme.SMALL_PT))
         self.train_stats.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.train_stats)
-        self.setMinimumWidth(300)
+        # No fixed least width: TitledBox keeps the title whole, the chart its own least width.
 
     def show_idle(self) -> None:
         """No run on screen (a new model, or after a reset): what the buttons do."""
