@@ -1,5 +1,7 @@
 """Issue 13's smaller items that a lecture hall would see (each test can fail)."""
 
+from pathlib import Path
+
 import pytest
 
 
@@ -84,3 +86,24 @@ def test_the_merge_replay_stops_when_the_text_stops_changing(qtbot, bpe):
     assert view.position() == last_change
     view.jump_to_end()  # the finished tokenizer is still one click away
     assert view.position() == view.total_merges
+
+
+# -- save and export dialogs ------------------------------------------------------------------
+def test_dialogs_start_in_documents_or_pictures_and_remember_the_last_folder(qapp, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    from gui import file_dialogs
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    assert file_dialogs.start_folder("session") == (docs or file_dialogs.default_folder("session"))
+    assert file_dialogs.start_folder("pictures") == (pictures or file_dialogs.default_folder("pictures"))
+    assert file_dialogs.start_folder("pairs") != str(Path.cwd()) or docs == str(Path.cwd())
+    chosen = tmp_path / "talks" / "export.png"
+    chosen.parent.mkdir()
+    file_dialogs.remember("pictures", chosen)
+    assert file_dialogs.start_folder("pictures") == str(chosen.parent)
+    assert file_dialogs.start_path("pictures", "map.png") == str(chosen.parent / "map.png")
+    assert file_dialogs.start_folder("session") != str(chosen.parent)  # each kind its own
+    chosen.parent.rename(tmp_path / "gone")  # a remembered folder that is gone: the default
+    assert file_dialogs.start_folder("pictures") == (pictures or file_dialogs.default_folder("pictures"))
