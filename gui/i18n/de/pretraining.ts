@@ -1133,6 +1133,10 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
         <translation>Probieren:</translation>
     </message>
     <message>
+        <source>Example: “{text}”</source>
+        <translation>Beispiel: „{text}“</translation>
+    </message>
+    <message>
         <source>Type or paste any text here…</source>
         <translation>Beliebigen Text hier eintippen oder einfügen …</translation>
     </message>

@@ -61,6 +61,7 @@ class CleaningView(QWidget):
 
         self.step_detail = QLabel()
         self.step_detail.setObjectName("curationDetail")
+        self.step_detail.setProperty("i18nData", True)  # its examples are the corpus's own words
         self.step_detail.setTextFormat(Qt.TextFormat.RichText)
         self.step_detail.setWordWrap(True)
         self.step_detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -165,6 +165,7 @@ class DataPanel(DataMixControls, QWidget):
 
         # The chosen source: its style in plain words, then a sample of its text.
         self.sample_view = QTextBrowser()
+        self.sample_view.setProperty("i18nData", True)  # a sample of the (English) corpus
         self.sample_view.setOpenLinks(False)
         self.sample_view.setMinimumHeight(70)
         self.sample_view.setPlaceholderText(self.tr("Press “Read” beside a source to see a sample of it."))

@@ -36,6 +36,8 @@ from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.merge_replay import MergeReplayView
 from gui.widgets.token_chips import TokenChips
 
+MADE_UP_WORDS = QT_TRANSLATE_NOOP("TokensPanel", "made-up words")  # a label, translated where shown
+
 # (button label, text): short texts that make one point each. A label is the example's own
 # English words, except the two marked for translation (shown through translate()).
 PRESETS: tuple[tuple[str, str], ...] = (
@@ -43,7 +45,7 @@ PRESETS: tuple[tuple[str, str], ...] = (
     ("stomachache", "First a headache, then a stomachache."),  # "ache" again, same id
     ("didn't", "I didn't see the cat."),  # "did" + "n't" for words; BPE cuts differently
     ("the cat", "The cat sat on a mat and enjoyed the wind"),  # the sliding-window sentence
-    (QT_TRANSLATE_NOOP("TokensPanel", "made-up words"), "The zorblax quuxed a flibbertigibbet."),  # a closed vocabulary fails
+    (MADE_UP_WORDS, "The zorblax quuxed a flibbertigibbet."),  # a closed vocabulary fails
 )
 DEFAULT_TEXT = "I have a headache and a stomachache."
 SHARED_PIECES = QT_TRANSLATE_NOOP("TokensPanel", "shared pieces (books)")  # the library BPE's own examples, picked by a script
@@ -205,7 +207,9 @@ class TokensPanel(QWidget):
         self.preset_buttons: dict[str, QPushButton] = {}
         for label, text in _presets():
             button = QPushButton(self.tr(label))  # the example's words stay as they are
-            button.setToolTip(text)
+            button.setToolTip(self.tr("Example: “{text}”").format(text=text))
+            if label not in (SHARED_PIECES, MADE_UP_WORDS):  # the example's own English words
+                button.setProperty("i18nData", True)
             button.clicked.connect(lambda _=False, t=text: self.set_text(t))
             presets.addWidget(button)
             self.preset_buttons[label] = button
