@@ -601,7 +601,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>What each head looks at (attention)</source>
-        <translation>Worauf jeder Kopf schaut (Aufmerksamkeit)</translation>
+        <translation>Worauf jeder Kopf achtet</translation>
     </message>
     <message>
         <source>Each small square is one attention head: row = the token that looks, column = the earlier token it looks at, darker = more attention. Hover a token or a row to look from there; click a head to show it in the row of tokens.</source>
@@ -617,7 +617,7 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     </message>
     <message>
         <source>change over the last</source>
-        <translation>Änderung über die letzten</translation>
+        <translation>Änderung in den letzten</translation>
     </message>
     <message>
         <source> steps</source>
