@@ -77,6 +77,7 @@ class WindowsPanel(WindowStepping, QWidget):
 
         title = QLabel(self.tr("Windows: learning by guessing the next token"))
         title.setFont(theme.font(theme.HEADING_PT, bold=True))
+        title.setWordWrap(True)  # at 2x text it wraps instead of widening the page
         root.addWidget(title)
         window, target = self.tr("window"), self.tr("target")
         intro = QLabel(self.tr(
@@ -85,8 +86,10 @@ class WindowsPanel(WindowStepping, QWidget):
             window=f"<b style='background:{theme.WINDOW}; color:{theme.ink_on(theme.WINDOW)}'>&nbsp;{window}&nbsp;</b>",
             target=f"<b style='background:{theme.TARGET}; color:{theme.ink_on(theme.TARGET)}'>&nbsp;{target}&nbsp;</b>"))
         intro.setWordWrap(True)
+        # The intro and its buttons side by side, or the buttons under it at large text.
+        header = AdaptiveRow(spacing=8)
+        header.add(intro, 1, wants_chars=24)
         top = QHBoxLayout()
-        top.addWidget(intro, 1)
         self.passage_button = QPushButton(self.tr("New passage"))
         self.passage_button.setToolTip(self.tr("Another real piece of the training text"))
         self.cat_button = QPushButton("“The cat sat on a mat…”")  # the model's English example
@@ -98,7 +101,9 @@ class WindowsPanel(WindowStepping, QWidget):
         self.inside_button.setToolTip(self.tr("What the model attends to, how its guess forms "
                                               "layer by layer, and where its numbers live"))
         top.addWidget(self.inside_button, 0, Qt.AlignmentFlag.AlignTop)
-        root.addLayout(top)
+        top.addStretch(1)
+        header.add(top)
+        root.addWidget(header)
 
         self.strip = TokenStrip()
         root.addWidget(self.strip)
