@@ -79,7 +79,7 @@ def _split_headache(run: StepRun) -> None:
         bpe = tokenizers.get("bpe") if tokenizers else None
         if bpe is not None:
             pieces = [bpe.token_strings(bpe.encode(w)) for w in (" headache", " stomachache")]
-            shown = ";  ".join(" + ".join(f"“{p.strip()}”" for p in ps) for ps in pieces)
+            shown = ";  ".join(" + ".join(tour_words.quoted(p.strip()) for p in ps) for ps in pieces)
             run.say(translate("TourActions", "The word-piece tokenizer (BPE) cuts them as: "
                               "{pieces}.").format(pieces=shown))
         run.done()
@@ -180,7 +180,8 @@ def _sea_neighbours(run: StepRun) -> None:
             run.say(tour_words.engine_message(message) if message else
                     translate("TourActions", "The model found no neighbours for “sea”."))
         else:
-            listed = ", ".join(f"“{n.token.strip()}” ({number(n.similarity, 2)})" for n in neighbours[:5])
+            listed = ", ".join(f"{tour_words.quoted(n.token.strip())} ({number(n.similarity, 2)})"
+                               for n in neighbours[:5])
             run.say(translate("TourActions", "Nearest to “sea”, measured by cosine similarity: "
                               "{words}.").format(words=listed))
         run.done()
@@ -249,7 +250,8 @@ def _two_answers(run: StepRun) -> None:
     def shown(candidates) -> None:
         answers = getattr(candidates, "answers", ())
         if len(answers) >= 2:
-            run.say(f"A: “{_short(answers[0].text)}”   B: “{_short(answers[1].text)}”")
+            run.say(translate("TourActions", "A: “{a}”   B: “{b}”").format(
+                a=_short(answers[0].text), b=_short(answers[1].text)))
         run.done()
 
     run.once(c.alignment.candidatesReady, shown)

@@ -12,6 +12,11 @@ from gui.panels.finetuning.numbers import count, number
 from gui.panels.pretraining.engine_texts import CLEANING, ENGINE_MESSAGES, MODEL_PARTS, shown
 
 
+def quoted(word: str) -> str:
+    """A word of the model (English) in the chosen language's quotation marks."""
+    return translate("TourWords", "“{word}”").format(word=word)
+
+
 def mix_loaded(books: bool, documents: int, words: int, tokens: int) -> str:
     said = (translate("TourWords", "The text the app's model learned from is loaded, real "
                       "books: {documents} documents, {words} words, {tokens} tokens.") if books

@@ -252,6 +252,10 @@
         <translation>Die Feinabstimmung beginnt beim vortrainierten Modell…</translation>
     </message>
     <message>
+        <source>A: “{a}”   B: “{b}”</source>
+        <translation>A: „{a}“   B: „{b}“</translation>
+    </message>
+    <message>
         <source>The model writes two answers to “{question}”…</source>
         <translation>Das Modell schreibt zwei Antworten auf „{question}“…</translation>
     </message>
@@ -492,6 +496,10 @@
 </context>
 <context>
     <name>TourWords</name>
+    <message>
+        <source>“{word}”</source>
+        <translation>„{word}“</translation>
+    </message>
     <message>
         <source>The text the app&apos;s model learned from is loaded, real books: {documents} documents, {words} words, {tokens} tokens.</source>
         <translation>Der Text, aus dem das Modell der App gelernt hat, ist geladen, echte Bücher: {documents} Dokumente, {words} Wörter, {tokens} Tokens.</translation>
