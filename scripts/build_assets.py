@@ -25,7 +25,7 @@ from engine import paths  # noqa: E402
 from engine.pretraining.trainer import TrainConfig  # noqa: E402
 from engine.session.core import Session  # noqa: E402
 
-BASE_STEPS = 3500  # ~3.6 M tokens, about two passes over the library: 43 min on a busy 2-core machine
+BASE_STEPS = 14000  # 14.3 M tokens, ~7.8 passes over the library: 44 min on one thread (docs/performance.md)
 FRAME_EVERY = 100  # a map frame every 100 steps: the Embeddings replay of how the map formed
 SAVE_EVERY = 250  # a copy of the model so far in base-partial/, to look at during a long build
 # (the learning rate warms down over the last half, so a copy is not the model of a shorter run)
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stage", choices=("base", "sft", "aligned", "all"), default="all")
     parser.add_argument("--threads", type=int, default=1,
-                        help="torch threads (1: the same floating-point sums on every machine)")
+                        help="torch threads (1: sums that do not depend on how threads split the work)")
     parser.add_argument("--base-steps", type=int, default=BASE_STEPS,
                         help="pre-training steps of the base model (the shipped one: the default)")
     parser.add_argument("--out", type=Path, default=paths.CHECKPOINTS,

@@ -99,8 +99,16 @@ def test_a_random_judge_teaches_nothing_measurable(sft, qa, before):
     assert last.kl_per_token < PreferenceConfig().kl_budget
 
 
-def test_the_reversed_judge_makes_the_model_avoid_the_word(sft, qa, before):
-    after, last = _after(sft, qa, f"reversed:prefers-word:{WORD}")
+def test_the_reversed_judge_makes_the_model_avoid_the_word(sft, qa):
+    """Lowering a word has a floor: the fine-tuned library model says "sea" in under a fifth
+    of its answers, so this test reads twice as many answers per question, before and after,
+    to tell a fall from chance at the same level."""
+    samples = 2 * SAMPLES_PER_QUESTION
+    run = _alignment(sft, qa)
+    before = run.answer_stats(run.reference, samples, seed=1)
+    ranker = parse_ranker(f"reversed:prefers-word:{WORD}", sft.tokenizer, seed=0)
+    assert len(list(run.run_ranker(ranker, CLICKS, seed=0, sample=False))) == CLICKS
+    after, last = run.answer_stats(run.policy, samples, seed=1), run.history[-1]
     t = _test(before, after)
     print(f"reversed: {t.before:.3f} -> {t.after:.3f}, p={t.p_value:.2g}, "
           f"KL {last.kl_per_token:.3f} nats/token")

@@ -88,7 +88,9 @@ def _windows_panel(qtbot, controller):
 
 
 def _plotted_tokens(panel) -> np.ndarray:
-    xs, _ys = panel.loss_plot.train_curve.getData()
+    # the curve's data, not getData(): that is clipped to the view, which may not have
+    # caught up with a curve that just moved past the build's last point
+    xs = panel.loss_plot.train_curve.xData
     return np.asarray([] if xs is None else xs) * 1e3
 
 
@@ -108,7 +110,9 @@ def test_windows_chart_shows_the_build_then_the_live_run_takes_over(qtbot, build
     # Training it further: the live run replaces the build on the chart and in the caption.
     with qtbot.waitSignal(build.activeChanged, timeout=10_000):
         controller.pretraining.start_training(max_steps=2)
-    qtbot.waitUntil(lambda: controller.pretraining.training_state != "running", timeout=60_000)
+    # (on the library the data is prepared first: wait for the run's points, then its end)
+    qtbot.waitUntil(lambda: len(_plotted_tokens(panel)) > 0
+                    and controller.pretraining.training_state != "running", timeout=120_000)
     assert not build.active
     qtbot.waitUntil(lambda: "How the shipped model" not in panel.train_stats.text())
     tokens = _plotted_tokens(panel)
