@@ -105,3 +105,29 @@ def test_counts_keep_english_singulars_without_a_translation():
     assert english_singular("1 lines", 1, "%Ln lines", "%Ln line") == "1 line"
     assert english_singular("2 lines", 2, "%Ln lines", "%Ln line") == "2 lines"
     assert english_singular("1 Zeile", 1, "%Ln lines", "%Ln line") == "1 Zeile"
+
+
+def test_german_labels_keep_the_models_english_words(qtbot, german):
+    """Translated labels are German; the examples' English words are shown as written (a
+    lookup of a text no .ts holds must not blank it)."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    from gui.panels.pretraining.embeddings_parts import TimelineBar
+    from gui.panels.pretraining.tokens_panel import TokensPanel
+
+    class Pretraining(QObject):
+        tokenizersChanged = Signal(object)
+        tokenizers = None
+
+    panel = TokensPanel(SimpleNamespace(pretraining=Pretraining()))
+    qtbot.addWidget(panel)
+    texts = {key: button.text() for key, button in panel.preset_buttons.items()}
+    assert texts["made-up words"] == "Fantasiewörter"
+    assert texts["headache"] == "headache" and texts["the cat"] == "the cat"
+    assert panel.tabs.tabText(0).startswith("Drei Arten zu schneiden")
+    timeline = TimelineBar()
+    qtbot.addWidget(timeline)
+    items = [timeline.method_combo.itemText(i) for i in range(timeline.method_combo.count())]
+    assert items == ["Karte: UMAP", "Karte: PCA (schnell)"]

@@ -1023,6 +1023,10 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
 <context>
     <name>TimelineBar</name>
     <message>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
         <source>PCA (quick)</source>
         <translation>PCA (schnell)</translation>
     </message>

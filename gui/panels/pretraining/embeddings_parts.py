@@ -42,7 +42,8 @@ from gui.panels.pretraining.numbers import decimal
 from gui.widgets.adaptive_row import AdaptiveRow
 from gui.widgets.word_map import WordMap, group_colour
 
-METHODS = (("umap", "UMAP"), ("pca", QT_TRANSLATE_NOOP("TimelineBar", "PCA (quick)")))
+METHODS = (("umap", QT_TRANSLATE_NOOP("TimelineBar", "UMAP")),
+           ("pca", QT_TRANSLATE_NOOP("TimelineBar", "PCA (quick)")))
 SIDE_WIDTH = 340
 SIDE_MAX_WIDTH = 440  # on a big screen the list gets a little more room
 ROW_HEIGHT = 27

@@ -206,9 +206,11 @@ class TokensPanel(QWidget):
         presets.addWidget(QLabel(self.tr("Try:")))
         self.preset_buttons: dict[str, QPushButton] = {}
         for label, text in _presets():
-            button = QPushButton(self.tr(label))  # the example's words stay as they are
+            # The example's own English words stay as they are (never looked up).
+            translated = label in (SHARED_PIECES, MADE_UP_WORDS)
+            button = QPushButton(self.tr(label) if translated else label)
             button.setToolTip(self.tr("Example: “{text}”").format(text=text))
-            if label not in (SHARED_PIECES, MADE_UP_WORDS):  # the example's own English words
+            if not translated:
                 button.setProperty("i18nData", True)
             button.clicked.connect(lambda _=False, t=text: self.set_text(t))
             presets.addWidget(button)
