@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>{files} files start with an invisible byte-order mark (U+FEFF) and most end every line with a Windows carriage return (CR LF). Both are removed so that &quot;sea&quot; at the start of a file or the end of a line is the same token as anywhere else.</source>
-        <translation>{files} Dateien beginnen mit einem unsichtbaren Byte-Order-Mark (U+FEFF), und die meisten beenden jede Zeile mit einem Windows-Wagenrücklauf (CR LF). Beides wird entfernt, damit „sea“ am Anfang einer Datei oder am Ende einer Zeile dasselbe Token ist wie überall sonst.</translation>
+        <translation>{files} Dateien beginnen mit einem unsichtbaren Byte-Order-Mark (U+FEFF), und die meisten beenden jede Zeile mit einem Wagenrücklauf (CR LF). Beides wird entfernt, damit „sea“ am Anfang einer Datei oder am Ende einer Zeile dasselbe Token ist wie überall sonst.</translation>
     </message>
     <message>
         <source>Project Gutenberg header, footer and licence</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Every file carries Project Gutenberg&apos;s header, start and end markers and licence, in three styles: {styles}. They are cut, with the volunteers&apos; credits inside the text, so the model never reads a licence.</source>
-        <translation>Jede Datei trägt den Kopf von Project Gutenberg, Start- und Endmarken und die Lizenz, in drei Varianten: {styles}. Sie werden abgeschnitten, ebenso die Danksagungen an die Freiwilligen im Text, sodass das Modell nie eine Lizenz liest.</translation>
+        <translation>Jede Datei trägt den Kopf von Project Gutenberg, Start- und Endmarken und die Lizenz, in drei Varianten: „{styles}“. Sie werden abgeschnitten, ebenso die Danksagungen an die Freiwilligen im Text, sodass das Modell nie eine Lizenz liest.</translation>
     </message>
     <message>
         <source>Contents, title pages and cast lists</source>
@@ -556,11 +556,11 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
     <name>HeldOut</name>
     <message>
         <source>Held out (never trained on): {chapters} whole chapters of {books} books (about 1 in {share}, fixed), for example {examples}, and every {every}th of the other documents.</source>
-        <translation>Zurückgehalten (nie darauf trainiert): {chapters} ganze Kapitel aus {books} Büchern (etwa 1 von {share}, fest), zum Beispiel {examples}, und jedes {every}. der übrigen Dokumente.</translation>
+        <translation>Zurückgehalten (nie darauf trainiert): {chapters} ganze Kapitel aus {books} Büchern (etwa 1 von {share}, fest), zum Beispiel „{examples}“, und jedes {every}. der übrigen Dokumente.</translation>
     </message>
     <message>
         <source>Held out (never trained on): {chapters} whole chapters of {books} books (about 1 in {share}, fixed), for example {examples}.</source>
-        <translation>Zurückgehalten (nie darauf trainiert): {chapters} ganze Kapitel aus {books} Büchern (etwa 1 von {share}, fest), zum Beispiel {examples}.</translation>
+        <translation>Zurückgehalten (nie darauf trainiert): {chapters} ganze Kapitel aus {books} Büchern (etwa 1 von {share}, fest), zum Beispiel „{examples}“.</translation>
     </message>
     <message>
         <source>Held out (never trained on): every {every}th of the other documents.</source>
