@@ -75,6 +75,7 @@ class ModelStatusBar(QStatusBar):
         self.loss_label = QLabel()
         self.tokens_label = QLabel()
         self._labels = (self.stage_label, self.size_label, self.loss_label, self.tokens_label)
+        self._probe = QLabel()  # measures texts; never shown, in no layout (see _fit)
         # Each label's (full, short) text: the short one is shown when the full ones do not
         # fit the window's width, so the status bar never makes the window wider.
         self._texts: dict[QLabel, tuple[str, str]] = {}
@@ -194,9 +195,12 @@ class ModelStatusBar(QStatusBar):
             return
 
         def width(label: QLabel, html: str) -> int:
-            # Measured as drawn (bold parts too, in any language), plus the bar's spacing.
-            label.setText(html)
-            return label.sizeHint().width() + 12
+            # Measured as drawn (bold parts too, in any language), plus the bar's spacing,
+            # on a label outside the bar: setting the text of one inside it would ask the
+            # window for the room of every text tried, and in a real window it grows.
+            self._probe.setFont(label.font())
+            self._probe.setText(html)
+            return self._probe.sizeHint().width() + 12
 
         room = self.width() - 24
         use = 0 if sum(width(lb, pair[0]) for lb, pair in self._texts.items()) <= room else 1
@@ -205,11 +209,11 @@ class ModelStatusBar(QStatusBar):
         if use and sum(width(lb, pair[1]) for lb, pair in self._texts.items()) > room:
             keep = {self.stage_label, self.loss_label}
         for label, pair in self._texts.items():
-            label.setText(pair[use])
             # subtle: a minimum only for the stage and the loss, in their short words, also
             # while the full texts show, or the window could never be made narrower.
             essential = label in (self.stage_label, self.loss_label)
             label.setMinimumWidth(width(label, pair[1]) if essential else 1)  # 0 means "unset"
+            label.setText(pair[use])
             label.setVisible(label in keep)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
