@@ -67,9 +67,11 @@ reset shipped whole part parts numbers number count counts per many much
 ALLOWED = (
     "Three Pillars", "RLHF", "BPE", "UMAP", "PCA", "KL", "MLP", "SFT", "DPO", "GPT",
     "Query, Key, Value", "<end>", "Project Gutenberg", "Ctrl", "Shift", "PgUp", "PgDown",
-    "nats", "Nats", "top-k", "logit",
+    "nats", "Nats", "top-k", "logit", "Windows-",
 )
-QUOTED = re.compile(r"„[^“]*“|“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
+# A quotation ends at its closing mark before a space, punctuation or the end: the model's
+# words may hold quotation marks of their own („“I sat one“).
+QUOTED = re.compile(r"„.*?“(?=[\s.,;:!?)\]-]|$)|“.*?”(?=[\s.,;:!?)\]-]|$)|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 TAGS = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")  # whole words, umlauts included ("höhere")
 
@@ -149,6 +151,8 @@ def area_of_text(text: str, files: dict[str, str]) -> str | None:
     """The area whose code holds `text` as written (its first words, for a long one)."""
     from gui.i18n import AREAS
 
+    if len(text) < 12:
+        return None  # a word or two is written in too many places to tell
     probe = text[:40]
     for path, code in files.items():
         if probe in code:
