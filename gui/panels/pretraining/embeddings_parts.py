@@ -155,6 +155,7 @@ class NeighbourSide(QWidget):
         self.preset_buttons: dict[str, QPushButton] = {}
         for n, (word, partners) in enumerate(PRESETS):
             button = QPushButton(word)
+            button.setProperty("i18nData", True)  # the model's own word: it stays English
             button.setToolTip(self.tr("The article's example: {word} and {partners}").format(
                 word=quoted(word), partners=self.tr(" and ").join(map(quoted, partners))))
             button.setFont(theme.font(theme.SMALL_PT))
