@@ -101,6 +101,7 @@ class LossPlot(pg.PlotWidget):
         """Redraw from a LossHistory if it changed; returns whether it redrew."""
         if history is self._history and history.version == self._version:
             return False
+        switched = history is not self._history
         self._history, self._version = history, history.version
         self.train_curve.setData(
             np.asarray(history.tokens, dtype=float) / 1e3, np.asarray(history.train_loss, dtype=float)
@@ -109,5 +110,10 @@ class LossPlot(pg.PlotWidget):
             np.asarray(history.heldout_tokens, dtype=float) / 1e3,
             np.asarray(history.heldout_loss, dtype=float),
         )
+        if switched:  # another curve (the shipped build's, or a live run's): fit it now, or
+            # the old range clips and downsamples the new points away until it catches up
+            view = self.getPlotItem().getViewBox()
+            view.enableAutoRange()
+            view.updateAutoRange()
         self.describe(history.train_loss, history.heldout_loss)
         return True
