@@ -134,6 +134,13 @@ def test_a_translation_is_found_from_a_subclass(qapp, german):
     assert SomePanelsBanner().close_button.text() == "Schließen"
 
 
+def test_a_text_no_translation_knows_stays_as_written(qapp, german):
+    """The any-context fallback must not answer "" for a text it does not know: Qt would
+    take it for the translation and show nothing (a blank button in German)."""
+    assert QCoreApplication.translate("NoSuchContext", "headache") == "headache"
+    assert QCoreApplication.translate("NoSuchContext", "%n clicks", "", 3) == "3 clicks"
+
+
 def test_the_german_status_bar_is_not_cut_off_at_1280(qtbot, qapp, german):
     from PySide6.QtWidgets import QWidget
 

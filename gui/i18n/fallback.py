@@ -46,7 +46,9 @@ class AnyContextTranslator(QTranslator):
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt's signature
         forms = self.table.get(source)
         if not forms:
-            return ""
+            # None, not "": Qt takes an empty string for a translation and would show
+            # nothing; None (a null QString) lets the source text through.
+            return None
         # Plural forms of a two-form language (German, English, Spanish): one, other.
         text = forms[0] if n == 1 or len(forms) == 1 else forms[min(1, len(forms) - 1)]
         return text  # Qt fills %n / %Ln in after a translator answers
