@@ -7,6 +7,8 @@ model's, and training runs in the engine worker while the window keeps moving.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +33,7 @@ from gui.widgets.token_strip import TokenStrip
 CAT_SENTENCE = "The cat sat on a mat and enjoyed the wind"
 PASSAGE_TOKENS = 32
 REDRAW_MS = 33  # ~30 Hz: the loss curve and numbers, from the latest snapshot
+LOSS_PLOT_MIN_S = 0.2  # the loss curve itself at most 5 times a second (see _redraw)
 PROBE_WHILE_TRAINING_MS = 400  # re-ask the current window's guesses while the model learns
 
 
@@ -187,6 +190,7 @@ class WindowsPanel(WindowStepping, QWidget):
         root.addWidget(self.training)
 
         self.play_timer = QTimer(self)
+        self._loss_drawn_at = float("-inf")  # when the loss curve was last redrawn
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(REDRAW_MS)
         self.probe_timer = QTimer(self)
@@ -304,7 +308,12 @@ class WindowsPanel(WindowStepping, QWidget):
     def _redraw(self) -> None:
         if not self.isVisible():
             return
-        self.loss_plot.update_from(self.loss_history())
+        # The loss curve at most 5 times a second: training sends points faster than that,
+        # and repainting the chart ~20 times a second was the GUI's largest cost while
+        # training (docs/performance.md); the numbers below still follow every snapshot.
+        now = time.monotonic()
+        if now - self._loss_drawn_at >= LOSS_PLOT_MIN_S and self.loss_plot.update_from(self.loss_history()):
+            self._loss_drawn_at = now
         if not self._snapshot_dirty:
             return
         self._snapshot_dirty = False
