@@ -13,10 +13,11 @@ def bpe():
 
 
 def test_a_partial_character_is_never_shown_as_a_replacement_mark(bpe):
-    """ "it" then the first byte of "’" alone (a byte-level model can write that): the
-    library shows "it\ufffd"; the app shows "it"."""
-    ids = bpe.encode("it’s a test")
-    assert bpe.decode(ids) == "it’s a test"
+    """ "it" then the first byte of a character the tokenizer keeps as bytes ("☃", which the
+    books never use) alone (a byte-level model can write that): the library shows
+    "it\ufffd"; the app shows "it"."""
+    ids = bpe.encode("it☃ a test")
+    assert bpe.decode(ids) == "it☃ a test"
     first_byte = next(i for i in ids if len(bpe.token_strings([i])[0]) > 1
                       and bpe.token_strings([i])[0].startswith("<0x"))
     cut = ids[: ids.index(first_byte) + 1]

@@ -12,6 +12,7 @@ repaint gains none. That slow upward drift is harmless (None never reaches zero)
 the downward one, dozens per repaint. So: no decrease at all, and a bounded increase.
 """
 
+import gc
 import sys
 
 import numpy as np
@@ -40,11 +41,18 @@ def _repaint_many(qtbot, widget, update) -> int:
     qtbot.waitExposed(widget)
     update(0)
     widget.grab()
-    before = sys.getrefcount(None)
-    for i in range(REPAINTS):
-        update(i)
-        widget.grab()  # a full paint: QPainter.setPen, drawLine, ... (void Qt calls)
-    return sys.getrefcount(None) - before
+    # The collector would free earlier tests' garbage mid-count (each object it frees lets
+    # go of its references to None): collect first, and not during the count.
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(None)
+        for i in range(REPAINTS):
+            update(i)
+            widget.grab()  # a full paint: QPainter.setPen, drawLine, ... (void Qt calls)
+        return sys.getrefcount(None) - before
+    finally:
+        gc.enable()
 
 
 def test_loss_plot_repaints_leave_none_alone(qtbot):

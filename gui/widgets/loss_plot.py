@@ -24,7 +24,7 @@ def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> LegendBelow:
     """Axes of a loss curve, as every loss plot of the app shows them; returns its legend.
 
     "mistakes (loss)" upwards, `bottom_label` across, small theme text, no mouse zoom
-    (the plot follows the run), and cheap redraws of long runs (clip, peak downsampling).
+    (the plot follows the run).
     """
     label_style = {"font-size": f"{theme.SMALL_PT}pt", "color": theme.TEXT}
     for name in ("left", "bottom"):
@@ -33,8 +33,10 @@ def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> LegendBelow:
         axis.setTextPen(theme.TEXT)
     item.setLabel("left", translate("LossPlot", "mistakes (loss)"), **label_style)
     item.setLabel("bottom", bottom_label, **label_style)
-    item.setClipToView(True)
-    item.setDownsampling(auto=True, mode="peak")
+    # Neither clipToView nor automatic downsampling: both thin the curve by the view, and
+    # auto-range fits the view to the thinned curve, so a view fitted to a run's first
+    # point kept the next points out (one bin, one point) and the curve stayed blank. A
+    # few thousand points are cheap to draw whole at the 5 redraws a second it gets.
     item.setMouseEnabled(x=False, y=False)
     item.hideButtons()
     # Under the x axis, not over the curves (a falling curve ran under a legend in a corner).
