@@ -26,7 +26,15 @@ from engine.pretraining.trainer import TrainConfig  # noqa: E402
 from engine.session.core import Session  # noqa: E402
 
 BASE_STEPS = 14000  # 14.3 M tokens, ~7.8 passes over the library: 44 min on one thread (docs/performance.md)
-FRAME_EVERY = 100  # a map frame every 100 steps: the Embeddings replay of how the map formed
+# Map frames for the Embeddings replay of how the map formed: every 100 steps while it
+# forms fast, then every 500 (37 frames, ~10 MB; every 100 throughout made 38 MB).
+EARLY_FRAME_EVERY, EARLY_STEPS, FRAME_EVERY = 100, 1000, 500
+
+
+def frame_due(step: int) -> bool:
+    """Whether the build keeps a map frame at `step` (scripts/thin_build_history.py too)."""
+    every = EARLY_FRAME_EVERY if step <= EARLY_STEPS else FRAME_EVERY
+    return step == 1 or step % every == 0
 SAVE_EVERY = 250  # a copy of the model so far in base-partial/, to look at during a long build
 # (the learning rate warms down over the last half, so a copy is not the model of a shorter run)
 CURVE_EVERY = 10  # a loss-curve point every 10 steps (and at every evaluation)
@@ -79,7 +87,7 @@ def build_base(out: Path, steps: int = BASE_STEPS) -> Path:
         if snap.step % CURVE_EVERY == 0 or snap.heldout_loss is not None:
             curve.append(CurvePoint(snap.step, snap.tokens_seen, float(snap.train_loss),
                                     snap.heldout_loss))
-        if (snap.step == 1 or snap.step % FRAME_EVERY == 0) and snap.status == "running":
+        if frame_due(snap.step) and snap.status == "running":
             take_frame(snap.step)
         if snap.heldout_loss is not None:
             session.last_loss = snap.heldout_loss
