@@ -7,23 +7,15 @@ which is the language of the source texts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
-
-def locale() -> QLocale:
-    """The default locale, or English where none was chosen (C writes 1234 without a comma)."""
-    current = QLocale()
-    return QLocale("en_US") if current.language() == QLocale.Language.C else current
-
-
-def integer(n: int) -> str:
-    """1234567 -> "1,234,567" (English) or "1.234.567" (German)."""
-    return locale().toString(int(n))
+# One locale rule for the whole interface: the fine-tuning panels' (the C locale counts
+# as English there too); these are its names as the pre-training panels call them.
+from gui.panels.finetuning.numbers import count as integer
+from gui.panels.finetuning.numbers import locale, number
 
 
 def decimal(x: float, places: int = 2) -> str:
     """3.14159, 2 -> "3.14" (English) or "3,14" (German)."""
-    return locale().toString(float(x), "f", places)
+    return number(x, places)
 
 
 def english_singular(shown: str, n: int, many: str, one: str) -> str:
