@@ -179,7 +179,10 @@ class NeighbourSide(QWidget):
         self.table_title.setWordWrap(True)
         side.addWidget(self.table_title)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["#", self.tr("word"), self.tr("likeness (cosine)")])
+        # The cosine column is sized to its contents, header included: its header on two
+        # lines leaves the words their room at large text (they were cut to "fi…" at 1.75x).
+        likeness = self.tr("likeness (cosine)").replace(" (", "\n(", 1)
+        self.table.setHorizontalHeaderLabels(["#", self.tr("word"), likeness])
         self.table.horizontalHeaderItem(2).setToolTip(
             self.tr("Cosine similarity: how nearly two words' number lists point the same way"))
         self.table.verticalHeader().setVisible(False)
