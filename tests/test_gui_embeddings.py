@@ -184,8 +184,11 @@ def test_export_writes_a_png_and_an_svg(make_panel, tmp_path):
     svg = panel.export(tmp_path / "map.svg")
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg")
-    texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
-    assert "sea" in texts  # the labels are text in the drawing, not pixels
+    texts = [t.text or "" for t in root.iter() if t.tag.endswith("text")]
+    labels = [panel.map.words[i] for i in panel.map._shown_labels]
+    assert "sea" in labels  # a preset's word is always labelled
+    # The labels are text in the drawing, not pixels (they are cached as pixmaps on screen).
+    assert "sea" in [t.strip() for t in texts]
     with pytest.raises(ValueError):
         panel.export(tmp_path / "map.jpg")
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from engine.corpus.lexicon import group_of
+from engine.corpus.word_groups import made_up_word_groups
 from engine.pretraining.probes import embedding_matrix, nearest_neighbours
 from engine.pretraining.projection import (
     OTHER_GROUP,
@@ -23,13 +23,15 @@ from engine.pretraining.projection import (
 from engine.pretraining.trainer import PreTrainer, TrainConfig
 from tests.tiny_world import tiny_setup
 
+GROUPS = made_up_word_groups()  # the tiny world is made of the made-up world's words
+
 
 @pytest.fixture(scope="module")
 def training_run():
     """(tokenizer, snapshots every 10 steps of a short training run, the trained model)."""
     tok, model, ids, held = tiny_setup()
     counts = np.bincount(ids, minlength=tok.vocab_size)
-    selection = select_word_tokens(tok, counts=counts, limit=None)
+    selection = select_word_tokens(tok, counts=counts, limit=None, groups=GROUPS)
     trainer = PreTrainer(model, ids, held, TrainConfig(batch_size=8, eval_every=1000))
     snaps = [make_snapshot(embedding_matrix(model), selection, 0, 0)]
     for _ in range(8):
@@ -57,17 +59,25 @@ def test_selection_is_whole_words_most_frequent_first(training_run):
     assert list(snap.counts) == sel_counts
     assert {"cat", "king", "queen", "sea", "river"} <= set(snap.words)
     assert snap.groups[snap.words.index("sea")] == "sea & water"
-    assert all(g == (group_of(w) or OTHER_GROUP) for w, g in zip(snap.words, snap.groups, strict=True))
+    assert snap.group_names == GROUPS.names and snap.group_source == "made-up"
+    assert all(g == (GROUPS.group_of(w) or OTHER_GROUP) for w, g in zip(snap.words, snap.groups, strict=True))
 
 
 def test_limit_keeps_the_most_frequent_and_every_grouped_word(training_run):
     tok, snaps, _, counts = training_run
-    everything = select_word_tokens(tok, counts=counts, limit=None)
-    small = select_word_tokens(tok, counts=counts, limit=3)
+    everything = select_word_tokens(tok, counts=counts, limit=None, groups=GROUPS)
+    small = select_word_tokens(tok, counts=counts, limit=3, groups=GROUPS)
     assert small.token_ids[:3] == everything.token_ids[:3]
     grouped = {w for w, g in zip(everything.words, everything.groups, strict=True) if g != OTHER_GROUP}
     assert grouped <= set(small.words)
     assert len(small) == 3 + len(grouped - set(small.words[:3]))
+    rare = everything.words[-1]  # a word kept only because the panel asks for it
+    assert rare not in small.words and rare not in grouped
+    asked = select_word_tokens(tok, counts=counts, limit=3, groups=GROUPS, always=[rare.upper()])
+    assert rare in asked.words and len(asked) == len(small) + 1
+    assert asked.groups[asked.words.index(rare)] == OTHER_GROUP
+    bare = select_word_tokens(tok, counts=counts, limit=3)  # no groups: all grey, no extras
+    assert len(bare) == 3 and set(bare.groups) == {OTHER_GROUP} and bare.group_names == ()
 
 
 def test_snapshot_is_a_copy_not_a_view(training_run):

@@ -1,11 +1,10 @@
-"""The little world the bundled texts talk about, as groups of related words.
+"""The made-up world's lexicon: the groups of words its generator fills its slots from.
 
-The Embeddings panel colours each point by its word group, so the groups are the
-words a person expects to see side by side ("sea" beside "waters", "king" beside
-"queen"). Every word here really occurs in the bundled corpus, most of them
-hundreds of times, so that each becomes a token of its own and gets a trained
-embedding. The generators in ``sources.py`` draw their slot fillers from these
-groups, which is what makes the words of one group share contexts.
+The generators in ``made_up/`` draw their slot fillers from these groups, which is what
+makes the words of one group share contexts (by construction). On the made-up world the
+Embeddings map colours these groups (``engine.corpus.word_groups``); on the library it
+colours groups proposed from the books instead. The answer checks use them as lists of
+related words for the "on topic" rule (``engine.finetuning.answer_scoring``).
 """
 
 from __future__ import annotations

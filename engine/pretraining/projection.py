@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # the tokenizers (and their library) load only when words are selected
+    from engine.corpus.word_groups import WordGroups
     from engine.tokenizers.base import Tokenizer
 
 OTHER_GROUP = "other"  # words of no group (grey on the map)
-MAP_WORDS = 500  # the most frequent words on the map (plus every grouped word): the groups
-# stay visible among the grammar words, and a UMAP fit takes about a second
+MAP_WORDS = 500  # the most frequent words on the map (plus every grouped word and the
+# presets): the groups stay visible among the grammar words, and a UMAP fit takes a second
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: numpy arrays have no plain ==
@@ -46,11 +47,13 @@ class EmbeddingSnapshot:
 
     token_ids: tuple[int, ...]
     words: tuple[str, ...]  # display text without the leading space ("sea")
-    groups: tuple[str, ...]  # a lexicon WORD_GROUPS name, or OTHER_GROUP
+    groups: tuple[str, ...]  # the word's group (engine/corpus/word_groups.py), or OTHER_GROUP
     counts: tuple[int, ...]  # how often each word occurs in the training text
     vectors: np.ndarray  # (N, C) float32
     step: int = 0  # training steps of the current run when taken
     tokens_seen: int = 0  # tokens the model had read when taken
+    group_names: tuple[str, ...] = ()  # every group, in colour order
+    group_source: str = ""  # where the groups come from: "library" (the books) or "made-up"
 
     def __post_init__(self) -> None:
         n = len(self.token_ids)
@@ -90,6 +93,8 @@ class WordSelection:
     words: tuple[str, ...]
     groups: tuple[str, ...]
     counts: tuple[int, ...]
+    group_names: tuple[str, ...] = ()  # every group, in colour order
+    group_source: str = ""
 
     def __len__(self) -> int:
         return len(self.token_ids)
@@ -105,19 +110,23 @@ def select_word_tokens(
     tokenizer: Tokenizer,
     counts: np.ndarray | None = None,
     limit: int | None = 1000,
+    groups: WordGroups | None = None,
+    always: Sequence[str] = (),
 ) -> WordSelection:
     """The whole-word tokens to put on the map, most frequent first.
 
     counts[i] is how often token i occurs in the training text; with counts, words the
     text never uses are left out (their vectors were never trained as inputs). Without
     counts, earlier BPE merges stand in for frequency. `limit` keeps the most frequent
-    words, but every word of a `WORD_GROUPS` group that is a single token stays in.
+    words, but every word of `groups` and of `always` (the panel's presets) that is a
+    single token stays in. Each word is labelled with its group in `groups`, or "other".
     """
-    # Imported here: the GUI imports this module at launch, and the corpus package (which
-    # holds the lexicon) takes a moment to load.
-    from engine.corpus.lexicon import group_of
     from engine.tokenizers.base import SPECIAL_TOKENS
 
+    def group_of(text: str) -> str | None:
+        return groups.group_of(text) if groups is not None else None
+
+    kept_anyway = {w.strip().lower() for w in always}
     n = tokenizer.vocab_size
     strings = tokenizer.token_strings(list(range(n)))
     candidates = [
@@ -133,7 +142,9 @@ def select_word_tokens(
         kept = candidates[:limit]
         chosen = set(kept)
         kept += [
-            i for i in candidates[limit:] if group_of(strings[i]) is not None and i not in chosen
+            i for i in candidates[limit:]
+            if (group_of(strings[i]) is not None or strings[i].strip().lower() in kept_anyway)
+            and i not in chosen
         ]
         candidates = kept
     return WordSelection(
@@ -141,6 +152,8 @@ def select_word_tokens(
         words=tuple(strings[i].strip() for i in candidates),
         groups=tuple(group_of(strings[i]) or OTHER_GROUP for i in candidates),
         counts=tuple(int(counts[i]) if counts is not None else 0 for i in candidates),
+        group_names=groups.names if groups is not None else (),
+        group_source=groups.source if groups is not None else "",
     )
 
 
@@ -157,6 +170,8 @@ def make_snapshot(
         vectors=np.array(rows, dtype=np.float32, copy=True),
         step=int(step),
         tokens_seen=int(tokens_seen),
+        group_names=selection.group_names,
+        group_source=selection.group_source,
     )
 
 

@@ -104,8 +104,11 @@ class PretrainingPart:
         return nearest_neighbours(s.require_model(), s.ensure_tokenizer(), word, k)
 
     def embedding_snapshot(self, limit: int | None = None) -> EmbeddingSnapshot:
-        """The map's words (the `limit` most frequent, default MAP_WORDS, and all grouped
-        words) and their embedding vectors now (a numpy copy)."""
+        """The map's words (the `limit` most frequent, default MAP_WORDS, every word of the
+        corpus's colour groups and the presets) and their embedding vectors now (a copy)."""
+        from engine.corpus.showcase import embedding_presets
+        from engine.corpus.word_groups import word_groups_for
+
         s = self.session
         limit = MAP_WORDS if limit is None else limit
         tok = s.ensure_tokenizer()
@@ -113,7 +116,11 @@ class PretrainingPart:
         def select():
             train_ids, _ = s.token_ids()
             counts = np.bincount(train_ids, minlength=tok.vocab_size)
-            return select_word_tokens(tok, counts=counts, limit=limit)
+            # The presets and the words they are measured against, so a preset always
+            # has its partners on the map ("sea" and "ocean" are not among the 500).
+            presets = [w for p in embedding_presets() for w in (p["word"], *p["expected"])]
+            return select_word_tokens(tok, counts=counts, limit=limit,
+                                      groups=word_groups_for(s.mix.weights), always=presets)
 
         words = s.built.get(("word_selection", s.data_key(), id(tok), limit), select)
         step = self.trainer.step_count if self.trainer is not None else 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from gui.i18n import translate
 
@@ -41,10 +41,19 @@ def _save_svg(widget: QWidget, path: Path, title: str, description: str) -> None
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(_could_not_write(path))
+    # Items cached as pixmaps (the word map's labels) would land in the SVG as pictures
+    # of text; drawn uncached for the export, they are text and lines an editor can change.
+    cached = [(item, item.cacheMode()) for view in widget.findChildren(QGraphicsView)
+              if view.scene() is not None for item in view.scene().items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
     try:
+        for item, _ in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         widget.render(painter, QPoint(0, 0))
     finally:
         painter.end()
+        for item, mode in cached:
+            item.setCacheMode(mode)
 
 
 def _could_not_write(path: Path) -> str:

@@ -1,10 +1,16 @@
-"""The word groups' colours on the word map (and in its legend)."""
+"""The word groups' colours on the word map (and in its legend).
+
+The groups come with the map's words from the engine (engine/corpus/word_groups.py):
+proposed from the books for the library, the generator's slot groups for the made-up
+world. Colours go by position: the first group gets the first colour, and so on.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from engine.corpus.lexicon import WORD_GROUPS
 from gui import theme
 from gui.i18n import translate
 
@@ -12,19 +18,13 @@ OTHER = "other"
 # Okabe-Ito, by name (the high-contrast schemes draw darker or lighter shades of the same
 # hues: gui/theme.py); its eighth colour, black, is the ink colour (so it stays visible in
 # the dark scheme); grey is for words of no group.
-GROUP_COLOURS: dict[str, str] = {
-    "sea & water": "BLUE",
-    "weather": "SKY_BLUE",
-    "land": "GREEN",
-    "royalty": "PURPLE",
-    "fruit": "ORANGE",
-    "animals": "VERMILLION",
-    "body & aches": "YELLOW",
-    "people": "ink",
-}
+SLOT_COLOURS: tuple[str, ...] = (
+    "BLUE", "GREEN", "SKY_BLUE", "PURPLE", "ORANGE", "VERMILLION", "YELLOW", "ink",
+)
+SLOTS: tuple[str, ...] = tuple(f"slot{i}" for i in range(len(SLOT_COLOURS)))  # the map's layers
 
-
-# The groups' names (engine/corpus/lexicon.py WORD_GROUPS, and "other") for people.
+# The made-up world's group names (engine/corpus/lexicon.py) are interface text; the
+# library's are two of the group's own words ("north, south") and are shown as they are.
 GROUP_NAMES = (
     QT_TRANSLATE_NOOP("WordGroups", "sea & water"), QT_TRANSLATE_NOOP("WordGroups", "land"),
     QT_TRANSLATE_NOOP("WordGroups", "weather"), QT_TRANSLATE_NOOP("WordGroups", "royalty"),
@@ -39,17 +39,26 @@ def group_name(group: str) -> str:
     return translate("WordGroups", group) if group in GROUP_NAMES else group
 
 
-def group_colour(group: str) -> str:
-    """The colour of a word group now (hex)."""
-    if group in GROUP_COLOURS:
-        colour = GROUP_COLOURS[group]
+def slot_of(group: str, order: Sequence[str]) -> str:
+    """The map layer of a group: its position in `order` (OTHER for none or past eight)."""
+    if group != OTHER and group in order:
+        index = list(order).index(group)
+        if index < len(SLOTS):
+            return SLOTS[index]
+    return OTHER
+
+
+def slot_colour(slot: str) -> str:
+    """The colour of a map layer now (hex)."""
+    if slot in SLOTS:
+        colour = SLOT_COLOURS[SLOTS.index(slot)]
         return theme.TEXT if colour == "ink" else theme.palette_colour(colour)
-    if group == OTHER:
-        return theme.GREY
-    # A group added to the lexicon later: cycle the palette rather than fail.
-    names = [g for g in WORD_GROUPS if g not in GROUP_COLOURS]
-    extra = (theme.ORANGE, theme.SKY_BLUE, theme.GREEN, theme.BLUE, theme.VERMILLION, theme.PURPLE)
-    return extra[names.index(group) % len(extra)] if group in names else theme.GREY
+    return theme.GREY
 
 
-GROUP_ORDER: tuple[str, ...] = (*WORD_GROUPS, OTHER)
+def group_colour(group: str, order: Sequence[str]) -> str:
+    """The colour of a word group among the groups `order` (hex)."""
+    return slot_colour(slot_of(group, order))
+
+
+LAYERS: tuple[str, ...] = (*SLOTS, OTHER)  # drawing order, the grey words last

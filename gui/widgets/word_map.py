@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QToolTip
 from gui import theme
 from gui.widgets.chart_summary import describe_chart, listing, number, quoted
 from gui.widgets.map_layout import fit_rect
-from gui.widgets.word_groups import GROUP_COLOURS, GROUP_ORDER, OTHER, group_colour
+from gui.widgets.word_groups import LAYERS, OTHER, slot_colour, slot_of
 from gui.widgets.word_map_labels import POINT_SIZE, WordMapLabels, label_fill, label_font
 
 theme.configure_pyqtgraph()
@@ -59,6 +59,7 @@ class WordMap(WordMapLabels, pg.PlotWidget):
 
         self.words: tuple[str, ...] = ()
         self.groups: tuple[str, ...] = ()
+        self.group_order: tuple[str, ...] = ()  # the groups in colour order
         self.coords = np.zeros((0, 2))  # what is drawn now
         self._start = np.zeros((0, 2))
         self._target = np.zeros((0, 2))
@@ -77,9 +78,9 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         self.zoomed_on: list[int] = []  # words the view keeps in sight, zoomed in
         self.hover_text: Callable[[int], str] | None = None
 
-        self._scatters: dict[str, pg.ScatterPlotItem] = {}
-        for z, group in enumerate(GROUP_ORDER):
-            colour = group_colour(group)
+        self._scatters: dict[str, pg.ScatterPlotItem] = {}  # one per colour (layer)
+        for z, group in enumerate(LAYERS):
+            colour = slot_colour(group)
             if group == OTHER:
                 scatter = pg.ScatterPlotItem(size=OTHER_SIZE, pen=None,
                                              brush=theme.qcolor(colour, 150))
@@ -118,18 +119,21 @@ class WordMap(WordMapLabels, pg.PlotWidget):
 
     # -- data ---------------------------------------------------------------------------
     def set_words(self, words: Sequence[str], groups: Sequence[str],
-                  label_order: Sequence[int] = ()) -> None:
-        """The words to place (their order is the order of every later layout)."""
+                  label_order: Sequence[int] = (), group_order: Sequence[str] | None = None) -> None:
+        """The words to place (their order is the order of every later layout).
+
+        Colours go by each group's place in `group_order` (default: the order the groups
+        first occur in `groups`)."""
         self._anim.stop()
         self.words, self.groups = tuple(words), tuple(groups)
+        if group_order is None:
+            group_order = [g for g in dict.fromkeys(self.groups) if g != OTHER]
+        self.group_order = tuple(group_order)
         n = len(self.words)
         self.coords = np.zeros((n, 2))
         self._start = self._target = self.coords
-        groups_arr = np.array(self.groups, dtype=object)
-        self._members = {g: np.flatnonzero(groups_arr == g) for g in GROUP_ORDER}
-        unknown = np.flatnonzero(~np.isin(groups_arr, GROUP_ORDER)) if n else np.array([], int)
-        if len(unknown):
-            self._members[OTHER] = np.union1d(self._members[OTHER], unknown)
+        layers = np.array([slot_of(g, self.group_order) for g in self.groups], dtype=object)
+        self._members = {layer: np.flatnonzero(layers == layer) for layer in LAYERS}
         for label in self._labels.values():
             self.removeItem(label)
         self._labels.clear()
@@ -224,9 +228,9 @@ class WordMap(WordMapLabels, pg.PlotWidget):
             label.setFont(label_font(bool(self._label_emphasis.get(i))))
             label.update()
             self._label_state[i] = None
-        for group, scatter in self._scatters.items():
-            if group != OTHER:
-                scatter.setBrush(theme.qcolor(group_colour(group)))
+        for layer, scatter in self._scatters.items():
+            if layer != OTHER:
+                scatter.setBrush(theme.qcolor(slot_colour(layer)))
         self.lines.setPen(pg.mkPen(theme.TEXT, width=2.5))
         self.rings.setPen(pg.mkPen(theme.TEXT, width=3))
         self._draw_focus()
@@ -337,4 +341,4 @@ class WordMap(WordMapLabels, pg.PlotWidget):
             timer.start()
 
 
-__all__ = ["GROUP_COLOURS", "GROUP_ORDER", "OTHER", "WordMap", "group_colour"]
+__all__ = ["OTHER", "WordMap"]

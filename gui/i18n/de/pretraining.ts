@@ -577,6 +577,22 @@ Nichts wurde geändert: Die Trainingsdaten sind wie zuvor.</translation>
         <source>no group</source>
         <translation>keine Gruppe</translation>
     </message>
+    <message>
+        <source>Colours: words the books use alike, found by counting (no model):</source>
+        <translation>Farben: Wörter, die die Bücher ähnlich verwenden, durch Zählen gefunden (ohne Modell):</translation>
+    </message>
+    <message>
+        <source>Each colour is a group of words that occur among the same neighbouring words in the books, found by counting alone, not by the model. Where a colour stays together on the map, the model learned what the counts show; where it scatters, it did not.</source>
+        <translation>Jede Farbe ist eine Gruppe von Wörtern, die in den Büchern zwischen denselben Nachbarwörtern stehen, allein durch Zählen gefunden, nicht vom Modell. Wo eine Farbe auf der Karte beisammen bleibt, hat das Modell gelernt, was die Zählung zeigt; wo sie sich verstreut, nicht.</translation>
+    </message>
+    <message>
+        <source>Colours: the made-up generator&apos;s groups (words it swaps in the same sentences):</source>
+        <translation>Farben: die Gruppen des Generators der ausgedachten Welt (Wörter, die er in dieselben Sätze einsetzt):</translation>
+    </message>
+    <message>
+        <source>The made-up world is generated from templates whose slots are filled from these groups, so words of one group share their contexts by construction.</source>
+        <translation>Die ausgedachte Welt wird aus Vorlagen erzeugt, deren Lücken aus diesen Gruppen gefüllt werden; Wörter einer Gruppe teilen ihre Umgebung also von vornherein.</translation>
+    </message>
 </context>
 <context>
     <name>LookInsideDialog</name>

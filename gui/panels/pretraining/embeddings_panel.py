@@ -53,7 +53,6 @@ from gui.panels.pretraining.neighbours import (
     verdict_for,
 )
 from gui.widgets.picture_export import save_widget_picture
-from gui.widgets.word_map import GROUP_ORDER
 
 FREQUENT_LABELS = 20  # besides the grouped words, label this many of the most frequent words
 METHOD_BADGE = {"umap": QT_TRANSLATE_NOOP("EmbeddingsPanel", "Showing: UMAP"),
@@ -232,11 +231,18 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
         self._words_key = snap.words
         self._index = {w: i for i, w in reversed(list(enumerate(snap.words)))}
         self._token_index = {t: i for i, t in enumerate(snap.token_ids)}
-        grouped = [i for i, g in enumerate(snap.groups) if g != "other"]
-        frequent = [i for i, g in enumerate(snap.groups) if g == "other"][:FREQUENT_LABELS]
-        # Rows are most frequent first, so both lists keep that order.
-        self.map.set_words(snap.words, snap.groups, grouped + frequent)
-        self.legend.set_groups([g for g in GROUP_ORDER if g in set(snap.groups)])
+        # The presets' words and partners first (what the panel asks about), then the
+        # grouped words and the most frequent others; rows are most frequent first.
+        asked = {w for word, partners in PRESETS for w in (word, *partners)}
+        presets = [i for i, w in enumerate(snap.words) if w in asked]
+        grouped = [i for i, g in enumerate(snap.groups) if g != "other" and snap.words[i] not in asked]
+        frequent = [i for i, g in enumerate(snap.groups)
+                    if g == "other" and snap.words[i] not in asked][:FREQUENT_LABELS]
+        order = snap.group_names or tuple(g for g in dict.fromkeys(snap.groups) if g != "other")
+        self.map.set_words(snap.words, snap.groups, presets + grouped + frequent, group_order=order)
+        present = set(snap.groups)
+        self.legend.set_groups([g for g in order if g in present] + ["other"] * ("other" in present),
+                               order, snap.group_source)
 
     def _apply_focus(self) -> None:
         frame = self._frame()

@@ -40,7 +40,8 @@ from gui.panels.pretraining.neighbours import (
 )
 from gui.panels.pretraining.numbers import decimal
 from gui.widgets.adaptive_row import AdaptiveRow
-from gui.widgets.word_map import WordMap, group_colour
+from gui.widgets.word_groups import group_colour
+from gui.widgets.word_map import WordMap
 
 METHODS = (("umap", QT_TRANSLATE_NOOP("TimelineBar", "UMAP")),
            ("pca", QT_TRANSLATE_NOOP("TimelineBar", "PCA (quick)")))
@@ -74,7 +75,7 @@ def add_heading(root: QVBoxLayout) -> QLabel:
 
 
 class Legend(QLabel):
-    """The groups' colours and names, wrapping onto a second line when narrow."""
+    """Where the colours come from, and the groups' colours and names (wrapping)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,15 +83,38 @@ class Legend(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setFont(theme.font(theme.SMALL_PT))
         self.groups: list[str] = []
+        self.order: tuple[str, ...] = ()
+        self.source = ""
 
-    def set_groups(self, groups: list[str]) -> None:
+    def set_groups(self, groups: list[str], order: tuple[str, ...] | None = None,
+                   source: str | None = None) -> None:
+        """`groups` shown (in `order`, the colour order); `source`: "library" or "made-up"."""
         self.groups = list(groups)
+        self.order = tuple(order) if order is not None else self.order
+        self.source = source if source is not None else self.source
         items = []
         for group in groups:
             name = self.tr("no group") if group == "other" else shown(WORD_GROUPS, group)
-            items.append(f"<span style='color:{group_colour(group)}; font-size:{theme.BASE_PT + 4}pt'>"
-                         f"●</span>&nbsp;{html.escape(name).replace(' ', '&nbsp;')}")
-        self.setText(" &nbsp; ".join(items))
+            items.append(f"<span style='color:{group_colour(group, self.order)}; "
+                         f"font-size:{theme.BASE_PT + 4}pt'>●</span>&nbsp;"
+                         f"{html.escape(name).replace(' ', '&nbsp;')}")
+        if self.source == "library":
+            lead = self.tr("Colours: words the books use alike, found by counting (no model):")
+            self.setToolTip(self.tr(
+                "Each colour is a group of words that occur among the same neighbouring words "
+                "in the books, found by counting alone, not by "
+                "the model. Where a colour stays together on the map, the model learned what "
+                "the counts show; where it scatters, it did not."))
+        elif self.source == "made-up":
+            lead = self.tr("Colours: the made-up generator's groups (words it swaps in the same "
+                           "sentences):")
+            self.setToolTip(self.tr(
+                "The made-up world is generated from templates whose slots are filled from these "
+                "groups, so words of one group share their contexts by construction."))
+        else:
+            lead = ""
+            self.setToolTip("")
+        self.setText((f"{html.escape(lead)} " if lead else "") + " &nbsp; ".join(items))
 
 
 class MapCard(QFrame):

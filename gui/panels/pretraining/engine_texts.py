@@ -179,7 +179,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("ModelParts", "real text"),
     ),
     WORD_GROUPS: (
-        # engine/corpus/lexicon.py: the word groups coloured on the word map
+        # engine/corpus/lexicon.py: the made-up world's word groups, coloured on its map
         QT_TRANSLATE_NOOP("WordGroups", "sea & water"),
         QT_TRANSLATE_NOOP("WordGroups", "land"),
         QT_TRANSLATE_NOOP("WordGroups", "weather"),
