@@ -1,7 +1,7 @@
 """Does the GUI stay responsive while the model trains, and does training keep its speed?
 
     python bench/gui_latency.py [--seconds 20] [--reader thread|poll|both] [--look-inside]
-    python bench/gui_latency.py --with-and-without [--rounds 4]
+    python bench/gui_latency.py --with-and-without [--rounds 4] [--why]
 
 1. Plain: the engine alone in a spawned process with one torch thread (as the app's
    worker), training the default checkpoint for the same time: tokens/s.
@@ -87,11 +87,13 @@ def percentile(values, q: float) -> float:
     return ordered[index]
 
 
-def app_run(seconds: float, reader: str, look_inside: bool = False, rounds: int = 0) -> dict:
+def app_run(seconds: float, reader: str, look_inside: bool = False, rounds: int = 0,
+            why: bool = False) -> dict:
     """One app training from its Windows panel for `seconds`; lateness while measuring.
 
     rounds > 0: the Look inside window is closed, then open, `rounds` times each, and
-    the figures are reported per state ("without", "with")."""
+    the figures are reported per state ("without", "with"). why: print what the GUI
+    thread was doing during the ten latest ticks over 20 ms (bench/stall_latency's sampler)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
@@ -147,14 +149,27 @@ def app_run(seconds: float, reader: str, look_inside: bool = False, rounds: int 
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(TICK_MS)
 
+    late_ticks: list[tuple[float, float, str]] = []  # ticks over 20 ms: (start, end, state)
+
     def tick():
         now = time.perf_counter()
         if state["last"] is not None and state["measuring"]:
-            lateness[state["label"]].append((now - state["last"]) * 1000 - TICK_MS)
+            late = (now - state["last"]) * 1000 - TICK_MS
+            lateness[state["label"]].append(late)
+            if late > 20:
+                late_ticks.append((state["last"], now, state["label"]))
         state["last"] = now
 
     timer.timeout.connect(tick)
     timer.start()
+    sampler = None
+    if why:
+        import threading
+
+        from stall_latency import StackSampler
+
+        sampler = StackSampler(threading.get_ident())
+        sampler.start()
     panel.continue_button.click()  # train from the GUI, as a person would
     wait(lambda: bool(snapshots), 120)
     turns = [(state["label"], seconds)] if not rounds else \
@@ -176,6 +191,12 @@ def app_run(seconds: float, reader: str, look_inside: bool = False, rounds: int 
     panel.pause_button.click()
     wait(lambda: controller.pretraining.training_state == "paused", 30)
     timer.stop()
+    if sampler is not None:
+        sampler.stop()
+        for t0, t1, label in sorted(late_ticks, key=lambda s: s[0] - s[1])[:10]:
+            print(f"  {(t1 - t0) * 1000 - TICK_MS:5.0f} ms late ({label} Look inside):")
+            for where, n in sampler.during(t0, t1):
+                print(f"        {n:3d} x {where}")
     window.close()
     controller.shutdown()
     figures = {label: {
@@ -203,6 +224,8 @@ def main() -> None:
     parser.add_argument("--with-and-without", action="store_true",
                         help="Look inside closed and open in turn, in one app")
     parser.add_argument("--rounds", type=int, default=4, help="turns of each (--with-and-without)")
+    parser.add_argument("--why", action="store_true",
+                        help="print what the GUI thread did during the worst late ticks")
     args = parser.parse_args()
     readers = ("thread", "poll") if args.reader == "both" else (args.reader,)
 
@@ -215,7 +238,8 @@ def main() -> None:
             extra = f" with Look inside closed and open in turn ({args.rounds} rounds)"
         print(f"app offscreen, Windows panel{extra}, training from the GUI ({reader} reader), "
               f"{args.seconds:.0f} s ...", flush=True)
-        r = app_run(args.seconds, reader, args.look_inside, args.rounds if args.with_and_without else 0)
+        r = app_run(args.seconds, reader, args.look_inside,
+                    args.rounds if args.with_and_without else 0, why=args.why)
         ratio = r["tokens_per_s"] / plain if plain == plain and plain > 0 else float("nan")
         for label, f in r["states"].items():
             print(f"  Look inside {label:7s}: event-loop lateness (16 ms timer, {f['ticks']} ticks): "

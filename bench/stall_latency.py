@@ -84,7 +84,7 @@ class StackSampler:
         return [(" <- ".join(w[:3]), n) for w, n in counts.most_common(top)]
 
 
-def run(train_seconds: float, stall_ms: float) -> dict:
+def run(train_seconds: float, stall_ms: float, prepare: bool = True) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     t_launch = time.perf_counter()
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -98,6 +98,8 @@ def run(train_seconds: float, stall_ms: float) -> dict:
     controller = Controller(ProcessBackend())
     window = MainWindow(controller, start_key="data")
     window.resize(1280, 720)
+    if prepare:
+        window.prepare_panels()
     window.show()
     QTimer.singleShot(0, controller.start)
     QTimer.singleShot(0, lambda: _start_embedding_history(controller))
@@ -203,8 +205,10 @@ def main() -> None:
     parser.add_argument("--train-seconds", type=float, default=10.0)
     parser.add_argument("--stall-ms", type=float, default=50.0)
     parser.add_argument("--json", metavar="PATH")
+    parser.add_argument("--lazy-panels", action="store_true",
+                        help="make each panel when it is first opened (before: all at launch)")
     args = parser.parse_args()
-    r = run(args.train_seconds, args.stall_ms)
+    r = run(args.train_seconds, args.stall_ms, prepare=not args.lazy_panels)
     print(f"window built and shown {r['window_built_s']} s after launch; load average "
           f"{r['load_average']:.1f}")
     for name, p in r["phases"].items():

@@ -214,6 +214,9 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     presenter.restore_geometry()
     if args.size is not None:
         window.resize(*args.size)
+    # Every panel made now, before the window appears: made on its first opening instead,
+    # a panel (and pyqtgraph's import) froze the window for 60-400 ms in front of the room.
+    window.prepare_panels()
     _paint_logger = _FirstPaintLogger(window, start_time)  # noqa: F841 - kept alive
     window.show()
     if args.full_screen:

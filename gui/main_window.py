@@ -119,6 +119,18 @@ class MainWindow(QMainWindow):
             panel.set_active(True)
         return panel
 
+    def prepare_panels(self) -> None:
+        """Make every step's panel now, hidden, so that opening one later only shows it.
+
+        Called before the window first appears: building a panel (its charts, pyqtgraph's
+        first import) blocks the event loop for 60-400 ms, a stall a room can see when it
+        happens on a click; before the window is up it only delays the first paint."""
+        for key in self.specs:
+            if key not in self.panels:
+                panel = self._create(key)
+                if key != self._current and hasattr(panel, "set_active"):
+                    panel.set_active(False)  # its redraw timers wait until it is shown
+
     def current_panel(self) -> QWidget | None:
         return self.panels.get(self._current) if self._current else None
 

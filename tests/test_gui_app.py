@@ -55,6 +55,22 @@ def test_navigator_switches_panels(qtbot, main_window):
     assert not (Path(registry.__file__).parent / "placeholder.py").exists()
 
 
+def test_prepared_panels_wait_hidden_and_open_without_being_made_again(qtbot, main_window):
+    """gui.app.run makes every panel before the window appears (no stall on a first
+    opening); the hidden ones keep their redraw timers stopped until they are shown."""
+    main_window.navigator.select("data")
+    main_window.prepare_panels()
+    assert set(main_window.panels) == set(main_window.specs)
+    made = dict(main_window.panels)
+    for key in ("windows", "finetune", "chat"):
+        assert not main_window.panels[key].redraw_timer.isActive(), key
+    main_window.navigator.select("chat")
+    assert main_window.panels["chat"].redraw_timer.isActive()
+    main_window.navigator.select("data")
+    assert not main_window.panels["chat"].redraw_timer.isActive()
+    assert main_window.panels == made  # shown, never made twice
+
+
 def test_worker_exception_is_reported_and_the_next_job_runs(qtbot, main_window, engine_controller):
     c = engine_controller
     with qtbot.waitSignal(c.jobFailed, timeout=10_000) as failed:
