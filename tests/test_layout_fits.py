@@ -61,7 +61,7 @@ def _sideways(panel, page_scroller: QScrollArea) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(("size", "scale"), [((1366, 768), 1.3), ((1920, 1080), 1.75)])
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.3), ((1366, 768), 1.3), ((1920, 1080), 1.75)])
 def test_every_panel_fits_its_width_and_keeps_readable_heights(qtbot, scaled_window, size, scale):
     window, appearance = scaled_window
     window.resize(*size)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -85,6 +86,8 @@ class TourCard(QFrame):
         self.narration.setFont(theme.font(theme.BASE_PT + 2))
         self.narration.setWordWrap(True)
         self.narration.setTextFormat(Qt.TextFormat.PlainText)
+        # Cut at the end if it ever must be, never in the middle of a line at the top.
+        self.narration.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.live = QLabel()
         self.live.setObjectName("tourStatus")
         self.live.setFont(theme.font(theme.SMALL_PT))
@@ -92,6 +95,18 @@ class TourCard(QFrame):
         self.live.setTextFormat(Qt.TextFormat.PlainText)
         for w in (self.title, self.narration, self.live):
             w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The narration scrolls only as the last resort (2x text on a 720p screen): then a
+        # scroll bar says there is more, instead of a sentence cut off unseen.
+        self.narration_area = QScrollArea()
+        self.narration_area.setObjectName("tourNarrationArea")
+        self.narration_area.setWidget(self.narration)
+        self.narration_area.setWidgetResizable(True)
+        self.narration_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.narration_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.narration_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.narration_area.viewport().setAutoFillBackground(False)
+        self.narration.setAutoFillBackground(False)
+        for w in (self.title, self.narration_area, self.live):
             text.addWidget(w)
         outer.addLayout(text, 1)
 
@@ -120,17 +135,20 @@ class TourCard(QFrame):
         self.reset_button = QPushButton(self.tr("↺ Reset the demo"))
         self.reset_button.setToolTip(self.tr("Back to the shipped models and their data, as when "
                                              "the app opened (Ctrl+Shift+R)"))
-        grid.addWidget(self.back_button, 0, 0)
-        grid.addWidget(self.next_button, 0, 1)
-        grid.addWidget(self.close_button, 0, 2)
-        grid.addWidget(self.auto_button, 1, 0)
-        grid.addWidget(self.seconds, 1, 1)
-        grid.addWidget(self.reset_button, 1, 2)
-        buttons = QVBoxLayout()
-        buttons.addStretch(1)
-        buttons.addLayout(grid)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
+        self._buttons = (self.back_button, self.next_button, self.close_button,
+                         self.auto_button, self.seconds, self.reset_button)
+        self._side = QVBoxLayout()  # the buttons beside the text (two rows of three)...
+        self._side.addStretch(1)
+        self._side.addStretch(1)
+        outer.addLayout(self._side)
+        self._under = QHBoxLayout()  # ...or under it in one row, when beside it the text
+        self._under.addStretch(1)  # would be cut (large text on a small screen)
+        text.addLayout(self._under)
+        self._last = False  # on the tour's last step ("Done ✓")
+        self.compact = False  # the buttons show symbols only (set by _fit_height)
+        self.buttons_mode = ""  # where the buttons are now: set by _place_buttons
+        self.buttons_under = False
+        self._place_buttons("beside")
 
         self.back_button.clicked.connect(tour.back)
         self.next_button.clicked.connect(tour.next)
@@ -156,7 +174,8 @@ class TourCard(QFrame):
         self.live.setText("")
         self.back_button.setEnabled(index > 0)
         last = index + 1 >= len(self.tour.steps)
-        self.next_button.setText(self.tr("Done ✓") if last else self.tr("Next ▶"))
+        self._last = last
+        self._set_words()
         self.next_button.setToolTip(self.tr("End the tour; the last result stays on screen") if last
                                     else self.tr("The next step (PageDown, → or a presentation clicker)"))
         # At the end the offer to begin again is the button that stands out.
@@ -171,37 +190,121 @@ class TourCard(QFrame):
         super().resizeEvent(event)
         self._fit_height()
 
+    def _set_words(self) -> None:
+        """The buttons' words, or only their symbols when the card is short of room (2x
+        text on a small screen); their accessible names always say it in words."""
+        on = self.auto_button.isChecked()
+        words = {
+            self.back_button: (self.tr("◀ Back"), "◀"),
+            self.next_button: (self.tr("Done ✓"), "✓") if self._last else (self.tr("Next ▶"), "▶"),
+            self.auto_button: (self.tr("❚❚ Pause"), "❚❚") if on else (self.tr("▶▶ Auto"), "▶▶"),
+            self.reset_button: (self.tr("↺ Reset the demo"), "↺"),
+        }
+        for button, (full, short) in words.items():
+            button.setText(short if self.compact else full)
+            button.setAccessibleName(full.strip("◀▶✓❚↺ "))
+
+    def _place_buttons(self, mode: str) -> None:
+        """The buttons beside the text in two rows of three ("beside"), or under it: in
+        one row ("row") or two ("grid")."""
+        if mode == self.buttons_mode:
+            return
+        self.buttons_mode = mode
+        self.buttons_under = mode != "beside"
+        for w in self._buttons:
+            self._grid.removeWidget(w)
+        for i, w in enumerate(self._buttons):
+            self._grid.addWidget(w, 0 if mode == "row" else i // 3, i if mode == "row" else i % 3)
+        for holder in (self._side, self._under):
+            holder.removeItem(self._grid)
+        self._grid.setParent(None)  # a layout joins another only once it has no parent
+        if self.buttons_under:
+            self._under.addLayout(self._grid)
+        else:
+            self._side.insertLayout(1, self._grid)
+
     def _fit_height(self) -> None:
-        """As tall as the wrapped narration needs at this width.
+        """As tall as the wrapped narration needs at this width, within 40 % of the window.
+
+        The buttons go beside the text; when the text would not fit there, under it (one
+        row, or two when one does not fit across); then the narration's type steps down,
+        to the small size; only then does the narration scroll.
 
         subtle: a main window's dock area ignores height-for-width, so the card works
         out its own height from the width its text column gets.
         """
         outer = self.layout()
         m = outer.contentsMargins()
+        if self.compact:
+            self.compact = False
+            self._set_words()
+        if self.narration.font().pointSize() != theme.BASE_PT + 2:
+            self.narration.setFont(theme.font(theme.BASE_PT + 2))  # made smaller below if need be
         left_w = max(self.counter.sizeHint().width(), self.where.sizeHint().width())
         # Before the card is first shown its own width means nothing: it will span the window.
         width = self.width() if self.isVisible() else self.window().width()
-        text_w = max(120, width - m.left() - m.right() - left_w
-                     - self._grid.sizeHint().width() - 2 * outer.spacing())
-        line = self.live.fontMetrics().lineSpacing()
-        text_h = (self.title.sizeHint().height() + self.narration.heightForWidth(text_w)
-                  + max(line, self.live.heightForWidth(text_w)) + 2 * self._text.spacing())
+        button = max(w.sizeHint().height() for w in self._buttons)
+        gap = self._grid.spacing()
+        widest = max(w.sizeHint().width() for w in self._buttons)
+        side_w = 3 * widest + 2 * gap
+        across = width - m.left() - m.right() - left_w - outer.spacing()  # the text column
+        row_fits = sum(w.sizeHint().width() for w in self._buttons) + 5 * gap <= across
+        if not row_fits and width > 0 and across - side_w - outer.spacing() < 240:
+            # Neither beside the text nor across it in words: symbols, in one row.
+            self.compact = True
+            self._set_words()
+            widest = max(w.sizeHint().width() for w in self._buttons)
+            side_w = 3 * widest + 2 * gap
+            row_fits = sum(w.sizeHint().width() for w in self._buttons) + 5 * gap <= across
         left_h = self.counter.sizeHint().height() + self.where.sizeHint().height()
-        height = m.top() + m.bottom() + max(text_h, left_h, self._grid.sizeHint().height())
+        line = self.live.fontMetrics().lineSpacing()
+        slack = 4  # a wrapped label's last line: its descent is not in heightForWidth exactly
+
+        def parts(mode: str) -> tuple[int, int]:
+            """(the narration's height, everything else's) for a layout of the buttons."""
+            text_w = max(120, across - (side_w + outer.spacing() if mode == "beside" else 0))
+            narration = self.narration.heightForWidth(text_w) + slack
+            rest = (self.title.sizeHint().height() + max(line, self.live.heightForWidth(text_w))
+                    + 2 * self._text.spacing())
+            if mode != "beside":
+                rows = 1 if mode == "row" else 2
+                rest += rows * button + (rows - 1) * gap + self._text.spacing()
+            return narration, rest
+
+        def total(mode: str) -> int:
+            narration, rest = parts(mode)
+            beside_h = 2 * button + gap if mode == "beside" else 0
+            return m.top() + m.bottom() + max(narration + rest, left_h, beside_h)
+
         top = self.window()
-        if top is not self and top.height() > 0:
-            # Never more than 40 % of the window: the card must not push the window taller
-            # (at 2x text on 1280x720 the end of a long narration is cut instead).
-            height = min(height, max(self._grid.sizeHint().height() + m.top() + m.bottom(),
-                                     int(0.4 * top.height())))
+        # Never more than 40 % of the window: the card must not push the window taller.
+        cap = int(0.4 * top.height()) if top is not self and top.height() > 0 else None
+        mode = "beside"
+        if cap is not None and (total("beside") > cap or across - side_w - outer.spacing() < 240):
+            under = "row" if row_fits else "grid"
+            if total(under) < total("beside") or across - side_w - outer.spacing() < 240:
+                mode = under
+        self._place_buttons(mode)
+        for size in range(theme.BASE_PT + 1, theme.SMALL_PT - 1, -1):
+            if cap is None or total(mode) <= cap:
+                break
+            self.narration.setFont(theme.font(size))
+        narration, rest = parts(mode)
+        height = total(mode)
+        if cap is not None and height > cap:  # the last resort: the narration scrolls
+            height = cap
+            room = max(line, cap - m.top() - m.bottom() - rest)
+            per_line = self.narration.fontMetrics().lineSpacing()
+            narration = max(per_line, room // per_line * per_line)  # whole lines, none cut in half
+            height = min(cap, height - (room - narration))
+        self.narration_area.setFixedHeight(narration)
         if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)
 
     def _on_autoplay(self, on: bool) -> None:
         if self.auto_button.isChecked() != on:
             self.auto_button.setChecked(on)
-        self.auto_button.setText(self.tr("❚❚ Pause") if on else self.tr("▶▶ Auto"))
+        self._set_words()
 
     def apply_theme(self) -> None:
         """Fit the card again after a change of text scale (colours come from the style sheet)."""

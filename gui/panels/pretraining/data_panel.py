@@ -45,6 +45,7 @@ from gui.panels.pretraining.data_parts import (
 )
 from gui.panels.pretraining.engine_texts import SOURCES, shown
 from gui.panels.pretraining.numbers import integer
+from gui.widgets.adaptive_row import AdaptiveRow
 
 if TYPE_CHECKING:  # light engine value types, for hints only
     from engine.session.core import DataSummary
@@ -102,13 +103,14 @@ class DataPanel(DataMixControls, QWidget):
         )
         root.itemAt(root.count() - 1).widget().setWordWrap(True)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(24)
-        root.addLayout(columns, 1)
-        columns.addLayout(self._build_sources(), 11)
+        # The sources and the cleaning side by side, or the cleaning under the sources when
+        # the page is too narrow for both (large text on a small screen): never sideways.
+        self.columns = AdaptiveRow(spacing=24)
+        root.addWidget(self.columns, 1)
+        self.columns.add(self._build_sources(), 11, wants_chars=48)
         self.cleaning = CleaningView()
         self.steps, self.step_detail = self.cleaning.steps, self.cleaning.step_detail
-        columns.addWidget(self.cleaning, 10)
+        self.columns.add(self.cleaning, 10, wants_chars=36)
 
         self.training_set = TrainingSetBar()
         t = self.training_set
