@@ -391,14 +391,6 @@ class ChatPanel(RedrawWhileShown, QWidget):
                 card.show_message(self.tr("No answers: {message}").format(message=message))
         self._update_buttons()
 
-    def set_active(self, active: bool) -> None:
-        """On screen or not (gui/main_window.py): a hidden panel's charts wait."""
-        if active:
-            self.redraw_timer.start()
-            self._redraw()
-        else:
-            self.redraw_timer.stop()
-
     def _redraw(self) -> None:
         history = self.controller.alignment.alignment_history
         if not self.charts.update_from(history):

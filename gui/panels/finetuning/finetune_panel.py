@@ -372,14 +372,6 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         if failure.is_about(FineTune):
             self.progress.setText(self.tr("Fine-tuning could not start (see the message above)."))
 
-    def set_active(self, active: bool) -> None:
-        """On screen or not (gui/main_window.py): a hidden panel's charts wait."""
-        if active:
-            self.redraw_timer.start()
-            self._redraw()
-        else:
-            self.redraw_timer.stop()
-
     def _redraw(self) -> None:
         history = self.controller.finetuning.sft_history
         if history.version == self._sft_version:
