@@ -64,11 +64,15 @@ def test_prepared_panels_wait_hidden_and_open_without_being_made_again(qtbot, ma
     made = dict(main_window.panels)
     for key in ("windows", "finetune", "chat"):
         assert not main_window.panels[key].redraw_timer.isActive(), key
+    # Nothing asked of the engine for a panel nobody opened (answers, the model in use).
+    finetune, chat = main_window.panels["finetune"], main_window.panels["chat"]
+    assert not finetune._asked and chat.candidates is None and not chat._writing
     main_window.navigator.select("chat")
     assert main_window.panels["chat"].redraw_timer.isActive()
     main_window.navigator.select("data")
     assert not main_window.panels["chat"].redraw_timer.isActive()
     assert main_window.panels == made  # shown, never made twice
+    assert getattr(chat, "_opened", False) and not getattr(finetune, "_opened", False)
 
 
 def test_worker_exception_is_reported_and_the_next_job_runs(qtbot, main_window, engine_controller):

@@ -29,8 +29,18 @@ class RedrawWhileShown:
     def set_active(self, active: bool) -> None:
         if active:
             self.redraw_timer.start()
+            if not getattr(self, "_opened", False):
+                self._opened = True
+                self.first_opened()
         else:
             self.redraw_timer.stop()
+
+    def first_opened(self) -> None:
+        """The panel is on screen for the first time: ask the engine for what it shows.
+
+        Not when it is made: the window makes every panel before it appears
+        (MainWindow.prepare_panels), and a panel nobody opened must not make the engine
+        write answers or switch the model in use at launch."""
 
     def shutdown(self) -> None:
         self.redraw_timer.stop()

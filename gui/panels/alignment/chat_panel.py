@@ -86,10 +86,12 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self._build()
         self._connect()
         self.redraw_timer.start()
+
+    def first_opened(self) -> None:
         # Ask for what the charts need (measuring the judge's word), and a first pair of
         # answers; while training or fine-tuning runs, once it is paused or finished
         # (opening a panel never stops a job: controller.gate).
-        controller.gate.request("open-chat", self._first_requests, policy="queue")
+        self.controller.gate.request("open-chat", self._first_requests, policy="queue")
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:

@@ -82,6 +82,10 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         if controller.model_tokenizer is not None:
             self._show_example()
         self._on_finetune_state(controller.finetuning.finetune_state)
+
+    def first_opened(self) -> None:
+        """Both models answer the question on screen, and are measured (the first time
+        the panel is shown, not when the window makes it)."""
         self.ask()
         self.measure()
 
