@@ -94,3 +94,22 @@ def test_every_panel_fits_its_width_and_keeps_readable_heights(qtbot, scaled_win
     window.show_panel("windows")
     _settle()
     assert window.panels["windows"].loss_plot.height() >= 6 * line
+
+
+def test_a_page_is_as_tall_as_itself_not_as_the_tallest_page(qtbot, scaled_window):
+    """Every panel is made at launch (MainWindow.prepare_panels); the page on screen still
+    gets its own height, so the Embeddings map is not stretched to the Chat page's height
+    and drawn below the fold."""
+    window, _ = scaled_window
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720), timeout=3000)
+    window.prepare_panels()
+    scroller = window.findChild(QScrollArea, "pageScroller")
+    tallest = max(p.minimumSizeHint().height() for p in window.panels.values())
+    for key in ("embeddings", "data", "chat"):
+        page = window.show_panel(key)
+        _settle()
+        own = (page.heightForWidth(window.stack.width()) if page.hasHeightForWidth()
+               else page.sizeHint().height())
+        room = max(own, page.minimumSizeHint().height(), scroller.viewport().height())
+        assert window.stack.height() <= room + 2, (key, window.stack.height(), own, tallest)

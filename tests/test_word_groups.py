@@ -47,7 +47,7 @@ def test_proposal_recovers_the_generators_slot_groups(made_up_cooc):
     assert len(groups) >= 5
     purity = [max(sum(truth.group_of(w) == g for w in p.words) for g in truth.names) / len(p.words)
               for p in groups]
-    assert np.mean(purity) >= 0.8, [(p.words, round(x, 2)) for p, x in zip(groups, purity)]
+    assert np.mean(purity) >= 0.8, [(p.words, round(x, 2)) for p, x in zip(groups, purity, strict=True)]
     assert groups == propose_groups(words, cooc.vectors[candidates], clusters=8, keep=8,
                                     words_per_group=6)  # deterministic
 

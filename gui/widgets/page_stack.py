@@ -8,7 +8,7 @@ grows (off the screen, out of full screen) to give a layout the minimum it asks 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QStackedWidget, QWidget
 
 
 class PageStack(QStackedWidget):
@@ -16,7 +16,20 @@ class PageStack(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # subtle: QStackedLayout asks for the largest of ALL pages (its minimum size and its
+        # height for a width), so with every panel made at launch the Embeddings page was
+        # stretched to the Chat page's height and its map drawn below the fold. Only the
+        # page on screen counts here.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         page = self.currentWidget()
