@@ -86,3 +86,20 @@ def test_shipped_library_groups_are_the_scripts_proposal():
     assert len(groups.groups) == 8 and all(len(words) == 10 for _, words in groups.groups)
     assert len(set(groups.words())) == 80  # no word in two groups
     assert groups.group_of(" Twenty") == groups.names[0]  # a BPE token with its space
+
+
+def test_the_legend_says_where_its_colours_come_from(qtbot):
+    from gui.panels.pretraining.embeddings_parts import Legend
+    from gui.widgets.word_groups import group_colour
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    books = library_word_groups()
+    legend.set_groups([*books.names, "other"], books.names, LIBRARY_GROUPS)
+    assert "found by counting (no model)" in legend.text() and "twenty,&nbsp;five" in legend.text()
+    made_up = made_up_word_groups()
+    legend.set_groups(list(made_up.names), made_up.names, MADE_UP_GROUPS)
+    assert "generator" in legend.text() and "sea&nbsp;&amp;&nbsp;water" in legend.text()
+    # Colours go by place in the order: the first group of either corpus is the same blue.
+    assert group_colour(books.names[0], books.names) == group_colour(made_up.names[0], made_up.names)
+    assert group_colour("no such group", books.names) == group_colour("other", books.names)
