@@ -39,6 +39,7 @@ import torch
 
 from engine.chat_format import prompt_ids
 from engine.corpus.lexicon import group_of
+from engine.finetuning.decode_settings import DecodeSettings
 from engine.finetuning.known_words import KnownWords, words_of
 from engine.model import TinyGPT
 from engine.pretraining.probes import Generation, generate
@@ -258,17 +259,6 @@ class AnswerReport:
                 "asks_nothing_back": self.share("asks_nothing_back"),
                 "on_topic": self.share("on_topic"), "correct": self.correct_share,
                 "non_word_share": self.non_word_share, "words": self.words}
-
-
-@dataclass(frozen=True)
-class DecodeSettings:
-    """How outputs are written when answers are measured. Defaults: repeatable."""
-
-    max_new_tokens: int = 32  # longer than any bundled answer (at most 31 tokens with <end>)
-    greedy: bool = True  # always the most likely token: the same output every time
-    temperature: float = 0.7  # used only when greedy is False
-    top_k: int | None = None
-    seed: int = 0
 
 
 @torch.no_grad()

@@ -158,9 +158,9 @@ class ChatPanel(RedrawWhileShown, QWidget):
         left.addLayout(status_row)
         middle.add(left, 1, wants_chars=40)
 
-        # The engine's result types (and torch) are already loaded in this process: the
-        # controller unpickles them. The config is only read for its stated KL budget.
-        from engine.alignment.preference import PreferenceConfig
+        # The config is only read for its stated KL budget (a torch-free module: the
+        # panel is made before the window appears, and importing torch takes 1-2 s).
+        from engine.alignment.preference_config import PreferenceConfig
 
         config = PreferenceConfig()
         self.charts = AlignmentCharts(kl_budget=config.kl_budget, beta=config.beta)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.finetuning.answer_scoring import DecodeSettings
+from engine.finetuning.decode_settings import DecodeSettings
 from engine.finetuning.qa_data import HELDOUT
 from gui import theme
 from gui.panels.finetuning.engine_words import engine_text
