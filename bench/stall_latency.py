@@ -77,6 +77,12 @@ class StackSampler:
                 elif "importlib" in name and not where:
                     where.append("(importing)")
                 frame = frame.f_back
+            if not where:  # none of ours: the innermost frames, whoever's they are
+                frame = sys._current_frames().get(self.thread_id)
+                while frame is not None and len(where) < 3:
+                    where.append(f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} "
+                                 f"{frame.f_code.co_name}")
+                    frame = frame.f_back
             self.samples.append((time.perf_counter(), tuple(where)))
 
     def during(self, t0: float, t1: float, top: int = 3) -> list[tuple[str, int]]:
@@ -96,12 +102,18 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True) -> dict:
 
     app = create_application()  # noqa: F841 - kept alive for the run
     controller = Controller(ProcessBackend())
+    controller.shipped_build.read()  # as gui.app.run does
     window = MainWindow(controller, start_key="data")
     window.resize(1280, 720)
-    if prepare:
+    if prepare:  # as gui.app.run does: the worker starts, the engine and the panels load
+        from gui.startup import preload_engine
+
+        controller.start()
+        preload_engine()
         window.prepare_panels()
     window.show()
-    QTimer.singleShot(0, controller.start)
+    if not prepare:
+        QTimer.singleShot(0, controller.start)
     QTimer.singleShot(0, lambda: _start_embedding_history(controller))
     built_s = time.perf_counter() - t_launch
 
@@ -206,7 +218,8 @@ def main() -> None:
     parser.add_argument("--stall-ms", type=float, default=50.0)
     parser.add_argument("--json", metavar="PATH")
     parser.add_argument("--lazy-panels", action="store_true",
-                        help="make each panel when it is first opened (before: all at launch)")
+                        help="the old start: window first, then the engine; each panel made "
+                             "when first opened")
     args = parser.parse_args()
     r = run(args.train_seconds, args.stall_ms, prepare=not args.lazy_panels)
     print(f"window built and shown {r['window_built_s']} s after launch; load average "

@@ -182,19 +182,12 @@ def run(argv: list[str], start_time: float | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from gui.bridge.backends import InProcessBackend, ProcessBackend
-    from gui.bridge.controller import Controller
-    from gui.main_window import MainWindow
-
     app = create_application()
-    backend = InProcessBackend() if args.in_process else ProcessBackend()
-    controller = Controller(backend)
-    # Lecture tools: remembered settings, text scale, colours (gui/presenter.py). Pictures
-    # made with --screenshot* neither read nor change what a person set.
-    from gui.lecture.presenter import Presenter, apply_remembered_appearance
+    shooting = bool(args.screenshot or args.screenshot_all or args.self_check)
+    # Remembered settings (text scale, colours, language...). Pictures made with
+    # --screenshot* neither read nor change what a person set.
     from gui.settings import AppSettings
 
-    shooting = bool(args.screenshot or args.screenshot_all or args.self_check)
     settings = None if (shooting or args.forget_settings) else AppSettings()
     # The language before any window is built: widgets translate their texts as they are made.
     from gui import i18n
@@ -202,11 +195,34 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     language_choice = args.language or (settings.language_choice() if settings is not None
                                         else i18n.SYSTEM)
     language = i18n.install(app, i18n.resolve_language(language_choice))
+    from gui.startup import preload_engine, show_splash
+
+    # A picture at once, before the heavy imports; they and every panel are made behind it
+    # (gui/startup.py).
+    splash = None if shooting else show_splash(app, app_icon())
+    if splash is not None:
+        log.info("splash shown %.2f s after launch", time.perf_counter() - start_time)
+
+    from gui.bridge.backends import InProcessBackend, ProcessBackend
+    from gui.bridge.controller import Controller
+    from gui.lecture.presenter import Presenter, apply_remembered_appearance
+    from gui.main_window import MainWindow
+
+    backend = InProcessBackend() if args.in_process else ProcessBackend()
+    controller = Controller(backend)
+    # The shipped model's build history (10 MB) is read on a thread from now on, while the
+    # window is made: started at the model's arrival instead, the thread's start held the
+    # event loop for up to 140 ms.
+    controller.shipped_build.read()
     appearance = apply_remembered_appearance(app, settings, scale=args.scale, theme=args.theme,
                                              contrast=args.contrast)
     remembered = settings.last_panel() if settings is not None else None
     start_key = args.panel or (remembered if remembered in PANEL_KEYS else "data")
     window = MainWindow(controller, start_key=start_key)
+    # The worker starts loading the model now, on the other core, while this thread
+    # imports the engine and makes the panels.
+    controller.start()
+    log.info("engine imported in the GUI process in %.2f s", preload_engine())
     presenter = Presenter(window, controller, settings, appearance)
     from gui.language_menu import install_language_menu
 
@@ -218,14 +234,16 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     # a panel (and pyqtgraph's import) froze the window for 60-400 ms in front of the room.
     window.prepare_panels()
     _paint_logger = _FirstPaintLogger(window, start_time)  # noqa: F841 - kept alive
+    controller.modelReady.connect(lambda: log.info(
+        "model ready %.2f s after launch", time.perf_counter() - start_time))
     window.show()
+    if splash is not None:
+        splash.finish(window)
     if args.full_screen:
         presenter.toggle_full_screen(True)
     if args.tour_step is not None:
         QTimer.singleShot(0, lambda: presenter.tour.start(args.tour_step - 1))
     app.aboutToQuit.connect(controller.shutdown)
-    # The engine (torch, the model) starts once the window is up.
-    QTimer.singleShot(0, controller.start)
     # Embeddings: the UMAP worker warms up from launch, so the detailed map is ready when
     # that step opens (added by the embeddings work).
     QTimer.singleShot(0, lambda: _start_embedding_history(controller))

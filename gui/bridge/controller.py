@@ -39,8 +39,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.tokenizers import Tokenizer
 from gui.bridge.alignment import AlignmentBridge
@@ -80,6 +81,9 @@ from workers.protocol import (
 log = logging.getLogger("three_pillars")
 
 __all__ = ["Controller", "InProcessBackend", "ProcessBackend"]
+
+
+EVENT_SLICE_S = 0.025  # events handled in one event-loop turn, at most this long (then a repaint)
 
 
 class Controller(QObject):
@@ -130,6 +134,15 @@ class Controller(QObject):
         }
         for pillar in self._pillars:
             self._handlers.update(pillar.handlers())
+        # Events waiting for their turn: a batch is handled in slices of EVENT_SLICE_S, so
+        # the model's arrival (status, tokenizers, data summary, Q&A set: every panel
+        # updates) does not hold the event loop for a few hundred ms in one go.
+        self._pending: deque = deque()
+        self._draining = False
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -190,8 +203,17 @@ class Controller(QObject):
 
     # -- events from the engine -------------------------------------------------------
     def _on_events(self, batch: list) -> None:
+        self._pending.extend(batch)
+        if not self._draining:
+            self._drain()
+
+    def _drain(self) -> None:
+        """Handle waiting events in order, for at most EVENT_SLICE_S; the rest next turn."""
+        self._draining = True
+        deadline = time.perf_counter() + EVENT_SLICE_S
         snapshots: list = []
-        for event in batch:
+        while self._pending:
+            event = self._pending.popleft()
             if isinstance(event, TrainingSnapshots):
                 snapshots.extend(event.snapshots)
                 continue
@@ -201,8 +223,14 @@ class Controller(QObject):
             handler = self._handlers.get(type(event))
             if handler is not None:
                 handler(event)
+            if self._pending and time.perf_counter() > deadline:
+                break
         if snapshots:
             self.pretraining.publish_snapshots(snapshots)
+        if self._pending:
+            self._drain_timer.start()  # after the event loop has had its turn
+        else:
+            self._draining = False
 
     def _on_ready(self, event: Ready) -> None:
         self.is_ready = True

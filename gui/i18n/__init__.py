@@ -44,7 +44,7 @@ SYSTEM = "system"  # the choice "follow the system"
 AREAS: dict[str, tuple[str, ...]] = {
     "app": ("gui/app.py", "gui/main_window.py", "gui/navigator.py", "gui/status_bar.py",
             "gui/session_actions.py", "gui/shots.py", "gui/settings.py", "gui/menus.py",
-            "gui/language_menu.py", "gui/engine_messages.py", "gui/bridge",
+            "gui/language_menu.py", "gui/engine_messages.py", "gui/startup.py", "gui/bridge",
             "gui/widgets"),
     "pretraining": ("gui/panels/__init__.py", "gui/panels/redraw.py", "gui/panels/pretraining"),
     "finetuning": ("gui/panels/finetuning",),

@@ -1430,6 +1430,13 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Starting: loading the engine and the model…</source>
+        <translation>Start: die Engine und das Modell werden geladen…</translation>
+    </message>
+</context>
+<context>
     <name>TokenChips</name>
     <message>
         <source>{count} tokens: {tokens}</source>
