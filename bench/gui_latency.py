@@ -93,7 +93,7 @@ def app_run(seconds: float, reader: str, look_inside: bool = False, rounds: int 
 
     rounds > 0: the Look inside window is closed, then open, `rounds` times each, and
     the figures are reported per state ("without", "with"). why: print what the GUI
-    thread was doing during the ten latest ticks over 20 ms (bench/stall_latency's sampler)."""
+    thread was doing during the ten worst ticks over 20 ms (bench/stall_latency's sampler)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 

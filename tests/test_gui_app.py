@@ -198,3 +198,25 @@ def test_main_screenshot_renders_a_panel(tmp_path):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)
+
+
+def test_a_handler_that_raises_does_not_stop_the_events_after_it(qtbot):
+    """The controller handles the worker's events in slices; one handler raising must
+    not leave the rest of the queue (and every later batch) waiting for good."""
+    from gui.bridge.controller import Controller, InProcessBackend
+    from workers.protocol import Busy, StatusReport
+
+    controller = Controller(InProcessBackend(lambda: None))
+    seen: list[str] = []
+    controller.busyChanged.connect(lambda what, busy: seen.append(what))
+
+    def broken(_event):
+        raise RuntimeError("a panel's handler failed")
+
+    controller._handlers[StatusReport] = broken
+    with pytest.raises(RuntimeError):
+        controller._on_events([Busy("data", True), StatusReport(None), Busy("saving", True)])
+    assert seen == ["data"]
+    qtbot.waitUntil(lambda: seen == ["data", "saving"], timeout=2000)  # the rest, next turn
+    controller._on_events([Busy("opening", True)])  # a later batch is handled at once
+    assert seen[-1] == "opening"

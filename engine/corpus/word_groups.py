@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -53,14 +53,11 @@ class WordGroups:
 
     def group_of(self, word: str) -> str | None:
         """The group of a word (case and surrounding spaces ignored), or None."""
-        return self._index().get(word.strip().lower())
+        return self._index.get(word.strip().lower())
 
+    @cached_property
     def _index(self) -> dict[str, str]:
-        index = self.__dict__.get("_index_cache")
-        if index is None:
-            index = {w: name for name, words in self.groups for w in words}
-            object.__setattr__(self, "_index_cache", index)
-        return index
+        return {w: name for name, words in self.groups for w in words}
 
 
 @dataclass(frozen=True)
@@ -156,6 +153,7 @@ def library_word_groups() -> WordGroups:
     return WordGroups(LIBRARY_GROUPS, groups)
 
 
+@lru_cache(maxsize=1)
 def made_up_word_groups() -> WordGroups:
     """The made-up world's generator's slot groups (engine/corpus/lexicon.py)."""
     from engine.corpus.lexicon import WORD_GROUPS

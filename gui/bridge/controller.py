@@ -212,25 +212,29 @@ class Controller(QObject):
         self._draining = True
         deadline = time.perf_counter() + EVENT_SLICE_S
         snapshots: list = []
-        while self._pending:
-            event = self._pending.popleft()
-            if isinstance(event, TrainingSnapshots):
-                snapshots.extend(event.snapshots)
-                continue
-            if snapshots:  # keep order: snapshots before what followed them
+        try:
+            while self._pending:
+                event = self._pending.popleft()
+                if isinstance(event, TrainingSnapshots):
+                    snapshots.extend(event.snapshots)
+                    continue
+                if snapshots:  # keep order: snapshots before what followed them
+                    self.pretraining.publish_snapshots(snapshots)
+                    snapshots = []
+                handler = self._handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
+                if self._pending and time.perf_counter() > deadline:
+                    break
+            if snapshots:
                 self.pretraining.publish_snapshots(snapshots)
-                snapshots = []
-            handler = self._handlers.get(type(event))
-            if handler is not None:
-                handler(event)
-            if self._pending and time.perf_counter() > deadline:
-                break
-        if snapshots:
-            self.pretraining.publish_snapshots(snapshots)
-        if self._pending:
-            self._drain_timer.start()  # after the event loop has had its turn
-        else:
-            self._draining = False
+        finally:
+            # A handler that raised still leaves the queue moving (else every later event
+            # would wait behind a drain that never ends).
+            if self._pending:
+                self._drain_timer.start()  # after the event loop has had its turn
+            else:
+                self._draining = False
 
     def _on_ready(self, event: Ready) -> None:
         self.is_ready = True

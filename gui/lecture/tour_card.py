@@ -23,6 +23,8 @@ from gui.lecture.tour import Tour
 from gui.panels import PANELS
 from gui.stylesheet import set_style
 
+MIN_TEXT_W = 240  # px: a text column narrower than this beside the buttons is unreadable
+
 
 # -- the caption card ------------------------------------------------------------------------
 def _pillar_of(key: str) -> str:
@@ -147,7 +149,6 @@ class TourCard(QFrame):
         self._last = False  # on the tour's last step ("Done ✓")
         self.compact = False  # the buttons show symbols only (set by _fit_height)
         self.buttons_mode = ""  # where the buttons are now: set by _place_buttons
-        self.buttons_under = False
         self._place_buttons("beside")
 
         self.back_button.clicked.connect(tour.back)
@@ -204,13 +205,16 @@ class TourCard(QFrame):
             button.setText(short if self.compact else full)
             button.setAccessibleName(full.strip("◀▶✓❚↺ "))
 
+    @property
+    def buttons_under(self) -> bool:
+        return self.buttons_mode != "beside"
+
     def _place_buttons(self, mode: str) -> None:
         """The buttons beside the text in two rows of three ("beside"), or under it: in
         one row ("row") or two ("grid")."""
         if mode == self.buttons_mode:
             return
         self.buttons_mode = mode
-        self.buttons_under = mode != "beside"
         for w in self._buttons:
             self._grid.removeWidget(w)
         for i, w in enumerate(self._buttons):
@@ -249,13 +253,14 @@ class TourCard(QFrame):
         side_w = 3 * widest + 2 * gap
         across = width - m.left() - m.right() - left_w - outer.spacing()  # the text column
         row_fits = sum(w.sizeHint().width() for w in self._buttons) + 5 * gap <= across
-        if not row_fits and width > 0 and across - side_w - outer.spacing() < 240:
+        if not row_fits and width > 0 and across - side_w - outer.spacing() < MIN_TEXT_W:
             # Neither beside the text nor across it in words: symbols, in one row.
             self.compact = True
             self._set_words()
             widest = max(w.sizeHint().width() for w in self._buttons)
             side_w = 3 * widest + 2 * gap
             row_fits = sum(w.sizeHint().width() for w in self._buttons) + 5 * gap <= across
+        text_beside_too_narrow = across - side_w - outer.spacing() < MIN_TEXT_W
         left_h = self.counter.sizeHint().height() + self.where.sizeHint().height()
         line = self.live.fontMetrics().lineSpacing()
         slack = 4  # a wrapped label's last line: its descent is not in heightForWidth exactly
@@ -280,9 +285,9 @@ class TourCard(QFrame):
         # Never more than 40 % of the window: the card must not push the window taller.
         cap = int(0.4 * top.height()) if top is not self and top.height() > 0 else None
         mode = "beside"
-        if cap is not None and (total("beside") > cap or across - side_w - outer.spacing() < 240):
+        if cap is not None and (total("beside") > cap or text_beside_too_narrow):
             under = "row" if row_fits else "grid"
-            if total(under) < total("beside") or across - side_w - outer.spacing() < 240:
+            if total(under) < total("beside") or text_beside_too_narrow:
                 mode = under
         self._place_buttons(mode)
         for size in range(theme.BASE_PT + 1, theme.SMALL_PT - 1, -1):

@@ -2,17 +2,15 @@
 
 The groups come with the map's words from the engine (engine/corpus/word_groups.py):
 proposed from the books for the library, the generator's slot groups for the made-up
-world. Colours go by position: the first group gets the first colour, and so on.
+world. Colours go by position: the first group gets the first colour, and so on. (The
+made-up world's group names are translated where they are shown: engine_texts.WORD_GROUPS.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from gui import theme
-from gui.i18n import translate
 
 OTHER = "other"
 # Okabe-Ito, by name (the high-contrast schemes draw darker or lighter shades of the same
@@ -22,21 +20,6 @@ SLOT_COLOURS: tuple[str, ...] = (
     "BLUE", "GREEN", "SKY_BLUE", "PURPLE", "ORANGE", "VERMILLION", "YELLOW", "ink",
 )
 SLOTS: tuple[str, ...] = tuple(f"slot{i}" for i in range(len(SLOT_COLOURS)))  # the map's layers
-
-# The made-up world's group names (engine/corpus/lexicon.py) are interface text; the
-# library's are two of the group's own words ("north, south") and are shown as they are.
-GROUP_NAMES = (
-    QT_TRANSLATE_NOOP("WordGroups", "sea & water"), QT_TRANSLATE_NOOP("WordGroups", "land"),
-    QT_TRANSLATE_NOOP("WordGroups", "weather"), QT_TRANSLATE_NOOP("WordGroups", "royalty"),
-    QT_TRANSLATE_NOOP("WordGroups", "fruit"), QT_TRANSLATE_NOOP("WordGroups", "animals"),
-    QT_TRANSLATE_NOOP("WordGroups", "body & aches"), QT_TRANSLATE_NOOP("WordGroups", "people"),
-    QT_TRANSLATE_NOOP("WordGroups", "other"),
-)
-
-
-def group_name(group: str) -> str:
-    """A word group's name in the interface's language (a group unknown here as it is)."""
-    return translate("WordGroups", group) if group in GROUP_NAMES else group
 
 
 def slot_of(group: str, order: Sequence[str]) -> str:

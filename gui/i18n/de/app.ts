@@ -1508,39 +1508,39 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <name>WordGroups</name>
     <message>
         <source>sea &amp; water</source>
-        <translation>Meer &amp; Wasser</translation>
+        <translation type="vanished">Meer &amp; Wasser</translation>
     </message>
     <message>
         <source>land</source>
-        <translation>Land</translation>
+        <translation type="vanished">Land</translation>
     </message>
     <message>
         <source>weather</source>
-        <translation>Wetter</translation>
+        <translation type="vanished">Wetter</translation>
     </message>
     <message>
         <source>royalty</source>
-        <translation>Königshaus</translation>
+        <translation type="vanished">Königshaus</translation>
     </message>
     <message>
         <source>fruit</source>
-        <translation>Obst</translation>
+        <translation type="vanished">Obst</translation>
     </message>
     <message>
         <source>animals</source>
-        <translation>Tiere</translation>
+        <translation type="vanished">Tiere</translation>
     </message>
     <message>
         <source>body &amp; aches</source>
-        <translation>Körper &amp; Schmerzen</translation>
+        <translation type="vanished">Körper &amp; Schmerzen</translation>
     </message>
     <message>
         <source>people</source>
-        <translation>Menschen</translation>
+        <translation type="vanished">Menschen</translation>
     </message>
     <message>
         <source>other</source>
-        <translation>Sonstige</translation>
+        <translation type="vanished">Sonstige</translation>
     </message>
 </context>
 <context>

@@ -238,9 +238,9 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
         grouped = [i for i, g in enumerate(snap.groups) if g != "other" and snap.words[i] not in asked]
         frequent = [i for i, g in enumerate(snap.groups)
                     if g == "other" and snap.words[i] not in asked][:FREQUENT_LABELS]
-        order = snap.group_names or tuple(g for g in dict.fromkeys(snap.groups) if g != "other")
-        self.map.set_words(snap.words, snap.groups, presets + grouped + frequent, group_order=order)
-        present = set(snap.groups)
+        self.map.set_words(snap.words, snap.groups, presets + grouped + frequent,
+                           group_order=snap.group_names or None)
+        order, present = self.map.group_order, set(snap.groups)
         self.legend.set_groups([g for g in order if g in present] + ["other"] * ("other" in present),
                                order, snap.group_source)
 
