@@ -75,7 +75,10 @@ class ModelStatusBar(QStatusBar):
         self.loss_label = QLabel()
         self.tokens_label = QLabel()
         self._labels = (self.stage_label, self.size_label, self.loss_label, self.tokens_label)
-        self._probe = QLabel()  # measures texts; never shown, in no layout (see _fit)
+        # Measures texts; never shown, in no layout (see _fit). Parented, so it goes with
+        # the bar (a parentless label outlived its window).
+        self._probe = QLabel(self)
+        self._probe.hide()
         # Each label's (full, short) text: the short one is shown when the full ones do not
         # fit the window's width, so the status bar never makes the window wider.
         self._texts: dict[QLabel, tuple[str, str]] = {}

@@ -30,6 +30,7 @@ from gui.i18n import translate
 from gui.widgets.chart_legend import LegendBelow
 from gui.widgets.chart_summary import describe_chart, number, percent
 from gui.widgets.locale_axis import locale_axes
+from gui.widgets.plot_menus import own_plot_menus
 
 theme.configure_pyqtgraph()
 
@@ -105,7 +106,7 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self.ci.setContentsMargins(2, 2, 2, 2)
 
         # 1. agreement before learning (one axis, %), with the after-training accuracy
-        self.agree = self.addPlot(row=0, col=0, axisItems=locale_axes())
+        self.agree = self._plot(row=0, col=0)
         _style(self.agree, self.tr("Agrees before learning (%)"), bottom=False)
         self.agree.setYRange(0, 100, padding=0.05)
         # The key under the axis, one line each: inside, it covered the curves.
@@ -116,12 +117,12 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self.agree.addItem(_line(CHANCE, self.tr("chance")), ignoreBounds=True)
 
         # 2. reward margin on the stored pairs
-        self.margin = self.addPlot(row=0, col=1, axisItems=locale_axes())
+        self.margin = self._plot(row=0, col=1)
         _style(self.margin, self.tr("Margin (β·Δ log-ratio)"), bottom=False)
         self.margin_curve = _curve(self.margin, theme.BLUE, symbol="t")
 
         # 3. drift from the fine-tuned model
-        self.drift = self.addPlot(row=0, col=2, axisItems=locale_axes())
+        self.drift = self._plot(row=0, col=2)
         _style(self.drift, self.tr("Drift (KL, nats/token)"), bottom=False)
         self.kl_curve = _curve(self.drift, theme.VERMILLION)
         self.budget_line = _line(kl_budget or 0.0, self.tr("tested limit"))
@@ -130,30 +131,35 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
             self.drift.addItem(self.budget_line, ignoreBounds=True)
 
         # 4. answer length
-        self.length = self.addPlot(row=0, col=3, axisItems=locale_axes())
+        self.length = self._plot(row=0, col=3)
         _style(self.length, self.tr("Answer length (tokens)"), bottom=False)
         self.length_curve = _curve(self.length, theme.PURPLE)
 
         # 5. the trait being rewarded, and beside it what the answers cost (6-8)
-        self.trait = self.addPlot(row=1, col=0, axisItems=locale_axes())
+        self.trait = self._plot(row=1, col=0)
         _style(self.trait, self.tr("Rewarded trait (%)"))
         self.trait.setYRange(0, 100, padding=0.05)
         self.trait_curve = _curve(self.trait, theme.ORANGE)
-        self.nonwords = self.addPlot(row=1, col=1, axisItems=locale_axes())
+        self.nonwords = self._plot(row=1, col=1)
         _style(self.nonwords, self.tr("Made-up words (%)"))
         self.nonword_curve = _curve(self.nonwords, theme.VERMILLION, symbol="s")
-        self.refloss = self.addPlot(row=1, col=2, axisItems=locale_axes())
+        self.refloss = self._plot(row=1, col=2)
         _style(self.refloss, self.tr("Reference loss (nats/token)"))
         self.refloss_curve = _curve(self.refloss, theme.PURPLE, symbol="s")
-        self.stops = self.addPlot(row=1, col=3, axisItems=locale_axes())
+        self.stops = self._plot(row=1, col=3)
         _style(self.stops, self.tr("Stop by themselves (%)"))
         self.stops.setYRange(0, 100, padding=0.05)
         self.stops_curve = _curve(self.stops, theme.BLUE, symbol="s")
 
+        own_plot_menus(self)
         self._version = -1
         self._trait_title = ""
         self.columns = 4  # charts per row (see arrange)
         self.describe(None)
+
+    def _plot(self, row: int, col: int) -> pg.PlotItem:
+        # No context menu (none made: it cost a third of each chart), the app's number axes.
+        return self.addPlot(row=row, col=col, axisItems=locale_axes(), enableMenu=False)
 
     # -- size: four charts a row when they fit, else two (never cut off at the side) ------
     def _grid_width(self, columns: int) -> int:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui import theme
 from gui.widgets.chart_summary import describe_chart
+from gui.widgets.plot_menus import own_plot_menus
 
 # Arrow keys choose a head: (layers, heads) to move by.
 HEAD_MOVES = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
@@ -51,6 +52,7 @@ class AttentionGrid(pg.PlotWidget):
         # No context menu, and none made: making one then dropping it cost a third of
         # the widget (bench/stall_latency.py).
         super().__init__(parent, enableMenu=False)
+        own_plot_menus(self)
         self.setMouseEnabled(x=False, y=False)
         plot = self.plotItem
         plot.hideButtons()

@@ -14,6 +14,7 @@ from gui.i18n import translate
 from gui.widgets.chart_legend import LegendBelow
 from gui.widgets.chart_summary import describe_chart, loss_summary
 from gui.widgets.locale_axis import locale_axes
+from gui.widgets.plot_menus import own_plot_menus
 
 theme.configure_pyqtgraph()
 
@@ -56,7 +57,9 @@ class LossPlot(pg.PlotWidget):
     """
 
     def __init__(self, parent=None):
-        super().__init__(parent, axisItems=locale_axes())
+        # No context menu (a zoom or a log axis from it would mislead a room), none made.
+        super().__init__(parent, axisItems=locale_axes(), enableMenu=False)
+        own_plot_menus(self)
         item = self.getPlotItem()
         # Cheap to repaint (it redraws with every snapshot): no antialiasing, a y grid only.
         self.setAntialiasing(False)

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from gui import theme
 from gui.widgets.chart_summary import describe_chart, number
 from gui.widgets.locale_axis import locale_axes
+from gui.widgets.plot_menus import own_plot_menus
 
 
 class MergeCurve(pg.PlotWidget):
@@ -18,6 +19,7 @@ class MergeCurve(pg.PlotWidget):
         theme.configure_pyqtgraph()
         # No context menu, and none made (making then dropping one cost a third of the widget).
         super().__init__(parent, axisItems=locale_axes(), enableMenu=False)
+        own_plot_menus(self)
         self.setMinimumWidth(220)
         self.setMaximumHeight(260)
         self.setMouseEnabled(x=False, y=False)

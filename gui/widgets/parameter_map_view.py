@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from gui import theme
 from gui.i18n import translate
 from gui.widgets.chart_summary import describe_chart, number
+from gui.widgets.plot_menus import own_plot_menus
 
 COLUMNS = ("part", "shape", "numbers", "changed")
 WIDEST_CHANGE = "100.00%"  # the "Moved" column is at least this wide, so it rarely resizes
@@ -192,6 +193,7 @@ class WeightHeatmap(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, enableMenu=False)  # no menu made (a third of the widget's cost)
+        own_plot_menus(self)
         self.plotItem.invertY(True)
         self.plotItem.hideButtons()
         self.plotItem.setLabel("left", self.tr("row"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QToolTip
 from gui import theme
 from gui.widgets.chart_summary import describe_chart, listing, number, quoted
 from gui.widgets.map_layout import fit_rect
+from gui.widgets.plot_menus import own_plot_menus
 from gui.widgets.word_groups import LAYERS, OTHER, slot_colour, slot_of
 from gui.widgets.word_map_labels import POINT_SIZE, WordMapLabels, label_fill, label_font
 
@@ -47,6 +48,7 @@ class WordMap(WordMapLabels, pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, enableMenu=False)  # no menu made (a third of the widget's cost)
+        own_plot_menus(self)
         self.setProperty("i18nData", True)  # shows the model's own words: they stay English
         self.setMinimumSize(320, 240)
         item = self.getPlotItem()

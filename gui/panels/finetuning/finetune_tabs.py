@@ -28,6 +28,7 @@ from gui.panels.finetuning.numbers import count, percent, plural
 from gui.panels.finetuning.stage_card import MASKED_CHIP, TRAINED_CHIP
 from gui.widgets.chart_summary import describe_chart, loss_summary
 from gui.widgets.loss_plot import MIN_LINES, chart_height, style_loss_axes
+from gui.widgets.plot_menus import own_plot_menus
 from gui.widgets.token_chips import TokenChips
 
 theme.configure_pyqtgraph()
@@ -193,7 +194,8 @@ class FinetuneCurve(pg.PlotWidget):
     """The fine-tuning loss on the training pairs and on the held-out pairs."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)  # no context menu, as every loss chart
+        own_plot_menus(self)
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
         style_loss_axes(item, self.tr("fine-tuning steps"))
