@@ -50,8 +50,9 @@ def percentile(values, q: float) -> float:
 class StackSampler:
     """Samples one thread's innermost frames of this repo (and pyqtgraph's) every period."""
 
-    def __init__(self, thread_id: int, period: float = 0.002):
+    def __init__(self, thread_id: int, period: float = 0.002, other_threads: bool = False):
         self.thread_id = thread_id
+        self.other_threads = other_threads
         self.period = period
         self.samples: list[tuple[float, tuple[str, ...]]] = []
         self._stop = threading.Event()
@@ -66,8 +67,11 @@ class StackSampler:
 
     def _run(self) -> None:
         root = str(ROOT)
+        me = threading.get_ident()
+        names = {}
         while not self._stop.wait(self.period):
-            frame = sys._current_frames().get(self.thread_id)
+            frames = sys._current_frames()
+            frame = frames.get(self.thread_id)
             where = []
             while frame is not None and len(where) < 4:
                 name = frame.f_code.co_filename
@@ -78,19 +82,37 @@ class StackSampler:
                     where.append("(importing)")
                 frame = frame.f_back
             if not where:  # none of ours: the innermost frames, whoever's they are
-                frame = sys._current_frames().get(self.thread_id)
+                frame = frames.get(self.thread_id)
                 while frame is not None and len(where) < 3:
                     where.append(f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} "
                                  f"{frame.f_code.co_name}")
                     frame = frame.f_back
-            self.samples.append((time.perf_counter(), tuple(where)))
+            # The other threads' innermost frames: when the GUI thread waits for the GIL
+            # (its stack shows only the event loop), the holder is among these.
+            others = []
+            for ident, frame in frames.items() if self.other_threads else ():
+                if ident in (self.thread_id, me):
+                    continue
+                if ident not in names:
+                    names[ident] = next((t.name for t in threading.enumerate()
+                                         if t.ident == ident), str(ident))
+                if frame is not None and "threading.py" not in frame.f_code.co_filename:
+                    others.append(f"[{names[ident]}] {Path(frame.f_code.co_filename).name}:"
+                                  f"{frame.f_lineno} {frame.f_code.co_name}")
+            self.samples.append((time.perf_counter(), tuple(where), tuple(others)))
 
     def during(self, t0: float, t1: float, top: int = 3) -> list[tuple[str, int]]:
-        counts = collections.Counter(w for t, w in self.samples if t0 <= t <= t1 and w)
+        counts = collections.Counter(w for t, w, _ in self.samples if t0 <= t <= t1 and w)
         return [(" <- ".join(w[:3]), n) for w, n in counts.most_common(top)]
 
+    def others_during(self, t0: float, t1: float, top: int = 3) -> list[tuple[str, int]]:
+        counts = collections.Counter(o for t, _, others in self.samples if t0 <= t <= t1
+                                     for o in others)
+        return counts.most_common(top)
 
-def run(train_seconds: float, stall_ms: float, prepare: bool = True) -> dict:
+
+def run(train_seconds: float, stall_ms: float, prepare: bool = True,
+        other_threads: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     t_launch = time.perf_counter()
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -106,11 +128,12 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True) -> dict:
     window = MainWindow(controller, start_key="data")
     window.resize(1280, 720)
     if prepare:  # as gui.app.run does: the worker starts, the engine and the panels load
-        from gui.startup import preload_engine
+        from gui.startup import freeze_startup_heap, preload_engine
 
         controller.start()
         preload_engine()
         window.prepare_panels()
+        freeze_startup_heap()
     window.show()
     if not prepare:
         QTimer.singleShot(0, controller.start)
@@ -137,7 +160,7 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True) -> dict:
 
     timer.timeout.connect(tick)
     timer.start()
-    sampler = StackSampler(threading.get_ident())
+    sampler = StackSampler(threading.get_ident(), other_threads=other_threads)
     sampler.start()
 
     def run_for(seconds: float) -> None:
@@ -207,7 +230,9 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True) -> dict:
                           "max": round(max(v), 1), "ticks": len(v)} for name, v in lateness.items()},
         "show_panel_ms": {k: round(v) for k, v in show_cost.items()},
         "stalls": [{"phase": p, "ms": round((t1 - t0) * 1000 - TICK_MS),
-                    "where": sampler.during(t0, t1)} for t0, t1, p in stalls],
+                    "monotonic": [t0, t1],  # time.perf_counter(): CLOCK_MONOTONIC, as perf -k
+                    "where": sampler.during(t0, t1),
+                    "other_threads": sampler.others_during(t0, t1)} for t0, t1, p in stalls],
         "load_average": os.getloadavg()[0],
     }
 
@@ -220,8 +245,12 @@ def main() -> None:
     parser.add_argument("--lazy-panels", action="store_true",
                         help="the old start: window first, then the engine; each panel made "
                              "when first opened")
+    parser.add_argument("--other-threads", action="store_true",
+                        help="also sample the other threads (a GIL holder shows there); "
+                             "crashed CPython 3.11 once, reading a thread as it ended")
     args = parser.parse_args()
-    r = run(args.train_seconds, args.stall_ms, prepare=not args.lazy_panels)
+    r = run(args.train_seconds, args.stall_ms, prepare=not args.lazy_panels,
+            other_threads=args.other_threads)
     print(f"window built and shown {r['window_built_s']} s after launch; load average "
           f"{r['load_average']:.1f}")
     for name, p in r["phases"].items():
@@ -234,6 +263,8 @@ def main() -> None:
         print(f"  {s['ms']:6d} ms while {s['phase']}")
         for where, n in s["where"]:
             print(f"        {n:4d} x {where}")
+        for where, n in s["other_threads"]:
+            print(f"        {n:4d} x   other thread {where}")
     if args.json:
         Path(args.json).write_text(json.dumps(r, indent=1))
 

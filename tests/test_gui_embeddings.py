@@ -321,3 +321,30 @@ def test_history_keeps_a_bounded_thinned_timeline_and_restarts_with_a_new_run(qt
     with qtbot.waitSignal(history.framesReset, timeout=1000):
         history.add_snapshot(snap(500))  # fewer tokens than before: a run from scratch
     assert [f.snapshot.tokens_seen for f in history.frames] == [500]
+
+
+def test_a_first_map_makes_its_labels_in_batches_not_in_one_freeze(qtbot):
+    """Sixty label items made in one go froze the window ~70 ms: a pass makes at most
+    NEW_LABELS_PER_PASS new ones (the searched word's always), the next turns the rest,
+    and the labels end up exactly those one complete pass gives."""
+    from gui.widgets.word_map import WordMap
+    from gui.widgets.word_map_labels import NEW_LABELS_PER_PASS
+
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(400)]
+    m = WordMap()
+    qtbot.addWidget(m)
+    m.resize(1100, 700)
+    m.show()
+    qtbot.waitExposed(m)
+    m.set_words(words, ["other"] * len(words), label_order=list(range(len(words))))
+    m.set_focus(None)
+    m.show_layout(rng.normal(size=(len(words), 2)), animate=False)
+    first = set(m._shown_labels)
+    assert len(m._labels) <= NEW_LABELS_PER_PASS
+    assert m.labels_pending
+    qtbot.waitUntil(lambda: not m.labels_pending, timeout=5000)
+    batched = set(m._shown_labels)
+    assert first < batched and len(batched) > 2 * NEW_LABELS_PER_PASS
+    m.place_labels(complete=True)
+    assert set(m._shown_labels) == batched and not m.labels_pending

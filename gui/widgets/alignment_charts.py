@@ -47,7 +47,10 @@ def _style(plot: pg.PlotItem, title: str, bottom: bool = True) -> None:
         axis = plot.getAxis(name)
         axis.setStyle(tickFont=theme.font(theme.SMALL_PT - 2))
         axis.setTextPen(theme.TEXT)
-        axis.enableAutoSIPrefix(False)
+    for name in ("left", "bottom", "top", "right"):
+        # Hidden or not, an axis with SI prefixes re-lays out its label's HTML at every
+        # range change (a hundred times as the step opens).
+        plot.getAxis(name).enableAutoSIPrefix(False)
     if bottom:
         plot.setLabel("bottom", translate("AlignmentCharts", X_LABEL), **{"font-size": f"{theme.SMALL_PT - 1}pt", "color": theme.TEXT})
     plot.setMouseEnabled(x=False, y=False)
@@ -155,6 +158,9 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self._version = -1
         self._trait_title = ""
         self.columns = 4  # charts per row (see arrange)
+        # Two a row to start with, as the Chat step shows them on laptop screens (the charts
+        # beside the chat): opening the step then rebuilds no grid (one rebuild: ~25 ms).
+        self.arrange(2)
         self.describe(None)
 
     def _plot(self, row: int, col: int) -> pg.PlotItem:
@@ -181,11 +187,22 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # pyqtgraph calls this with None while it builds the view, before any chart exists.
-        if event is not None and hasattr(self, "columns"):
-            self.arrange(4 if event.size().width() >= self._grid_width(4) else 2)
-            # The chart with a legend under it gets that much more height, not less data.
-            self.agree.setMinimumHeight(self._row_height() + self._legend_height())
+        # subtle: hidden (every panel is made at launch), the charts get their first sizes
+        # as the step opens, one passing size then the real one: arranging for each
+        # rebuilt the grid twice (~25 ms each, the largest part of opening the Chat step).
+        # So only a visible chart arranges; showEvent arranges for the size it opens at.
+        if event is not None and hasattr(self, "columns") and self.isVisible():
+            self._fit_columns(event.size().width())
         super().resizeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit_columns(self.width())
+
+    def _fit_columns(self, width: int) -> None:
+        self.arrange(4 if width >= self._grid_width(4) else 2)
+        # The chart with a legend under it gets that much more height, not less data.
+        self.agree.setMinimumHeight(self._row_height() + self._legend_height())
 
     def arrange(self, columns: int) -> None:
         """Lay the eight charts out in `columns` columns (4: two rows; 2: four rows)."""

@@ -112,6 +112,10 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         self._relabel_timer.setSingleShot(True)
         self._relabel_timer.setInterval(60)
         self._relabel_timer.timeout.connect(self.place_labels)
+        self._more_labels = QTimer(self)  # the next batch of new labels (place_labels)
+        self._more_labels.setSingleShot(True)
+        self._more_labels.setInterval(0)
+        self._more_labels.timeout.connect(self.place_labels)
         self.vb.sigRangeChanged.connect(lambda *_: self._relabel_timer.start())
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self._hover_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30,
@@ -242,6 +246,7 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         """Stop the timers (the widget is going away)."""
         self._anim.stop()
         self._relabel_timer.stop()
+        self._more_labels.stop()
 
     @property
     def animating(self) -> bool:

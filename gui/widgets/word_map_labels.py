@@ -17,6 +17,11 @@ from gui.widgets.word_groups import OTHER
 
 POINT_SIZE = 11  # pixels, words of a group
 PIXELS_PER_LABEL = 7000  # at most one ordinary label per this many square pixels of map
+# New label items made per placement pass: a first map wanting 60 labels made them all in
+# one go and froze the window 60-110 ms (bench/stall_latency.py); in passes of 8 on
+# consecutive event-loop turns they appear within a few frames, most important first
+# (the searched word at once, then its neighbours, then the rest).
+NEW_LABELS_PER_PASS = 8
 
 
 def label_font(emphasis: bool):
@@ -83,9 +88,12 @@ class WordMapLabels:
                                              fm.height() + 8.0)
         return size
 
-    def place_labels(self) -> None:
+    def place_labels(self, complete: bool = False) -> None:
         """Choose which labels show: most important first, never two overlapping
-        (gui/widgets/label_layout.py)."""
+        (gui/widgets/label_layout.py).
+
+        At most NEW_LABELS_PER_PASS label items are made per call; the rest come on the
+        next event-loop turns (`labels_pending`). `complete`: all of them now (a picture)."""
         n = len(self.words)
         view = self.vb.sceneBoundingRect()
         if n == 0 or view.width() < 10 or view.height() < 10:
@@ -113,8 +121,14 @@ class WordMapLabels:
         emph = np.array([i in must_set for i in cand])
         sizes = np.array([self._label_size(int(i), bool(e)) for i, e in zip(cand, emph, strict=True)])
         shown: set[int] = set()
+        made, deferred = 0, False
         for spot in choose_spots(scene[cand], sizes, emph, points, (vx0, vy0, vx1, vy1), cap):
             i, k = int(cand[spot.candidate]), spot.spot
+            if i not in self._labels and not complete and i != self.focus:
+                if made >= NEW_LABELS_PER_PASS:
+                    deferred = True  # its spot stays free until the next pass makes it
+                    continue
+                made += 1
             label = self._label(i, bool(emph[spot.candidate]))
             self._label_offsets[i] = (OFFSETS[k][0] * spot.step, OFFSETS[k][1] * spot.step)
             pos = self._label_pos(i, self.coords)
@@ -128,3 +142,12 @@ class WordMapLabels:
         for i in self._shown_labels - shown:
             self._labels[i].hide()
         self._shown_labels = shown
+        if deferred:
+            self._more_labels.start()
+        else:
+            self._more_labels.stop()
+
+    @property
+    def labels_pending(self) -> bool:
+        """Labels chosen but not made yet (they come on the next event-loop turns)."""
+        return self._more_labels.isActive()

@@ -184,6 +184,7 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
 
     def export(self, path: str | Path) -> Path:
         """Save the map (legend, points, labels, status line) as .png or .svg."""
+        self.map.place_labels(complete=True)  # every label the map has room for, made now
         return save_widget_picture(self.card, path, self.tr("Three Pillars: word map"),
                                    self.tr("A map of the model's word embeddings, from Three Pillars."))
 
