@@ -149,8 +149,12 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(TICK_MS)
 
+    phase_starts: dict[str, float] = {}
+
     def tick():
         t = now()
+        if phase["name"] and phase["name"] not in phase_starts:
+            phase_starts[phase["name"]] = t
         if last["t"] is not None and phase["name"]:
             late = (t - last["t"]) * 1000 - TICK_MS
             lateness[phase["name"]].append(late)
@@ -230,6 +234,7 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
                           "max": round(max(v), 1), "ticks": len(v)} for name, v in lateness.items()},
         "show_panel_ms": {k: round(v) for k, v in show_cost.items()},
         "stalls": [{"phase": p, "ms": round((t1 - t0) * 1000 - TICK_MS),
+                    "into_phase_s": round(t0 - phase_starts.get(p, t0), 2),
                     "monotonic": [t0, t1],  # time.perf_counter(): CLOCK_MONOTONIC, as perf -k
                     "where": sampler.during(t0, t1),
                     "other_threads": sampler.others_during(t0, t1)} for t0, t1, p in stalls],
@@ -260,7 +265,7 @@ def main() -> None:
               f"[{ok}] ({p['ticks']} ticks{extra})")
     print(f"worst stalls over {args.stall_ms:.0f} ms:")
     for s in r["stalls"]:
-        print(f"  {s['ms']:6d} ms while {s['phase']}")
+        print(f"  {s['ms']:6d} ms while {s['phase']} ({s['into_phase_s']:.2f} s into it)")
         for where, n in s["where"]:
             print(f"        {n:4d} x {where}")
         for where, n in s["other_threads"]:
