@@ -77,7 +77,7 @@ def preload_engine() -> float:
 def freeze_startup_heap() -> int:
     """Put everything made so far out of the garbage collector's sight; returns how many.
 
-    torch, the Qt bindings, pyqtgraph and the panels leave about a million objects that
+    torch, the Qt bindings, pyqtgraph and the panels leave about 230,000 objects that
     live as long as the app. Each full collection walked them all: 100-140 ms holding the
     GIL, on whichever thread's allocation set it off (often the engine's reader thread),
     so the window stopped with none of its own code running (found with perf; the bench's

@@ -21,6 +21,17 @@ def test_first_opening_paints_the_charts_next_in_their_own_place(qtbot, main_win
     qtbot.waitUntil(lambda: all(v.isVisible() for v in hidden), timeout=2000)
     assert {id(v): v.geometry() for v in hidden} == places  # nothing moved
     assert not any(v.sizePolicy().retainSizeWhenHidden() for v in hidden)  # policy restored
+    # The rows chose their arrangement with the charts counted (a hidden chart once
+    # counted as absent: the answers and the charts went side by side, the charts cut off).
+    from gui.widgets.adaptive_row import AdaptiveRow
+
+    for row in panel.findChildren(AdaptiveRow):
+        stacked = row.is_stacked()
+        row.arrange(row.width())
+        assert row.is_stacked() == stacked
+    for v in hidden:
+        right = v.mapTo(panel, v.rect().topRight()).x()
+        assert right <= panel.width(), "a chart runs off the side of the step"
     # A later opening shows them at once.
     main_window.show_panel("data")
     main_window.show_panel("chat")

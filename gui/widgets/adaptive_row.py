@@ -57,8 +57,7 @@ class AdaptiveRow(QWidget):
         return [self.box.itemAt(i) for i in range(self.box.count())]
 
     def _part_width(self, item: QLayoutItem, wants: int) -> int:
-        widget = item.widget()
-        if widget is not None and widget.isHidden():
+        if item.isEmpty():  # a hidden part, unless it keeps its room (retainSizeWhenHidden)
             return 0
         return max(item.minimumSize().width(), wants * self.fontMetrics().averageCharWidth())
 
@@ -73,7 +72,7 @@ class AdaptiveRow(QWidget):
         # side-by-side sum would be asked for, and the page would scroll sideways.
         m = self.box.contentsMargins()
         widest = max((item.minimumSize().width() for item in self._items()
-                      if item.widget() is None or not item.widget().isHidden()), default=0)
+                      if not item.isEmpty()), default=0)
         return QSize(widest + m.left() + m.right(), self.box.minimumSize().height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
