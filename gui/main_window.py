@@ -100,7 +100,6 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda k=key: self.navigator.select(k))
         self._current: str | None = None
-        self._shown_once: set[str] = set()  # steps opened at least once (their charts painted)
         if start_key in self.specs:
             self.navigator.select(start_key)
 
@@ -115,11 +114,11 @@ class MainWindow(QMainWindow):
         previous = self.panels.get(self._current) if self._current else None
         if previous is not None and previous is not panel and hasattr(previous, "set_active"):
             previous.set_active(False)
-        first_time = key not in self._shown_once
-        self._shown_once.add(key)
         self.stack.setCurrentWidget(panel)
-        if first_time:
-            paint_charts_after(panel)  # its charts' dear first paint on the next turns
+        if panel is not previous:
+            # Its charts are painted on the next turns, not in this one: a step's widgets
+            # and its charts' paints in one turn kept the window from answering 40-110 ms.
+            paint_charts_after(panel)
         self._current = key
         if hasattr(panel, "set_active"):
             panel.set_active(True)

@@ -1,10 +1,10 @@
-"""A step's charts are painted on the turns after it first opens, in the room kept for them."""
+"""A step's charts are painted on the turns after it opens, in the room kept for them."""
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QGraphicsView
 
 
-def test_first_opening_paints_the_charts_next_in_their_own_place(qtbot, main_window):
+def test_opening_a_step_paints_its_charts_next_in_their_own_place(qtbot, main_window):
     main_window.prepare_panels()
     panel = main_window.show_panel("chat")
     charts = [v for v in panel.findChildren(QGraphicsView) if not v.isHidden() or
@@ -32,7 +32,8 @@ def test_first_opening_paints_the_charts_next_in_their_own_place(qtbot, main_win
     for v in hidden:
         right = v.mapTo(panel, v.rect().topRight()).x()
         assert right <= panel.width(), "a chart runs off the side of the step"
-    # A later opening shows them at once.
+    # A later opening paints them on the next turns too.
     main_window.show_panel("data")
     main_window.show_panel("chat")
-    assert all(v.isVisible() for v in hidden)
+    assert not any(v.isVisible() for v in hidden)
+    qtbot.waitUntil(lambda: all(v.isVisible() for v in hidden), timeout=2000)

@@ -1,10 +1,11 @@
-"""A step's charts painted on the turns after it first opens, not all in the same one.
+"""A step's charts painted on the turns after it opens, not all in the same one.
 
-The first paint of a chart is its dearest (every axis, title and curve laid out and drawn
-for the first time): the Chat step's eight charts, the word map or the loss curves
-painted in the same event-loop turn as the rest of the step kept the window from
-answering for 55-110 ms (bench/stall_latency.py; the budget is 50). Hidden for that
-first turn, with their room kept, they come one per turn after it, a frame or two later.
+A chart's paint is the dearest part of showing a step (the first one lays out and draws
+every axis, title and curve; a later one redraws what changed while the step was away):
+the Chat step's eight charts, the word map or the loss curves painted in the same
+event-loop turn as the rest of the step kept the window from answering for 40-110 ms
+(bench/stall_latency.py; the budget is 50). Hidden for that turn, with their room kept,
+they come one per turn after it, a frame or two later.
 """
 
 from __future__ import annotations
