@@ -115,13 +115,15 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not panel and hasattr(previous, "set_active"):
             previous.set_active(False)
         self.stack.setCurrentWidget(panel)
-        if panel is not previous:
-            # Its charts are painted on the next turns, not in this one: a step's widgets
-            # and its charts' paints in one turn kept the window from answering 40-110 ms.
-            paint_charts_after(panel)
         self._current = key
         if hasattr(panel, "set_active"):
             panel.set_active(True)
+        if panel is not previous:
+            # Its charts are painted on the next turns, not in this one: a step's widgets
+            # and its charts' paints in one turn kept the window from answering 40-110 ms.
+            # (After set_active: what the step draws as it opens, it draws on visible
+            # charts, as always; the word map would skip its glide for a hidden map.)
+            paint_charts_after(panel)
         return panel
 
     def prepare_panels(self) -> None:
