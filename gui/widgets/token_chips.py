@@ -113,6 +113,9 @@ class TokenChips(QWidget):
         self._show_ids = show_ids
         self._max_chips = max_chips
         self._layout_cache: tuple[int, list[Chip], int] | None = None
+        # Each chip's text and size: measuring the texts is the dear part of a layout and
+        # does not depend on the width, which Qt asks about many times as a step opens.
+        self._sizes: list[tuple[str, QSize]] | None = None
 
         self._text_font = QFont(self.font())
         if point_size is not None:
@@ -190,6 +193,7 @@ class TokenChips(QWidget):
 
     def _relayout(self) -> None:
         self._layout_cache = None
+        self._sizes = None
         if self.width() > 0:  # shrink or grow at once, not only at the next resize
             self.setMinimumHeight(self.heightForWidth(self.width()))
         self.updateGeometry()
@@ -210,14 +214,16 @@ class TokenChips(QWidget):
         if self._layout_cache is not None and self._layout_cache[0] == width:
             return self._layout_cache
         tfm = QFontMetrics(self._text_font)
-        ifm = QFontMetrics(self._id_font)
+        n = min(len(self._tokens), self._max_chips)
+        if self._sizes is None:
+            ifm = QFontMetrics(self._id_font)
+            texts = [visible_token_text(self._tokens[i]) for i in range(n)]
+            self._sizes = [(text, self._chip_size(text, tfm, ifm, self._ids[i]))
+                           for i, text in enumerate(texts)]
         chips: list[Chip] = []
         x = y = 0
         row_h = 0
-        n = min(len(self._tokens), self._max_chips)
-        for i in range(n):
-            text = visible_token_text(self._tokens[i])
-            size = self._chip_size(text, tfm, ifm, self._ids[i])
+        for i, (text, size) in enumerate(self._sizes):
             if x > 0 and x + size.width() > width:
                 x = 0
                 y += row_h + self._gap
