@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import gc
 import json
 import os
 import sys
@@ -63,14 +64,22 @@ class StackSampler:
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(1.0)
+        if self._thread.is_alive():
+            self._thread.join(1.0)
 
     def _run(self) -> None:
         root = str(ROOT)
         me = threading.get_ident()
         names = {}
         while not self._stop.wait(self.period):
-            frames = sys._current_frames()
+            # subtle: a collection set off while sys._current_frames() makes the other
+            # threads' frame objects crashed CPython 3.11 now and then (a segfault in this
+            # thread); with the collector paused for the call it has not.
+            gc.disable()
+            try:
+                frames = sys._current_frames()
+            finally:
+                gc.enable()
             frame = frames.get(self.thread_id)
             where = []
             while frame is not None and len(where) < 4:
@@ -112,7 +121,7 @@ class StackSampler:
 
 
 def run(train_seconds: float, stall_ms: float, prepare: bool = True,
-        other_threads: bool = False) -> dict:
+        other_threads: bool = False, sample: bool = True) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     t_launch = time.perf_counter()
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -165,7 +174,8 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
     timer.timeout.connect(tick)
     timer.start()
     sampler = StackSampler(threading.get_ident(), other_threads=other_threads)
-    sampler.start()
+    if sample:
+        sampler.start()
 
     def run_for(seconds: float) -> None:
         loop = QEventLoop()
@@ -253,9 +263,13 @@ def main() -> None:
     parser.add_argument("--other-threads", action="store_true",
                         help="also sample the other threads (a GIL holder shows there); "
                              "crashed CPython 3.11 once, reading a thread as it ended")
+    parser.add_argument("--no-sampler", action="store_true",
+                        help="measure lateness only: the sampler takes the GIL every 2 ms "
+                             "(the figures read a little worse with it) and its "
+                             "sys._current_frames() crashes CPython 3.11 in some runs")
     args = parser.parse_args()
     r = run(args.train_seconds, args.stall_ms, prepare=not args.lazy_panels,
-            other_threads=args.other_threads)
+            other_threads=args.other_threads, sample=not args.no_sampler)
     print(f"window built and shown {r['window_built_s']} s after launch; load average "
           f"{r['load_average']:.1f}")
     for name, p in r["phases"].items():
