@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
         if panel is not previous:
             # Its charts are painted on the next turns, not in this one: a step's widgets
             # and its charts' paints in one turn kept the window from answering 40-110 ms.
-            # (After set_active: what the step draws as it opens, it draws on visible
-            # charts, as always; the word map would skip its glide for a hidden map.)
+            # (After set_active, so what the step draws as it opens waits with the rest.)
             paint_charts_after(panel)
         return panel
 
