@@ -158,6 +158,9 @@ class Screenshotter:
     def _finish(self, code: int, problem: str) -> None:
         self.timer.stop()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        from gui.widgets.staggered_paint import paint_charts_now
+
+        paint_charts_now(self.window)  # no plot still waiting for its turn
         self.window.grab().save(str(self.path))
         if problem:
             print(f"screenshot saved to {self.path}, but {problem}", file=sys.stderr)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
+from gui.widgets.staggered_paint import paint_charts_now
+
 SETTLE_S = 0.6  # a few redraw-timer ticks after the panel is ready
 
 
@@ -82,6 +84,7 @@ class AllPanelsShooter:
     def _shoot(self) -> None:
         key = self.keys[self._i]
         path = self.folder / f"{self._i + 1:02d}-{key}.png"
+        paint_charts_now(self.window)  # no plot still waiting for its turn
         if not self.window.grab().save(str(path)):
             print(f"could not write {path}", file=sys.stderr)
         else:

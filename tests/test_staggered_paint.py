@@ -33,3 +33,16 @@ def test_opening_a_step_paints_its_charts_on_the_next_turns_in_place(qtbot, main
     main_window.show_panel("chat")
     assert all(p.opacity() == 0 for p in _plots(panel))
     qtbot.waitUntil(lambda: all(p.opacity() == 1 for p in _plots(panel)), timeout=15_000)
+
+
+def test_a_picture_taken_as_a_step_opens_shows_its_charts(qtbot, main_window, tmp_path):
+    """Ctrl+E (or a screenshot) the moment a step opens: no plot is left transparent."""
+    from gui.widgets.picture_export import save_widget_picture
+
+    main_window.prepare_panels()
+    panel = main_window.show_panel("chat")
+    assert all(p.opacity() == 0 for p in _plots(panel))
+    save_widget_picture(panel, tmp_path / "chat.png")
+    assert all(p.opacity() == 1 for p in _plots(panel))
+    qtbot.wait(50)  # the turns that were due find nothing left to do
+    assert all(p.opacity() == 1 for p in _plots(panel))

@@ -10,6 +10,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from gui.i18n import translate
+from gui.widgets.staggered_paint import paint_charts_now
 
 
 def save_widget_picture(widget: QWidget, path: str | Path, title: str = "Three Pillars",
@@ -17,6 +18,7 @@ def save_widget_picture(widget: QWidget, path: str | Path, title: str = "Three P
     """Save `widget` to `path`; the ending (.png or .svg) decides the kind of picture."""
     path = Path(path)
     suffix = path.suffix.lower()
+    paint_charts_now(widget)
     if suffix == ".png":
         if not widget.grab().save(str(path), "PNG"):
             raise OSError(_could_not_write(path))

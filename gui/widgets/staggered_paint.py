@@ -51,4 +51,13 @@ def paint_charts_after(page: QWidget) -> None:
     QTimer.singleShot(0, show_next)
 
 
-__all__ = ["PLOTS_PER_TURN", "paint_charts_after"]
+def paint_charts_now(widget: QWidget) -> None:
+    """Bring back at once any of `widget`'s plots still waiting for their turn (a picture
+    taken the moment a step opens must show its charts)."""
+    for view in widget.findChildren(QGraphicsView):
+        for part in _parts(view):
+            if part.opacity() == 0:
+                part.setOpacity(1.0)
+
+
+__all__ = ["PLOTS_PER_TURN", "paint_charts_after", "paint_charts_now"]
