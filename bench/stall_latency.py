@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gc
 import json
 import os
 import sys
@@ -72,14 +71,10 @@ class StackSampler:
         me = threading.get_ident()
         names = {}
         while not self._stop.wait(self.period):
-            # subtle: a collection set off while sys._current_frames() makes the other
-            # threads' frame objects crashed CPython 3.11 now and then (a segfault in this
-            # thread); with the collector paused for the call it has not.
-            gc.disable()
-            try:
-                frames = sys._current_frames()
-            finally:
-                gc.enable()
+            # subtle: CPython 3.11 segfaults inside this call in some runs (in this thread,
+            # per faulthandler; pausing the garbage collector around it did not help):
+            # --no-sampler measures without it.
+            frames = sys._current_frames()
             frame = frames.get(self.thread_id)
             where = []
             while frame is not None and len(where) < 4:
@@ -261,8 +256,7 @@ def main() -> None:
                         help="the old start: window first, then the engine; each panel made "
                              "when first opened")
     parser.add_argument("--other-threads", action="store_true",
-                        help="also sample the other threads (a GIL holder shows there); "
-                             "crashed CPython 3.11 once, reading a thread as it ended")
+                        help="also sample the other threads (a GIL holder shows there)")
     parser.add_argument("--no-sampler", action="store_true",
                         help="measure lateness only: the sampler takes the GIL every 2 ms "
                              "(the figures read a little worse with it) and its "

@@ -3,7 +3,7 @@
 Every `pg.PlotItem` makes an options menu (a popup with nine submenus of controls) even
 when the chart offers no menu. The menu is a parentless window that lives as long as
 Python holds the plot, and a plot reachable from a signal or a cycle outlives its window:
-each window left about a hundred of them behind, every later change of the style sheet
+each window left about 140 of them behind, every later change of the style sheet
 restyled them all, and a session (or the test suite) slowed down with each window made.
 Parented to the chart, the menu goes when the chart goes.
 """
