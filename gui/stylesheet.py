@@ -34,10 +34,28 @@ QPushButton:disabled { color: {{ DISABLED_TEXT }}; }
 QPushButton[primary="true"] { background: {{ PRIMARY }}; color: {{ PRIMARY_TEXT }}; border-color: {{ PRIMARY }}; }
 QPushButton[primary="true"]:disabled { background: {{ PRIMARY_DISABLED }}; }
 QPushButton[compact="true"] { padding: {{ px(3) }}px {{ px(4) }}px; }
-QSpinBox, QDoubleSpinBox, QComboBox, QLineEdit {
+QLineEdit {
     padding: {{ px(3) }}px {{ px(6) }}px; border: 1px solid {{ BORDER }}; border-radius: 4px;
     background: {{ FIELD_BACKGROUND }};
 }
+/* subtle: spin boxes and combo boxes are left to the style. A border or padding given to
+   them here makes Qt draw their arrows itself, as bare corner strokes ("4 ┘"), unless
+   every button and arrow is styled too; the style draws real arrows in the palette. */
+/* Sliders: a groove and a round handle that grow with the text (the style's 10-pixel
+   handle is hard to see, and to grab, on a projector); a focused handle is filled. */
+QSlider:horizontal { min-height: {{ px(22) }}px; }
+QSlider::groove:horizontal { height: {{ px(4) }}px; background: {{ BORDER }}; border-radius: 2px; }
+QSlider::sub-page:horizontal { background: {{ PRIMARY }}; border-radius: 2px; }
+QSlider::sub-page:horizontal:disabled { background: {{ DISABLED_TEXT }}; }
+QSlider::handle:horizontal {
+    width: {{ px(14) }}px; margin: -{{ px(7) }}px 0; border-radius: {{ px(8) }}px;
+    background: {{ FIELD_BACKGROUND }}; border: {{ px(2) }}px solid {{ PRIMARY }};
+}
+QSlider::handle:horizontal:disabled { border-color: {{ DISABLED_TEXT }}; }
+QSlider::handle:horizontal:focus { background: {{ PRIMARY }}; }
+/* subtle: a size alone keeps the style's own drawing of the box; without it the box
+   stays 14 px while its label grows with the text (tiny on a projector at 1.75x). */
+QCheckBox::indicator, QRadioButton::indicator { width: {{ px(14) }}px; height: {{ px(14) }}px; }
 QGroupBox {
     font-weight: bold; border: 1px solid {{ BORDER }}; border-radius: 8px;
     margin-top: {{ px(14) }}px; padding: {{ px(10) }}px {{ px(8) }}px {{ px(8) }}px {{ px(8) }}px;

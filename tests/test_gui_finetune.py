@@ -32,6 +32,8 @@ def test_both_models_show_their_real_replies_to_the_chosen_question(
     with qtbot.waitSignal(panel.comparisonShown, timeout=30_000,
                           check_params_cb=lambda c: c.question == question):
         panel.ask(question)
+    # The box shows how the question starts, not its last words, when it is too narrow.
+    assert panel.question_box.lineEdit().cursorPosition() == 0
     settings = panel.current_settings()
     assert settings == DecodeSettings()  # greedy by default: the same reply every time
     # Both models are asked the same way (chat format, same settings, stop at <end>).
@@ -125,3 +127,25 @@ def test_editing_a_pair_then_fine_tuning_uses_the_edit(qtbot, finetune_panel, en
     after = panel.rates.rates["fine-tuned"]
     assert panel.rates_table.item(0, 1).text().startswith(
         f"{after.count('stops')} of {after.total}")
+
+
+def test_a_long_progress_line_wraps_under_the_buttons(qtbot, finetune_panel):
+    panel = finetune_panel
+    column = panel.finetune_button.parentWidget()
+    width = column.width()
+    panel.progress.setText("Fine-tuning: step 134 of 300 · loss on the answers 2.31 · "
+                           "about 40 seconds left · the chat model is updated when it ends")
+    qtbot.waitUntil(lambda: panel.progress.height() > panel.progress.fontMetrics().height() * 1.5)
+    assert column.width() == width  # it wrapped; the intro beside it kept its room
+
+    # At a lecture's text size the tick box still gets its whole width (it ran into "Steps:").
+    from gui.lecture.appearance import Appearance
+
+    appearance = Appearance.instance()
+    appearance.set_scale(1.75)
+    try:
+        qtbot.waitUntil(lambda: panel.prompt_check.width() >= panel.prompt_check.sizeHint().width())
+        qtbot.wait(50)
+        assert panel.prompt_check.width() >= panel.prompt_check.sizeHint().width()
+    finally:
+        appearance.reset_scale()

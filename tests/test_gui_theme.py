@@ -11,10 +11,15 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QLabel, QPushButton, QSlider, QStyle, QStyleOptionButton,
+    QStyleOptionSlider, QVBoxLayout, QWidget,
+)
 
 from gui import theme
+from gui.stylesheet import TEMPLATE as TEMPLATE_TEXT
 
 GUI = Path(__file__).resolve().parents[1] / "gui"
 TEMPLATE_MODULE = GUI / "stylesheet.py"
@@ -74,6 +79,37 @@ def test_the_template_names_only_tokens_the_theme_has():
         assert theme.SCHEMES[scheme]["BANNER_BACKGROUND"] in sheet
 
 
+# A box rule (border, padding) on these widgets makes Qt draw their sub-controls itself:
+# unless those are all styled too, the arrows come out as bare corner strokes.
+SUB_CONTROLS = {
+    "QSpinBox": ("::up-button", "::down-button", "::up-arrow", "::down-arrow"),
+    "QDoubleSpinBox": ("::up-button", "::down-button", "::up-arrow", "::down-arrow"),
+    "QComboBox": ("::drop-down", "::down-arrow"),
+}
+
+
+def _half_styled(template: str) -> list[str]:
+    """Widgets given a box rule in `template` whose arrows are not all styled."""
+    selectors = [sel.strip() for block in re.findall(r"([^{}]+)\{", template)
+                 for sel in block.split(",")]
+    selectors = [re.sub(r"/\*.*?\*/", "", sel, flags=re.S).strip() for sel in selectors]
+    problems = []
+    for widget, parts in SUB_CONTROLS.items():
+        boxed = any(re.fullmatch(rf"{widget}(:\w+)*", sel) for sel in selectors)
+        styled = all(any(sel.startswith(widget + part) for sel in selectors) for part in parts)
+        if boxed and not styled:
+            problems.append(widget)
+    return problems
+
+
+def test_spin_and_combo_boxes_keep_the_styles_arrows():
+    assert _half_styled(TEMPLATE_TEXT) == []
+    # The check can fail: the rule this app once had.
+    assert _half_styled("QSpinBox, QComboBox, QLineEdit { padding: 3px; }") == ["QSpinBox", "QComboBox"]
+    assert _half_styled("QComboBox { padding: 3px; } QComboBox::drop-down { width: 9px; } "
+                        "QComboBox::down-arrow { image: none; }") == []
+
+
 def _contrast(a: QColor, b: QColor) -> float:
     def luminance(c: QColor) -> float:
         def channel(v: float) -> float:
@@ -105,6 +141,19 @@ def appearance(qapp):
 def _background(widget: QWidget) -> QColor:
     image = widget.grab().toImage()
     return image.pixelColor(image.width() - 6, image.height() // 2)  # inside, off the text
+
+
+def _indicator(box: QCheckBox) -> QRect:
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    return box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+
+
+def _handle(slider: QSlider) -> QRect:
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    return slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                         QStyle.SubControl.SC_SliderHandle, slider)
 
 
 def test_light_dark_and_text_scale_restyle_existing_widgets(qtbot, appearance):
@@ -140,7 +189,17 @@ def test_light_dark_and_text_scale_restyle_existing_widgets(qtbot, appearance):
     assert _contrast(ink, dark_banner) >= 4.5
     assert muted.palette().windowText().color().name().lower() == theme.SCHEMES["dark"]["MUTED_TEXT"].lower()
 
+    box = QCheckBox("Learn the questions too")
+    layout.addWidget(box)
+    box_side = _indicator(box).height()
+    slider = QSlider(Qt.Orientation.Horizontal)
+    layout.addWidget(slider)
+    handle_side = _handle(slider).width()
+
     appearance.set_scale(1.5)
     assert button.sizeHint().height() > button_height * 1.2  # bigger type, bigger padding
+    # The tick box grows with its label, not only the label (a 13-pixel box on a projector).
+    assert _indicator(box).height() >= box_side * 1.3
+    assert _handle(slider).width() >= handle_side * 1.3  # and the slider's handle
     appearance.set_theme_choice("light")
     assert _background(banner).name().lower() == light_banner.name().lower()

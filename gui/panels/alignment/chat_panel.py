@@ -324,6 +324,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.tabs.setCurrentWidget(self.strip_tab)
         if question is not None:
             self.question.setText(question)
+            self.question.setCursorPosition(0)
         text = self.question.text().strip()
         if text:
             for col in self.columns.values():

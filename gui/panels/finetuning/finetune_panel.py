@@ -142,12 +142,15 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self.progress = QLabel("")
         self.progress.setFont(theme.font(theme.SMALL_PT))
         self.progress.setWordWrap(True)
+        # The buttons set the column's width: a long progress line wraps under them instead
+        # of squeezing the intro. (A fixed width measured here fell behind the text scale:
+        # the tick box grows by other rules than the words, and ran into "Steps:".)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         actions.addWidget(self.progress)
         actions_box = QWidget()
         actions_box.setLayout(actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        # A fixed width: a long progress line wraps instead of squeezing the intro.
-        actions_box.setFixedWidth(actions.sizeHint().width())
+        actions_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         header.add(actions_box, 0, alignment=Qt.AlignmentFlag.AlignTop)
         root.addWidget(header)
 
@@ -282,6 +285,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
                 return
             question = self.qa.heldout[0].question
             self.question_box.setCurrentText(question)
+        self._show_question_start()
         self._asked = True
         if self.sample_check.isChecked():
             self._sample_seed += 1
@@ -291,6 +295,14 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         # While fine-tuning runs the fine-tuned model is half made: ask when it finishes.
         self.controller.gate.request("compare-finetune", lambda: self.controller.finetuning.request_comparison(
             question, settings, base_chat=base_chat, key=COMPARE_KEY), policy="queue")
+
+    def _show_question_start(self) -> None:
+        # subtle: a question set from code leaves the cursor at its end, so a box narrower
+        # than the question shows its last words ("'here does the owl…"); unless someone
+        # is typing in it, show how the question starts.
+        line = self.question_box.lineEdit()
+        if not line.hasFocus():
+            line.setCursorPosition(0)
 
     def _on_comparison(self, comparison) -> None:
         if comparison.question != self.current_question() and self.current_question():
@@ -321,6 +333,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             self.question_box.clear()
             self.question_box.addItems(qa.questions(HELDOUT))
             self.question_box.setCurrentText(current)
+        self._show_question_start()
         self._show_example()
         if self.comparison is None and not self._asked:
             self.ask()  # the first question, as soon as there are questions to pick from
