@@ -47,6 +47,14 @@ def test_both_models_show_their_real_replies_to_the_chosen_question(
     shown = panel.comparison.output("pre-trained").check
     assert shown.text == direct.text and shown.stops == direct.ended
     assert ("✔ stops" if direct.ended else "✘ stops") in card.verdict.text()
+    # Its tooltip says what decided "on topic", and that the word groups are hand-written.
+    tip = card.verdict.toolTip()
+    if shown.shared_words:
+        assert "On topic: shares " + ", ".join(shown.shared_words) in tip
+    elif shown.shared_groups:
+        assert "On topic" in tip and "hand-written" in tip and shown.shared_groups[0] in tip
+    else:
+        assert "Not on topic" in tip and "hand-written" in tip
     tuned = panel.comparison.output("fine-tuned")
     if tuned.generation is None:  # no fine-tuned model in this session yet
         assert "fine-tune" in _plain(panel.cards["fine-tuned"].text.text()).lower()
@@ -149,3 +157,18 @@ def test_a_long_progress_line_wraps_under_the_buttons(qtbot, finetune_panel):
         assert panel.prompt_check.width() >= panel.prompt_check.sizeHint().width()
     finally:
         appearance.reset_scale()
+
+
+def test_the_on_topic_tooltip_names_what_decided_it(finetune_panel):
+    from engine.finetuning.answer_scoring import check_answer
+
+    card = finetune_panel.cards["pre-trained"]
+    shared = check_answer("Where does the seal live?", "The seal lives on the rocks.", True)
+    grouped = check_answer("Where does the owl sleep?", "A fox hides in the woods.", True)
+    neither = check_answer("Where does the owl sleep?", "A king rode into town.", True)
+    assert shared.shared_words == ("live", "seal")  # "lives" folded to "live"
+    assert card._on_topic_reason(shared).startswith("On topic: shares live, seal")
+    assert not grouped.shared_words and grouped.shared_groups == ("animals",)
+    assert "“animals” (a hand-written list" in card._on_topic_reason(grouped)
+    assert not neither.on_topic
+    assert card._on_topic_reason(neither).startswith("Not on topic")

@@ -676,6 +676,18 @@
         <translation>Wartet auf das Modell…</translation>
     </message>
     <message>
+        <source>On topic: shares {words} with the question.</source>
+        <translation>Beim Thema: teilt {words} mit der Frage.</translation>
+    </message>
+    <message>
+        <source>On topic: no word shared, but both use a word of the group “{groups}” (a hand-written list of related words).</source>
+        <translation>Beim Thema: kein gemeinsames Wort, aber beide nutzen ein Wort der Gruppe „{groups}“ (eine von Hand geschriebene Liste verwandter Wörter).</translation>
+    </message>
+    <message>
+        <source>Not on topic: no word shared with the question, and none from the same hand-written group of related words.</source>
+        <translation>Nicht beim Thema: kein Wort mit der Frage gemeinsam und keins aus derselben von Hand geschriebenen Gruppe verwandter Wörter.</translation>
+    </message>
+    <message>
         <source>(still going when cut off)</source>
         <translation>(schrieb noch, als abgeschnitten wurde)</translation>
     </message>

@@ -70,6 +70,19 @@ class StageCard(AnswerCard):
         else:
             super().apply_theme()
 
+    def _on_topic_reason(self, check) -> str:
+        """What decided "on topic": the words the answer shares with the question, else a
+        group of related words both use (hand-written lists, not learned), else nothing."""
+        if check.shared_words:
+            return self.tr("On topic: shares {words} with the question.").format(
+                words=", ".join(check.shared_words))
+        if check.shared_groups:
+            return self.tr("On topic: no word shared, but both use a word of the group "
+                           "“{groups}” (a hand-written list of related words).").format(
+                groups="”, “".join(check.shared_groups))
+        return self.tr("Not on topic: no word shared with the question, and none from the "
+                       "same hand-written group of related words.")
+
     def show_output(self, output) -> None:
         """Draw a StageOutput: the prompt as the model read it, then its words."""
         self.output = output
@@ -113,6 +126,7 @@ class StageCard(AnswerCard):
                           "{key_words}; found {found}.").format(
                 key_words=", ".join(check.key_words),
                 found=", ".join(check.found_key_words) or self.tr("none"))
+        tip += " " + self._on_topic_reason(check)
         if check.non_words:
             tip += " " + self.tr("Made-up: {words}.").format(words=", ".join(check.non_words))
         self.verdict.setToolTip(tip)
