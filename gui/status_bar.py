@@ -30,7 +30,9 @@ LOSS_TIPS = {  # what the loss is measured on, by the status's loss_label
     "held-out text": QT_TRANSLATE_NOOP(
         "ModelStatusBar",
         "How surprised the model is by book text it has not trained on (held-out "
-        "chapters): the mean loss per token, in nats. Lower is better."),
+        "chapters): the mean loss per token, in nats. Lower is better. Measured on the "
+        "same two batches of those chapters every time, so that it can be measured while "
+        "training; over all of them the figure differs a little."),
     "held-out answers": QT_TRANSLATE_NOOP(
         "ModelStatusBar",
         "How surprised the model is by the answers to the held-out questions "

@@ -990,8 +990,8 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>Lernt aus Rückmeldungen …</translation>
     </message>
     <message>
-        <source>How surprised the model is by book text it has not trained on (held-out chapters): the mean loss per token, in nats. Lower is better.</source>
-        <translation>Wie überrascht das Modell von Buchtext ist, auf dem es nicht trainiert hat (zurückgehaltene Kapitel): der mittlere Verlust pro Token, in Nats. Niedriger ist besser.</translation>
+        <source>How surprised the model is by book text it has not trained on (held-out chapters): the mean loss per token, in nats. Lower is better. Measured on the same two batches of those chapters every time, so that it can be measured while training; over all of them the figure differs a little.</source>
+        <translation>Wie überrascht das Modell von Buchtext ist, auf dem es nicht trainiert hat (zurückgehaltene Kapitel): der mittlere Verlust pro Token, in Nats. Niedriger ist besser. Gemessen jedes Mal an denselben zwei Stapeln dieser Kapitel, damit es sich während des Trainings messen lässt; über alle gemessen weicht die Zahl etwas ab.</translation>
     </message>
     <message>
         <source>How surprised the model is by the answers to the held-out questions (their answer tokens and &lt;end&gt;, mean loss per token, in nats). Measured again after fine-tuning and after every judgement it learns from.</source>
