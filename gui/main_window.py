@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         # The current panel only, in a scroll area: no panel can push the window off the
         # screen at a large text size (gui/widgets/page_stack.py).
         self.stack = PageStack()
-        right.addWidget(scrolling(self.stack), 1)
+        self.page_scroller = scrolling(self.stack)
+        right.addWidget(self.page_scroller, 1)
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
 

@@ -308,6 +308,55 @@ def test_tour_steps_name_real_panels_and_actions():
             assert step.action in ACTIONS, f"step {number}: no action {step.action!r}"
 
 
+def _in_view(parts, area) -> bool:
+    """The parts, together, are on screen in the page's scroll area (their top at least,
+    when together they are taller than it)."""
+    from PySide6.QtCore import QRect
+
+    viewport = area.viewport()
+    union = None
+    for part in parts:
+        widget, rect = part if isinstance(part, tuple) else (part, part.rect())
+        if not widget.isVisible():
+            continue  # an empty note, say
+        r = QRect(widget.mapTo(viewport, rect.topLeft()), rect.size())
+        union = r if union is None else union.united(r)
+    fits = union.height() <= viewport.height()
+    return union.top() >= 0 and (union.bottom() <= viewport.height() if fits else union.top() <= 10)
+
+
+def test_each_tour_step_brings_what_it_is_about_into_view(qtbot, lecture):
+    """At 1366x768's usual 1.3x text in a 1280x720 window, with the tour's caption across
+    the bottom, most steps' subject (the loss curve, the answers, the charts) starts below
+    the fold: each step scrolls its part of the panel into view."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QSize
+
+    from gui.lecture.tour_script import STEPS
+
+    window = lecture.window
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720), timeout=3000)
+    lecture.appearance.set_scale(1.3)
+    tour = lecture.tour
+    tour.steps = tuple(replace(s, action="") for s in STEPS)  # the panels as they are, no demos
+    area = window.page_scroller
+    checked = 0
+    try:
+        for index, step in enumerate(tour.steps):
+            tour.start(index)
+            if not step.shows:
+                continue
+            parts = window.current_panel().tour_part(step.shows)
+            assert parts, f"step {index + 1}: the {step.panel} panel has no part {step.shows!r}"
+            qtbot.waitUntil(lambda p=parts: _in_view(p, area), timeout=3000)
+            checked += 1
+    finally:
+        tour.stop()
+    assert checked >= 12
+
+
 def test_auto_play_holds_each_step_until_its_result_has_been_read(qtbot, lecture, engine_controller,
                                                                   monkeypatch):
     """Auto-play leaves a step only after its demonstration finished and its result was on

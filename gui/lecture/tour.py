@@ -4,7 +4,9 @@
 narration on the `TourCard` (a caption bar across the bottom of the window, large enough
 to read from the back of a room) and runs its demonstration through the controller (and
 through the panel's own public methods where it has them, so the panel shows what is
-happening).
+happening). The part of the panel the step is about (`TourStep.shows`: the loss curve,
+the two answers, ...) is scrolled into view as the step opens and again once its result
+is in, so that a large text size and the caption below never hide it.
 
 Steps go forward and back by hand (Next / Back, PageDown / PageUp, a presentation
 clicker) or on their own. Auto-play holds each step until its demonstration has finished
@@ -29,6 +31,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from gui.lecture.step_run import StepRun
 from gui.lecture.tour_actions import ACTIONS, TourAction
 from gui.lecture.tour_script import STEPS, TourStep
+from gui.widgets.into_view import bring_into_view
 
 
 class Tour(QObject):
@@ -125,6 +128,16 @@ class Tour(QObject):
         run.listen(self.controller.jobFailed, lambda _title, _message: run.done())
         self._start_action(run)
         self._arm_autoplay()
+        # On the next turn: the panel just opened lays itself out first.
+        QTimer.singleShot(0, self, lambda: self._show_part(run))
+
+    def _show_part(self, run: StepRun) -> None:
+        """Scroll the part of the panel the step is about into view (`TourStep.shows`)."""
+        if run is not self._run or not run.step.shows:
+            return
+        tour_part = getattr(run.panel, "tour_part", None)
+        if tour_part is not None:
+            bring_into_view(tour_part(run.step.shows))
 
     def _start_action(self, run: StepRun) -> None:
         step = run.step
@@ -177,6 +190,7 @@ class Tour(QObject):
 
     def _step_done(self, run: StepRun) -> None:
         if run is self._run:
+            self._show_part(run)  # the result may have moved it (an answer, a new tab)
             self.stepDone.emit(self.index)
             self._arm_autoplay()
 

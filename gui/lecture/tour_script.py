@@ -37,6 +37,10 @@ class TourStep:
     title: str  # a few plain words, shown large (the English source: see shown_title)
     narration: str  # two or three sentences for the room (the English source)
     action: str = ""  # a key of gui.lecture.tour.ACTIONS ("" : nothing to run)
+    # The part of the panel the step is about (its panel's `tour_part(shows)`), scrolled
+    # into view as the step opens and again when its result is in: at a lecture's text
+    # size, under the tour's caption, it is often below the fold. "" : the panel as it is.
+    shows: str = ""
     seconds: int = 0  # the least reading time of its result on auto-play (0: the chosen time)
 
     def shown_title(self) -> str:
@@ -64,6 +68,7 @@ STEPS: tuple[TourStep, ...] = (
             "world generated from templates, which the panel names as made up. We start with the "
             "text the app's own model learned from."),
         "load_default_mix",
+        shows="sources",
     ),
     TourStep(
         "data",
@@ -75,6 +80,7 @@ STEPS: tuple[TourStep, ...] = (
             "cleaned before any training (data curation). Each step shows what it threw away, "
             "crossed out, with the count beside it."),
         "show_cleaning",
+        shows="cleaning",
     ),
     TourStep(
         "tokens",
@@ -86,6 +92,7 @@ STEPS: tuple[TourStep, ...] = (
             "words stay whole, rarer ones are cut into pieces the tokenizer has seen often. Here "
             "is how ours really cuts “headache” and “stomachache”."),
         "split_headache",
+        shows="word pieces",
     ),
     TourStep(
         "windows",
@@ -96,6 +103,7 @@ STEPS: tuple[TourStep, ...] = (
             "then guess the piece that comes next (next-token prediction). No one has to label "
             "anything, because the text itself holds every answer (self-supervised learning)."),
         "cat_windows",
+        shows="windows",
     ),
     TourStep(
         "windows",
@@ -106,6 +114,7 @@ STEPS: tuple[TourStep, ...] = (
             "laptop. Watch its mistakes (the loss) fall from pure guessing on the curve, and its "
             "guesses for the window grow more confident."),
         "train_20s",
+        shows="loss curve",
     ),
     TourStep(
         "embeddings",
@@ -117,6 +126,7 @@ STEPS: tuple[TourStep, ...] = (
             "embedding), and on a flat map words the books use alike land close. Here are the "
             "measured nearest words of “sea”, whatever they turn out to be."),
         "sea_neighbours",
+        shows="map",
     ),
     TourStep(
         "windows",
@@ -139,6 +149,7 @@ STEPS: tuple[TourStep, ...] = (
             "reply, so it may carry on or write another question. The checks under its answer are"
             " measured from what it wrote just now."),
         "ask_before",
+        shows="answers",
     ),
     TourStep(
         "finetune",
@@ -149,6 +160,7 @@ STEPS: tuple[TourStep, ...] = (
             "fine-tuning). Only the answers count in its lessons: the question is read but never "
             "learned (the prompt is masked)."),
         "finetune",
+        shows="tabs",
     ),
     TourStep(
         "finetune",
@@ -160,6 +172,7 @@ STEPS: tuple[TourStep, ...] = (
             " it correct (the reference answer's key words)? The table counts the same on "
             "questions about subjects it never trained on."),
         "ask_after",
+        shows="answers",
     ),
     TourStep(
         "chat",
@@ -171,6 +184,7 @@ STEPS: tuple[TourStep, ...] = (
             "better one: click it now. If no one does, the tour picks by a fixed rule and says "
             "which."),
         "two_answers",
+        shows="answers",
     ),
     TourStep(
         "chat",
@@ -182,6 +196,7 @@ STEPS: tuple[TourStep, ...] = (
             "picked answer, how far it has moved from where it started, and what its answers cost"
             " in made-up words."),
         "give_feedback",
+        shows="charts",
     ),
     TourStep(
         "chat",
@@ -192,6 +207,7 @@ STEPS: tuple[TourStep, ...] = (
             "“{word}” soon makes a model that mentions it more often: a biased judge makes a "
             "biased model. Watch the quality chart beside it: what the bias costs."),
         "biased_judge",
+        shows="trait",
     ),
     TourStep(
         "chat",
@@ -202,5 +218,6 @@ STEPS: tuple[TourStep, ...] = (
             "shaped how it answers: pre-training, fine-tuning and feedback. “Reset the demo” puts"
             " everything back the way it started."),
         "stage_strip",
+        shows="tabs",
     ),
 )

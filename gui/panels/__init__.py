@@ -7,6 +7,8 @@ A panel may also define (all optional):
     is_ready() -> bool      True once it shows real data (used by `main.py --screenshot`)
     set_active(bool)        it was shown / hidden: start or stop redraw timers
     shutdown()              the app is closing
+    tour_part(name) -> list the widgets (or (widget, QRect) pairs) a tour step named `name`
+                            is about, for the tour to scroll into view (gui/widgets/into_view.py)
 """
 
 from __future__ import annotations

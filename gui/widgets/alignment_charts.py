@@ -21,7 +21,7 @@ Every plot item is made once and fed with setData (never re-created).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 
 from gui import theme
@@ -214,6 +214,10 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         for i, plot in enumerate(self.plots):
             self.ci.addItem(plot, row=i // columns, col=i % columns)
         self.updateGeometry()
+
+    def rect_of(self, plot: pg.PlotItem) -> QRect:
+        """Where `plot` is drawn, in this view's coordinates (to scroll it into view)."""
+        return self.mapFromScene(plot.sceneBoundingRect()).boundingRect()
 
     @property
     def plots(self) -> tuple[pg.PlotItem, ...]:

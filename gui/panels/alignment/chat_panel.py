@@ -456,6 +456,13 @@ class ChatPanel(RedrawWhileShown, QWidget):
             self._add_history(self.tr("↺ Back to the fine-tuned model: every judgement forgotten"))
         self._update_buttons()
 
+    def tour_part(self, name: str) -> list:
+        """What a tour step is about: the two answers, the charts, the rewarded trait's
+        chart with the made-up words' beside it, or the tabs (the judge, the stages)."""
+        if name == "trait":
+            return [(self.charts, self.charts.rect_of(p)) for p in (self.charts.trait, self.charts.nonwords)]
+        return {"answers": list(self.cards), "charts": [self.charts], "tabs": [self.tabs]}.get(name, [])
+
     def is_ready(self) -> bool:
         return self.candidates is not None and self._history_seen and self.charts.point_count() > 0
 

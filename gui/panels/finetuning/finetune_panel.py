@@ -262,6 +262,10 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             card.show_note(self.tr("Press “Ask both” to put the question to this model."))
         self.rates_tab.clear()
 
+    def tour_part(self, name: str) -> list:
+        """What a tour step is about: both models' answers, or the tabs (curve, table)."""
+        return {"answers": list(self.cards.values()), "tabs": [self.tabs]}.get(name, [])
+
     def is_ready(self) -> bool:
         return self.comparison is not None and self.rates is not None and self.qa is not None
 

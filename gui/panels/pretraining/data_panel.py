@@ -203,6 +203,10 @@ class DataPanel(DataMixControls, QWidget):
         self._show_sample()
         self.cleaning.show_pipeline(summary)
 
+    def tour_part(self, name: str) -> list:
+        """What a tour step is about (gui/lecture/tour_script.py): the sources, or the cleaning."""
+        return {"sources": [self.corpus_chooser], "cleaning": [self.cleaning]}.get(name, [])
+
     def is_ready(self) -> bool:
         """True once a DataSummary is shown (used by `main.py --screenshot`)."""
         return self._summary is not None

@@ -273,6 +273,13 @@ class TokensPanel(QWidget):
         if not active:
             self.replay.pause()
 
+    def tour_part(self, name: str) -> list:
+        """What a tour step is about: the word-piece tokenizer's row (its name, chips, note)."""
+        if name != "word pieces" or "bpe" not in self._rows:
+            return []
+        row = self._rows["bpe"]
+        return [row.header, row.chips, row.note]
+
     def is_ready(self) -> bool:
         """True once the tokenizers have arrived and the chips are drawn."""
         return bool(self._tokenizers)

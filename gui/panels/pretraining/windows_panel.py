@@ -334,10 +334,16 @@ class WindowsPanel(WindowStepping, QWidget):
         self.loss_plot.update_from(self.loss_history())
         self._snapshot_dirty = True
         self._request_guesses()
+        if self.inside_dialog is not None:
+            self.inside_dialog.view.request()  # the loaded model's insides (if it is open)
 
     def apply_theme(self) -> None:
         """Colours or text size changed: the numbers under the curve are drawn again."""
         self._snapshot_dirty = True
+
+    def tour_part(self, name: str) -> list:
+        """What a tour step is about: the windows and the guesses, or the loss curve."""
+        return {"windows": [self.strip, self.bars], "loss curve": [self.train_box]}.get(name, [])
 
     def is_ready(self) -> bool:
         """True once a real passage and the model's guesses for it are drawn."""
