@@ -120,6 +120,22 @@ def qtbot_button():
     return Qt.MouseButton.LeftButton
 
 
+def test_an_older_asks_answers_never_replace_the_last_asks(qtbot, chat):
+    """The step's first opening asks, and the tour asks again at once: the answers on the
+    cards (and narrated by the tour) are those of the last ask, not whichever came first."""
+    controller, panel = chat
+    shown = []
+    panel.candidatesShown.connect(shown.append)
+    controller.alignment.request_candidates("Where does the whale live?", n=2, seed=4242)  # earlier
+    with qtbot.waitSignal(panel.candidatesShown, timeout=60_000):
+        panel.ask("Why do men hunt the whale?")
+    qtbot.wait(200)  # nothing else comes after it
+    assert [c.prompt for c in shown] == ["Why do men hunt the whale?"]
+    assert panel.candidates is shown[0] and panel.candidates.seed != 4242
+    assert [c.text.text() for c in panel.cards] == [a.text or "(nothing: it stopped at once)"
+                                                   for a in shown[0].answers]
+
+
 def test_the_status_bar_names_the_loss_it_shows(qtbot):
     from engine.session.core import ModelStatus
     from gui.status_bar import ModelStatusBar

@@ -254,7 +254,9 @@ def _two_answers(run: StepRun) -> None:
                 a=_short(answers[0].text), b=_short(answers[1].text)))
         run.done()
 
-    run.once(c.alignment.candidatesReady, shown)
+    # What the panel shows, not whatever the engine sends next: an answer to an earlier
+    # ask (the step's first opening asks too) would be narrated beside other answers.
+    run.once(run.panel.candidatesShown, shown)
     run.panel.ask(TOUR_QUESTION)
     run.say(translate("TourActions", "The model writes two answers to “{question}”…").format(
         question=TOUR_QUESTION))

@@ -350,6 +350,10 @@ class ChatPanel(RedrawWhileShown, QWidget):
             card.better_button.setEnabled(ok and self._answers_differ())
 
     def _on_candidates(self, c) -> None:
+        if self._writing and c.seed != self._seed:
+            # An older ask's answers (the step's first opening asked too): the newer ones are
+            # on their way, and what is shown must be what was asked last (the tour says it).
+            return
         self.candidates = c
         self._writing = False
         for card, answer in zip(self.cards, c.answers, strict=False):
