@@ -89,8 +89,12 @@ def build(ts: Path, qm: Path) -> None:
                    check=True, capture_output=True, text=True)
 
 
-UNFINISHED_PLURAL = re.compile(  # within one message: never across </message>
-    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>(?:(?!</message>).)*?)'
+# Within one message: never across </message>, and its source never past its own
+# </source> (a lazy .*? there ran on into the next message when this one's translation
+# was finished, and wrote that message's forms into a neighbour's: a broken .ts).
+UNFINISHED_PLURAL = re.compile(
+    r'(<message numerus="yes">\s*<source>(?P<source>(?:(?!</source>).)*)</source>'
+    r'(?:(?!</message>).)*?)'
     r'<translation type="unfinished">.*?</translation>', re.S)
 
 

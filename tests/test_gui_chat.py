@@ -136,6 +136,32 @@ def test_an_older_asks_answers_never_replace_the_last_asks(qtbot, chat):
                                                    for a in shown[0].answers]
 
 
+def test_the_judges_clicks_updates_and_judgements_agree_everywhere(qtbot, chat):
+    """A judge's click is one judgement even when it ranks four answers (up to six pairs),
+    and a click whose answers it cannot tell apart teaches nothing: the judge's result, the
+    panel's "after N updates" and the status bar's "after N judgements" count the same."""
+    controller, panel = chat
+    session = controller.backend.server.session
+    run = session.alignment.current_run()
+    start = run.version
+    snaps = []
+    controller.alignment.alignmentSnapshot.connect(snaps.append)
+    panel.show_biased_judge("sea")
+    panel.clicks_spin.setValue(4)
+    with qtbot.waitSignal(controller.alignment.rankerStateChanged, timeout=120_000,
+                          check_params_cb=lambda state, _info: state != "running") as done:
+        panel.run_judge()
+    info = done.args[1]
+    assert info["done"] == 4
+    learned = run.version - start
+    assert info["learned"] == learned
+    assert learned == sum(1 for s in snaps if s.event not in ("no preference", "rolled back", "trait"))
+    assert f"after 4 clicks, {learned} of which changed the model" in panel.judge_result.text()
+    n = run.version
+    assert session.status().loss_label == f"held-out answers, after {n} judgement{'s' * (n != 1)}"
+    assert len(run.optimizer.memory.pairs()) >= n  # the pairs are not what is counted
+
+
 def test_the_status_bar_names_the_loss_it_shows(qtbot):
     from engine.session.core import ModelStatus
     from gui.status_bar import ModelStatusBar

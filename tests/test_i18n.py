@@ -97,6 +97,29 @@ def test_every_english_plural_string_has_its_forms():
             "scripts/update_translations.py")
 
 
+def test_english_plurals_are_filled_into_their_own_message_only(tmp_path):
+    # A finished counted message before an unfinished one: the filling once ran from the
+    # first one's source into the second's translation and broke the file.
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import update_translations
+
+    done = ('<message numerus="yes">\n        <source>Judge: %n click(s)</source>\n'
+            '        <translation>\n            <numerusform>Judge: %n click</numerusform>\n'
+            '            <numerusform>Judge: %n clicks</numerusform>\n        </translation>\n'
+            '    </message>\n')
+    todo = ('<message numerus="yes">\n        <source>%n answer(s) read</source>\n'
+            '        <translation type="unfinished"></translation>\n    </message>\n')
+    ts = tmp_path / "area.ts"
+    ts.write_text(f"<TS><context>{done}    {todo}</context></TS>", encoding="utf-8")
+    update_translations.fill_english_plurals(ts)
+    text = ts.read_text(encoding="utf-8")
+    assert text.count("<source>") == 2 and text.count("</source>") == 2
+    assert done in text  # the finished one untouched
+    assert ("<numerusform>%n answer read</numerusform>" in text
+            and "<numerusform>%n answers read</numerusform>" in text)
+    assert 'type="unfinished"' not in text
+
+
 def test_every_failure_title_the_engine_sends_is_translatable():
     import re
 

@@ -305,7 +305,10 @@ class Session:
             return "held-out text"
         if self.stage == ALIGNED:
             run = self.alignment.run
-            n = len(run.optimizer.memory.pairs()) if run is not None else None
+            # The judgements it learned from (its updates), as the panel and the stage name
+            # count them; not the preference pairs in its memory (a judge's ranking of four
+            # answers is up to six pairs: "after 68 judgements" beside "after 22 updates").
+            n = run.version if run is not None else None
             return "held-out answers, after feedback" if n is None else \
                 f"held-out answers, after {n} judgement{'s' * (n != 1)}"
         return "held-out answers"

@@ -116,7 +116,7 @@ class AlignmentCommands:
             ctx.emit(AlignmentSnapshotReport(run.set_trait(ranker.trait)))
         before = run.answer_stats(samples_per_prompt=RANKER_SAMPLES, seed=seed + 1)
         self.ranker_info = {"ranker": ranker.name, "description": ranker.description,
-                            "clicks": clicks, "done": 0,
+                            "clicks": clicks, "done": 0, "learned": 0,
                             "trait": run.trait.label if run.trait else "",
                             "before": before, "seed": seed}
         ctx.runner.start(Job(
@@ -135,6 +135,8 @@ class AlignmentCommands:
     def _clicked(self, snapshots: list) -> None:
         for snap in snapshots:
             self.ranker_info["done"] += 1
+            if snap.event not in ("no preference", "rolled back"):  # it learned: an update
+                self.ranker_info["learned"] += 1
             self.ctx.emit(AlignmentSnapshotReport(snap))
             self.ctx.emit(RankerProgress(self.ranker_info["done"], self.ranker_info["clicks"]))
 

@@ -318,8 +318,15 @@ Das Modell lernt die Vorliebe (DPO-Aktualisierung).</translation>
         <translation>Was es gekostet hat: erfundene Wörter &lt;b&gt;{before}&lt;/b&gt; → &lt;b&gt;{after}&lt;/b&gt; (p = {p}); Verlust des feinabgestimmten Modells auf den Antworten &lt;b&gt;{loss_before}&lt;/b&gt; → &lt;b&gt;{loss_after}&lt;/b&gt; Nats/Token (p = {loss_p}).</translation>
     </message>
     <message numerus="yes">
-        <source>{trait}, on %n answer(s) to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks (p = {p}: {verdict}).</source>
+        <source>{trait}, on %n answer(s) to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks, {learned} of which changed the model (p = {p}: {verdict}).</source>
         <translation>
+            <numerusform>{trait}, bei %n Antwort auf Fragen, mit denen es nie trainiert hat: &lt;b&gt;{before}&lt;/b&gt; vorher → &lt;b&gt;{after}&lt;/b&gt; nach {clicks} Klicks, von denen {learned} das Modell änderten (p = {p}: {verdict}).</numerusform>
+            <numerusform>{trait}, bei %n Antworten auf Fragen, mit denen es nie trainiert hat: &lt;b&gt;{before}&lt;/b&gt; vorher → &lt;b&gt;{after}&lt;/b&gt; nach {clicks} Klicks, von denen {learned} das Modell änderten (p = {p}: {verdict}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{trait}, on %n answer(s) to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks (p = {p}: {verdict}).</source>
+        <translation type="vanished">
             <numerusform>{trait}, bei %n Antwort auf Fragen, mit denen es nie trainiert hat: &lt;b&gt;{before}&lt;/b&gt; vorher → &lt;b&gt;{after}&lt;/b&gt; nach {clicks} Klicks (p = {p}: {verdict}).</numerusform>
             <numerusform>{trait}, bei %n Antworten auf Fragen, mit denen es nie trainiert hat: &lt;b&gt;{before}&lt;/b&gt; vorher → &lt;b&gt;{after}&lt;/b&gt; nach {clicks} Klicks (p = {p}: {verdict}).</numerusform>
         </translation>

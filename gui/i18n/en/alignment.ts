@@ -45,8 +45,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>{trait}, on %n answer(s) to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks (p = {p}: {verdict}).</source>
+        <source>{trait}, on %n answer(s) to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks, {learned} of which changed the model (p = {p}: {verdict}).</source>
         <translation>
+            <numerusform>{trait}, on %n answer to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks, {learned} of which changed the model (p = {p}: {verdict}).</numerusform>
+            <numerusform>{trait}, on %n answers to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks, {learned} of which changed the model (p = {p}: {verdict}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{trait}, on %n answer(s) to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks (p = {p}: {verdict}).</source>
+        <translation type="vanished">
             <numerusform>{trait}, on %n answer to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks (p = {p}: {verdict}).</numerusform>
             <numerusform>{trait}, on %n answers to questions it never trained on: &lt;b&gt;{before}&lt;/b&gt; before → &lt;b&gt;{after}&lt;/b&gt; after {clicks} clicks (p = {p}: {verdict}).</numerusform>
         </translation>

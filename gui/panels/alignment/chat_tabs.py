@@ -158,10 +158,11 @@ class JudgeTab(QWidget):
                         loss_p=p_value(loss.p_value))
             result = plural(self.tr(
                 "{trait}, on %n answer(s) to questions it never trained on: <b>{before}</b> before "
-                "→ <b>{after}</b> after {clicks} clicks (p = {p}: {verdict}).", "", after.n), after.n).format(
+                "→ <b>{after}</b> after {clicks} clicks, {learned} of which changed the model "
+                "(p = {p}: {verdict}).", "", after.n), after.n).format(
                     trait=_html(_cap(trait)), before=percent(before.trait_rate),
                     after=percent(after.trait_rate), clicks=count(info.get("done", 0)),
-                    p=p_value(p), verdict=verdict)
+                    learned=count(info.get("learned", 0)), p=p_value(p), verdict=verdict)
             length = self.tr("Answer length {before} → {after} tokens.").format(
                 before=number(before.mean_length, 1), after=number(after.mean_length, 1))
             self.judge_result.setText(f"{result}{cost} {length}")
