@@ -95,6 +95,11 @@ def test_the_thumb_words_name_the_thumb(engine_controller):
             == "Stopped fine-tuning at step 113 of 300 to learn from your thumbs-up.")
     assert (gate.stopped_sentence("training", 137, None, True, gate._purpose("", "compare_stages"))
             == "Ended the paused training run (step 137) to compare the three stages.")
+    # The tour goes back to the shipped model through the reset too: it names what it does,
+    # not a button no one pressed.
+    assert (gate.stopped_sentence("training", 90, None, True, gate._purpose("", "reset_demo"))
+            == "Ended the paused training run (step 90) to go back to the models and data the "
+               "app came with.")
 
 
 def test_saying_no_leaves_the_running_job_alone(qtbot, main_window, engine_controller):

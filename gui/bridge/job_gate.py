@@ -175,7 +175,9 @@ class JobGate(QObject):
             "measure-word": self.tr("to measure the judge's word"),
             "compare-finetune": self.tr("to put the question to both models"),
             "reset-alignment": self.tr("to go back to the fine-tuned model"),
-            "reset-demo": self.tr("to reset the demo"),
+            # Said of the tour's own return to the shipped model too, where no one pressed
+            # "Reset the demo": what it does, not the button's name.
+            "reset-demo": self.tr("to go back to the models and data the app came with"),
         }
         if action in words:
             return words[action]
