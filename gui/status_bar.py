@@ -80,6 +80,7 @@ class ModelStatusBar(QStatusBar):
         # Measures texts; never shown, in no layout (see _fit). Parented, so it goes with
         # the bar (a parentless label outlived its window).
         self._probe = QLabel(self)
+        self._probe.setProperty("statusItem", True)  # padded by the style sheet as they are
         self._probe.hide()
         # Each label's (full, short) text: the short one is shown when the full ones do not
         # fit the window's width, so the status bar never makes the window wider.
@@ -167,10 +168,12 @@ class ModelStatusBar(QStatusBar):
     def stage_words(self, shown: ShownStage, short: bool = False) -> str:
         """The stage for people, with what a model at that stage does: "pre-trained
         (continues text)", "training… (paused)", "aligned (12 judgements)"; `short`: the
-        stage alone ("pre-trained", "training…")."""
+        stage alone ("pre-trained", "training…", "paused")."""
         stage = shown.stage
         if stage == TRAINING:
-            return self.tr("training… (paused)") if shown.paused and not short else self.tr("training…")
+            if shown.paused:  # short too: "training…" beside a paused run was not true
+                return self.tr("paused") if short else self.tr("training… (paused)")
+            return self.tr("training…")
         if stage == FINE_TUNING:
             return self.tr("fine-tuning…")
         if short:

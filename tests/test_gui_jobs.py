@@ -204,4 +204,8 @@ def test_an_aligned_model_is_named_with_its_judgements(qtbot):
     assert bar.stage_words(ShownStage(ALIGNED, judgements=1)) == "aligned (1 judgement)"
     assert bar.stage_words(ShownStage(ALIGNED, judgements=12)) == "aligned (12 judgements)"
     assert bar.stage_words(ShownStage(TRAINING, paused=True)) == "training… (paused)"
+    # In the short words of a narrow bar too (the tour's caption said "Paused" beside
+    # "training…"); a running one stays "training…".
+    assert bar.stage_words(ShownStage(TRAINING, paused=True), short=True) == "paused"
+    assert bar.stage_words(ShownStage(TRAINING), short=True) == "training…"
     assert bar.stage_words(ShownStage(FINE_TUNING)) == "fine-tuning…"

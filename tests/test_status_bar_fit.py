@@ -46,3 +46,36 @@ def test_full_texts_when_they_fit_short_ones_when_not_and_no_growth(qtbot):
         bar.set_status(status)
     assert window.minimumSizeHint().width() <= wide_hint
     assert window.width() == 700
+
+
+@pytest.fixture
+def styled(qapp):
+    """The app's style sheet (its paddings are what is measured), undone after."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui import theme
+
+    saved = qapp.styleSheet()
+    qapp.setStyleSheet(theme.stylesheet())
+    yield
+    qapp.setStyleSheet(saved)
+    QApplication.sendPostedEvents()
+
+
+def test_no_text_is_cut_at_any_width(qtbot, styled):
+    """Whatever the width, each text shown gets its whole width: measured without the
+    style sheet's padding, the full texts were chosen a little too early and 'aligned',
+    'params' and 'tokens' lost their last letters (1280 px at 1.3x, a lecture's size)."""
+    from engine.session.core import ModelStatus
+
+    status = ModelStatus("aligned", 1_311_872, 5.57, 14_336_000, "held-out answers, after 1 judgement")
+    window, bar = _window(qtbot, 1900)
+    bar.set_status(status)
+    for width in range(1900, 600, -23):
+        window.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: bar.width() == w, timeout=3000)
+        qtbot.wait(5)
+        for label in bar._labels:
+            if label.isVisible():
+                assert label.width() >= label.sizeHint().width(), (
+                    f"at {width} px {label.text()!r} has {label.width()} of {label.sizeHint().width()} px")
