@@ -91,3 +91,66 @@ def test_reset_the_demo_clears_the_word_map_replay(qtbot, main_window, engine_co
     live = [f for f in history.frames if not f.from_build]
     assert [f.snapshot.tokens_seen for f in live] == [shipped]
     assert all(f.snapshot.tokens_seen <= shipped for f in history.frames)
+
+
+@pytest.fixture
+def presenter(qtbot, main_window, engine_controller):
+    """The lecture tools on the main window: "Reset the demo" (Ctrl+Shift+R, the tour's
+    button) is `presenter.reset_action`."""
+    from gui.lecture.appearance import Appearance
+    from gui.lecture.presenter import Presenter
+    from gui.settings import AppSettings
+
+    presenter = Presenter(main_window, engine_controller, AppSettings(), Appearance.instance())
+    yield presenter
+    presenter.shutdown()
+
+
+def test_reset_the_demo_leaves_no_verdict_caption_or_insides_of_the_models_gone(
+        qtbot, presenter, main_window, engine_controller):
+    """After "Reset the demo" no panel shows what it measured on the models that are gone:
+    Fine-tune's answer cards lose their verdicts ("✔ stops ✔ asks nothing back …"), the
+    verdicts' tooltips and the origin lines with the answers; the Embeddings panel loses
+    its neighbour list and caption ("“waters” is neighbour #1 of “sea” …") and measures the
+    word again on the model now loaded; an open "Look inside" window looks again."""
+    from gui.lecture.tour_script import TOUR_QUESTION
+
+    c, window = engine_controller, main_window
+    finetune = window.show_panel("finetune")
+    with qtbot.waitSignal(finetune.comparisonShown, timeout=60_000,
+                          check_params_cb=lambda comparison: comparison.question == TOUR_QUESTION):
+        finetune.ask(TOUR_QUESTION)
+    for card in finetune.cards.values():
+        assert card.verdict.text() and card.verdict.toolTip() and card.origin.text()
+    embeddings = window.show_panel("embeddings")
+    with qtbot.waitSignal(embeddings.neighboursShown, timeout=60_000,
+                          check_params_cb=lambda listing: listing.word == "sea" and bool(listing.rows)):
+        embeddings.search("sea")
+    assert embeddings.verdict.text() and embeddings.table.rowCount()
+    windows = window.show_panel("windows")
+    qtbot.waitUntil(windows.is_ready, timeout=30_000)
+    with qtbot.waitSignal(c.pretraining.insideReady, timeout=60_000):
+        inside = windows.open_look_inside()
+
+    heard: list[str] = []
+    c.demoReset.connect(lambda: heard.append("reset"))
+    c.pretraining.insideReady.connect(lambda _view: heard.append("inside"))
+    with qtbot.waitSignal(c.demoReset, timeout=30_000):
+        presenter.reset_action.trigger()  # Ctrl+Shift+R; the tour card's button calls the same
+    for stage, card in finetune.cards.items():
+        assert "Ask both" in card.text.text(), stage
+        assert (card.verdict.text(), card.verdict.toolTip(), card.origin.text()) == ("", "", ""), stage
+        assert card.output is None and card.output_text is None
+    assert embeddings.listing is None and embeddings.table.rowCount() == 0
+    assert embeddings.verdict.text() == "" and embeddings.verdict.isHidden()
+    # The open "Look inside" window asks the model now loaded.
+    qtbot.waitUntil(lambda: "inside" in heard[heard.index("reset"):], timeout=30_000)
+    assert inside.isVisible()
+    # Shown again, the word is measured on the model now loaded.
+    with qtbot.waitSignal(embeddings.neighboursShown, timeout=60_000,
+                          check_params_cb=lambda listing: listing.word == "sea" and bool(listing.rows)):
+        window.show_panel("embeddings")
+    assert embeddings.verdict.text()
+    found = c.backend.server.session.pretraining.neighbours("sea", 1)[0].token.strip()
+    assert embeddings.listing.rows[0].word == found
+    assert embeddings.table.item(0, 1).text().startswith(found)

@@ -83,15 +83,24 @@ class StageCard(AnswerCard):
         return self.tr("Not on topic: no word shared with the question, and none from the "
                        "same hand-written group of related words.")
 
+    def show_note(self, text: str) -> None:
+        """A note in place of an answer ("Writing…", "Press “Ask both”…", why there is
+        none): the verdict, its tooltip and the origin line described the answer, so they
+        go with it."""
+        super().show_note(text)
+        self.output = None
+        self.output_text = None
+        self.verdict.setText("")
+        self.verdict.setToolTip("")
+        self.origin.setText("")
+
     def show_output(self, output) -> None:
         """Draw a StageOutput: the prompt as the model read it, then its words."""
-        self.output = output
         if output.generation is None:
-            self.output_text = None
             self.show_note(html.escape(engine_text(output.note)))
-            self.verdict.setText("")
-            self.origin.setText("")
+            self.output = output
             return
+        self.output = output
         g = output.generation
         self._note = None
         self.output_text = g.text

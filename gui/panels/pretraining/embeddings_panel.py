@@ -360,6 +360,18 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
                 reason=html.escape(str(exc))))
 
     # -- panel protocol -----------------------------------------------------------------
+    def forget_results(self) -> None:
+        """The model the neighbours were measured on is gone (reset, another session): no
+        old list or caption ("ocean" is neighbour #5 of "sea"); the word is measured again
+        on the model now loaded (the map's frames are reset by the history itself)."""
+        self.listing = None
+        self.side.clear()
+        self._apply_focus()
+        if self.isVisible():
+            self._neighbour_refresh.start()
+        else:
+            self._stale = True  # measured when the step is shown again (see showEvent)
+
     def is_ready(self) -> bool:
         """True once the map and the opening word's measured neighbours are drawn (and the
         detailed UMAP map, unless it is not available)."""

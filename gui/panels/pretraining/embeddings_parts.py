@@ -232,6 +232,13 @@ class NeighbourSide(QWidget):
         note.setProperty("role", "muted")
         side.addWidget(note)
 
+    def clear(self) -> None:
+        """No neighbours measured on the model now loaded: an empty table, no verdict."""
+        self.table.setRowCount(0)
+        self.table_title.setText(self.tr("Nearest words"))
+        self.verdict.setText("")
+        self.verdict.setVisible(False)
+
     def show_listing(self, listing: NeighbourListing) -> None:
         """Fill the table and the verdict from `listing`."""
         self.table.setRowCount(len(listing.rows))
