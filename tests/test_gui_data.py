@@ -60,8 +60,10 @@ def test_panel_shows_the_engines_summary(panel, controller):
         assert row.slider.value() == round(100 * summary.mix.weights.get(src.info.name, 0))
     # every curation step is listed with its count, and removed text is struck through
     assert panel.steps.count() == len(summary.reports)
-    for i, report in enumerate(summary.reports):
-        assert f"{report.removed:,} removed" in panel.steps.item(i).text()
+    for i, report in enumerate(summary.reports):  # each count with what it counts
+        unit = "document" if report.removed == 1 else "documents"
+        assert report.unit == "documents"  # made-up documents: curation keeps or drops whole ones
+        assert f"{report.removed:,} {unit} removed" in panel.steps.item(i).text()
     with_examples = [i for i, r in enumerate(summary.reports) if r.examples]
     assert with_examples, "the bundled forum is noisy: some filter must remove something"
     detail = panel.removed_examples_html(with_examples[0])

@@ -14,7 +14,8 @@ from gui.lecture.shipped import shipped_mix
 from gui.lecture.step_run import StepRun
 from gui.lecture.tour_script import BIASED_CLICKS, BIASED_WORD, TOUR_QUESTION, TRAIN_SECONDS
 from gui.panels.finetuning.engine_words import engine_text
-from gui.panels.finetuning.numbers import count, number, percent
+from gui.panels.finetuning.numbers import number, percent
+from gui.panels.pretraining.cleaning_counts import biggest_cut
 from gui.panels.pretraining.windows_panel import CAT_SENTENCE
 
 
@@ -50,18 +51,13 @@ def _load_default_mix(run: StepRun) -> None:
 
 def _show_cleaning(run: StepRun) -> None:
     def shown(summary) -> None:
+        # Each step counts in its own unit (characters, lines, paragraphs, documents):
+        # none are added together, and the biggest cut is the largest share dropped.
         reports = list(summary.reports)
-        if not reports:
-            run.say(translate("TourActions", "The cleaning removed nothing from this mix."))
-            run.done()
-            return
-        total = sum(r.removed for r in reports)
-        biggest = max(range(len(reports)), key=lambda i: reports[i].removed)
-        run.panel.select_cleaning_step(biggest)
-        run.say(translate("TourActions", "The cleaning threw out {total} documents in all; the "
-                          "biggest cut, “{name}”, removed {removed}.").format(
-            total=count(total), name=tour_words.cleaning_name(reports[biggest].name),
-            removed=count(reports[biggest].removed)))
+        biggest = biggest_cut(reports)
+        if biggest is not None:
+            run.panel.select_cleaning_step(biggest)
+        run.say(tour_words.cleaned(summary.documents, reports, biggest))
         run.done()
 
     if run.controller.pretraining.data_summary is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gui.i18n import translate
 from gui.panels.finetuning.numbers import count, number
+from gui.panels.pretraining.cleaning_counts import CleaningCounts, cuts_pieces, dropped_by_unit
 from gui.panels.pretraining.engine_texts import CLEANING, ENGINE_MESSAGES, MODEL_PARTS, shown
 
 
@@ -82,6 +83,34 @@ def learned(by_person: bool, margin: float | None, kl: float | None) -> str:
 def cleaning_name(name: str) -> str:
     """A cleaning step's name (the engine's English) as the Data panel shows it."""
     return shown(CLEANING, name)
+
+
+def cleaned(kept: int, reports, biggest: int | None) -> str:
+    """What the cleaning did, each count in its own unit (gui/panels/pretraining/
+    cleaning_counts.py): the whole texts it dropped, whether other steps cut pieces out of
+    the text, and the step that dropped the largest share (`biggest`, an index of reports)."""
+    counts = CleaningCounts()
+    dropped = counts.listed(dropped_by_unit(reports))
+    pieces = cuts_pieces(reports)
+    if dropped and pieces:
+        said = translate("TourWords", "Cleaning left {kept} documents: it dropped {dropped} "
+                         "whole, and its other steps cut smaller pieces out of the text (line "
+                         "ends, licences, headings, markers).")
+    elif dropped:
+        said = translate("TourWords", "Cleaning left {kept} documents: it dropped {dropped}.")
+    elif pieces:
+        said = translate("TourWords", "Cleaning left {kept} documents: it dropped no whole "
+                         "text, only cut smaller pieces out of the text (line ends, licences, "
+                         "headings, markers).")
+    else:
+        return translate("TourWords", "The cleaning removed nothing from this mix.")
+    said = said.format(kept=count(kept), dropped=dropped)
+    if biggest is None:
+        return said
+    step = reports[biggest]
+    return said + " " + translate("TourWords", "The biggest cut, “{name}”, dropped {removed} "
+                                  "(of {before}).").format(
+        name=cleaning_name(step.name), removed=counts.removed(step), before=count(step.documents_in))
 
 
 def engine_message(message: str) -> str:

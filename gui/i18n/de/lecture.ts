@@ -192,14 +192,6 @@
         <translation>Der Text, aus dem das Modell der App gelernt hat, wird geladen…</translation>
     </message>
     <message>
-        <source>The cleaning removed nothing from this mix.</source>
-        <translation>Die Bereinigung hat aus dieser Mischung nichts entfernt.</translation>
-    </message>
-    <message>
-        <source>The cleaning threw out {total} documents in all; the biggest cut, “{name}”, removed {removed}.</source>
-        <translation>Die Bereinigung hat insgesamt {total} Dokumente aussortiert; der größte Schnitt, „{name}“, entfernte {removed}.</translation>
-    </message>
-    <message>
         <source>The word-piece tokenizer (BPE) cuts them as: {pieces}.</source>
         <translation>Der Wortstück-Tokenizer (BPE) zerlegt sie so: {pieces}.</translation>
     </message>
@@ -567,6 +559,26 @@
     <message>
         <source>Learned from the tour&apos;s pick: the model changed.</source>
         <translation>Aus der Wahl der Führung gelernt: Das Modell hat sich verändert.</translation>
+    </message>
+    <message>
+        <source>Cleaning left {kept} documents: it dropped {dropped} whole, and its other steps cut smaller pieces out of the text (line ends, licences, headings, markers).</source>
+        <translation>Nach der Bereinigung bleiben {kept} Dokumente: Sie hat {dropped} ganz verworfen, und ihre übrigen Schritte haben kleinere Stücke aus dem Text geschnitten (Zeilenenden, Lizenzen, Überschriften, Markierungen).</translation>
+    </message>
+    <message>
+        <source>Cleaning left {kept} documents: it dropped {dropped}.</source>
+        <translation>Nach der Bereinigung bleiben {kept} Dokumente: Sie hat {dropped} verworfen.</translation>
+    </message>
+    <message>
+        <source>Cleaning left {kept} documents: it dropped no whole text, only cut smaller pieces out of the text (line ends, licences, headings, markers).</source>
+        <translation>Nach der Bereinigung bleiben {kept} Dokumente: Sie hat keinen Text ganz verworfen, nur kleinere Stücke aus dem Text geschnitten (Zeilenenden, Lizenzen, Überschriften, Markierungen).</translation>
+    </message>
+    <message>
+        <source>The cleaning removed nothing from this mix.</source>
+        <translation>Die Bereinigung hat aus dieser Mischung nichts entfernt.</translation>
+    </message>
+    <message>
+        <source>The biggest cut, “{name}”, dropped {removed} (of {before}).</source>
+        <translation>Der größte Schnitt, „{name}“, verwarf {removed} (von {before}).</translation>
     </message>
 </context>
 </TS>

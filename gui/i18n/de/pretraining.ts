@@ -137,6 +137,69 @@
     </message>
 </context>
 <context>
+    <name>CleaningCounts</name>
+    <message numerus="yes">
+        <source>%Ln documents</source>
+        <translation>
+            <numerusform>%Ln Dokument</numerusform>
+            <numerusform>%Ln Dokumente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paragraphs</source>
+        <translation>
+            <numerusform>%Ln Absatz</numerusform>
+            <numerusform>%Ln Absätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln characters</source>
+        <translation>
+            <numerusform>%Ln Zeichen</numerusform>
+            <numerusform>%Ln Zeichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lines</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln blocks</source>
+        <translation>
+            <numerusform>%Ln Block</numerusform>
+            <numerusform>%Ln Blöcke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln headings</source>
+        <translation>
+            <numerusform>%Ln Überschrift</numerusform>
+            <numerusform>%Ln Überschriften</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln markers</source>
+        <translation>
+            <numerusform>%Ln Markierung</numerusform>
+            <numerusform>%Ln Markierungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line breaks</source>
+        <translation>
+            <numerusform>%Ln Zeilenumbruch</numerusform>
+            <numerusform>%Ln Zeilenumbrüche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} und {last}</translation>
+    </message>
+</context>
+<context>
     <name>CleaningView</name>
     <message>
         <source>Cleaning (curation)</source>
@@ -188,55 +251,6 @@
     <message>
         <source>Nothing to remove in this mix.</source>
         <translation>In dieser Mischung gibt es hier nichts zu entfernen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln characters</source>
-        <translation>
-            <numerusform>%Ln Zeichen</numerusform>
-            <numerusform>%Ln Zeichen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln lines</source>
-        <translation>
-            <numerusform>%Ln Zeile</numerusform>
-            <numerusform>%Ln Zeilen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln blocks</source>
-        <translation>
-            <numerusform>%Ln Block</numerusform>
-            <numerusform>%Ln Blöcke</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln headings</source>
-        <translation>
-            <numerusform>%Ln Überschrift</numerusform>
-            <numerusform>%Ln Überschriften</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln markers</source>
-        <translation>
-            <numerusform>%Ln Markierung</numerusform>
-            <numerusform>%Ln Markierungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln line breaks</source>
-        <translation>
-            <numerusform>%Ln Zeilenumbruch</numerusform>
-            <numerusform>%Ln Zeilenumbrüche</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln paragraphs</source>
-        <translation>
-            <numerusform>%Ln Absatz</numerusform>
-            <numerusform>%Ln Absätze</numerusform>
-        </translation>
     </message>
 </context>
 <context>

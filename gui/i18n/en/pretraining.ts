@@ -2,12 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>CleaningView</name>
+    <name>CleaningCounts</name>
     <message numerus="yes">
-        <source>%n steps from raw book files to {documents} documents. Click a step to see what it threw away.</source>
+        <source>%Ln documents</source>
         <translation>
-            <numerusform>%n steps from raw book files to {documents} documents. Click a step to see what it threw away.</numerusform>
-            <numerusform>%n steps from raw book files to {documents} documents. Click a step to see what it threw away.</numerusform>
+            <numerusform>%Ln documents</numerusform>
+            <numerusform>%Ln documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paragraphs</source>
+        <translation>
+            <numerusform>%Ln paragraphs</numerusform>
+            <numerusform>%Ln paragraphs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -52,11 +59,14 @@
             <numerusform>%Ln line breaks</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>CleaningView</name>
     <message numerus="yes">
-        <source>%Ln paragraphs</source>
+        <source>%n steps from raw book files to {documents} documents. Click a step to see what it threw away.</source>
         <translation>
-            <numerusform>%Ln paragraphs</numerusform>
-            <numerusform>%Ln paragraphs</numerusform>
+            <numerusform>%n steps from raw book files to {documents} documents. Click a step to see what it threw away.</numerusform>
+            <numerusform>%n steps from raw book files to {documents} documents. Click a step to see what it threw away.</numerusform>
         </translation>
     </message>
 </context>

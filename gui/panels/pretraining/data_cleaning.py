@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.panels.pretraining.cleaning_counts import CleaningCounts, unit_of
 from gui.panels.pretraining.data_parts import heading, muted_label
 from gui.panels.pretraining.engine_texts import CLEANING, shown
-from gui.panels.pretraining.numbers import english_singular, integer
+from gui.panels.pretraining.numbers import integer
 
 if TYPE_CHECKING:  # a light engine value type, for hints only
     from engine.session.core import DataSummary
@@ -42,6 +43,7 @@ class CleaningView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._summary: DataSummary | None = None
+        self.counts = CleaningCounts(self)  # "67 documents", "138,795 characters"
         right = QVBoxLayout(self)
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(6)
@@ -78,9 +80,9 @@ class CleaningView(QWidget):
         """Draw the steps of a DataSummary's cleaning, keeping the chosen step."""
         self._summary = summary
         reports = list(summary.reports)
-        removed_total = sum(int(r.removed) for r in reports if _unit(r) == "documents")
+        removed_total = sum(int(r.removed) for r in reports if unit_of(r) == "documents")
         before = summary.documents + removed_total
-        if any(_unit(r) != "documents" for r in reports):  # the books: raw files to documents
+        if any(unit_of(r) != "documents" for r in reports):  # the books: raw files to documents
             self.pipeline_intro.setText(
                 self.tr("%n steps from raw book files to {documents} documents. "
                         "Click a step to see what it threw away.", "", len(reports)).format(
@@ -100,7 +102,7 @@ class CleaningView(QWidget):
             self.steps.clear()
             for n, report in enumerate(reports, start=1):
                 item = QListWidgetItem(self.tr("{number}. {step} — {count} removed").format(
-                    number=n, step=shown(CLEANING, report.name), count=self._count(report)))
+                    number=n, step=shown(CLEANING, report.name), count=self.counts.removed(report)))
                 item.setToolTip(shown(CLEANING, report.description))
                 if int(report.removed) == 0:
                     item.setForeground(theme.qcolor(theme.MUTED_TEXT))
@@ -123,16 +125,16 @@ class CleaningView(QWidget):
         report = self._summary.reports[index]
         removed = int(report.removed)
         colour = theme.WARNING_TEXT if removed else theme.GOOD_TEXT
-        removed_text = self.tr("{count} removed").format(count=f"<b>{self._count(report)}</b>")
+        removed_text = self.tr("{count} removed").format(count=f"<b>{self.counts.removed(report)}</b>")
         parts = [
             f"<p><b>{html.escape(shown(CLEANING, report.name))}</b> — "
             f"<span style='color:{colour}'>{removed_text}</span>"
         ]
         d_in, d_out = getattr(report, "documents_in", 0), getattr(report, "documents_out", 0)
-        if d_in and _unit(report) == "documents":
+        if d_in and unit_of(report) == "documents":
             parts.append(self.tr(" ({before} documents in, {after} out)").format(
                 before=integer(d_in), after=integer(d_out)))
-        elif d_in and _unit(report) == "paragraphs":
+        elif d_in and unit_of(report) == "paragraphs":
             parts.append(self.tr(" ({before} paragraphs in, {after} out)").format(
                 before=integer(d_in), after=integer(d_out)))
         parts.append(f"</p><p>{html.escape(shown(CLEANING, report.description))}</p>")
@@ -145,33 +147,3 @@ class CleaningView(QWidget):
             nothing = self.tr("Nothing to remove in this mix.")
             parts.append(f"<p style='color:{theme.MUTED_TEXT}'>{nothing}</p>")
         self.step_detail.setText("".join(parts))
-
-    def _count(self, report) -> str:
-        """"1,234" for documents, "105,431 line breaks" for a step that counts something else."""
-        n, unit = int(report.removed), _unit(report)
-        if unit == "documents":
-            return integer(n)
-        return self._unit_count(unit, n)
-
-    def _unit_count(self, unit: str, n: int) -> str:
-        """The engine's unit of a cleaning step (engine/corpus/library/cleaning.py) with a
-        count, in the chosen language and its plural."""
-        if unit == "characters":
-            return english_singular(self.tr("%Ln characters", "", n), n, "%Ln characters", "%Ln character")
-        if unit == "lines":
-            return english_singular(self.tr("%Ln lines", "", n), n, "%Ln lines", "%Ln line")
-        if unit == "blocks":
-            return english_singular(self.tr("%Ln blocks", "", n), n, "%Ln blocks", "%Ln block")
-        if unit == "headings":
-            return english_singular(self.tr("%Ln headings", "", n), n, "%Ln headings", "%Ln heading")
-        if unit == "markers":
-            return english_singular(self.tr("%Ln markers", "", n), n, "%Ln markers", "%Ln marker")
-        if unit == "line breaks":
-            return english_singular(self.tr("%Ln line breaks", "", n), n, "%Ln line breaks", "%Ln line break")
-        if unit == "paragraphs":
-            return english_singular(self.tr("%Ln paragraphs", "", n), n, "%Ln paragraphs", "%Ln paragraph")
-        return f"{integer(n)} {unit}"  # a unit this table does not know yet: the engine's word
-
-
-def _unit(report) -> str:
-    return str(getattr(report, "unit", "documents"))
