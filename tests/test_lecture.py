@@ -406,7 +406,8 @@ def test_auto_play_holds_each_step_until_its_result_has_been_read(qtbot, lecture
     tok = engine_controller.backend.server.session.ensure_tokenizer()
     pieces = " + ".join(f"“{p.strip()}”" for p in tok.token_strings(tok.encode(" headache")))
     assert pieces in results[0]
-    assert "windows of 4 words" in results[1]
+    # 10 words make 7 windows of 4; only 6 have a next word to guess (the last ends the text)
+    assert "makes 7 windows of 4 words: in 6 of them" in results[1]
     assert "Paused after 2 s" in results[2]  # training ran for its time, then paused
     assert "Nearest to “sea”" in results[3]
     card = lecture.tour_card

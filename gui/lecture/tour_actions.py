@@ -97,10 +97,14 @@ def _cat_windows(run: StepRun) -> None:
         from engine.pretraining.windows import sliding_windows
 
         k = 4
-        n = len(sliding_windows(CAT_SENTENCE.split(" "), k))
-        run.say(translate("TourActions", "“{sentence}” makes {n} windows of {k} words; the "
-                          "orange word is the one the model must guess each time.").format(
-            sentence=CAT_SENTENCE, n=n, k=k))
+        windows = sliding_windows(CAT_SENTENCE.split(" "), k)
+        # The last window ends the text: no word follows it, nothing to guess (no orange).
+        guessed = sum(1 for w in windows if w.target is not None)
+        run.say(translate("TourActions", "“{sentence}” makes {n} windows of {k} words: in "
+                          "{guessed} of them the orange word after the window is the one the "
+                          "model must guess; the last ends the text, with nothing left to "
+                          "guess.").format(sentence=CAT_SENTENCE, n=len(windows), k=k,
+                                           guessed=guessed))
         run.done()
 
     if run.controller.model_tokenizer is None:
@@ -348,10 +352,14 @@ def _biased_judge(run: StepRun) -> None:
             return
         before, after = (info or {}).get("before"), (info or {}).get("after")
         if before is not None and after is not None and before.n and after.n:
+            # The clicks it learned from are the updates the panel and its charts count.
             run.say(translate("TourActions", "Answers mentioning “{word}”: {before} before, {after} "
-                              "after {clicks} biased clicks.").format(
+                              "after the judge's {clicks} clicks, {learned} of which changed the "
+                              "model (at the others it saw no difference between the answers)."
+                              ).format(
                 word=BIASED_WORD, before=percent(before.with_trait / before.n),
-                after=percent(after.with_trait / after.n), clicks=clicks))
+                after=percent(after.with_trait / after.n), clicks=int(info.get("done", clicks)),
+                learned=int(info.get("learned", 0))))
         else:
             run.say(translate("TourActions", "The judge finished.") if s == "done"
                     else translate("TourActions", "The judge stopped."))

@@ -201,7 +201,11 @@
     </message>
     <message>
         <source>“{sentence}” makes {n} windows of {k} words; the orange word is the one the model must guess each time.</source>
-        <translation>„{sentence}“ ergibt {n} Fenster mit je {k} Wörtern; das orangefarbene Wort muss das Modell jedes Mal erraten.</translation>
+        <translation type="vanished">„{sentence}“ ergibt {n} Fenster mit je {k} Wörtern; das orangefarbene Wort muss das Modell jedes Mal erraten.</translation>
+    </message>
+    <message>
+        <source>“{sentence}” makes {n} windows of {k} words: in {guessed} of them the orange word after the window is the one the model must guess; the last ends the text, with nothing left to guess.</source>
+        <translation>„{sentence}“ ergibt {n} Fenster zu {k} Wörtern: in {guessed} davon ist das orangefarbene Wort nach dem Fenster das, welches das Modell erraten muss; das letzte beendet den Text, danach ist nichts mehr zu raten.</translation>
     </message>
     <message>
         <source>Training stopped: its numbers blew up, and it went back to its last good state.</source>
@@ -280,8 +284,12 @@
         <translation>Der einseitige Bewerter hat {done} von {total} Mal geklickt, immer für „{word}“.</translation>
     </message>
     <message>
+        <source>Answers mentioning “{word}”: {before} before, {after} after the judge&apos;s {clicks} clicks, {learned} of which changed the model (at the others it saw no difference between the answers).</source>
+        <translation>Antworten, die „{word}“ nennen: {before} vorher, {after} nach den {clicks} Klicks des Richters, von denen {learned} das Modell änderten (bei den übrigen sah er keinen Unterschied zwischen den Antworten).</translation>
+    </message>
+    <message>
         <source>Answers mentioning “{word}”: {before} before, {after} after {clicks} biased clicks.</source>
-        <translation>Antworten, die „{word}“ nennen: {before} vorher, {after} nach {clicks} voreingenommenen Klicks.</translation>
+        <translation type="vanished">Antworten, die „{word}“ nennen: {before} vorher, {after} nach {clicks} voreingenommenen Klicks.</translation>
     </message>
     <message>
         <source>The judge finished.</source>

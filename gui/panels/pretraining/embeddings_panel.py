@@ -360,6 +360,10 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
                 reason=html.escape(str(exc))))
 
     # -- panel protocol -----------------------------------------------------------------
+    def tour_part(self, name: str) -> list:
+        """What a tour step is about: the map and its nearest-words list."""
+        return [self.card, self.side] if name == "map" else []
+
     def forget_results(self) -> None:
         """The model the neighbours were measured on is gone (reset, another session): no
         old list or caption ("ocean" is neighbour #5 of "sea"); the word is measured again
