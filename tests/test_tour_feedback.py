@@ -59,3 +59,28 @@ def test_a_click_in_time_is_the_judgement(qtbot, main_window, engine_controller,
     qtbot.waitUntil(lambda: "Learned from your click" in tour.status, timeout=10_000)
     assert c.backend.server.session.alignment.current_run().version == 1  # the click, not a pick
     tour.stop()
+
+
+def test_the_biased_judges_step_says_what_it_counted(qtbot, main_window, engine_controller,
+                                                      monkeypatch):
+    """The caption's clicks, the clicks that changed the model (the panel's updates) and
+    the sizes of the two measurements, all from the run just made."""
+    import re
+
+    from gui.lecture.tour import Tour
+    from gui.lecture.tour_script import TourStep
+
+    monkeypatch.setattr(actions, "BIASED_CLICKS", 3)
+    c = engine_controller
+    tour = Tour(main_window, c, (TourStep("chat", "Judge", "One. Two.", "biased_judge"),))
+    with qtbot.waitSignal(tour.stepDone, timeout=180_000):
+        tour.start(0)
+    run = c.backend.server.session.alignment.current_run()
+    said = tour.status
+    found = re.search(r"after the judge's 3 clicks, (\d+) of which changed the model", said)
+    assert found, said
+    assert int(found.group(1)) == run.version == c.alignment.ranker_info["learned"]
+    per_point = c.alignment.alignment_history.snapshots[-1].samples
+    assert f"Measured on {c.alignment.ranker_info['after'].n} answers each time; each point of " \
+           f"the chart is {per_point} answers" in said
+    tour.stop()

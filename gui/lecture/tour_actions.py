@@ -14,7 +14,7 @@ from gui.lecture.shipped import shipped_mix
 from gui.lecture.step_run import StepRun
 from gui.lecture.tour_script import BIASED_CLICKS, BIASED_WORD, TOUR_QUESTION, TRAIN_SECONDS
 from gui.panels.finetuning.engine_words import engine_text
-from gui.panels.finetuning.numbers import number, percent
+from gui.panels.finetuning.numbers import count, number, percent
 from gui.panels.pretraining.cleaning_counts import biggest_cut
 from gui.panels.pretraining.windows_panel import CAT_SENTENCE
 
@@ -353,13 +353,23 @@ def _biased_judge(run: StepRun) -> None:
         before, after = (info or {}).get("before"), (info or {}).get("after")
         if before is not None and after is not None and before.n and after.n:
             # The clicks it learned from are the updates the panel and its charts count.
-            run.say(translate("TourActions", "Answers mentioning “{word}”: {before} before, {after} "
-                              "after the judge's {clicks} clicks, {learned} of which changed the "
-                              "model (at the others it saw no difference between the answers)."
-                              ).format(
+            said = translate("TourActions", "Answers mentioning “{word}”: {before} before, {after} "
+                             "after the judge's {clicks} clicks, {learned} of which changed the "
+                             "model (at the others it saw no difference between the answers)."
+                             ).format(
                 word=BIASED_WORD, before=percent(before.with_trait / before.n),
                 after=percent(after.with_trait / after.n), clicks=int(info.get("done", clicks)),
-                learned=int(info.get("learned", 0))))
+                learned=int(info.get("learned", 0)))
+            # subtle: the chart's points are other, smaller samples of answers, so its first
+            # and last points differ from these two (6 -> 19 % here, 9 -> 31 % there, in one
+            # run): both are real, and the sizes say which to trust more.
+            snaps = c.alignment.alignment_history.snapshots
+            per_point = getattr(snaps[-1], "samples", 0) if snaps else 0
+            if per_point:
+                said += " " + translate("TourActions", "Measured on {n} answers each time; each "
+                                        "point of the chart is {m} answers, so it wanders more."
+                                        ).format(n=count(after.n), m=count(per_point))
+            run.say(said)
         else:
             run.say(translate("TourActions", "The judge finished.") if s == "done"
                     else translate("TourActions", "The judge stopped."))

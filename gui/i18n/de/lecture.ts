@@ -288,6 +288,10 @@
         <translation>Antworten, die „{word}“ nennen: {before} vorher, {after} nach den {clicks} Klicks des Richters, von denen {learned} das Modell änderten (bei den übrigen sah er keinen Unterschied zwischen den Antworten).</translation>
     </message>
     <message>
+        <source>Measured on {n} answers each time; each point of the chart is {m} answers, so it wanders more.</source>
+        <translation>Jedes Mal an {n} Antworten gemessen; jeder Punkt des Diagramms sind {m} Antworten, daher schwankt es stärker.</translation>
+    </message>
+    <message>
         <source>Answers mentioning “{word}”: {before} before, {after} after {clicks} biased clicks.</source>
         <translation type="vanished">Antworten, die „{word}“ nennen: {before} vorher, {after} nach {clicks} voreingenommenen Klicks.</translation>
     </message>
