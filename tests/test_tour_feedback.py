@@ -84,3 +84,32 @@ def test_the_biased_judges_step_says_what_it_counted(qtbot, main_window, engine_
     assert f"Measured on {c.alignment.ranker_info['after'].n} answers each time; each point of " \
            f"the chart is {per_point} answers" in said
     tour.stop()
+
+
+def test_the_fine_tune_step_says_where_the_held_out_loss_went(qtbot, main_window, engine_controller):
+    """Computed from the run just made: the held-out answers' loss, first and last measured,
+    and what a rise means (the pairs learned by heart) or a fall."""
+    import re
+
+    from gui.lecture import tour_words
+    from gui.lecture.tour import Tour
+    from gui.lecture.tour_script import TourStep
+
+    rose = tour_words.finetune_ended("done", 0.04, (3.82, 5.58))
+    assert "from 3.82 up to 5.58" in rose and "by heart" in rose and "overfitting" in rose
+    fell = tour_words.finetune_ended("done", 1.2, (4.76, 4.39))
+    assert "from 4.76 to 4.39" in fell and "overfitting" not in fell
+
+    c = engine_controller
+    panel = main_window.show_panel("finetune")
+    panel.steps_spin.setValue(30)
+    tour = Tour(main_window, c, (TourStep("finetune", "Fine-tune", "One. Two.", "finetune"),))
+    with qtbot.waitSignal(tour.stepDone, timeout=180_000):
+        tour.start(0)
+    measured = c.finetuning.sft_history.heldout_loss
+    assert len(measured) >= 2
+    found = re.search(r"its loss went from ([\d.]+)(?: up)? to ([\d.]+)", tour.status)
+    assert found, tour.status
+    assert (found.group(1), found.group(2)) == (f"{measured[0]:.2f}", f"{measured[-1]:.2f}")
+    assert ("by heart" in tour.status) == (measured[-1] >= measured[0])
+    tour.stop()

@@ -235,7 +235,9 @@ def _finetune(run: StepRun) -> None:
     def state(s: str) -> None:
         if s != "running":
             snap = c.finetuning.latest_sft_snapshot
-            run.say(tour_words.finetune_ended(s, snap.train_loss if snap else None))
+            measured = c.finetuning.sft_history.heldout_loss
+            heldout = (measured[0], measured[-1]) if len(measured) >= 2 else None
+            run.say(tour_words.finetune_ended(s, snap.train_loss if snap else None, heldout))
             run.done()
 
     run.listen(c.finetuning.finetuneSnapshot, progress)

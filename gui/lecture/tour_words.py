@@ -55,7 +55,10 @@ def finetune_progress(step: int, total: int | None, loss: float) -> str:
                      "{loss}").format(step=count(step), loss=number(loss, 2))
 
 
-def finetune_ended(state: str, loss: float | None) -> str:
+def finetune_ended(state: str, loss: float | None,
+                   heldout: tuple[float, float] | None = None) -> str:
+    """How the fine-tune ended; `heldout`: its loss on the held-out answers, first and last
+    measured, which may rise while the training loss falls (it learned the pairs by heart)."""
     said = {"done": translate("TourWords", "Fine-tuning finished."),
             "stopped": translate("TourWords", "Fine-tuning stopped."),
             "diverged": translate("TourWords", "Fine-tuning stopped: its numbers blew up."),
@@ -63,6 +66,15 @@ def finetune_ended(state: str, loss: float | None) -> str:
     if loss is not None:
         said += " " + translate("TourWords", "Its mistakes on answers (loss) ended at "
                                 "{loss}.").format(loss=number(loss, 2))
+    if heldout is not None:
+        first, last = heldout
+        said += " " + (translate("TourWords", "On the answers to questions it never trained on, "
+                                 "its loss went from {first} to {last}: better at answers it "
+                                 "never saw, too.") if last < first else
+                       translate("TourWords", "On the answers to questions it never trained on, "
+                                 "its loss went from {first} up to {last}: it learned these pairs "
+                                 "by heart more than how to answer new questions (overfitting)."
+                                 )).format(first=number(first, 2), last=number(last, 2))
     return said
 
 

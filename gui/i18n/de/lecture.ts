@@ -557,6 +557,14 @@
         <translation>Seine Fehler bei Antworten (Verlust) endeten bei {loss}.</translation>
     </message>
     <message>
+        <source>On the answers to questions it never trained on, its loss went from {first} to {last}: better at answers it never saw, too.</source>
+        <translation>Bei den Antworten auf Fragen, mit denen es nie trainiert hat, ging sein Verlust von {first} auf {last}: auch besser bei Antworten, die es nie gesehen hat.</translation>
+    </message>
+    <message>
+        <source>On the answers to questions it never trained on, its loss went from {first} up to {last}: it learned these pairs by heart more than how to answer new questions (overfitting).</source>
+        <translation>Bei den Antworten auf Fragen, mit denen es nie trainiert hat, stieg sein Verlust von {first} auf {last}: es hat diese Paare eher auswendig gelernt als das Beantworten neuer Fragen (Überanpassung).</translation>
+    </message>
+    <message>
         <source>Learned from your click: it now prefers the chosen answer by a margin of {margin}, and it moved {kl} away from where it started (KL).</source>
         <translation>Aus Ihrem Klick gelernt: Es bevorzugt die gewählte Antwort jetzt mit einem Abstand von {margin} und hat sich {kl} von seinem Ausgangspunkt entfernt (KL).</translation>
     </message>
