@@ -4,12 +4,13 @@ Several modules add actions to the same menus (File: gui/session_actions.py and 
 presenter's export; View and Tour: gui/lecture/presenter.py; Language:
 gui/language_menu.py). Each asks `menu(window, "&File")` with the English title; the menu
 is made once, with its title translated, and found again by its object name ("fileMenu"),
-so a translated title never makes a second File menu.
+so a translated title never makes a second File menu. `add_action` keeps File > Quit last.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui.i18n import translate
@@ -21,6 +22,10 @@ TITLES = (
     QT_TRANSLATE_NOOP("Menus", "&Tour"),
     QT_TRANSLATE_NOOP("Menus", "&Language"),
 )
+
+
+# Marks the separator above a menu's closing section (File > Quit, which stays last).
+CLOSING_SECTION = "closingSection"
 
 
 def object_name(title: str) -> str:
@@ -39,3 +44,17 @@ def menu(window: QMainWindow, title: str) -> QMenu:
     made = window.menuBar().addMenu(translate("Menus", title))
     made.setObjectName(name)
     return made
+
+
+def add_action(menu: QMenu, action: QAction) -> None:
+    """Add `action` to `menu`, above its closing section if it has one (File > Quit stays
+    the last item, whichever module adds its items later)."""
+    closing = next((a for a in menu.actions() if a.property(CLOSING_SECTION)), None)
+    menu.insertAction(closing, action)  # None: at the end
+
+
+def add_closing_action(menu: QMenu, action: QAction) -> None:
+    """Put `action` last in `menu`, under a separator, where `add_action` leaves it."""
+    separator = menu.addSeparator()
+    separator.setProperty(CLOSING_SECTION, True)
+    menu.addAction(action)

@@ -1,11 +1,13 @@
-"""File > Save session… (Ctrl+S) and Open session… (Ctrl+O), and the job indicator.
+"""File > Save session… (Ctrl+S), Open session… (Ctrl+O) and Quit (Ctrl+Q), and the job
+indicator.
 
 `install_session_actions(window, controller)` adds both to the window's File menu and
 puts a `JobIndicator` under the navigator. The work happens in the engine worker
 (`Controller.save_session` / `open_session`, engine/session_file.py); this module asks
 for the file name and tells the person how it went: success in the status bar, failure in
 the window's message banner (the engine reports it as jobFailed) and in the status bar.
-A file that cannot be opened leaves the current session as it was.
+A file that cannot be opened leaves the current session as it was. Quit closes the window
+as its × does (closeEvent), so what is saved on closing is saved and the workers stop.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from gui import file_dialogs
 from gui.engine_messages import engine_text
-from gui.menus import menu
+from gui.menus import add_closing_action, menu
 from gui.widgets.job_indicator import JobIndicator
 
 SUFFIX = ".pillars"  # engine.session.file.SUFFIX (not imported: it would load torch here)
@@ -32,7 +34,8 @@ def file_menu(window: QMainWindow) -> QMenu:
 
 
 class SessionActions(QObject):
-    """The two File menu actions and what the person sees when they finish."""
+    """The File menu's session actions and Quit, and what the person sees when a
+    session file is saved or opened."""
 
     def __init__(self, window: QMainWindow, controller):
         super().__init__(window)
@@ -49,9 +52,21 @@ class SessionActions(QObject):
         self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_action.setStatusTip(self.tr("Open a session saved with “Save session…”, here or elsewhere"))
         self.open_action.triggered.connect(lambda: self.open())
+        self.quit_action = QAction(self.tr("Quit"), window)
+        # The platform's quit keys (Ctrl+Q on Linux, Cmd+Q on a Mac); Windows has none of
+        # its own, and there Ctrl+Q too.
+        self.quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+                                      or [QKeySequence("Ctrl+Q")])
+        # From the Look inside window too, and with the menu bar hidden (full screen).
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.setStatusTip(self.tr("Close the app (what it remembers is saved)"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(window.close)  # the × button's way out
+        window.addAction(self.quit_action)
         menu = file_menu(window)
         menu.addAction(self.open_action)
         menu.addAction(self.save_action)
+        add_closing_action(menu, self.quit_action)
         controller.sessionFileDone.connect(self._on_done)
 
     def file_filter(self) -> str:

@@ -300,7 +300,10 @@ class Appearance(QObject):
 
     # -- applying ---------------------------------------------------------------------
     def _apply(self, ratio: float, old_scheme: str) -> None:
-        tops = self.app.topLevelWidgets()
+        # subtle: a dialog with a parent (Look inside) is a top-level window AND one of its
+        # parent's children; walked from both, its text grew by the ratio twice. Each tree
+        # is walked from its root only.
+        tops = [top for top in self.app.topLevelWidgets() if top.parentWidget() is None]
         for top in tops:
             pin_fonts(top)
         theme.apply(self.app)

@@ -51,8 +51,9 @@ from gui.lecture.blank_screen import BlankScreen
 from gui.lecture.presenter_screen import PresenterScreen
 from gui.lecture.tour import Tour
 from gui.lecture.tour_card import add_tour_dock
-from gui.menus import menu
+from gui.menus import add_action, menu
 from gui.widgets.picture_export import save_widget_picture
+from gui.window_placement import centre_on_screen, clamp_to_screen, place_once_framed
 
 log = logging.getLogger("three_pillars")
 
@@ -98,27 +99,6 @@ def apply_remembered_appearance(app, settings=None, scale: float | None = None,
     wanted = scale if scale is not None else (settings.scale() if settings is not None else 1.0)
     appearance.set_scale(wanted)
     return appearance
-
-
-def clamp_to_screen(window: QWidget) -> None:
-    """Keep `window` within its screen's available area: a size remembered on a larger
-    screen (or grown by an older version) is shrunk and moved back, never off the screen."""
-    if window.isFullScreen() or window.isMaximized():
-        return
-    screen = window.screen() or QApplication.primaryScreen()
-    if screen is None:
-        return
-    room = screen.availableGeometry()
-    frame = window.frameGeometry()
-    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
-    width = min(window.width(), room.width() - extra_w)
-    height = min(window.height(), room.height() - extra_h)
-    if (width, height) != (window.width(), window.height()):
-        window.resize(width, height)
-    x = min(max(frame.x(), room.left()), room.right() + 1 - (width + extra_w))
-    y = min(max(frame.y(), room.top()), room.bottom() + 1 - (height + extra_h))
-    if (x, y) != (frame.x(), frame.y()):
-        window.move(x, y)
 
 
 class Presenter(PresenterScreen, QObject):
@@ -216,7 +196,7 @@ class Presenter(PresenterScreen, QObject):
 
     def _build_menus(self) -> None:
         file_menu = find_or_add_menu(self.window, "&File")
-        file_menu.addAction(self.export_action)
+        add_action(file_menu, self.export_action)  # above File > Quit
         view = find_or_add_menu(self.window, "&View")
         for action in (self.full_screen_action, None, self.bigger_action, self.smaller_action,
                        self.normal_size_action, None, *self.theme_actions.values(),
@@ -376,7 +356,12 @@ class Presenter(PresenterScreen, QObject):
         geometry = self.settings.geometry() if self.settings is not None else None
         if geometry is not None:
             self.window.restoreGeometry(geometry)
-        clamp_to_screen(self.window)
+            place_once_framed(self.window, lambda: clamp_to_screen(self.window))
+        else:
+            # Nothing remembered: the middle of the screen, frame included. Left to the
+            # window manager, a 1280x720 window went to y=51 on a 768-pixel screen, its
+            # status bar below the bottom edge.
+            place_once_framed(self.window, lambda: centre_on_screen(self.window))
 
     def save_settings(self) -> None:
         if self.settings is None:

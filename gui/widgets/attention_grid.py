@@ -6,6 +6,10 @@ upper right is empty), with the row of the current query position outlined. All 
 are one ImageItem (a mosaic) with two path items for the frames and outlines, made
 once and fed with setImage/setPath: 16 separate plots cost 10-20 ms a repaint here.
 
+The head columns are labelled "head 1", "head 2"... when that fits between two columns, else
+"h1", "h2"..., else "1", "2"... (`ColumnAxis`, chosen as it draws, so at every size and
+text scale): at 1.3x text in a 1366x768 window "head 1 head 2" ran together.
+
 Signals:
     sigQueryHovered(int): the mouse is over row `int` of some head's tile.
     sigHeadClicked(int, int): a head (layer, head) was clicked.
@@ -15,8 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui import theme
@@ -26,6 +30,10 @@ from gui.widgets.plot_menus import own_plot_menus
 # Arrow keys choose a head: (layers, heads) to move by.
 HEAD_MOVES = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
               Qt.Key.Key_Right: (0, 1)}
+# The smallest distance between two tiles, in lines of the labels' text: room for "h1",
+# and a tile of 4-16 rows still big enough to see its pattern at the back of a room.
+MIN_TILE_LINES = 1.8
+DEFAULT_SHAPE = (4, 4)  # layers, heads: the shipped model's, before the first view arrives
 
 
 def attention_colormap() -> pg.ColorMap:
@@ -42,6 +50,47 @@ def _path_item(colour: str, width: float) -> QGraphicsPathItem:
     return item
 
 
+class ColumnAxis(pg.AxisItem):
+    """An axis with one label per column, in the longest of its wordings that fits between
+    two neighbouring columns at the current width and tick font (a space apart)."""
+
+    def __init__(self, orientation: str = "top"):
+        super().__init__(orientation)
+        self.centres: list[float] = []  # each column's centre, in data units
+        self.wordings: list[list[str]] = []  # one label per column in each; longest first
+
+    def set_columns(self, centres, wordings) -> None:
+        self.centres = [float(c) for c in centres]
+        self.wordings = [list(w) for w in wordings]
+        self.picture = None  # pyqtgraph's cached drawing (no public way to drop it)
+        self.update()
+
+    def pitch_px(self) -> float:
+        """Pixels between two neighbouring columns' centres (the whole width for one)."""
+        lo, hi = self.range
+        if len(self.centres) < 2 or hi <= lo:
+            return float(self.width())
+        return (self.centres[1] - self.centres[0]) * self.width() / (hi - lo)
+
+    def labels(self) -> list[str]:
+        """The labels drawn at the current size: the first wording whose widest label fits."""
+        if not self.wordings:
+            return []
+        metrics = QFontMetricsF(self.style["tickFont"] or self.font())
+        room = self.pitch_px() - metrics.horizontalAdvance(" ")
+        for wording in self.wordings:
+            if max(metrics.horizontalAdvance(label) for label in wording) <= room:
+                return wording
+        return self.wordings[-1]  # the shortest, even if it touches its neighbour
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        return [(1.0, list(self.centres))]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        # Asked while drawing (generateDrawSpecs), with the geometry of this very paint.
+        return list(self.labels())[:len(values)]
+
+
 class AttentionGrid(pg.PlotWidget):
     """L x H tiles of attention weights; see the module docstring for the signals."""
 
@@ -51,7 +100,8 @@ class AttentionGrid(pg.PlotWidget):
     def __init__(self, parent=None):
         # No context menu, and none made: making one then dropping it cost a third of
         # the widget (bench/stall_latency.py).
-        super().__init__(parent, enableMenu=False)
+        self.head_axis = ColumnAxis("top")
+        super().__init__(parent, enableMenu=False, axisItems={"top": self.head_axis})
         own_plot_menus(self)
         self.setMouseEnabled(x=False, y=False)
         plot = self.plotItem
@@ -60,6 +110,8 @@ class AttentionGrid(pg.PlotWidget):
         plot.setAspectLocked(True)
         plot.hideAxis("bottom")
         plot.showAxis("top")
+        for name in ("left", "top"):  # set, so that the text scale reaches them (appearance.py)
+            plot.getAxis(name).setStyle(tickFont=theme.font(theme.BASE_PT))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(attention_colormap())
         self.addItem(self.image)
@@ -99,6 +151,7 @@ class AttentionGrid(pg.PlotWidget):
         if self.shape == (n_layer, n_head, T):
             return False
         self.shape = (n_layer, n_head, T)
+        self.updateGeometry()  # another minimum size
         s = self.step
         self.mosaic = np.zeros((n_layer * s - (s - T), n_head * s - (s - T)), dtype=np.float32)
         frames = QPainterPath()
@@ -108,8 +161,13 @@ class AttentionGrid(pg.PlotWidget):
         self.frames.setPath(frames)
         self.plotItem.getAxis("left").setTicks([[(layer * s + T / 2, self.tr("layer {n}").format(n=layer + 1))
                                                  for layer in range(n_layer)]])
-        self.plotItem.getAxis("top").setTicks([[(head * s + T / 2, self.tr("head {n}").format(n=head + 1))
-                                                for head in range(n_head)]])
+        heads = range(1, n_head + 1)
+        self.head_axis.set_columns(
+            [(n - 1) * s + T / 2 for n in heads],
+            [[self.tr("head {n}").format(n=n) for n in heads],
+             [self.tr("h{n}", "head n, when 'head n' is too wide for its column").format(n=n)
+              for n in heads],
+             [str(n) for n in heads]])
         self.plotItem.setRange(QRectF(0, 0, self.mosaic.shape[1], self.mosaic.shape[0]), padding=0.02)
         return True
 
@@ -125,6 +183,29 @@ class AttentionGrid(pg.PlotWidget):
         if resized:  # subtle: after setImage, which resets the item's size to the image's
             self.image.setRect(QRectF(0, 0, self.mosaic.shape[1], self.mosaic.shape[0]))
         self.set_query(query, chosen)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # At least MIN_TILE_LINES of text a tile, at any text scale: squeezed under the
+        # wrapped notes of a small window the tiles shrank to 13 pixels and their labels
+        # ran into each other. The window scrolls instead.
+        n_layer, n_head = self.shape[:2] if self.shape[0] else DEFAULT_SHAPE
+        metrics = QFontMetrics(theme.font(theme.BASE_PT))
+        pitch = MIN_TILE_LINES * metrics.lineSpacing()
+        layer_label = metrics.horizontalAdvance(self.tr("layer {n}").format(n=n_layer)) + 16
+        return QSize(round(layer_label + n_head * pitch), round((n_layer + 1.5) * pitch))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:  # the text scale changed
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def head_labels(self) -> list[str]:
+        """The head columns' labels as drawn at the current size."""
+        return self.head_axis.labels()
+
+    def column_pitch_px(self) -> float:
+        """Pixels from one head column's centre to the next."""
+        return self.head_axis.pitch_px()
 
     def head_image(self, layer: int, head: int) -> np.ndarray:
         """The (T, T) weights drawn in one head's tile."""

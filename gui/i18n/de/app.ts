@@ -134,6 +134,11 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>Kopf {n}</translation>
     </message>
     <message>
+        <source>h{n}</source>
+        <comment>head n, when &apos;head n&apos; is too wide for its column</comment>
+        <translation>K{n}</translation>
+    </message>
+    <message>
         <source>no attention measured yet</source>
         <translation>noch keine Aufmerksamkeit gemessen</translation>
     </message>
@@ -531,8 +536,8 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>um zum feinabgestimmten Modell zurückzukehren</translation>
     </message>
     <message>
-        <source>to reset the demo</source>
-        <translation>um die Demo zurückzusetzen</translation>
+        <source>to go back to the models and data the app came with</source>
+        <translation>um zu den Modellen und Daten zurückzukehren, mit denen die App geliefert wurde</translation>
     </message>
     <message>
         <source>to open another session</source>
@@ -1100,6 +1105,10 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>trainiert … (pausiert)</translation>
     </message>
     <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
         <source>training…</source>
         <translation>trainiert …</translation>
     </message>
@@ -1348,6 +1357,14 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
     <message>
         <source>Open a session saved with “Save session…”, here or elsewhere</source>
         <translation>Eine mit „Sitzung speichern …“ gespeicherte Sitzung öffnen, von hier oder anderswo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Close the app (what it remembers is saved)</source>
+        <translation>Die App schließen (was sie sich merkt, wird gespeichert)</translation>
     </message>
     <message>
         <source>Three Pillars sessions (*.pillars);;All files (*)</source>

@@ -15,13 +15,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +32,11 @@ from gui.panels.pretraining.numbers import decimal, english_singular
 from gui.widgets.attention_grid import AttentionGrid
 from gui.widgets.attention_strip import AttentionStrip
 from gui.widgets.layer_guesses import LENS_TOOLTIP, LayerGuessesTable
+from gui.widgets.page_stack import scrolling
 from gui.widgets.parameter_map_view import ParameterMapTable, WeightHeatmap
 from gui.widgets.token_strip import display_token
+from gui.widgets.wrapping_splitter import WrappingSplitter
+from gui.window_placement import fit_into, free_area, place_once_framed
 
 REDRAW_MS = 33
 PROBE_WHILE_TRAINING_MS = 500
@@ -44,6 +46,8 @@ PART_EVERY_S = 1.0
 TOP_K = 5
 DEFAULT_PART = "blocks.0.attn.c_attn.weight"
 DEFAULT_CHANGE_STEPS = 50
+# The window's size at 1x text; it grows with the text, up to the screen's free area.
+PREFERRED_SIZE = (1200, 660)
 if TYPE_CHECKING:
     from engine.pretraining.inside import InsideView
 
@@ -54,6 +58,7 @@ SHORT_PATTERN = {"previous": QT_TRANSLATE_NOOP("LookInsideView", "previous token
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)  # at 2x text on a small screen a heading takes two lines
     label.setFont(theme.font(theme.BASE_PT, bold=True))
     return label
 
@@ -98,18 +103,20 @@ class LookInsideView(QWidget):
     def _build(self) -> None:
         root = QVBoxLayout(self)
         root.setContentsMargins(8, 6, 8, 6)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = WrappingSplitter()  # how tall its wrapped notes are, for the scroll area
         root.addWidget(split)
 
         left = QWidget()
         col = QVBoxLayout(left)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(_heading(self.tr("What each head looks at (attention)")))
-        col.addWidget(_note(self.tr(
+        self.grid_note = _note(self.tr(
             "Each small square is one attention head: row = the token that looks, column = "
             "the earlier token it looks at, darker = more attention. Hover a token or a row to "
-            "look from there; click a head to show it in the row of tokens.")))
+            "look from there; click a head to show it in the row of tokens."))
+        col.addWidget(self.grid_note)
         self.head_label = QLabel("")
+        self.head_label.setWordWrap(True)
         col.addWidget(self.head_label)
         self.strip = AttentionStrip()
         col.addWidget(self.strip)
@@ -132,6 +139,7 @@ class LookInsideView(QWidget):
         row = QHBoxLayout()
         row.addWidget(_heading(self.tr("Where the numbers live (parameters)")), 1)
         change_label = QLabel(self.tr("change over the last"))
+        change_label.setWordWrap(True)
         row.addWidget(change_label)
         self.steps_spin = QSpinBox()
         change_label.setBuddy(self.steps_spin)  # the label names the box for a screen reader
@@ -160,6 +168,11 @@ class LookInsideView(QWidget):
         self.grid.sigHeadClicked.connect(self._on_head_clicked)
         self.map.sigPartClicked.connect(self.select_part)
         self.steps_spin.valueChanged.connect(lambda _n: self.request())
+
+    def set_notes_shown(self, shown: bool) -> None:
+        """Show or hide the grey notes that explain the charts (a narrator may say it)."""
+        for note in (self.grid_note, self.labels_note, self.lens_note):
+            note.setVisible(shown)
 
     # -- requests ---------------------------------------------------------------------
     def set_window(self, ids, target_id: int | None) -> None:
@@ -321,18 +334,45 @@ class LookInsideView(QWidget):
 
 
 class LookInsideDialog(QDialog):
-    """A window of its own for the view, following a Windows panel's current window."""
+    """A window of its own for the view, following a Windows panel's current window.
+
+    It never outgrows the screen's free area, at any text size: its contents scroll inside
+    it, as the main window's panels do (gui/widgets/page_stack.py). `keep_within` gives it a
+    smaller area for one opening (the tour's, above its caption card).
+    """
 
     def __init__(self, windows_panel, parent: QWidget | None = None):
         super().__init__(parent if parent is not None else windows_panel.window())
         self.setWindowTitle(self.tr("Look inside the model"))
         self.panel = windows_panel
+        self.area: QRect | None = None  # where it must stay; None: its screen's free area
         self.view = LookInsideView(windows_panel.controller, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        # subtle: in a scroll area the view's minimum size (2x text: wider than a 1366-pixel
+        # screen) no longer becomes the window's, which the window manager cannot shrink.
+        layout.addWidget(scrolling(self.view))
         windows_panel.windowChanged.connect(self._follow)
-        self.resize(1200, 660)
+
+    def keep_within(self, area: QRect | None) -> None:
+        """Keep the window's frame inside `area` (global pixels) until it is next closed;
+        None: anywhere on its screen."""
+        self.area = QRect(area) if area is not None else None
+        if self.isVisible():
+            self._place()
+
+    def set_narrated(self, narrated: bool) -> None:
+        """Someone else says what the charts show (the tour's caption card) until it is next
+        closed: the grey notes go, and the charts have their room."""
+        self.view.set_notes_shown(not narrated)
+
+    def _place(self) -> None:
+        """The preferred size for the text size, shrunk and centred into its area."""
+        area = self.area if self.area is not None else free_area(self)
+        scale = theme.scale()
+        self.resize(round(PREFERRED_SIZE[0] * scale), round(PREFERRED_SIZE[1] * scale))
+        if area is not None:
+            fit_into(self, area, centre=True)
 
     def _follow(self, *_args) -> None:
         window = self.panel.current_window()
@@ -341,4 +381,12 @@ class LookInsideDialog(QDialog):
 
     def showEvent(self, event) -> None:
         self._follow()
+        if not event.spontaneous():  # opened (not brought back from the taskbar)
+            place_once_framed(self, self._place)
         super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        if not event.spontaneous():  # closed: the next opening is the usual one
+            self.area = None
+            self.view.set_notes_shown(True)
+        super().hideEvent(event)
