@@ -117,3 +117,25 @@ def _english_interface(request):
         if not i18n.installed_for(app):
             i18n.install(app, "en")
     yield
+
+
+@pytest.fixture
+def themed(qapp):
+    """The house theme applied before any window is built, as gui/app.py does; undone
+    after. Yields the Appearance (text scale, light/dark)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui import theme
+    from gui.lecture.appearance import Appearance
+
+    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
+    theme.apply(qapp)
+    yield Appearance.instance()
+    appearance = Appearance.instance()
+    appearance.set_theme_choice("light")
+    appearance.reset_scale()  # module-wide state: later tests start at the design sizes
+    qapp.setStyleSheet(saved[2])
+    qapp.setStyle(saved[3])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[0])
+    QApplication.sendPostedEvents()

@@ -19,24 +19,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def themed(qapp):
-    """The house theme applied before any window is built, as gui/app.py does; undone after."""
-    from gui.lecture.appearance import Appearance
-
-    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
-    theme.apply(qapp)
-    yield qapp
-    appearance = Appearance.instance()
-    appearance.set_theme_choice("light")
-    appearance.reset_scale()  # module-wide state: later tests start at the design sizes
-    qapp.setStyleSheet(saved[2])
-    qapp.setStyle(saved[3])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[0])
-    QApplication.sendPostedEvents()
-
-
-@pytest.fixture
 def lecture(qtbot, themed, engine_controller, main_window):
     """The main window on the in-process engine with the lecture tools attached.
 

@@ -21,24 +21,6 @@ SCALES = (0.8, 1.0, 1.3, 1.6, 2.0)  # the View menu's range, at its ends and the
 
 
 @pytest.fixture
-def themed(qapp):
-    """The house theme applied before any window is built, as gui/app.py does; undone after."""
-    from gui.lecture.appearance import Appearance
-
-    saved = (qapp.font(), qapp.palette(), qapp.styleSheet(), qapp.style().name())
-    theme.apply(qapp)
-    yield Appearance.instance()
-    appearance = Appearance.instance()
-    appearance.set_theme_choice("light")
-    appearance.reset_scale()  # module-wide state: later tests start at the design sizes
-    qapp.setStyleSheet(saved[2])
-    qapp.setStyle(saved[3])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[0])
-    QApplication.sendPostedEvents()
-
-
-@pytest.fixture
 def new_window(qtbot, themed, engine_controller):
     """A main window with the lecture tools, built as gui/app.py builds it, not yet shown,
     with nothing remembered from an earlier run (the settings live in a fresh folder)."""
