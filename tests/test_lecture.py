@@ -334,6 +334,11 @@ def test_each_tour_step_brings_what_it_is_about_into_view(qtbot, lecture):
             assert parts, f"step {index + 1}: the {step.panel} panel has no part {step.shows!r}"
             qtbot.waitUntil(lambda p=parts: _in_view(p, area), timeout=3000)
             checked += 1
+            if step.shows_after:  # its result is elsewhere: shown once the step is done
+                after = window.current_panel().tour_part(step.shows_after)
+                assert after, f"step {index + 1}: no part {step.shows_after!r}"
+                tour._run.done()
+                qtbot.waitUntil(lambda p=after: _in_view(p, area), timeout=3000)
     finally:
         tour.stop()
     assert checked >= 12

@@ -40,8 +40,9 @@ def describe_view(view) -> str:
     if view.parts:
         total = sum(p.count for p in view.parts)
         biggest = max(view.parts, key=lambda p: p.count)
-        text += " " + translate("LookInsideStep", "Of its {total} numbers, {count} sit in this "
-                                "part: {part}.").format(
+        # "the largest part", not "this part": the table's highlighted row is another one.
+        text += " " + translate("LookInsideStep", "Of its {total} numbers, {count} sit in its "
+                                "largest part: {part}.").format(
             total=count(total), count=count(biggest.count),
             part=tour_words.model_part(biggest.label))
     return text

@@ -132,12 +132,14 @@ class Tour(QObject):
         QTimer.singleShot(0, self, lambda: self._show_part(run))
 
     def _show_part(self, run: StepRun) -> None:
-        """Scroll the part of the panel the step is about into view (`TourStep.shows`)."""
-        if run is not self._run or not run.step.shows:
+        """Scroll the part of the panel the step is about into view (`TourStep.shows`, or
+        `shows_after` once its result is in)."""
+        part = (run.step.shows_after or run.step.shows) if run.is_done else run.step.shows
+        if run is not self._run or not part:
             return
         tour_part = getattr(run.panel, "tour_part", None)
         if tour_part is not None:
-            bring_into_view(tour_part(run.step.shows))
+            bring_into_view(tour_part(part))
 
     def _start_action(self, run: StepRun) -> None:
         step = run.step

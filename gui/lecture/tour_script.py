@@ -41,6 +41,9 @@ class TourStep:
     # into view as the step opens and again when its result is in: at a lecture's text
     # size, under the tour's caption, it is often below the fold. "" : the panel as it is.
     shows: str = ""
+    # Where to look once its result is in, when that is another part ("": `shows` again):
+    # the feedback step asks the room to click an answer, then its result is the charts.
+    shows_after: str = ""
     seconds: int = 0  # the least reading time of its result on auto-play (0: the chosen time)
 
     def shown_title(self) -> str:
@@ -196,7 +199,8 @@ STEPS: tuple[TourStep, ...] = (
             "picked answer, how far it has moved from where it started, and what its answers cost"
             " in made-up words."),
         "give_feedback",
-        shows="charts",
+        shows="answers",
+        shows_after="charts",
     ),
     TourStep(
         "chat",

@@ -12,8 +12,12 @@
         <translation>Scharfe Köpfe: {sharp} von {heads}; Schicht {layer}, Kopf {head} {what}.</translation>
     </message>
     <message>
+        <source>Of its {total} numbers, {count} sit in its largest part: {part}.</source>
+        <translation>Von seinen {total} Zahlen sitzen {count} in seinem größten Teil: {part}.</translation>
+    </message>
+    <message>
         <source>Of its {total} numbers, {count} sit in this part: {part}.</source>
-        <translation>Von seinen {total} Zahlen sitzen {count} in diesem Teil: {part}.</translation>
+        <translation type="vanished">Von seinen {total} Zahlen sitzen {count} in diesem Teil: {part}.</translation>
     </message>
     <message>
         <source>Reading the model&apos;s attention and its guesses after each block…</source>
