@@ -112,4 +112,5 @@ def test_the_fine_tune_step_says_where_the_held_out_loss_went(qtbot, main_window
     assert found, tour.status
     assert (found.group(1), found.group(2)) == (f"{measured[0]:.2f}", f"{measured[-1]:.2f}")
     assert ("by heart" in tour.status) == (measured[-1] >= measured[0])
+    assert panel.tabs.currentWidget() is panel.plot  # the curve the caption talks about
     tour.stop()

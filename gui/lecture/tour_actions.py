@@ -238,6 +238,7 @@ def _finetune(run: StepRun) -> None:
             measured = c.finetuning.sft_history.heldout_loss
             heldout = (measured[0], measured[-1]) if len(measured) >= 2 else None
             run.say(tour_words.finetune_ended(s, snap.train_loss if snap else None, heldout))
+            run.panel.show_learning_curve()  # what the caption is about, not the table
             run.done()
 
     run.listen(c.finetuning.finetuneSnapshot, progress)

@@ -389,6 +389,11 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             self.measure()
             self.tabs.setCurrentIndex(0)
 
+    def show_learning_curve(self) -> None:
+        """Bring the learning curve's tab forward (the tour's fine-tune step ends on it:
+        its caption is about the curve, while the panel itself turns to the table)."""
+        self.tabs.setCurrentWidget(self.plot)
+
     def _on_command_failed(self, failure) -> None:
         if failure.is_about(FineTune):
             self.progress.setText(self.tr("Fine-tuning could not start (see the message above)."))
