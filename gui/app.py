@@ -230,7 +230,10 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     from gui.language_menu import install_language_menu
 
     install_language_menu(window, settings, language_choice, language, argv)
-    presenter.restore_geometry()
+    if args.screenshot is None and args.screenshot_all is None:
+        presenter.restore_geometry()
+    # else a picture of the size asked for (--size), whatever the screen: not fitted into
+    # the screen (the offscreen platform's is 800x600), nor placed where it was last time.
     if args.size is not None:
         window.resize(*args.size)
     # Every panel made now, before the window appears: made on its first opening instead,
