@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,20 @@ def test_icon_png_is_the_svg_rendered_at_256(qapp, tmp_path):
     fresh = make_icon.render(ASSETS / "three-pillars.svg", tmp_path / "icon.png", 256)
     shipped, made = QImage(str(ASSETS / "three-pillars.png")), QImage(str(fresh))
     assert (shipped.width(), shipped.height()) == (256, 256)
-    assert shipped.convertToFormat(QImage.Format.Format_ARGB32) == made.convertToFormat(QImage.Format.Format_ARGB32)
+    # The same picture, give or take rounding: Qt's rasteriser may differ by one level in a
+    # few edge pixels from one CPU to another (4 pixels of 65,536 did); a changed icon
+    # differs by far more.
+    a, b = (_pixels(img) for img in (shipped, made))
+    differ = np.abs(a.astype(int) - b.astype(int)).max(axis=2)
+    assert differ.max() <= 2 and (differ > 0).sum() <= 64, (differ.max(), (differ > 0).sum())
+
+
+def _pixels(image):
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    return np.frombuffer(bytes(image.constBits()), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()]
 
 
 @pytest.mark.gui

@@ -12,6 +12,7 @@ finish, pausing and single steps the same way for all.
 
 from __future__ import annotations
 
+import math
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -50,7 +51,7 @@ class Job:
     paused: bool = False
     steps_left: int | None = None  # a single step: run this many, then pause
     _batch: list = field(default_factory=list)
-    _last_flush: float = 0.0
+    _last_flush: float = -math.inf  # the first flush is due at once (perf_counter may be small)
 
 
 class JobRunner:
