@@ -28,7 +28,7 @@ from engine.alignment.run import Alignment
 from engine.checkpoint import load_checkpoint
 from engine.finetuning.qa_data import bundled_qa
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("both_cores")]
 
 WORD = "sea"
 CLICKS = 30

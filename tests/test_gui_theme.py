@@ -14,8 +14,16 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QLabel, QPushButton, QSlider, QStyle, QStyleOptionButton,
-    QStyleOptionSlider, QVBoxLayout, QWidget,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionSlider,
+    QVBoxLayout,
+    QWidget,
 )
 
 from gui import theme

@@ -5,27 +5,18 @@ steps (never the clock), so they are the slowest engine tests (~1 minute in all)
 """
 
 import pytest
-import torch
 
 from engine.corpus.mix import Mix
 from engine.corpus.style import forum_marker_rate
 from engine.pretraining.trainer import TrainConfig
 from engine.session.core import Session
 
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True)
-def one_thread():
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("both_cores")]
 
 
 def test_made_up_world_from_scratch_sea_is_near_waters_and_heldout_loss_falls():
     """In the made-up world, where "sea" and "waters" fill the same template slots:
-    seed 0, 150 steps (about 30 s on one core)."""
+    seed 0, 150 steps (about 20 s on two cores)."""
     session = Session(seed=0)
     session.set_mix(Mix.made_up())
     snaps = list(session.pretraining.train(TrainConfig(seed=0, max_steps=150), from_scratch=True))
