@@ -248,8 +248,6 @@ def _finetune(run: StepRun) -> None:
 
 
 def _two_answers(run: StepRun) -> None:
-    c = run.controller
-
     def shown(candidates) -> None:
         answers = getattr(candidates, "answers", ())
         if len(answers) >= 2:
