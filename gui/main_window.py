@@ -18,6 +18,7 @@ from gui.status_bar import ModelStatusBar
 from gui.widgets.banner import MessageBanner
 from gui.widgets.page_stack import PageStack, scrolling
 from gui.widgets.staggered_paint import paint_charts_after
+from gui.widgets.view_height import ViewHeightCap
 
 log = logging.getLogger("three_pillars")
 
@@ -65,6 +66,10 @@ class MainWindow(QMainWindow):
         self.stack = PageStack()
         self.page_scroller = scrolling(self.stack)
         right.addWidget(self.page_scroller, 1)
+        # A chart or list taller than the page's visible height could never be seen whole
+        # (at a lecture's text size, under the tour's caption): each panel's `view_sized`
+        # parts are capped at it (gui/widgets/view_height.py).
+        self.view_cap = ViewHeightCap(self.page_scroller)
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
 
@@ -149,7 +154,15 @@ class MainWindow(QMainWindow):
         panel = spec.factory(self.controller)
         self.panels[key] = panel
         self.stack.addWidget(panel)
+        view_sized = getattr(panel, "view_sized", None)
+        if callable(view_sized):
+            self.view_cap.add_all(view_sized())
         return panel
+
+    def apply_theme(self) -> None:
+        """The text scale changed (gui/lecture/appearance.py): the caps follow the new
+        heights of the titles and captions seen with each capped part."""
+        self.view_cap.apply()
 
     def forget_results(self) -> None:
         for panel in self.panels.values():

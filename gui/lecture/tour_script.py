@@ -222,6 +222,6 @@ STEPS: tuple[TourStep, ...] = (
             "shaped how it answers: pre-training, fine-tuning and feedback. “Reset the demo” puts"
             " everything back the way it started."),
         "stage_strip",
-        shows="tabs",
+        shows="stages",
     ),
 )

@@ -462,9 +462,15 @@ class ChatPanel(RedrawWhileShown, QWidget):
 
     def tour_part(self, name: str) -> list:
         """What a tour step is about: the two answers, the charts, the rewarded trait's
-        chart with the made-up words' beside it, or the tabs (the judge, the stages)."""
+        chart with the made-up words' beside it, the tabs (the judge), or the three
+        stages' columns."""
         if name == "trait":
             return [(self.charts, self.charts.rect_of(p)) for p in (self.charts.trait, self.charts.nonwords)]
+        if name == "stages" and self.tabs.currentWidget() is self.strip_tab:
+            # The three columns' guesses and answers (the tab's intro may go above the fold).
+            return [w for col in self.strip_tab.columns.values() for w in (col.heading, col.sample)]
+        if name == "stages":
+            return [self.tabs]
         return {"answers": list(self.cards), "charts": [self.charts], "tabs": [self.tabs]}.get(name, [])
 
     def is_ready(self) -> bool:

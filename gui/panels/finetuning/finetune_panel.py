@@ -264,7 +264,14 @@ class FinetunePanel(RedrawWhileShown, QWidget):
 
     def tour_part(self, name: str) -> list:
         """What a tour step is about: both models' answers, or the tabs (curve, table)."""
-        return {"answers": list(self.cards.values()), "tabs": [self.tabs]}.get(name, [])
+        if name == "answers":  # the answers and their checks (the cards' headings may go)
+            return [w for card in self.cards.values() for w in (card.text, card.verdict)]
+        return {"tabs": [self.tabs]}.get(name, [])
+
+    def view_sized(self) -> list:
+        """The tabs (the learning curve, the tables) seen whole in the page's visible
+        height (gui/widgets/view_height.py)."""
+        return [(self.tabs, [])]
 
     def is_ready(self) -> bool:
         return self.comparison is not None and self.rates is not None and self.qa is not None

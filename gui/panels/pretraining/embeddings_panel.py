@@ -361,8 +361,17 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
 
     # -- panel protocol -----------------------------------------------------------------
     def tour_part(self, name: str) -> list:
-        """What a tour step is about: the map and its nearest-words list."""
-        return [self.card, self.side] if name == "map" else []
+        """What a tour step is about: the map and the measured nearest words (the caption
+        and the list; the legend above the map and the search above the list may go
+        above the fold)."""
+        side = self.side
+        return [self.map, side.verdict, side.table_title, side.table] if name == "map" else []
+
+    def view_sized(self) -> list:
+        """The map, and the nearest-words list with its caption and title, each seen whole
+        in the page's visible height (gui/widgets/view_height.py)."""
+        side = self.side
+        return [(self.map, []), (side.table, [side.verdict, side.table_title])]
 
     def forget_results(self) -> None:
         """The model the neighbours were measured on is gone (reset, another session): no

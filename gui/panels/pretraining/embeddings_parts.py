@@ -231,6 +231,9 @@ class NeighbourSide(QWidget):
         note.setFont(theme.font(theme.SMALL_PT))
         note.setProperty("role", "muted")
         side.addWidget(note)
+        # The list stops growing at the page's visible height (EmbeddingsPanel.view_sized):
+        # the room left over goes under the note, not between the caption and the list.
+        side.addStretch()
 
     def clear(self) -> None:
         """No neighbours measured on the model now loaded: an empty table, no verdict."""

@@ -345,6 +345,11 @@ class WindowsPanel(WindowStepping, QWidget):
         """What a tour step is about: the windows and the guesses, or the loss curve."""
         return {"windows": [self.strip, self.bars], "loss curve": [self.train_box]}.get(name, [])
 
+    def view_sized(self) -> list:
+        """The loss chart with its box's title and the line under it: seen whole in the
+        page's visible height (gui/widgets/view_height.py)."""
+        return [(self.loss_plot, [self.train_box])]
+
     def is_ready(self) -> bool:
         """True once a real passage and the model's guesses for it are drawn."""
         return bool(self.units) and self.distribution is not None

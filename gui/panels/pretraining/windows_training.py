@@ -72,6 +72,9 @@ class TrainingBox(TitledBox):
         self.train_stats.setFont(theme.font(theme.SMALL_PT))
         self.train_stats.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.train_stats)
+        # The chart stops growing at the page's visible height (WindowsPanel.view_sized):
+        # the room left over goes under the line of numbers, not between it and the chart.
+        layout.addStretch()
         # No fixed least width: TitledBox keeps the title whole, the chart its own least width.
 
     def show_idle(self) -> None:

@@ -1,0 +1,110 @@
+"""A chart or list never taller than the page's visible height (gui/widgets/view_height.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+class _Tall:
+    """A scroll area 300 px high holding a row 700 px high: a box (a title, a chart that
+    stretches, at least 80 px, a line under it), a list with its caption, a tall neighbour."""
+
+    def __init__(self, qtbot):
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import (
+            QHBoxLayout,
+            QLabel,
+            QListWidget,
+            QScrollArea,
+            QSizePolicy,
+            QVBoxLayout,
+            QWidget,
+        )
+
+        class Chart(QWidget):
+            def sizeHint(self):  # noqa: N802 - Qt's name
+                return QSize(200, 600)
+
+            def minimumSizeHint(self):  # noqa: N802 - Qt's name
+                return QSize(100, 80)
+
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        page = QWidget()
+        row = QHBoxLayout(page)
+        self.box = QWidget()
+        col = QVBoxLayout(self.box)
+        self.title = QLabel("Training: mistakes going down")
+        self.chart = Chart()
+        self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.status = QLabel("step 40 · loss 5.1")
+        for w in (self.title, self.chart, self.status):
+            col.addWidget(w)
+        col.addStretch()  # as the panels do: room left over goes under the line, not into gaps
+        row.addWidget(self.box)
+        side = QVBoxLayout()
+        self.caption = QLabel("Nearest words")
+        self.table = QListWidget()
+        self.table.addItems([f"word {i}" for i in range(40)])
+        side.addWidget(self.caption)
+        side.addWidget(self.table, 1)
+        side.addStretch()
+        row.addLayout(side)
+        neighbour = QWidget()  # the windows' strip, say: it makes the row 700 px high
+        neighbour.setMinimumHeight(700)
+        row.addWidget(neighbour)
+        self.area.setWidget(page)
+        self.area.resize(500, 300)
+        qtbot.addWidget(self.area)
+        self.area.show()
+        qtbot.waitExposed(self.area)
+
+    def view(self) -> int:
+        return self.area.viewport().height()
+
+
+def _settled(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        qtbot.wait(10)
+
+
+def _box_height(page) -> int:
+    """From the box's title to the line under its chart."""
+    return page.status.geometry().bottom() - page.title.geometry().top()
+
+
+def test_a_chart_and_what_goes_with_it_fit_the_view_and_grow_back(qtbot):
+    from gui.widgets.view_height import MARGIN, ViewHeightCap
+
+    page = _Tall(qtbot)
+    _settled(qtbot)
+    assert _box_height(page) > page.view()  # the case: taller than the view, uncapped
+    cap = ViewHeightCap(page.area)
+    cap.add(page.chart, [page.box])  # the box counts for its title and status line
+    cap.add(page.table, [page.caption])
+    qtbot.waitUntil(lambda: _box_height(page) <= page.view() - MARGIN, timeout=2000)
+    assert page.table.geometry().bottom() - page.caption.geometry().top() <= page.view() - MARGIN
+    assert page.chart.height() >= 80
+
+    page.area.resize(500, 900)  # a larger view: the chart grows back
+    qtbot.waitUntil(lambda: page.chart.height() > 400, timeout=2000)
+    page.area.resize(500, 60)  # smaller than the chart's minimum: the minimum wins
+    qtbot.waitUntil(lambda: page.chart.maximumHeight() == 80, timeout=2000)
+    cap.release()
+    assert page.chart.maximumHeight() > 10_000
+
+
+def test_the_windows_panels_loss_chart_is_capped_in_the_main_window(qtbot, main_window):
+    """The main window caps each panel's `view_sized` parts at its page's height."""
+    window = main_window
+    panel = window.show_panel("windows")
+    window.resize(1280, 520)
+    qtbot.waitUntil(lambda: panel.loss_plot.maximumHeight() < 10_000, timeout=3000)
+    view = window.page_scroller.viewport().height()
+    qtbot.waitUntil(lambda: panel.loss_plot.height() < view - panel.train_stats.height(), timeout=3000)
