@@ -214,7 +214,9 @@ def _ask_both(run: StepRun, after: bool) -> None:
         run.done()
 
     def ask() -> None:
-        run.once(c.finetuning.comparisonReady, answered)
+        # What the panel shows, once it shows it: the engine's signal may reach the tour
+        # before the cards, and the step would then scroll to the answers as they were.
+        run.once(run.panel.comparisonShown, answered)
         run.panel.ask(question)
         run.say(translate("TourActions", "Asking “{question}”…").format(question=question))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -175,7 +176,15 @@ class JudgeTab(QWidget):
 
 
 class GuessBars(ProbabilityBars):
-    """Probability bars without a "real next token" to check against."""
+    """Probability bars without a "real next token" to check against, as tall as their
+    rows (the stage's answer goes right under them, not at the bottom of the tab)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
     def show_guesses(self, tokens, probs) -> None:
         self._tokens = tuple(tokens)
@@ -202,11 +211,14 @@ class StageColumn(QFrame):
         layout.addWidget(self.heading)
         self.bars = GuessBars()
         self.bars.set_message(self.tr("Press “Compare”."))
-        layout.addWidget(self.bars, 1)
+        layout.addWidget(self.bars)
         self.sample = small_label("", muted=False)
         self.sample.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sample.setProperty("i18nData", True)  # "It wrote:" and the model's (English) answer
         layout.addWidget(self.sample)
+        # Room left over goes under the answer, not between the guesses and the answer
+        # (the tour's last step shows a column from its heading to its answer).
+        layout.addStretch(1)
 
     def clear(self) -> None:
         """Nothing asked yet (or the models changed since)."""
