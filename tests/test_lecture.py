@@ -350,6 +350,40 @@ def test_each_tour_step_brings_what_it_is_about_into_view(qtbot, lecture):
     assert cut == [], f"steps whose part is cut at the bottom: {cut}"
 
 
+def test_a_part_that_moves_as_its_panel_settles_is_brought_back_into_view(qtbot, lecture):
+    """A panel opened for the first time (or an answer that just arrived) lays itself out
+    over several turns: the part the step is about can move after the first scroll. The
+    tour scrolls again once the layout has settled, and only while the step is on."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QSize, QTimer
+
+    from gui.lecture.tour_script import STEPS
+
+    window = lecture.window
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720), timeout=3000)
+    lecture.appearance.set_scale(1.3)
+    tour = lecture.tour
+    tour.steps = tuple(replace(s, action="") for s in STEPS)
+    index = next(i for i, s in enumerate(tour.steps) if s.shows == "loss curve")
+    area = window.page_scroller
+    try:
+        tour.start(index)
+        panel = window.current_panel()
+        parts = panel.tour_part("loss curve")
+        qtbot.waitUntil(lambda: _in_view(parts, area), timeout=3000)
+        # Something above the chart grows a moment later, pushing it below the fold.
+        above = panel.strip
+        QTimer.singleShot(50, lambda: above.setMinimumHeight(above.height() + 2 * area.height()))
+        qtbot.wait(100)
+        assert not _in_view(parts, area)  # moved away by the late layout
+        qtbot.waitUntil(lambda: _in_view(parts, area), timeout=3000)
+    finally:
+        tour.stop()
+        above.setMinimumHeight(0)
+
+
 def test_the_readme_counts_the_tours_steps():
     from pathlib import Path
 

@@ -33,6 +33,8 @@ from gui.lecture.tour_actions import ACTIONS, TourAction
 from gui.lecture.tour_script import STEPS, TourStep
 from gui.widgets.into_view import bring_into_view
 
+SETTLE_MS = (250, 900)  # the part scrolled into view again, once the layout has settled
+
 
 class Tour(QObject):
     """Steps through `STEPS` on a MainWindow; see the module docstring for the signals."""
@@ -133,10 +135,23 @@ class Tour(QObject):
 
     def _show_part(self, run: StepRun) -> None:
         """Scroll the part of the panel the step is about into view (`TourStep.shows`, or
-        `shows_after` once its result is in)."""
+        `shows_after` once its result is in); again a moment later, in case it moved.
+
+        subtle: a panel opened for the first time, or a tab shown for the first time, is
+        laid out over several turns (wrapped text measures itself at its final width),
+        and an answer that just arrived grows its card on the next turns: the first
+        scroll can aim at where the part was. The later ones scroll only if it moved."""
         part = (run.step.shows_after or run.step.shows) if run.is_done else run.step.shows
         if run is not self._run or not part:
             return
+        self._bring(run, part)
+        for delay in SETTLE_MS:
+            QTimer.singleShot(delay, self, lambda p=part: self._bring(run, p))
+
+    def _bring(self, run: StepRun, part: str) -> None:
+        current = (run.step.shows_after or run.step.shows) if run.is_done else run.step.shows
+        if run is not self._run or part != current:
+            return  # another step, or the step's result moved the view elsewhere since
         tour_part = getattr(run.panel, "tour_part", None)
         if tour_part is not None:
             bring_into_view(tour_part(part))
