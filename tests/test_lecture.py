@@ -544,6 +544,8 @@ def test_the_first_tour_steps_do_the_real_thing(qtbot, lecture, engine_controlle
     assert 0 < c.status.tokens_seen < seen  # a new model, from random numbers
     assert c.pretraining.loss_history.train_loss[0] > 0.6 * math.log(c.model_tokenizer.vocab_size)  # guessing
     qtbot.waitUntil(lambda: "Paused" in tour.status, timeout=5000)
+    # what it says it read is what the status bar counts for the new model, the last step too
+    qtbot.waitUntil(lambda: f"read {c.status.tokens_seen:,} tokens" in tour.status, timeout=5000)
     # 6: back to the shipped model, then "sea" and its measured neighbours
     with qtbot.waitSignal(c.pretraining.neighboursReady, timeout=30_000,
                           check_params_cb=lambda word, found, message: word == "sea" and bool(found)):

@@ -113,14 +113,17 @@ def _cat_windows(run: StepRun) -> None:
         start()
 
 
+PAUSE_WAIT_MS = 3000  # how long the training step waits to hear that the run paused
+
+
 def _train_20s(run: StepRun) -> None:
     c = run.controller
-    first = {"loss": None, "tokens": None}
+    first = {"loss": None}
     left = [TRAIN_SECONDS]
 
     def snapshot(snap) -> None:
         if first["loss"] is None and snap.train_loss == snap.train_loss:
-            first["loss"], first["tokens"] = snap.train_loss, snap.tokens_seen
+            first["loss"] = snap.train_loss
 
     def tick() -> None:
         left[0] -= 1
@@ -129,18 +132,31 @@ def _train_20s(run: StepRun) -> None:
             run.say(tour_words.training_left(left[0], snap))
 
     def stop() -> None:
+        # Said once the run has really paused: the step in flight when the time ran out
+        # is counted, as in the status bar (the caption read one or two steps fewer).
+        stopping[0] = True
         c.pretraining.pause_training()
+        run.after(PAUSE_WAIT_MS, paused)  # if the pause is never reported
+
+    def paused() -> None:
+        if run.is_done:
+            return
+        run.finish_timers()
         snap = c.pretraining.latest_snapshot
         if snap is not None and first["loss"] is not None:
-            read = snap.tokens_seen - first["tokens"]
-            run.say(tour_words.training_paused(TRAIN_SECONDS, read, first["loss"], snap.train_loss))
+            # A brand-new model: all it has read, it read in these seconds.
+            run.say(tour_words.training_paused(TRAIN_SECONDS, snap.tokens_seen, first["loss"],
+                                               snap.train_loss))
         else:
             run.say(tour_words.training_paused(TRAIN_SECONDS, None, None, None))
         run.done()
 
-    started = [False]
+    started, stopping = [False], [False]
 
     def state(s: str) -> None:
+        if stopping[0] and s != "running":
+            paused()
+            return
         # The clock starts when the model really trains, not when it was asked to.
         if s == "running" and not started[0]:
             started[0] = True
