@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from gui import theme
 from gui.i18n import translate
@@ -83,10 +83,28 @@ class Navigator(QListWidget):
         """Make `key` the current step (emits stepSelected if it changes)."""
         self.setCurrentRow(self._rows[key])
 
+    def keep_current_in_view(self) -> None:
+        """Scroll so that the current step shows, with its pillar's heading above it when
+        both fit: when the list is shorter than its steps (the tour's caption across the
+        window at a lecture's text size), the step on screen was often scrolled away."""
+        item = self.currentItem()
+        if item is None:
+            return
+        row = self.row(item)
+        head = next((r for r in range(row, -1, -1) if not self.item(r).data(KEY_ROLE)), None)
+        if head is not None:
+            self.scrollToItem(self.item(head), QAbstractItemView.ScrollHint.EnsureVisible)
+        self.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.keep_current_in_view()
+
     def current_key(self) -> str | None:
         item = self.currentItem()
         return None if item is None else item.data(KEY_ROLE)
 
     def _on_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
         if current is not None and current.data(KEY_ROLE):
+            self.keep_current_in_view()
             self.stepSelected.emit(current.data(KEY_ROLE))
