@@ -108,3 +108,32 @@ def test_the_windows_panels_loss_chart_is_capped_in_the_main_window(qtbot, main_
     qtbot.waitUntil(lambda: panel.loss_plot.maximumHeight() < 10_000, timeout=3000)
     view = window.page_scroller.viewport().height()
     qtbot.waitUntil(lambda: panel.loss_plot.height() < view - panel.train_stats.height(), timeout=3000)
+
+
+def test_tabs_take_their_short_titles_only_while_the_full_ones_do_not_fit(qtbot, themed):
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from gui.widgets.adaptive_row import fit_tabs, short_tab_titles
+
+    tabs = fit_tabs(QTabWidget())
+    for title in ("Before / after", "The examples (Q&&A pairs)", "What is learned (masks)",
+                  "Learning curve (loss)"):
+        tabs.addTab(QLabel("…"), title)
+    short_tab_titles(tabs, ["Before/after", "Examples", "Masks", "Loss curve"])
+    qtbot.addWidget(tabs)
+    tabs.resize(1400, 300)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    qtbot.waitUntil(lambda: tabs.tabText(3) == "Learning curve (loss)", timeout=2000)
+    assert tabs.tabToolTip(3) == ""
+    fitter = tabs._short_titles
+    full = fitter.needed([f for f, _ in fitter.titles])
+    brief = fitter.needed([b for _, b in fitter.titles])
+    assert brief < full
+    tabs.resize((brief + full) // 2, 300)  # room for the short titles, not the full ones
+    qtbot.waitUntil(lambda: tabs.tabText(3) == "Loss curve", timeout=2000)
+    assert tabs.tabToolTip(1) == "The examples (Q&A pairs)"
+    bar = tabs.tabBar()
+    assert all(bar.tabRect(i).width() >= bar.tabSizeHint(i).width() - 1 for i in range(4))  # none elided
+    tabs.resize(1400, 300)
+    qtbot.waitUntil(lambda: tabs.tabText(1) == "The examples (Q&&A pairs)", timeout=2000)

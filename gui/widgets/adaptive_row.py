@@ -6,12 +6,13 @@ sideways. `AdaptiveRow` asks only for its widest part: it lays the parts out sid
 when the width it is given holds them all, and one under another when it does not.
 
 `fit_tabs` does the same for a tab bar: tabs elide their titles instead of scrolling (a
-scrolling tab bar moves under the pointer when a tab is clicked).
+scrolling tab bar moves under the pointer when a tab is clicked); `short_tab_titles` gives
+them short titles to show before it comes to that.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGroupBox,
@@ -116,4 +117,48 @@ def fit_tabs(tabs: QTabWidget) -> QTabWidget:
     return tabs
 
 
-__all__ = ["AdaptiveRow", "TitledBox", "fit_tabs"]
+class _ShortTitles(QObject):
+    """Shows a tab widget's short titles while its full ones would not fit its width."""
+
+    def __init__(self, tabs: QTabWidget, titles: list[tuple[str, str]]):
+        super().__init__(tabs)
+        self.tabs, self.titles = tabs, titles
+        self.short = False
+        tabs.installEventFilter(self)
+        tabs.tabBar().installEventFilter(self)
+        self.fit()
+
+    def needed(self, texts: list[str]) -> int:
+        """The bar's width with these titles, unelided: each tab's padding (its size hint
+        less its title now) plus the title's width in the bar's font."""
+        bar = self.tabs.tabBar()
+        fm = bar.fontMetrics()
+        return sum(bar.tabSizeHint(i).width() - fm.horizontalAdvance(bar.tabText(i))
+                   + fm.horizontalAdvance(text) for i, text in enumerate(texts))
+
+    def fit(self) -> None:
+        if self.tabs.count() != len(self.titles):
+            return
+        short = self.needed([full for full, _ in self.titles]) > self.tabs.width()
+        for i, (full, brief) in enumerate(self.titles):
+            text = brief if short else full
+            if self.tabs.tabText(i) != text:
+                self.tabs.setTabText(i, text)
+            self.tabs.setTabToolTip(i, full.replace("&&", "&") if short else "")
+        self.short = short
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+        return False
+
+
+def short_tab_titles(tabs: QTabWidget, shorts: list[str]) -> None:
+    """Give each tab a short title, shown (with the full one as its tooltip) while the full
+    titles would not fit across: at 1.3x on a laptop the fine-tune tabs read "Before…",
+    "The examples (Q&…", "Learning curv…". Call after the tabs are added."""
+    titles = [(tabs.tabText(i), short) for i, short in enumerate(shorts)]
+    tabs._short_titles = _ShortTitles(tabs, titles)  # kept with the tabs
+
+
+__all__ = ["AdaptiveRow", "TitledBox", "fit_tabs", "short_tab_titles"]

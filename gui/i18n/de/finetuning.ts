@@ -243,6 +243,22 @@
         <translation>Lernkurve (Verlust)</translation>
     </message>
     <message>
+        <source>Before/after</source>
+        <translation>Vorher/nachher</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masken</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>Verlustkurve</translation>
+    </message>
+    <message>
         <source>Views of fine-tuning</source>
         <translation>Ansichten der Feinabstimmung</translation>
     </message>

@@ -40,7 +40,7 @@ from gui.panels.finetuning.numbers import count, number
 from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
 from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
 from gui.panels.redraw import RedrawWhileShown
-from gui.widgets.adaptive_row import AdaptiveRow, fit_tabs
+from gui.widgets.adaptive_row import AdaptiveRow, fit_tabs, short_tab_titles
 from workers.protocol import FineTune
 
 DEFAULT_STEPS = 300  # as the shipped model: ~15 passes over the pairs
@@ -227,6 +227,8 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         self.tabs.addTab(self.pairs, self.tr("The examples (Q&&A pairs)"))
         self.tabs.addTab(self.mask_tab, self.tr("What is learned (masks)"))
         self.tabs.addTab(self.plot, self.tr("Learning curve (loss)"))
+        short_tab_titles(self.tabs, [self.tr("Before/after"), self.tr("Examples"),
+                                     self.tr("Masks"), self.tr("Loss curve")])
         self.tabs.tabBar().setAccessibleName(self.tr("Views of fine-tuning"))
         root.addWidget(self.tabs, 2)
 
