@@ -137,3 +137,28 @@ def test_tabs_take_their_short_titles_only_while_the_full_ones_do_not_fit(qtbot,
     assert all(bar.tabRect(i).width() >= bar.tabSizeHint(i).width() - 1 for i in range(4))  # none elided
     tabs.resize(1400, 300)
     qtbot.waitUntil(lambda: tabs.tabText(1) == "The examples (Q&&A pairs)", timeout=2000)
+
+
+def test_a_short_loss_chart_says_loss_and_never_shows_negative_tokens(qtbot, themed):
+    from gui.widgets.loss_plot import LossPlot
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(600, 500)
+    plot.show()
+    qtbot.waitExposed(plot)
+    axis = plot.getPlotItem().getAxis("left")
+    qtbot.waitUntil(lambda: axis.labelText == "mistakes (loss)", timeout=2000)
+    plot.resize(600, plot.minimumSizeHint().height())  # as short as it may be
+    qtbot.waitUntil(lambda: axis.labelText == "loss", timeout=2000)
+    plot.resize(600, 500)
+    qtbot.waitUntil(lambda: axis.labelText == "mistakes (loss)", timeout=2000)
+
+    class OnePoint:  # a run's first step: a held-out point at 0, one training point
+        version, tokens, train_loss = 1, [1024], [8.34]
+        heldout_tokens, heldout_loss = [0], [8.32]
+
+    plot.update_from(OnePoint())
+    qtbot.wait(50)
+    (x0, _x1), _ = plot.getPlotItem().getViewBox().viewRange()
+    assert x0 >= 0

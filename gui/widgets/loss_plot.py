@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics
 
@@ -21,6 +22,24 @@ theme.configure_pyqtgraph()
 MIN_LINES = 10  # the chart's least height, in lines of its text
 
 
+def _fit_left_label(item: pg.PlotItem, label_style: dict) -> None:
+    """The y axis says "mistakes (loss)" where the chart is tall enough for it, else
+    "loss": a chart kept within the page's height (gui/widgets/view_height.py) cut the
+    longer one to "mistakes (loss" at 1.3x."""
+    axis = item.getAxis("left")
+
+    def fit() -> None:
+        if not (shiboken6.isValid(axis) and shiboken6.isValid(item)):
+            return  # its chart is being taken down (the signal fires on the way)
+        full = translate("LossPlot", "mistakes (loss)")
+        width = QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance(full)
+        text = full if width + 8 <= axis.height() else translate("LossPlot", "loss")
+        if axis.labelText != text:
+            item.setLabel("left", text, **label_style)
+
+    axis.geometryChanged.connect(fit)
+
+
 def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> LegendBelow:
     """Axes of a loss curve, as every loss plot of the app shows them; returns its legend.
 
@@ -34,6 +53,10 @@ def style_loss_axes(item: pg.PlotItem, bottom_label: str) -> LegendBelow:
         axis.setTextPen(theme.TEXT)
     item.setLabel("left", translate("LossPlot", "mistakes (loss)"), **label_style)
     item.setLabel("bottom", bottom_label, **label_style)
+    _fit_left_label(item, label_style)
+    # Tokens read and steps are never negative (a run's first point alone made the axis
+    # read -6000 to 6000).
+    item.getViewBox().setLimits(xMin=0)
     # Neither clipToView nor automatic downsampling: both thin the curve by the view, and
     # auto-range fits the view to the thinned curve, so a view fitted to a run's first
     # point kept the next points out (one bin, one point) and the curve stayed blank. A

@@ -790,6 +790,10 @@ des feinabgestimmten Modells auf diesen Antworten (Nats): höher heißt seltsame
         <translation>Fehler (Verlust)</translation>
     </message>
     <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
         <source>tokens read (thousands)</source>
         <translation>gelesene Tokens (Tausend)</translation>
     </message>
