@@ -144,8 +144,12 @@ def test_the_judges_clicks_updates_and_judgements_agree_everywhere(qtbot, chat):
     session = controller.backend.server.session
     run = session.alignment.current_run()
     start = run.version
-    snaps = []
+    snaps, live_labels, ended = [], [], []
     controller.alignment.alignmentSnapshot.connect(snaps.append)
+    controller.alignment.rankerStateChanged.connect(
+        lambda state, _info: ended.append(True) if state != "running" else None)
+    controller.statusChanged.connect(
+        lambda status: None if ended else live_labels.append(status.loss_label))
     panel.show_biased_judge("sea")
     panel.clicks_spin.setValue(4)
     with qtbot.waitSignal(controller.alignment.rankerStateChanged, timeout=120_000,
@@ -159,6 +163,9 @@ def test_the_judges_clicks_updates_and_judgements_agree_everywhere(qtbot, chat):
     assert f"after 4 clicks, {learned} of which changed the model" in panel.judge_result.text()
     n = run.version
     assert session.status().loss_label == f"held-out answers, after {n} judgement{'s' * (n != 1)}"
+    # while the judge ran, the status bar followed each update, not only its end
+    for k in range(start + 1, n + 1):
+        assert f"held-out answers, after {k} judgement{'s' * (k != 1)}" in live_labels, (k, live_labels)
     assert len(run.optimizer.memory.pairs()) >= n  # the pairs are not what is counted
 
 

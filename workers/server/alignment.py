@@ -139,6 +139,11 @@ class AlignmentCommands:
                 self.ranker_info["learned"] += 1
             self.ctx.emit(AlignmentSnapshotReport(snap))
             self.ctx.emit(RankerProgress(self.ranker_info["done"], self.ranker_info["clicks"]))
+            if snap.event not in ("no preference", "rolled back"):
+                # The engine measured the held-out answers again after the update: the
+                # status bar says so now, not after the last click ("after 1 judgement"
+                # beside "click 25 of 30").
+                self.ctx.send_status()
 
     def _ended(self, state: RunState | None) -> None:
         # The before/after statistics are the engine's (the align command uses the same).
