@@ -141,3 +141,23 @@ def test_chart_text_follows_the_text_scale(qtbot, appearance, scale):
     bars.grab()  # paints
     assert bars.drawn_pt >= theme.SMALL_PT, (bars.drawn_pt, theme.SMALL_PT)
     assert bars.minimumSizeHint().height() >= 10 * bars.fontMetrics().height() * theme.SMALL_PT / theme.BASE_PT
+
+
+def test_the_drift_charts_limit_label_stays_inside_its_plot(qtbot, appearance):
+    """Centred at 85 % of a narrow plot's width, "tested limit" ran off its right edge."""
+    from gui.widgets.alignment_charts import AlignmentCharts
+
+    charts = AlignmentCharts(kl_budget=0.5)
+    qtbot.addWidget(charts)
+    charts.resize(460, 900)  # two plots a row, each about 210 px wide
+    charts.show()
+    qtbot.waitExposed(charts)
+    qtbot.wait(300)
+    charts.drift.setYRange(0, 0.6)
+    qtbot.wait(300)
+    text = charts.budget_line.label.sceneBoundingRect()
+    plot = charts.drift.getViewBox().sceneBoundingRect()
+    inside = plot.left() - 1 <= text.left() and text.right() <= plot.right() + 1
+    edges = (text.left(), text.right(), plot.left(), plot.right())
+    del text, plot, charts  # a failing assert's traceback keeps no chart alive past teardown
+    assert inside, edges

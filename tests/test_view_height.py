@@ -162,3 +162,4 @@ def test_a_short_loss_chart_says_loss_and_never_shows_negative_tokens(qtbot, the
     qtbot.wait(50)
     (x0, _x1), _ = plot.getPlotItem().getViewBox().viewRange()
     assert x0 >= 0
+
