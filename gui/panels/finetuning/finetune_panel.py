@@ -129,6 +129,7 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             "Tick this to count the question too (train on prompt) and see the difference."
         ))
         options.addWidget(self.prompt_check)
+        options.addSpacing(theme.scaled(12))  # "…questions too" ran into "Steps:" at 1.75x
         steps_label = QLabel(self.tr("Steps:"))
         options.addWidget(steps_label)
         self.steps_spin = QSpinBox()
