@@ -7,19 +7,16 @@ from engine.pretraining.inside import look_inside
 from engine.pretraining.parameter_map import part_weights
 from gui.widgets.layer_guesses import percent
 from gui.widgets.token_strip import display_token
+from tests.look_inside_setup import open_look_inside
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def inside(qtbot, main_window, engine_controller):
-    panel = main_window.show_panel("windows")
-    qtbot.waitUntil(panel.is_ready, timeout=30_000)
-    with qtbot.waitSignal(engine_controller.pretraining.insideReady, timeout=20_000):
-        dialog = panel.open_look_inside()
+    dialog = open_look_inside(qtbot, main_window, engine_controller)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.view.drawn is not None, timeout=10_000)
-    yield panel, dialog.view
+    yield main_window.panels["windows"], dialog.view
     dialog.close()
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from gui import theme
+from tests.look_inside_setup import open_look_inside
 
 pytestmark = pytest.mark.gui
 
@@ -38,16 +39,6 @@ def new_window(qtbot, themed, engine_controller):
 
 def _global_rect(widget) -> QRect:
     return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
-
-
-def _open_look_inside(qtbot, window, controller):
-    panel = window.show_panel("windows")
-    qtbot.waitUntil(panel.is_ready, timeout=30_000)
-    with qtbot.waitSignal(controller.pretraining.insideReady, timeout=20_000):
-        dialog = panel.open_look_inside()
-    qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.view.drawn is not None, timeout=10_000)
-    return dialog
 
 
 def _head_labels_fit(grid) -> None:
@@ -91,7 +82,7 @@ def test_look_inside_fits_the_screen_at_every_text_size(qtbot, new_window, engin
     qtbot.waitExposed(window)
     for scale in SCALES:
         themed.set_scale(scale)
-        dialog = _open_look_inside(qtbot, window, engine_controller)
+        dialog = open_look_inside(qtbot, window, engine_controller)
         room = dialog.screen().availableGeometry()
         frame = dialog.frameGeometry()
         assert room.contains(frame), f"at {scale}x: {frame.getRect()} outside {room.getRect()}"
@@ -103,7 +94,7 @@ def test_look_inside_fits_the_screen_at_every_text_size(qtbot, new_window, engin
                                                             abs=0.6)
         dialog.close()
     themed.set_scale(SCALES[0])
-    dialog = _open_look_inside(qtbot, window, engine_controller)
+    dialog = open_look_inside(qtbot, window, engine_controller)
     for scale in SCALES[1:]:
         themed.set_scale(scale)  # while it is open
         QApplication.sendPostedEvents()
@@ -146,7 +137,7 @@ def test_the_tours_look_inside_leaves_its_caption_card_in_sight(qtbot, new_windo
     presenter.tour.stop()
     assert not dialog.isVisible()
     # Opened by hand afterwards, it may use the whole screen again.
-    dialog = _open_look_inside(qtbot, window, engine_controller)
+    dialog = open_look_inside(qtbot, window, engine_controller)
     assert dialog.frameGeometry().height() > frame.height()
     assert dialog.view.grid_note.isVisible()
     dialog.close()
