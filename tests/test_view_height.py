@@ -163,3 +163,10 @@ def test_a_short_loss_chart_says_loss_and_never_shows_negative_tokens(qtbot, the
     (x0, _x1), _ = plot.getPlotItem().getViewBox().viewRange()
     assert x0 >= 0
 
+    class Emptied(OnePoint):  # a new run from scratch: the history starts again
+        version, tokens, train_loss, heldout_tokens, heldout_loss = 2, [], [], [], []
+
+    plot.update_from(Emptied())
+    qtbot.wait(50)
+    (x0, x1), _ = plot.getPlotItem().getViewBox().viewRange()
+    assert (x0, x1) == (0, 1)

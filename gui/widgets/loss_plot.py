@@ -138,9 +138,14 @@ class LossPlot(pg.PlotWidget):
             np.asarray(history.heldout_tokens, dtype=float) / 1e3,
             np.asarray(history.heldout_loss, dtype=float),
         )
-        if switched:  # another curve (the shipped build's, or a live run's): fit it now, or
-            # the old range clips and downsamples the new points away until it catches up
-            view = self.getPlotItem().getViewBox()
+        view = self.getPlotItem().getViewBox()
+        if not len(history.tokens) and not len(history.heldout_tokens):
+            # Emptied for a run from scratch: not the last curve's axis over no curve
+            # (a projector showed "5000 10000" thousand tokens with nothing drawn).
+            view.setXRange(0, 1, padding=0)
+            view.enableAutoRange()
+        elif switched:  # another curve (the shipped build's, or a live run's): fit it now,
+            # or the old range clips and downsamples the new points away until it catches up
             view.enableAutoRange()
             view.updateAutoRange()
         self.describe(history.train_loss, history.heldout_loss)
