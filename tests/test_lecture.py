@@ -356,7 +356,8 @@ def test_a_part_that_moves_as_its_panel_settles_is_brought_back_into_view(qtbot,
     tour scrolls again once the layout has settled, and only while the step is on."""
     from dataclasses import replace
 
-    from PySide6.QtCore import QSize, QTimer
+    from PySide6.QtCore import QEvent, QSize, QTimer
+    from PySide6.QtWidgets import QApplication
 
     from gui.lecture.tour_script import STEPS
 
@@ -368,16 +369,21 @@ def test_a_part_that_moves_as_its_panel_settles_is_brought_back_into_view(qtbot,
     tour.steps = tuple(replace(s, action="") for s in STEPS)
     index = next(i for i, s in enumerate(tour.steps) if s.shows == "loss curve")
     area = window.page_scroller
+    panel = window.show_panel("windows")
+    parts, above, moved = panel.tour_part("loss curve"), panel.strip, []
+
+    def grow() -> None:
+        # Something above the chart grows just after the step's first scroll (the same
+        # turn, so however slow the machine, before the settling scrolls are due).
+        above.setMinimumHeight(above.height() + 2 * area.height())
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        moved.append(not _in_view(parts, area))
+
     try:
-        tour.start(index)
-        panel = window.current_panel()
-        parts = panel.tour_part("loss curve")
-        qtbot.waitUntil(lambda: _in_view(parts, area), timeout=3000)
-        # Something above the chart grows a moment later, pushing it below the fold.
-        above = panel.strip
-        QTimer.singleShot(50, lambda: above.setMinimumHeight(above.height() + 2 * area.height()))
-        qtbot.wait(100)
-        assert not _in_view(parts, area)  # moved away by the late layout
+        tour.start(index)  # its first scroll is queued for the next turn; `grow` after it
+        QTimer.singleShot(0, grow)
+        qtbot.waitUntil(lambda: bool(moved), timeout=3000)
+        assert moved == [True]  # pushed below the fold by the late layout
         qtbot.waitUntil(lambda: _in_view(parts, area), timeout=3000)
     finally:
         tour.stop()
