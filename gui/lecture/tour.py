@@ -36,6 +36,12 @@ from gui.widgets.into_view import bring_into_view
 SETTLE_MS = (250, 900)  # the part scrolled into view again, once the layout has settled
 
 
+def _part_to_show(run: StepRun) -> str:
+    """The part of its panel a step is about now: `shows_after` once its result is in (if
+    it has one), else `shows` ("": none)."""
+    return (run.step.shows_after or run.step.shows) if run.is_done else run.step.shows
+
+
 class Tour(QObject):
     """Steps through `STEPS` on a MainWindow; see the module docstring for the signals."""
 
@@ -141,7 +147,7 @@ class Tour(QObject):
         laid out over several turns (wrapped text measures itself at its final width),
         and an answer that just arrived grows its card on the next turns: the first
         scroll can aim at where the part was. The later ones scroll only if it moved."""
-        part = (run.step.shows_after or run.step.shows) if run.is_done else run.step.shows
+        part = _part_to_show(run)
         if run is not self._run or not part:
             return
         self._bring(run, part)
@@ -149,8 +155,7 @@ class Tour(QObject):
             QTimer.singleShot(delay, self, lambda p=part: self._bring(run, p))
 
     def _bring(self, run: StepRun, part: str) -> None:
-        current = (run.step.shows_after or run.step.shows) if run.is_done else run.step.shows
-        if run is not self._run or part != current:
+        if run is not self._run or part != _part_to_show(run):
             return  # another step, or the step's result moved the view elsewhere since
         tour_part = getattr(run.panel, "tour_part", None)
         if tour_part is not None:

@@ -123,7 +123,6 @@ class _ShortTitles(QObject):
     def __init__(self, tabs: QTabWidget, titles: list[tuple[str, str]]):
         super().__init__(tabs)
         self.tabs, self.titles = tabs, titles
-        self.short = False
         tabs.installEventFilter(self)
         tabs.tabBar().installEventFilter(self)
         self.fit()
@@ -145,7 +144,6 @@ class _ShortTitles(QObject):
             if self.tabs.tabText(i) != text:
                 self.tabs.setTabText(i, text)
             self.tabs.setTabToolTip(i, full.replace("&&", "&") if short else "")
-        self.short = short
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange):

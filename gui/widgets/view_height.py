@@ -55,12 +55,12 @@ class ViewHeightCap(QObject):
 
     def add(self, widget: QWidget, seen_with: Iterable[QWidget] = ()) -> None:
         """Keep `widget` (with the widgets `seen_with`, above or below it) within the view."""
-        self._parts.append((weakref.ref(widget), tuple(weakref.ref(w) for w in seen_with)))
-        self.apply()
+        self.add_all([(widget, seen_with)])
 
-    def add_all(self, parts: Iterable[tuple[QWidget, Sequence[QWidget]]]) -> None:
+    def add_all(self, parts: Iterable[tuple[QWidget, Iterable[QWidget]]]) -> None:
         for widget, seen_with in parts:
-            self.add(widget, seen_with)
+            self._parts.append((weakref.ref(widget), tuple(weakref.ref(w) for w in seen_with)))
+        self.apply()
 
     def cap_for(self, widget: QWidget, seen_with: Sequence[QWidget]) -> int:
         """The largest height `widget` may have now (its minimum if the view is smaller)."""

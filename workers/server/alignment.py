@@ -134,12 +134,12 @@ class AlignmentCommands:
 
     def _clicked(self, snapshots: list) -> None:
         for snap in snapshots:
+            learned = snap.event not in ("no preference", "rolled back")  # an update
             self.ranker_info["done"] += 1
-            if snap.event not in ("no preference", "rolled back"):  # it learned: an update
-                self.ranker_info["learned"] += 1
+            self.ranker_info["learned"] += learned
             self.ctx.emit(AlignmentSnapshotReport(snap))
             self.ctx.emit(RankerProgress(self.ranker_info["done"], self.ranker_info["clicks"]))
-            if snap.event not in ("no preference", "rolled back"):
+            if learned:
                 # The engine measured the held-out answers again after the update: the
                 # status bar says so now, not after the last click ("after 1 judgement"
                 # beside "click 25 of 30").

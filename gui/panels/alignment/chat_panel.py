@@ -466,11 +466,11 @@ class ChatPanel(RedrawWhileShown, QWidget):
         stages' columns."""
         if name == "trait":
             return [(self.charts, self.charts.rect_of(p)) for p in (self.charts.trait, self.charts.nonwords)]
-        if name == "stages" and self.tabs.currentWidget() is self.strip_tab:
+        if name == "stages":
+            if self.tabs.currentWidget() is not self.strip_tab:
+                return [self.tabs]
             # The three columns' guesses and answers (the tab's intro may go above the fold).
             return [w for col in self.strip_tab.columns.values() for w in (col.heading, col.sample)]
-        if name == "stages":
-            return [self.tabs]
         return {"answers": list(self.cards), "charts": [self.charts], "tabs": [self.tabs]}.get(name, [])
 
     def is_ready(self) -> bool:
