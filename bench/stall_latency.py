@@ -116,7 +116,7 @@ class StackSampler:
 
 
 def run(train_seconds: float, stall_ms: float, prepare: bool = True,
-        other_threads: bool = False, sample: bool = True) -> dict:
+        other_threads: bool = False, sample: bool = True, open_only: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     t_launch = time.perf_counter()
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -197,34 +197,35 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
         run_until(lambda r=ready: r is None or r(), 60)
         run_for(2.0)
 
-    phase["name"] = "training"
-    window.show_panel("windows")
-    controller.pretraining.start_training(from_scratch=False, seed=0)
-    run_until(lambda: controller.pretraining.training_state == "running", 60)
-    run_for(train_seconds)
+    if not open_only:  # the phases after the first openings
+        phase["name"] = "training"
+        window.show_panel("windows")
+        controller.pretraining.start_training(from_scratch=False, seed=0)
+        run_until(lambda: controller.pretraining.training_state == "running", 60)
+        run_for(train_seconds)
 
-    phase["name"] = "projecting"
-    window.show_panel("embeddings")
-    run_for(train_seconds)
-    controller.pretraining.pause_training()
-    run_until(lambda: controller.pretraining.training_state != "running", 30)
+        phase["name"] = "projecting"
+        window.show_panel("embeddings")
+        run_for(train_seconds)
+        controller.pretraining.pause_training()
+        run_until(lambda: controller.pretraining.training_state != "running", 30)
 
-    phase["name"] = "generating"
-    window.show_panel("finetune")
-    questions = ("What makes the sea salty?", "Who is the queen?", "Why is the wind cold?")
-    for q in questions:
-        got = []
-        controller.finetuning.comparisonReady.connect(lambda *a, g=got: g.append(a))
-        controller.finetuning.request_comparison(q)
-        run_until(lambda g=got: bool(g), 60)
-        run_for(0.5)
-    window.show_panel("chat")
-    for i, q in enumerate(questions):
-        got = []
-        controller.alignment.candidatesReady.connect(lambda *a, g=got: g.append(a))
-        controller.alignment.request_candidates(q, n=2, seed=i)
-        run_until(lambda g=got: bool(g), 60)
-        run_for(0.5)
+        phase["name"] = "generating"
+        window.show_panel("finetune")
+        questions = ("What makes the sea salty?", "Who is the queen?", "Why is the wind cold?")
+        for q in questions:
+            got = []
+            controller.finetuning.comparisonReady.connect(lambda *a, g=got: g.append(a))
+            controller.finetuning.request_comparison(q)
+            run_until(lambda g=got: bool(g), 60)
+            run_for(0.5)
+        window.show_panel("chat")
+        for i, q in enumerate(questions):
+            got = []
+            controller.alignment.candidatesReady.connect(lambda *a, g=got: g.append(a))
+            controller.alignment.request_candidates(q, n=2, seed=i)
+            run_until(lambda g=got: bool(g), 60)
+            run_for(0.5)
     phase["name"] = ""
     timer.stop()
     sampler.stop()
@@ -261,9 +262,12 @@ def main() -> None:
                         help="measure lateness only: the sampler takes the GIL every 2 ms "
                              "(the figures read a little worse with it) and its "
                              "sys._current_frames() crashes CPython 3.11 in some runs")
+    parser.add_argument("--open-only", action="store_true",
+                        help="launch and the first openings only (a quicker run, to repeat)")
     args = parser.parse_args()
     r = run(args.train_seconds, args.stall_ms, prepare=not args.lazy_panels,
-            other_threads=args.other_threads, sample=not args.no_sampler)
+            other_threads=args.other_threads, sample=not args.no_sampler,
+            open_only=args.open_only)
     print(f"window built and shown {r['window_built_s']} s after launch; load average "
           f"{r['load_average']:.1f}")
     for name, p in r["phases"].items():

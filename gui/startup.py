@@ -70,7 +70,9 @@ def preload_engine() -> float:
     here, unpickling them on the reader thread is a lookup, not an import."""
     start = time.perf_counter()
     import engine.session.core  # noqa: F401 - the whole session stack, and torch
+    from gui.bridge.embedding_history import blas_control
 
+    blas_control()  # looked up once, now: the first word map no longer waits for it
     return time.perf_counter() - start
 
 

@@ -348,3 +348,49 @@ def test_a_first_map_makes_its_labels_in_batches_not_in_one_freeze(qtbot):
     assert first < batched and len(batched) > 2 * NEW_LABELS_PER_PASS
     m.place_labels(complete=True)
     assert set(m._shown_labels) == batched and not m.labels_pending
+
+
+def test_a_map_laid_out_and_ringed_in_one_turn_makes_one_batch_of_labels(qtbot):
+    """The step's first map is laid out and then ringed around the searched word in the
+    same turn: two placements. The batch is per turn, not per placement (16 label items
+    made in the opening turn of the Embeddings step)."""
+    from gui.widgets.word_map import WordMap
+    from gui.widgets.word_map_labels import NEW_LABELS_PER_PASS
+
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(400)]
+    m = WordMap()
+    qtbot.addWidget(m)
+    m.resize(1100, 700)
+    m.show()
+    qtbot.waitExposed(m)
+    m.set_words(words, ["other"] * len(words), label_order=list(range(len(words))))
+    m.show_layout(rng.normal(size=(len(words), 2)), animate=False)
+    m.set_focus(200, [201, 202, 203])
+    assert len(m._labels) <= NEW_LABELS_PER_PASS + 1  # the searched word's always comes
+    assert 200 in m._shown_labels
+    qtbot.waitUntil(lambda: not m.labels_pending, timeout=5000)
+    assert {200, 201, 202, 203} <= set(m._shown_labels)
+    assert len(m._shown_labels) > 2 * NEW_LABELS_PER_PASS
+
+
+def test_a_map_that_changed_while_hidden_is_drawn_after_the_step_shows(qtbot, make_panel,
+                                                                       monkeypatch):
+    """Drawing it inside the show (its points and first labels) made the Embeddings
+    step's opening turn the longest of all (bench/stall_latency.py): it comes a turn later."""
+    import dataclasses
+
+    panel, controller, _ = make_panel()
+    history = next(h for h in controller.findChildren(EmbeddingHistory))
+    panel.hide()
+    snap = history.latest().snapshot
+    moved = dataclasses.replace(snap, vectors=snap.vectors + np.float32(0.05),
+                                tokens_seen=snap.tokens_seen + 1)
+    assert history.add_snapshot(moved) is not None
+    qtbot.wait(100)  # its layouts arrive while the step is hidden
+    drawn = []
+    show_layout = panel.map.show_layout
+    monkeypatch.setattr(panel.map, "show_layout", lambda *a, **k: (drawn.append(1), show_layout(*a, **k)))
+    panel.show()
+    assert not drawn, "drawn inside the show"
+    qtbot.waitUntil(lambda: bool(drawn), timeout=5000)

@@ -1,6 +1,7 @@
 """A step's charts are painted on the turns after it opens; nothing moves meanwhile."""
 
-from PySide6.QtCore import QCoreApplication, QEvent
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QGraphicsView
 
 from gui.widgets.staggered_paint import PLOTS_PER_TURN, _parts
@@ -33,6 +34,49 @@ def test_opening_a_step_paints_its_charts_on_the_next_turns_in_place(qtbot, main
     main_window.show_panel("chat")
     assert all(p.opacity() == 0 for p in _plots(panel))
     qtbot.waitUntil(lambda: all(p.opacity() == 1 for p in _plots(panel)), timeout=15_000)
+
+
+class _PaintWatch(QObject):
+    """Records, at each paint of a chart view, how many of its plots were opaque."""
+
+    def __init__(self, view):
+        super().__init__()
+        self.view, self.opaque_at_paint = view, []
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.opaque_at_paint.append(sum(p.opacity() > 0 for p in _parts(self.view)))
+        return False
+
+
+@pytest.mark.parametrize("opened_from", ["event loop", "outside it"])
+def test_the_steps_first_paint_comes_before_any_chart(qtbot, engine_controller, opened_from):
+    """A zero-delay timer fired before or after the step's own first paint depending on
+    where the opening came from: in one of the two, the first charts were painted in the
+    opening turn (the stall it exists to avoid)."""
+    from gui.main_window import MainWindow
+
+    main_window = MainWindow(engine_controller, start_key="data")  # as the app starts
+    qtbot.addWidget(main_window)
+    main_window.resize(1280, 720)
+    main_window.prepare_panels()
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    panel = main_window.panels["chat"]
+    view = max(panel.findChildren(QGraphicsView), key=lambda v: len(_parts(v)))
+    watch = _PaintWatch(view)
+    if opened_from == "event loop":  # a click, a key, the tour's timer
+        QTimer.singleShot(0, lambda: main_window.show_panel("chat"))
+    else:  # a script's call between two runs of the loop (bench/stall_latency.py)
+        main_window.show_panel("chat")
+    settle = QTimer(singleShot=True, interval=1500)
+    with qtbot.waitSignal(settle.timeout, timeout=15_000):
+        settle.start()
+    assert all(p.opacity() == 1 for p in _parts(view))
+    assert watch.opaque_at_paint[0] == 0, watch.opaque_at_paint
+    # ...and then a few at a time (no paint brings back them all at once).
+    assert len(set(watch.opaque_at_paint)) >= 3, watch.opaque_at_paint
 
 
 def test_a_picture_taken_as_a_step_opens_shows_its_charts(qtbot, main_window, tmp_path):

@@ -61,17 +61,34 @@ class MapFrame:
         return self.umap if method == "umap" else self.pca
 
 
+_blas_control = None
+
+
+def blas_control():
+    """threadpoolctl's view of the process's thread pools (BLAS, OpenMP), made once.
+
+    subtle: `threadpool_limits(1)` looks the pools up again on every call, walking every
+    library the process has loaded (torch, Qt, numpy: hundreds): 30-50 ms on the GUI
+    thread at each new word map, the launch's worst stall. gui/startup.py makes this
+    behind the splash; every later limit only sets the pools' thread counts."""
+    global _blas_control
+    if _blas_control is None:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:  # pragma: no cover - comes with scikit-learn, which umap needs
+            return None
+        _blas_control = ThreadpoolController()
+    return _blas_control
+
+
 def _one_blas_thread():
     """Run numpy's linear algebra on one thread for a moment (on the GUI thread).
 
     subtle: measured here with both cores busy, a 1,000 x 128 SVD took 2-3 s with
     OpenBLAS's two threads (they wait for each other) and 0.07 s with one.
     """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - comes with scikit-learn, which umap needs
-        return contextlib.nullcontext()
-    return threadpool_limits(1)
+    control = blas_control()
+    return control.limit(limits=1) if control is not None else contextlib.nullcontext()
 
 
 class EmbeddingHistory(QObject):

@@ -14,10 +14,13 @@ they are.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 PLOTS_PER_TURN = 2  # the Chat step's eight charts come in four turns of ~10 ms
+# Each batch comes on the turn after the views painted, or after this long without a paint:
+FIRST_PAINT_MS = 300  # the step's own first paint (whatever comes before it in the loop)
+NO_PAINT_MS = 60  # the last batch's paint
 
 
 def _parts(view: QGraphicsView) -> list[QGraphicsItem]:
@@ -31,24 +34,57 @@ def _parts(view: QGraphicsView) -> list[QGraphicsItem]:
     return [central]
 
 
+class _ChartsBack(QObject):
+    """Brings a page's transparent plots back a few at a time, each batch on the turn
+    after its views last painted.
+
+    subtle: not on a zero-delay timer. Whether such a timer fires before or after the
+    step's own first paint depends on where the opening came from (Qt 6 posts a
+    zero-delay single shot as an event, the paint request is posted at low priority, and
+    events posted while posted events are being sent wait for the next pass): from the
+    event loop's timers the first charts came back before that paint and were painted
+    in the opening turn (the Chat step's: 45-75 ms). Waiting for a paint orders it."""
+
+    def __init__(self, page: QWidget, parts: list[QGraphicsItem], views: list[QGraphicsView]):
+        super().__init__(page)
+        self.parts = parts
+        self.viewports = [view.viewport() for view in views]
+        for viewport in self.viewports:
+            viewport.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._next)
+        # A view that does not paint (scrolled out of sight) waits no longer than this.
+        self.timer.start(FIRST_PAINT_MS)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.timer.start(0)  # fires after this paint, never inside it
+        return False
+
+    def _next(self) -> None:
+        for part in self.parts[:PLOTS_PER_TURN]:
+            if shiboken6.isValid(part):  # a chart rebuilt meanwhile (a reset, a language)
+                part.setOpacity(1.0)
+        del self.parts[:PLOTS_PER_TURN]
+        if self.parts:
+            self.timer.start(NO_PAINT_MS)
+            return
+        for viewport in self.viewports:
+            if shiboken6.isValid(viewport):
+                viewport.removeEventFilter(self)
+        self.deleteLater()
+
+
 def paint_charts_after(page: QWidget) -> None:
     """Make `page`'s charts transparent now and bring them back over the next turns."""
-    parts = [part for view in page.findChildren(QGraphicsView) if view.isVisibleTo(page)
-             for part in _parts(view) if part.opacity() > 0]
+    views = [view for view in page.findChildren(QGraphicsView) if view.isVisibleTo(page)]
+    parts = [part for view in views for part in _parts(view) if part.opacity() > 0]
     if not parts:
         return
     for part in parts:
         part.setOpacity(0.0)
-
-    def show_next() -> None:
-        for part in parts[:PLOTS_PER_TURN]:
-            if shiboken6.isValid(part):  # a chart rebuilt meanwhile (a reset, a language)
-                part.setOpacity(1.0)
-        del parts[:PLOTS_PER_TURN]
-        if parts:
-            QTimer.singleShot(0, show_next)
-
-    QTimer.singleShot(0, show_next)
+    _ChartsBack(page, parts, views)
 
 
 def paint_charts_now(widget: QWidget) -> None:

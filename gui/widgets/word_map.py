@@ -115,7 +115,12 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         self._more_labels = QTimer(self)  # the next batch of new labels (place_labels)
         self._more_labels.setSingleShot(True)
         self._more_labels.setInterval(0)
-        self._more_labels.timeout.connect(self.place_labels)
+        self._more_labels.timeout.connect(self._next_label_pass)
+        self._labels_made_in_turn = 0  # shared by every pass in one event-loop turn
+        self._turn_over = QTimer(self)  # ...and reset on the next turn
+        self._turn_over.setSingleShot(True)
+        self._turn_over.setInterval(0)
+        self._turn_over.timeout.connect(self._new_turn)
         self.vb.sigRangeChanged.connect(lambda *_: self._relabel_timer.start())
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self._hover_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30,
@@ -247,6 +252,7 @@ class WordMap(WordMapLabels, pg.PlotWidget):
         self._anim.stop()
         self._relabel_timer.stop()
         self._more_labels.stop()
+        self._turn_over.stop()
 
     @property
     def animating(self) -> bool:

@@ -20,7 +20,8 @@ PIXELS_PER_LABEL = 7000  # at most one ordinary label per this many square pixel
 # New label items made per placement pass: a first map wanting 60 labels made them all in
 # one go and froze the window 60-110 ms (bench/stall_latency.py); in passes of 8 on
 # consecutive event-loop turns they appear within a few frames, most important first
-# (the searched word at once, then its neighbours, then the rest).
+# (the searched word at once, then its neighbours, then the rest). The count is per turn,
+# not per call: a first map is laid out and then ringed in one turn, two placements.
 NEW_LABELS_PER_PASS = 8
 
 
@@ -121,7 +122,7 @@ class WordMapLabels:
         emph = np.array([i in must_set for i in cand])
         sizes = np.array([self._label_size(int(i), bool(e)) for i, e in zip(cand, emph, strict=True)])
         shown: set[int] = set()
-        made, deferred = 0, False
+        made, deferred = self._labels_made_in_turn, False
         for spot in choose_spots(scene[cand], sizes, emph, points, (vx0, vy0, vx1, vy1), cap):
             i, k = int(cand[spot.candidate]), spot.spot
             if i not in self._labels and not complete and i != self.focus:
@@ -142,10 +143,20 @@ class WordMapLabels:
         for i in self._shown_labels - shown:
             self._labels[i].hide()
         self._shown_labels = shown
+        if made > self._labels_made_in_turn:
+            self._labels_made_in_turn = made
+            self._turn_over.start()
         if deferred:
             self._more_labels.start()
         else:
             self._more_labels.stop()
+
+    def _new_turn(self) -> None:
+        self._labels_made_in_turn = 0
+
+    def _next_label_pass(self) -> None:
+        self._new_turn()  # a later turn by construction (a zero-interval timer)
+        self.place_labels()
 
     @property
     def labels_pending(self) -> bool:

@@ -121,6 +121,12 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
         self._neighbour_refresh = QTimer(self)
         self._neighbour_refresh.setSingleShot(True)
         self._neighbour_refresh.setInterval(150)
+        # What arrived while the step was hidden is drawn on the turn after it shows: the
+        # map's points and first labels (30-60 ms) no longer share the turn that lays the
+        # step out and paints it (bench/stall_latency.py, first opening).
+        self._draw_stale = QTimer(self)
+        self._draw_stale.setSingleShot(True)
+        self._draw_stale.setInterval(0)
 
     def _connect(self) -> None:
         h, c = self.history, self.controller
@@ -148,6 +154,7 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
             lambda i: self.set_method(METHODS[i][0]))
         self.save_button.clicked.connect(self._ask_export)
         self._neighbour_refresh.timeout.connect(self._refresh_neighbours)
+        self._draw_stale.timeout.connect(self._catch_up)
 
     # -- public actions -----------------------------------------------------------------
     def search(self, word: str, zoom: bool = False) -> None:
@@ -278,6 +285,11 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self._stale:
+            self._draw_stale.start()
+
+    def _catch_up(self) -> None:
+        """Draw what arrived while the step was hidden (the turn after it showed)."""
+        if self._stale and self.isVisible():
             self._stale = False
             if self.live:
                 self._show_live()
