@@ -83,6 +83,9 @@ class TourCard(QFrame):
         self.title = QLabel()
         self.title.setObjectName("tourTitle")
         self.title.setFont(theme.font(theme.HEADING_PT, bold=True))
+        # Wrapped, never cut: beside the buttons at 1.75x, "Learning from nothing, for 20
+        # seconds" ended "for 20 secon".
+        self.title.setWordWrap(True)
         self.narration = QLabel()
         self.narration.setObjectName("tourNarration")
         self.narration.setFont(theme.font(theme.BASE_PT + 2))
@@ -269,7 +272,7 @@ class TourCard(QFrame):
             """(the narration's height, everything else's) for a layout of the buttons."""
             text_w = max(120, across - (side_w + outer.spacing() if mode == "beside" else 0))
             narration = self.narration.heightForWidth(text_w) + slack
-            rest = (self.title.sizeHint().height() + max(line, self.live.heightForWidth(text_w))
+            rest = (self.title.heightForWidth(text_w) + slack + max(line, self.live.heightForWidth(text_w))
                     + 2 * self._text.spacing())
             if mode != "beside":
                 rows = 1 if mode == "row" else 2
