@@ -161,3 +161,54 @@ def test_the_drift_charts_limit_label_stays_inside_its_plot(qtbot, appearance):
     edges = (text.left(), text.right(), plot.left(), plot.right())
     del text, plot, charts  # a failing assert's traceback keeps no chart alive past teardown
     assert inside, edges
+
+
+def test_a_guess_too_long_for_a_narrow_box_is_elided_not_cut_at_the_edge(qtbot, appearance):
+    """At 1.75x in the Windows step's narrow box, "windows" was drawn as "ows": right-
+    aligned in a column narrower than the word, it ran off the widget's left edge."""
+    from PySide6.QtGui import QColor, QFontMetrics
+
+    from gui.widgets.prob_bars import ProbabilityBars
+
+    appearance.set_scale(1.75)
+    _settle()
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    words = [" windows", " extraordinarily", " glass", ",", " s"]
+    bars.set_guesses(words, np.linspace(0.3, 0.02, len(words)), target_id=1, token_ids=range(5))
+    bars.resize(360, bars.minimumSizeHint().height() + 40)
+    image = bars.grab().toImage()
+    background = image.pixelColor(image.width() - 1, image.height() - 1)
+    inked = [y for y in range(image.height())
+             if QColor(image.pixelColor(0, y)).lightness() < background.lightness() - 60]
+    assert not inked, "text drawn at the widget's left edge (cut off)"
+    assert len(bars.drawn_labels) == len(words)
+    for row, label in enumerate(bars.drawn_labels):
+        font = theme.font(bars.drawn_pt, bold=row == 1)  # the real next token's is bold
+        assert QFontMetrics(font).horizontalAdvance(label) <= 0.45 * bars.width(), label
+    assert "windows" in bars.drawn_labels  # a short one whole
+    assert bars.drawn_labels[1].endswith("…")  # the long one says it goes on
+
+
+def test_the_loss_charts_long_label_is_used_only_where_it_is_drawn_whole(qtbot, appearance):
+    """"mistakes (loss)" on the y axis only where the axis is as long as the label drawn
+    (else "loss"): judged with the font's metrics and a guess at the margins, it came out
+    8 px short at 1.75x, room to overrun its axis."""
+    from gui.widgets.loss_plot import LossPlot
+
+    appearance.set_scale(1.75)
+    _settle()
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(600, 500)
+    plot.show()
+    qtbot.waitExposed(plot)
+    axis = plot.getPlotItem().getAxis("left")
+    seen = set()
+    for height in range(plot.minimumSizeHint().height(), 520, 3):
+        plot.resize(600, height)
+        _settle()
+        seen.add(axis.labelText)
+        if axis.labelText == "mistakes (loss)":
+            assert axis.label.boundingRect().width() <= axis.height() + 0.5, (height, axis.height())
+    assert seen == {"loss", "mistakes (loss)"}

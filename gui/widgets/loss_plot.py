@@ -22,6 +22,21 @@ theme.configure_pyqtgraph()
 MIN_LINES = 10  # the chart's least height, in lines of its text
 
 
+def _label_length(axis: pg.AxisItem, text: str) -> float:
+    """How long `text` is along `axis`, drawn as the axis draws its label (its HTML, its
+    text item's font and margins).
+
+    subtle: not QFontMetrics(theme.font(...)) plus a guess at the margins: at 1.75x that
+    came out 8 px short of the drawn "mistakes (loss)" (226 px), room for it to overrun."""
+    document = axis.label.document().clone()
+    shown, axis.labelText = axis.labelText, text
+    try:
+        document.setHtml(axis.labelString())  # pyqtgraph's own markup (it ends in a space)
+    finally:
+        axis.labelText = shown
+    return document.size().width()  # with the margins the text item keeps
+
+
 def _fit_left_label(item: pg.PlotItem, label_style: dict) -> None:
     """The y axis says "mistakes (loss)" where the chart is tall enough for it, else
     "loss": a chart kept within the page's height (gui/widgets/view_height.py) cut the
@@ -32,8 +47,7 @@ def _fit_left_label(item: pg.PlotItem, label_style: dict) -> None:
         if not (shiboken6.isValid(axis) and shiboken6.isValid(item)):
             return  # its chart is being taken down (the signal fires on the way)
         full = translate("LossPlot", "mistakes (loss)")
-        width = QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance(full)
-        text = full if width + 8 <= axis.height() else translate("LossPlot", "loss")
+        text = full if _label_length(axis, full) <= axis.height() else translate("LossPlot", "loss")
         if axis.labelText != text:
             item.setLabel("left", text, **label_style)
 

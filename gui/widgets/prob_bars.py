@@ -29,6 +29,7 @@ class ProbabilityBars(QWidget):
         self._target_row: int | None = None
         self._note = self.tr("Waiting for the model…")
         self.drawn_pt = 0  # the size of the labels last drawn (tests read it)
+        self.drawn_labels: list[str] = []  # the tokens' labels as last drawn (tests read it)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.describe()
 
@@ -94,8 +95,11 @@ class ProbabilityBars(QWidget):
                 break
         self.drawn_pt = pt
         row_h = min(fm.height() * 1.9, max(fm.height() + 4.0, (h - note_h - 4) / n))
-        label_w = min(w * 0.32, max((fm.horizontalAdvance(display_token(t)[0]) for t in self._tokens),
+        # The guesses' words matter more than their bars' length: up to 45 % of the width,
+        # then elided (at 1.75x a narrow box cut "windows" to "ows" at its left edge).
+        label_w = min(w * 0.45, max((fm.horizontalAdvance(display_token(t)[0]) for t in self._tokens),
                                     default=40) + 16)
+        self.drawn_labels = []
         real = self.tr("✓ real")  # the mark beside the real next token's percentage
         locale = QLocale()
         # Room for the percentage and a tick; "real" is written only where it fits, so at
@@ -109,9 +113,11 @@ class ProbabilityBars(QWidget):
             is_target = i == self._target_row
             painter.setFont(bold if is_target else font)
             painter.setPen(theme.qcolor(theme.TEXT))
+            label = QFontMetrics(bold if is_target else font).elidedText(
+                display_token(token)[0], Qt.TextElideMode.ElideRight, int(label_w - 4))
+            self.drawn_labels.append(label)
             painter.drawText(QRectF(0, y, label_w, row_h),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             display_token(token)[0])
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             bar = QRectF(bar_x, y + row_h * 0.18, max(2.0, bar_max * p), row_h * 0.64)
             colour = theme.TARGET if is_target else theme.BLUE
             painter.setPen(QPen(theme.qcolor(theme.VERMILLION), 3) if is_target else Qt.PenStyle.NoPen)
