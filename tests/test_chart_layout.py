@@ -164,8 +164,10 @@ def test_the_drift_charts_limit_label_stays_inside_its_plot(qtbot, appearance):
 
 
 def test_a_guess_too_long_for_a_narrow_box_is_elided_not_cut_at_the_edge(qtbot, appearance):
-    """At 1.75x in the Windows step's narrow box, "windows" was drawn as "ows": right-
-    aligned in a column narrower than the word, it ran off the widget's left edge."""
+    """A token wider than its column (the column is at most a share of the width; the box
+    is narrow at 1.75x) was right-aligned in it and ran off the widget's left edge, its
+    start cut unseen. (Seen at 1.75x: "ows" and "lass" there are real word pieces the
+    model guessed after "wind", not cut words.)"""
     from PySide6.QtGui import QColor, QFontMetrics
 
     from gui.widgets.prob_bars import ProbabilityBars

@@ -96,7 +96,8 @@ class ProbabilityBars(QWidget):
         self.drawn_pt = pt
         row_h = min(fm.height() * 1.9, max(fm.height() + 4.0, (h - note_h - 4) / n))
         # The guesses' words matter more than their bars' length: up to 45 % of the width,
-        # then elided (at 1.75x a narrow box cut "windows" to "ows" at its left edge).
+        # then elided. (A token wider than its column, right-aligned in it, ran off the
+        # widget's left edge: its start cut, unseen.)
         label_w = min(w * 0.45, max((fm.horizontalAdvance(display_token(t)[0]) for t in self._tokens),
                                     default=40) + 16)
         self.drawn_labels = []
