@@ -195,7 +195,9 @@ def test_a_guess_too_long_for_a_narrow_box_is_elided_not_cut_at_the_edge(qtbot, 
 def test_the_loss_charts_long_label_is_used_only_where_it_is_drawn_whole(qtbot, appearance):
     """"mistakes (loss)" on the y axis only where the axis is as long as the label drawn
     (else "loss"): judged with the font's metrics and a guess at the margins, it came out
-    8 px short at 1.75x, room to overrun its axis."""
+    8 px short at 1.75x, room to overrun its axis. And placed for the text it shows: after
+    a switch it kept the place worked out for the other one (at 1.75x on the Fine-tune
+    step, "mistakes (lo" ran off the chart's top)."""
     from gui.widgets.loss_plot import LossPlot
 
     appearance.set_scale(1.75)
@@ -213,4 +215,8 @@ def test_the_loss_charts_long_label_is_used_only_where_it_is_drawn_whole(qtbot, 
         seen.add(axis.labelText)
         if axis.labelText == "mistakes (loss)":
             assert axis.label.boundingRect().width() <= axis.height() + 0.5, (height, axis.height())
+        # ...and centred on its axis, whichever text it just switched to.
+        drawn = axis.label.mapRectToParent(axis.label.boundingRect())
+        assert -1 <= drawn.top() and drawn.bottom() <= axis.height() + 1, (
+            height, axis.labelText, drawn.top(), drawn.bottom(), axis.height())
     assert seen == {"loss", "mistakes (loss)"}

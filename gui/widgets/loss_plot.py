@@ -50,6 +50,9 @@ def _fit_left_label(item: pg.PlotItem, label_style: dict) -> None:
         text = full if _label_length(axis, full) <= axis.height() else translate("LossPlot", "loss")
         if axis.labelText != text:
             item.setLabel("left", text, **label_style)
+            # pyqtgraph centres the label from its length only when the axis is resized:
+            # "mistakes (loss)" kept the place worked out for "loss" and ran off the top.
+            axis.resizeEvent()
 
     axis.geometryChanged.connect(fit)
 
