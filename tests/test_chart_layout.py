@@ -217,6 +217,6 @@ def test_the_loss_charts_long_label_is_used_only_where_it_is_drawn_whole(qtbot, 
             assert axis.label.boundingRect().width() <= axis.height() + 0.5, (height, axis.height())
         # ...and centred on its axis, whichever text it just switched to.
         drawn = axis.label.mapRectToParent(axis.label.boundingRect())
-        assert -1 <= drawn.top() and drawn.bottom() <= axis.height() + 1, (
+        assert drawn.top() >= -1 and drawn.bottom() <= axis.height() + 1, (
             height, axis.labelText, drawn.top(), drawn.bottom(), axis.height())
     assert seen == {"loss", "mistakes (loss)"}
