@@ -743,3 +743,43 @@ def test_export_this_view_writes_png_and_svg(qtbot, lecture, tmp_path):
     assert "Windows" in text  # the panel's words are text in the drawing
     with pytest.raises(ValueError):
         lecture.export_view(tmp_path / "windows.bmp")
+
+
+def test_the_steps_part_stays_in_view_when_the_caption_grows(qtbot, lecture):
+    """A longer status line makes the caption taller and the page shorter: at the tour's
+    end, the last step's answers were left with their last line under the caption (seen
+    at 1.75x in a real window; offscreen the page re-fitted itself here even before the
+    tour learned to follow the caption's height, so this guards the outcome only)."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QSize
+
+    from gui.lecture.tour_script import STEPS
+
+    window = lecture.window
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720), timeout=3000)
+    lecture.appearance.set_scale(1.3)
+    tour = lecture.tour
+    tour.steps = tuple(replace(s, action="") for s in STEPS)
+    part = "stages"  # the last step: its answers were left under the caption
+    index = next(i for i, s in enumerate(tour.steps) if s.shows == part)
+    area = window.page_scroller
+    try:
+        tour.start(index)
+        parts = window.current_panel().tour_part(part)
+        qtbot.waitUntil(lambda: _in_view(parts, area, whole=True), timeout=3000)
+        qtbot.wait(1000)  # the settling scrolls are done: nothing else moves the page
+        # The part's last line just above the fold, as a scroll from below leaves it.
+        viewport, bar = area.viewport(), area.verticalScrollBar()
+        bottom = max(w.mapTo(viewport, r.bottomLeft()).y() for w, r in
+                     ((p, p.rect()) if not isinstance(p, tuple) else p for p in parts))
+        bar.setValue(bar.value() + bottom - viewport.height() + 2)
+        assert _in_view(parts, area, whole=True)
+        card = lecture.tour_card
+        before = card.height()
+        tour.statusChanged.emit(" ".join(["A status line that goes on and on."] * 12))
+        qtbot.waitUntil(lambda: card.height() > before, timeout=3000)
+        qtbot.waitUntil(lambda: _in_view(parts, area, whole=True), timeout=3000)
+    finally:
+        tour.stop()

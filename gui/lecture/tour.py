@@ -154,6 +154,13 @@ class Tour(QObject):
         for delay in SETTLE_MS:
             QTimer.singleShot(delay, self, lambda p=part: self._bring(run, p))
 
+    def keep_part_in_view(self) -> None:
+        """The room for the page changed (the caption grew): scroll the step's part into
+        view again, once the window has laid itself out for it."""
+        run = self._run
+        if run is not None:
+            QTimer.singleShot(0, self, lambda: self._show_part(run))
+
     def _bring(self, run: StepRun, part: str) -> None:
         if run is not self._run or part != _part_to_show(run):
             return  # another step, or the step's result moved the view elsewhere since

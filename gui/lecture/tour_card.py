@@ -49,9 +49,12 @@ class TourCard(QFrame):
 
     Signals:
         resetRequested()   the person pressed "Reset the demo"
+        heightChanged()    the card grew or shrank (a longer status line): the page above
+                           lost or gained room
     """
 
     resetRequested = Signal()
+    heightChanged = Signal()
 
     def __init__(self, tour: Tour, parent: QWidget | None = None):
         super().__init__(parent)
@@ -160,6 +163,9 @@ class TourCard(QFrame):
         self.seconds.valueChanged.connect(tour.set_seconds_per_step)
         self.reset_button.clicked.connect(self.resetRequested)
         self.close_button.clicked.connect(tour.stop)
+        # A taller card leaves the page less room: the step's part could end under it
+        # (the last step's answers, when its status line grew at the tour's end).
+        self.heightChanged.connect(tour.keep_part_in_view)
         tour.stepChanged.connect(self.show_step)
         tour.statusChanged.connect(self.show_status)
         tour.autoplayChanged.connect(self._on_autoplay)
@@ -308,6 +314,7 @@ class TourCard(QFrame):
         self.narration_area.setFixedHeight(narration)
         if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)
+            self.heightChanged.emit()
 
     def _on_autoplay(self, on: bool) -> None:
         if self.auto_button.isChecked() != on:
