@@ -198,15 +198,9 @@ def test_the_loss_charts_long_label_is_used_only_where_it_is_drawn_whole(qtbot, 
     8 px short at 1.75x, room to overrun its axis. And placed for the text it shows: after
     a switch it kept the place worked out for the other one (at 1.75x on the Fine-tune
     step, "mistakes (lo" ran off the chart's top)."""
-    from gui.widgets.loss_plot import LossPlot
-
     appearance.set_scale(1.75)
     _settle()
-    plot = LossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(600, 500)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = _loss_plot(qtbot)
     axis = plot.getPlotItem().getAxis("left")
     seen = set()
     for height in range(plot.minimumSizeHint().height(), 520, 3):

@@ -323,14 +323,10 @@ def test_history_keeps_a_bounded_thinned_timeline_and_restarts_with_a_new_run(qt
     assert [f.snapshot.tokens_seen for f in history.frames] == [500]
 
 
-def test_a_first_map_makes_its_labels_in_batches_not_in_one_freeze(qtbot):
-    """Sixty label items made in one go froze the window ~70 ms: a pass makes at most
-    NEW_LABELS_PER_PASS new ones (the searched word's always), the next turns the rest,
-    and the labels end up exactly those one complete pass gives."""
+def _map_of_400_words(qtbot):
+    """A shown word map with 400 words to label (all "other"): (map, words, rng)."""
     from gui.widgets.word_map import WordMap
-    from gui.widgets.word_map_labels import NEW_LABELS_PER_PASS
 
-    rng = np.random.default_rng(0)
     words = [f"w{i}" for i in range(400)]
     m = WordMap()
     qtbot.addWidget(m)
@@ -338,6 +334,16 @@ def test_a_first_map_makes_its_labels_in_batches_not_in_one_freeze(qtbot):
     m.show()
     qtbot.waitExposed(m)
     m.set_words(words, ["other"] * len(words), label_order=list(range(len(words))))
+    return m, words, np.random.default_rng(0)
+
+
+def test_a_first_map_makes_its_labels_in_batches_not_in_one_freeze(qtbot):
+    """Sixty label items made in one go froze the window ~70 ms: a pass makes at most
+    NEW_LABELS_PER_PASS new ones (the searched word's always), the next turns the rest,
+    and the labels end up exactly those one complete pass gives."""
+    from gui.widgets.word_map_labels import NEW_LABELS_PER_PASS
+
+    m, words, rng = _map_of_400_words(qtbot)
     m.set_focus(None)
     m.show_layout(rng.normal(size=(len(words), 2)), animate=False)
     first = set(m._shown_labels)
@@ -354,17 +360,9 @@ def test_a_map_laid_out_and_ringed_in_one_turn_makes_one_batch_of_labels(qtbot):
     """The step's first map is laid out and then ringed around the searched word in the
     same turn: two placements. The batch is per turn, not per placement (16 label items
     made in the opening turn of the Embeddings step)."""
-    from gui.widgets.word_map import WordMap
     from gui.widgets.word_map_labels import NEW_LABELS_PER_PASS
 
-    rng = np.random.default_rng(0)
-    words = [f"w{i}" for i in range(400)]
-    m = WordMap()
-    qtbot.addWidget(m)
-    m.resize(1100, 700)
-    m.show()
-    qtbot.waitExposed(m)
-    m.set_words(words, ["other"] * len(words), label_order=list(range(len(words))))
+    m, words, rng = _map_of_400_words(qtbot)
     m.show_layout(rng.normal(size=(len(words), 2)), animate=False)
     m.set_focus(200, [201, 202, 203])
     assert len(m._labels) <= NEW_LABELS_PER_PASS + 1  # the searched word's always comes

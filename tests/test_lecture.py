@@ -311,10 +311,9 @@ def _in_view(parts, area, whole: bool = False) -> bool:
     return union.top() >= 0 and (union.bottom() <= viewport.height() if fits else union.top() <= 10)
 
 
-def test_each_tour_step_brings_what_it_is_about_into_view(qtbot, lecture):
-    """At 1366x768's usual 1.3x text in a 1280x720 window, with the tour's caption across
-    the bottom, most steps' subject (the loss curve, the answers, the charts) starts below
-    the fold: each step scrolls its part of the panel into view."""
+def _tour_without_demos(qtbot, lecture):
+    """A 1280x720 window at 1.3x text (a 1366x768 screen's usual), its tour's steps with
+    their panels as they are and no demonstration: (window, tour)."""
     from dataclasses import replace
 
     from PySide6.QtCore import QSize
@@ -326,7 +325,15 @@ def test_each_tour_step_brings_what_it_is_about_into_view(qtbot, lecture):
     qtbot.waitUntil(lambda: window.size() == QSize(1280, 720), timeout=3000)
     lecture.appearance.set_scale(1.3)
     tour = lecture.tour
-    tour.steps = tuple(replace(s, action="") for s in STEPS)  # the panels as they are, no demos
+    tour.steps = tuple(replace(s, action="") for s in STEPS)
+    return window, tour
+
+
+def test_each_tour_step_brings_what_it_is_about_into_view(qtbot, lecture):
+    """At 1366x768's usual 1.3x text in a 1280x720 window, with the tour's caption across
+    the bottom, most steps' subject (the loss curve, the answers, the charts) starts below
+    the fold: each step scrolls its part of the panel into view."""
+    window, tour = _tour_without_demos(qtbot, lecture)
     area = window.page_scroller
     checked, cut = 0, []
     try:
@@ -358,19 +365,10 @@ def test_a_part_that_moves_as_its_panel_settles_is_brought_back_into_view(qtbot,
     """A panel opened for the first time (or an answer that just arrived) lays itself out
     over several turns: the part the step is about can move after the first scroll. The
     tour scrolls again once the layout has settled, and only while the step is on."""
-    from dataclasses import replace
-
-    from PySide6.QtCore import QEvent, QSize, QTimer
+    from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from gui.lecture.tour_script import STEPS
-
-    window = lecture.window
-    window.resize(1280, 720)
-    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720), timeout=3000)
-    lecture.appearance.set_scale(1.3)
-    tour = lecture.tour
-    tour.steps = tuple(replace(s, action="") for s in STEPS)
+    window, tour = _tour_without_demos(qtbot, lecture)
     index = next(i for i, s in enumerate(tour.steps) if s.shows == "loss curve")
     area = window.page_scroller
     panel = window.show_panel("windows")
@@ -750,18 +748,7 @@ def test_the_steps_part_stays_in_view_when_the_caption_grows(qtbot, lecture):
     end, the last step's answers were left with their last line under the caption (seen
     at 1.75x in a real window; offscreen the page re-fitted itself here even before the
     tour learned to follow the caption's height, so this guards the outcome only)."""
-    from dataclasses import replace
-
-    from PySide6.QtCore import QSize
-
-    from gui.lecture.tour_script import STEPS
-
-    window = lecture.window
-    window.resize(1280, 720)
-    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720), timeout=3000)
-    lecture.appearance.set_scale(1.3)
-    tour = lecture.tour
-    tour.steps = tuple(replace(s, action="") for s in STEPS)
+    window, tour = _tour_without_demos(qtbot, lecture)
     part = "stages"  # the last step: its answers were left under the caption
     index = next(i for i, s in enumerate(tour.steps) if s.shows == part)
     area = window.page_scroller
