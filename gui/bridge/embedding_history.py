@@ -67,10 +67,10 @@ _blas_control = None
 def blas_control():
     """threadpoolctl's view of the process's thread pools (BLAS, OpenMP), made once.
 
-    subtle: `threadpool_limits(1)` looks the pools up again on every call, walking every
-    library the process has loaded (torch, Qt, numpy: hundreds): 30-50 ms on the GUI
-    thread at each new word map, the launch's worst stall. gui/startup.py makes this
-    behind the splash; every later limit only sets the pools' thread counts."""
+    `threadpool_limits(1)` looks the pools up again on every call, walking every library
+    the process has loaded (torch, Qt, numpy): 1-4 ms on the GUI thread at each new word
+    map in the app's process. gui/startup.py makes this behind the splash; every later
+    limit only sets the pools' thread counts."""
     global _blas_control
     if _blas_control is None:
         try:

@@ -114,7 +114,7 @@ class ProbabilityBars(QWidget):
             is_target = i == self._target_row
             painter.setFont(bold if is_target else font)
             painter.setPen(theme.qcolor(theme.TEXT))
-            label = QFontMetrics(bold if is_target else font).elidedText(
+            label = (bold_fm if is_target else fm).elidedText(
                 display_token(token)[0], Qt.TextElideMode.ElideRight, int(label_w - 4))
             self.drawn_labels.append(label)
             painter.drawText(QRectF(0, y, label_w, row_h),
