@@ -94,19 +94,13 @@ def app_run(seconds: float, reader: str, look_inside: bool = False, rounds: int 
     rounds > 0: the Look inside window is closed, then open, `rounds` times each, and
     the figures are reported per state ("without", "with"). why: print what the GUI
     thread was doing during the ten worst ticks over 20 ms (bench/stall_latency's sampler)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app_launch import launch
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from gui.app import create_application
-    from gui.bridge.controller import Controller, ProcessBackend
-    from gui.main_window import MainWindow
+    from gui.bridge.controller import ProcessBackend
 
-    app = create_application()
-    controller = Controller(ProcessBackend(reader=reader))
-    window = MainWindow(controller, start_key="windows")
-    window.resize(1280, 720)
-    window.show()
-    controller.start()
+    launched = launch(start_key="windows", backend=ProcessBackend(reader=reader))
+    app, controller, window = launched.app, launched.controller, launched.window
     panel = window.show_panel("windows")
     snapshots: list = []
 

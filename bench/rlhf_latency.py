@@ -57,21 +57,11 @@ def plain_cpu_per_click(clicks: int) -> dict:
 
 
 def app_latency(clicks: int, timeout: float = 120.0) -> dict:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app_launch import launch
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from gui import theme
-    from gui.bridge.controller import Controller, ProcessBackend
-    from gui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    theme.apply(app)
-    controller = Controller(ProcessBackend())
-    window = MainWindow(controller, start_key="chat")
-    window.resize(1280, 720)
-    window.show()
-    controller.start()
+    launched = launch(start_key="chat")
+    controller, window = launched.controller, launched.window
     panel = window.show_panel("chat")
 
     def wait_until(cond, limit: float) -> bool:

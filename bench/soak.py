@@ -63,21 +63,16 @@ class Soak:
 
         previous = qInstallMessageHandler(quiet)
 
-        from gui.app import create_application
-        from gui.bridge.controller import Controller, ProcessBackend
+        from app_launch import launch
+
         from gui.bridge.embedding_history import EmbeddingHistory
-        from gui.main_window import MainWindow
 
         self.args = args
         self.QEventLoop, self.QTimer = QEventLoop, QTimer
-        self.app = create_application()
-        self.controller = Controller(ProcessBackend())
-        self.window = MainWindow(self.controller, start_key="windows")
-        self.window.resize(1280, 720)
-        self.window.show()
-        self.controller.start()
+        launched = launch(start_key="windows")
+        self.app, self.controller, self.window = launched.app, launched.controller, launched.window
+        # The history the loop's first turn starts (as the app's), made here to hold on to.
         self.history = EmbeddingHistory.for_controller(self.controller)
-        self.history.start()
         self.errors: list[str] = []
         self.controller.jobFailed.connect(lambda title, msg: self.errors.append(f"{title}: {msg}"))
         self.folder = Path(tempfile.mkdtemp(prefix="three-pillars-soak-"))

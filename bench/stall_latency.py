@@ -117,32 +117,12 @@ class StackSampler:
 
 def run(train_seconds: float, stall_ms: float, prepare: bool = True,
         other_threads: bool = False, sample: bool = True, open_only: bool = False) -> dict:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    t_launch = time.perf_counter()
+    from app_launch import launch
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from gui.app import _start_embedding_history, create_application
-    from gui.bridge.controller import Controller, ProcessBackend
-    from gui.bridge.embedding_history import EmbeddingHistory
-    from gui.main_window import MainWindow
-
-    app = create_application()  # noqa: F841 - kept alive for the run
-    controller = Controller(ProcessBackend())
-    controller.shipped_build.read()  # as gui.app.run does
-    window = MainWindow(controller, start_key="data")
-    window.resize(1280, 720)
-    if prepare:  # as gui.app.run does: the worker starts, the engine and the panels load
-        from gui.startup import freeze_startup_heap, preload_engine
-
-        controller.start()
-        preload_engine()
-        window.prepare_panels()
-        freeze_startup_heap()
-    window.show()
-    if not prepare:
-        QTimer.singleShot(0, controller.start)
-    QTimer.singleShot(0, lambda: _start_embedding_history(controller))
-    built_s = time.perf_counter() - t_launch
+    launched = launch(start_key="data", as_the_app=prepare)
+    controller, window = launched.controller, launched.window
+    built_s = launched.shown_after_s
 
     now = time.perf_counter
     phase = {"name": "launch"}
@@ -185,7 +165,7 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
 
     run_until(lambda: controller.is_ready, 300)
     run_for(2.0)
-    history = controller.findChild(EmbeddingHistory)
+    history = launched.history
 
     show_cost: dict[str, float] = {}
     for key in STEPS:
