@@ -112,3 +112,28 @@ def test_training_text_and_stats():
     assert s == TrainingSetStats(documents=2, words=9, characters=len(text))
     assert stats([]) == TrainingSetStats(0, 0, 0)
     assert training_text([]) == ""
+
+
+def test_a_mix_reads_only_the_corpora_it_draws_on(monkeypatch):
+    """The bundled corpus loads a corpus when one of its sources is read: the library's mix
+    must not generate the made-up world (asking whether a source is there read it whole),
+    nor the made-up mix clean the library."""
+    from engine.corpus import sources
+
+    loaded = []
+
+    def fake(corpus_name, infos):
+        def load(*_seed):
+            loaded.append(corpus_name)
+            return {i.name: [Document(i.name, f"{i.name} text {n}") for n in range(10)] for i in infos}
+        return load
+
+    monkeypatch.setattr(sources, "library_corpus", fake("library", LIBRARY_SOURCES))
+    monkeypatch.setattr(sources, "made_up_corpus", fake("made-up", MADE_UP_SOURCES))
+    corpus = sources.bundled_corpus(0)
+    assert "forum" in corpus and LIBRARY_SOURCES[0].name in corpus and "nothing" not in corpus
+    assert loaded == []
+    assert apply_mix(corpus, Mix.default())
+    assert loaded == ["library"]
+    assert apply_mix(sources.bundled_corpus(0), Mix.made_up())
+    assert loaded == ["library", "made-up"]

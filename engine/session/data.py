@@ -79,7 +79,10 @@ def encode_documents(tok: Tokenizer, docs: list[Document]) -> np.ndarray:
     texts = pretraining_texts(docs)
     batch = getattr(tok, "encode_batch", None)
     chunks = batch(texts) if batch is not None else [tok.encode(t) for t in texts]
-    return np.fromiter((i for c in chunks for i in c), dtype=np.int64)
+    if not chunks:
+        return np.empty(0, dtype=np.int64)
+    # One array per document, joined: a generator over 1.7 M ids took 0.3 s.
+    return np.concatenate([np.asarray(c, dtype=np.int64) for c in chunks])
 
 
 class BuiltData:
