@@ -48,11 +48,11 @@ from engine.session.data import (
     DataSummary,
     SourceSummary,
     source_passages,
-    split_heldout,
 )
 from engine.session.finetuning import FinetuningPart
 from engine.session.pretraining import PretrainingPart
 from engine.session.stage_models import KEPT, LIVE, SHIPPED, ShippedModels, StageModel
+from engine.session.token_cache import split_heldout_cached
 from engine.stages import ALIGNED, FINETUNED, PRETRAINED, UNTRAINED
 from engine.tokenizers import BPETokenizer, CharTokenizer, Tokenizer, WordTokenizer
 
@@ -188,7 +188,7 @@ class Session:
         block = (self.model_config or GPTConfig()).block_size
         return self.built.get(
             ("ids", self.data_key(), id(tok)),
-            lambda: split_heldout(tok, self.training_documents(), min_tokens=2 * block + 2),
+            lambda: split_heldout_cached(tok, self.training_documents(), min_tokens=2 * block + 2),
         )
 
     def data_summary(self) -> DataSummary:

@@ -11,45 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
-import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
+from engine.cache_files import CACHE_ENV, cache_dir, code_fingerprint, write_atomically  # noqa: F401 - CACHE_ENV: tests set it here
 from engine.corpus import curation
 from engine.corpus.curation import FilterReport
 from engine.corpus.document import Document
 from engine.corpus.library import boilerplate, cleaning, layout, screening
 from engine.corpus.library.books import BOOKS, LIBRARY_DIR, library_fingerprint, read_raw
 from engine.corpus.library.cleaning import LibraryCleaning, clean_library
-from engine.paths import user_cache_dir
-
-CACHE_ENV = "THREE_PILLARS_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    """The per-user cache folder (``THREE_PILLARS_CACHE_DIR`` overrides it)."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    return user_cache_dir()
 
 
 def _code_fingerprint() -> str:
     """A hash of the cleaning code: editing a step invalidates the cache."""
-    h = hashlib.sha256()
-    for module in (curation, boilerplate, layout, screening, cleaning):
-        source = Path(module.__file__)
-        if source.suffix == ".py" and source.is_file():
-            h.update(source.read_bytes())
-        else:
-            # The self-contained build ships compiled code only; it changes only with a new
-            # build, and a new build is a new executable.
-            stat = Path(sys.executable).stat()
-            h.update(f"{sys.executable}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-            break
-    return h.hexdigest()
+    return code_fingerprint((curation, boilerplate, layout, screening, cleaning))
 
 
 def _key() -> str:
@@ -70,14 +47,8 @@ def _load(path: Path) -> LibraryCleaning | None:
 def _save(path: Path, result: LibraryCleaning) -> None:
     data = {"documents": [[d.source, d.text, d.book, d.chapter] for d in result.documents],
             "reports": [asdict(r) for r in result.reports]}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
-        os.replace(tmp, path)  # atomic: a reader never sees half a file
-    except OSError:
-        pass  # a read-only home: the app still works, it just cleans again next time
+    # A read-only home: the app still works, it just cleans again next time.
+    write_atomically(path, lambda f: f.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
 
 
 @lru_cache(maxsize=1)
