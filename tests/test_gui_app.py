@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from gui.bridge.model_jobs import ShownStage
 from gui.panels import PANELS
@@ -73,6 +74,13 @@ def test_prepared_panels_wait_hidden_and_open_without_being_made_again(qtbot, ma
     assert not main_window.panels["chat"].redraw_timer.isActive()
     assert main_window.panels == made  # shown, never made twice
     assert getattr(chat, "_opened", False) and not getattr(finetune, "_opened", False)
+    # Not when the fine-tune pairs arrive either: the hidden panel asked both models its
+    # first question then, and the person's first click in Chat waited behind the answers.
+    qtbot.waitUntil(lambda: finetune.qa is not None, timeout=30_000)
+    QApplication.processEvents()
+    assert not finetune._asked
+    main_window.navigator.select("finetune")
+    assert finetune._asked  # opened: now both models answer
 
 
 def test_worker_exception_is_reported_and_the_next_job_runs(qtbot, main_window, engine_controller):

@@ -349,8 +349,11 @@ class FinetunePanel(RedrawWhileShown, QWidget):
             self.question_box.setCurrentText(current)
         self._show_question_start()
         self._show_example()
-        if self.comparison is None and not self._asked:
-            self.ask()  # the first question, as soon as there are questions to pick from
+        if self.comparison is None and not self._asked and getattr(self, "_opened", False):
+            # The first question, as soon as there are questions to pick from; only once
+            # the panel was opened (made hidden at launch, it had both models write while
+            # the person's first thumbs click waited behind them: 1.2 s).
+            self.ask()
         self.qaShown.emit(qa)
 
     @property
