@@ -96,6 +96,29 @@ def test_every_panel_fits_its_width_and_keeps_readable_heights(qtbot, scaled_win
     assert window.panels["windows"].loss_plot.height() >= 6 * line
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_no_panel_scrolls_sideways_at_any_text_scale(qtbot, scaled_window, size):
+    """Every text scale from 0.8x to 2x, as Ctrl+= and Ctrl+- step through them: rows of
+    buttons wrap, side-by-side parts stack (at 1.5x on a laptop the Windows step's buttons
+    and the Data step's figures pushed the page 40-130 px sideways; at 2x, five steps)."""
+    from gui.lecture.appearance import SCALE_STEPS
+
+    window, appearance = scaled_window
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size() == QSize(*size), timeout=3000)
+    for spec in PANELS:
+        window.show_panel(spec.key)
+    scroller = window.findChild(QScrollArea, "pageScroller")
+    problems = []
+    for scale in (s for s in SCALE_STEPS if s <= 2.0):
+        appearance.set_scale(scale)
+        for spec in PANELS:
+            panel = window.show_panel(spec.key)
+            _settle()
+            problems += [f"{spec.key} at x{scale}: {p}" for p in _sideways(panel, scroller)]
+    assert not problems, problems
+
+
 def test_a_page_is_as_tall_as_itself_not_as_the_tallest_page(qtbot, scaled_window):
     """Every panel is made at launch (MainWindow.prepare_panels); the page on screen still
     gets its own height, so the Embeddings map is not stretched to the Chat page's height

@@ -23,13 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widgets.flow_layout import FlowLayout
+
 
 class AdaptiveRow(QWidget):
     """Parts side by side when they all fit, else stacked (each part keeps its own layout).
 
-    `add(part, stretch, wants_chars)`: `wants_chars` is the width, in average characters
-    of the row's font, below which that part should not be squeezed side by side (a
-    wrapped label's own minimum is one word, far too narrow to read).
+    `add(part, stretch, wants_chars, natural)`: `wants_chars` is the width, in average
+    characters of the row's font, below which that part should not be squeezed side by
+    side (a wrapped label's own minimum is one word, far too narrow to read); `natural`:
+    the part is counted at its preferred width, and a stretching one goes side by side
+    only if its share of the row (by stretch) holds that width: for a part whose labels
+    or buttons would otherwise wrap (the Data step's sources, the Fine-tune buttons).
     """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8):
@@ -39,9 +44,10 @@ class AdaptiveRow(QWidget):
         self.box.setSpacing(spacing)
         self._wants: list[int] = []  # per part, in characters
         self._stretch: list[int] = []
+        self._natural: list[bool] = []
 
     def add(self, part: QWidget | QLayout, stretch: int = 0, wants_chars: int = 0,
-            alignment: Qt.AlignmentFlag | None = None) -> None:
+            alignment: Qt.AlignmentFlag | None = None, natural: bool = False) -> None:
         if isinstance(part, QLayout):
             self.box.addLayout(part, stretch)
         elif alignment is None:
@@ -50,6 +56,7 @@ class AdaptiveRow(QWidget):
             self.box.addWidget(part, stretch, alignment)
         self._wants.append(wants_chars)
         self._stretch.append(stretch)
+        self._natural.append(natural)
 
     def is_stacked(self) -> bool:
         return self.box.direction() == QBoxLayout.Direction.TopToBottom
@@ -57,13 +64,23 @@ class AdaptiveRow(QWidget):
     def _items(self) -> list[QLayoutItem]:
         return [self.box.itemAt(i) for i in range(self.box.count())]
 
-    def _part_width(self, item: QLayoutItem, wants: int) -> int:
+    def _part_width(self, item: QLayoutItem, wants: int, natural: bool = False) -> int:
         if item.isEmpty():  # a hidden part, unless it keeps its room (retainSizeWhenHidden)
             return 0
-        return max(item.minimumSize().width(), wants * self.fontMetrics().averageCharWidth())
+        if natural:
+            wants_px = wants * self.fontMetrics().averageCharWidth()
+            return max(item.minimumSize().width(), item.sizeHint().width(), wants_px)
+        # A part that wraps (a FlowLayout of buttons) goes beside the others only in one
+        # row, and a row within this one only with its own parts side by side: this row
+        # stacks first, and the part wraps or stacks only when even a whole row is short.
+        flow, inner = item.layout(), item.widget()
+        one_row = (flow.sizeHint().width() if isinstance(flow, FlowLayout)
+                   else inner.side_by_side_width() if isinstance(inner, AdaptiveRow) else 0)
+        return max(item.minimumSize().width(), one_row, wants * self.fontMetrics().averageCharWidth())
 
     def side_by_side_width(self) -> int:
-        widths = [self._part_width(item, wants) for item, wants in zip(self._items(), self._wants, strict=True)]
+        widths = [self._part_width(item, wants, natural) for item, wants, natural
+                  in zip(self._items(), self._wants, self._natural, strict=True)]
         shown = [w for w in widths if w > 0]
         m = self.box.contentsMargins()
         return sum(shown) + self.box.spacing() * max(0, len(shown) - 1) + m.left() + m.right()
@@ -80,14 +97,39 @@ class AdaptiveRow(QWidget):
         self.arrange(event.size().width())
         super().resizeEvent(event)
 
+    @staticmethod
+    def _share_must_hold(item: QLayoutItem, natural: bool) -> int:
+        """The width a part's share must hold side by side: its preferred width for a
+        `natural` part, its own parts side by side for a row within this one, else 0."""
+        inner = item.widget()
+        if isinstance(inner, AdaptiveRow):
+            return inner.side_by_side_width()
+        return item.sizeHint().width() if natural else 0
+
+    def _shares_hold_natural_widths(self, width: int) -> bool:
+        """Whether each part's share of `width` (by stretch, as the box layout shares it
+        out side by side) holds what it must (`_share_must_hold`)."""
+        items = self._items()
+        shown = [(item, stretch, self._share_must_hold(item, natural)) for item, stretch, natural
+                 in zip(items, self._stretch, self._natural, strict=True) if not item.isEmpty()]
+        total = sum(stretch for _, stretch, _ in shown)
+        if total == 0 or not any(must and stretch for _, stretch, must in shown):
+            return True
+        m = self.box.contentsMargins()
+        fixed = sum(self._part_width(item, 0, natural) for item, stretch, natural
+                    in zip(items, self._stretch, self._natural, strict=True)
+                    if stretch == 0 and not item.isEmpty())
+        free = width - m.left() - m.right() - self.box.spacing() * (len(shown) - 1) - fixed
+        return all(free * stretch / total >= must for _, stretch, must in shown if stretch > 0)
+
     def arrange(self, width: int) -> None:
         """Side by side if `width` holds every part, else one under another."""
         need = self.side_by_side_width()
         if self.is_stacked():
             # subtle: stacking makes the page taller, which may take a scroll bar's width
             # away (or give it back); without this margin the row would flip back and forth.
-            need += self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
-        stacked = width < need
+            width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
+        stacked = width < need or not self._shares_hold_natural_widths(width)
         wanted = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         if self.box.direction() == wanted:
             return

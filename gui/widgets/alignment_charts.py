@@ -169,7 +169,7 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         # No context menu (none made: it cost a third of each chart), the app's number axes.
         return self.addPlot(row=row, col=col, axisItems=locale_axes(), enableMenu=False)
 
-    # -- size: four charts a row when they fit, else two (never cut off at the side) ------
+    # -- size: four charts a row when they fit, else two, else one (never cut off at the side)
     def _grid_width(self, columns: int) -> int:
         widest = max(p.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() for p in self.plots)
         return int(columns * widest + (columns - 1) * self.ci.layout.horizontalSpacing()) + 8
@@ -177,9 +177,14 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         # Each row at least ~7 lines of its text tall, at any text scale: a long tab below
         # once squeezed the charts to ~70 px; the page scrolls down instead. As wide as
-        # two charts side by side (with their titles), the narrowest arrangement.
+        # one chart (with its title), the narrowest arrangement.
         rows = len(self.plots) // self.columns
-        return QSize(self._grid_width(2), rows * self._row_height() + self._legend_height())
+        return QSize(self._grid_width(1), rows * self._row_height() + self._legend_height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Two charts a row is how they read best: beside the answers only with that room
+        # (the Chat step adds them with natural=True), else under them.
+        return QSize(self._grid_width(2), super().sizeHint().height())
 
     def _row_height(self) -> int:
         return MIN_ROW_LINES * QFontMetrics(theme.font(theme.SMALL_PT)).lineSpacing()
@@ -202,12 +207,13 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self._fit_columns(self.width())
 
     def _fit_columns(self, width: int) -> None:
-        self.arrange(4 if width >= self._grid_width(4) else 2)
+        self.arrange(next((n for n in (4, 2) if width >= self._grid_width(n)), 1))
         # The chart with a legend under it gets that much more height, not less data.
         self.agree.setMinimumHeight(self._row_height() + self._legend_height())
 
     def arrange(self, columns: int) -> None:
-        """Lay the eight charts out in `columns` columns (4: two rows; 2: four rows)."""
+        """Lay the eight charts out in `columns` columns (4: two rows; 2: four; 1: eight,
+        at 2x text on a laptop)."""
         if columns == self.columns:
             return
         self.columns = columns

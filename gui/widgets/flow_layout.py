@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 class FlowLayout(QLayout):
     """Like words in a paragraph: as many per row as fit (Qt's flow layout example)."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, one_row_hint: bool = False):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        # one_row_hint: ask for the width of one row (a row of buttons beside a text keeps
+        # them in one row while there is room, and wraps them only when there is not).
+        self._one_row_hint = one_row_hint
         # Height for each width asked since the last change: Qt asks the same widths many
         # times per layout pass (the page stack's height for width reaches down here).
         self._heights: dict[int, int] = {}
@@ -56,7 +59,13 @@ class FlowLayout(QLayout):
         self._do_layout(rect, test_only=False)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
+        if not self._one_row_hint:
+            return self.minimumSize()
+        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        m = self.contentsMargins()
+        width = sum(h.width() for h in shown) + self._spacing * max(0, len(shown) - 1)
+        height = max((h.height() for h in shown), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802
         size = QSize()
@@ -69,13 +78,30 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line_height = area.x(), area.y(), 0
+        line: list[tuple[QLayoutItem, int, QSize]] = []  # the row being filled: (item, x, size)
+
+        def place_line() -> None:
+            # Each item in the middle of its row's height, as a row of a box layout is.
+            for item, left, size in line if not test_only else ():
+                item.setGeometry(QRect(QPoint(left, y + (line_height - size.height()) // 2), size))
+            line.clear()
+
         for item in self._items:
+            if item.isEmpty():
+                continue  # hidden: takes no room
             hint = item.sizeHint()
+            if hint.width() > area.width():
+                # Wider than the row (a label and its field that wrap themselves): as wide
+                # as the row, as tall as that width makes it.
+                width = max(area.width(), item.minimumSize().width())
+                height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+                hint = QSize(width, max(height, item.minimumSize().height()))
             if x + hint.width() > area.right() + 1 and line_height > 0:
+                place_line()
                 x, y = area.x(), y + line_height + self._spacing
                 line_height = 0
-            if not test_only:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            line.append((item, x, hint))
             x += hint.width() + self._spacing
             line_height = max(line_height, hint.height())
+        place_line()
         return y + line_height - rect.y() + m.bottom()

@@ -44,6 +44,7 @@ from gui.panels.redraw import RedrawWhileShown
 from gui.widgets.adaptive_row import AdaptiveRow, fit_tabs
 from gui.widgets.alignment_charts import AlignmentCharts
 from gui.widgets.answer_card import small_label
+from gui.widgets.flow_layout import FlowLayout
 from workers.protocol import WriteCandidates
 
 REDRAW_MS = 33  # ~30 Hz: charts from the latest history
@@ -123,7 +124,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.ask_button.setToolTip(self.tr("Two new answers from the model as it is now"))
         question_row.addWidget(self.ask_button)
         ask_row.add(question_row, 1, wants_chars=30)
-        other_buttons = QHBoxLayout()
+        other_buttons = FlowLayout(spacing=6, one_row_hint=True)  # wrapped at 1.75x on a laptop
         self.suggest_button = QPushButton(self.tr("Other question"))
         self.suggest_button.setToolTip(self.tr("Pick one of a few questions the model can handle"))
         other_buttons.addWidget(self.suggest_button)
@@ -131,7 +132,6 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.reset_button.setToolTip(self.tr("Forget every judgement: the model goes back to how "
                                              "it was after fine-tuning (the reference model)"))
         other_buttons.addWidget(self.reset_button)
-        other_buttons.addStretch(1)
         ask_row.add(other_buttons)
         root.addWidget(ask_row)
 
@@ -139,12 +139,13 @@ class ChatPanel(RedrawWhileShown, QWidget):
         middle = AdaptiveRow(spacing=10)
         left = QVBoxLayout()
         left.setSpacing(4)
-        cards = QHBoxLayout()
-        cards.setSpacing(8)
+        # Side by side, to compare; one under the other only when they cannot both be read
+        # (2x text on a laptop).
+        cards = AdaptiveRow(spacing=8)
         self.cards = [FeedbackCard(0), FeedbackCard(1)]
         for card in self.cards:
-            cards.addWidget(card, 1)
-        left.addLayout(cards, 1)
+            cards.add(card, 1)
+        left.addWidget(cards, 1)
         status_row = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: no percentage, it is over in a moment
@@ -164,7 +165,7 @@ class ChatPanel(RedrawWhileShown, QWidget):
 
         config = PreferenceConfig()
         self.charts = AlignmentCharts(kl_budget=config.kl_budget, beta=config.beta)
-        middle.add(self.charts, 1)
+        middle.add(self.charts, 1, natural=True)
         root.addWidget(middle, 5)
 
         self.history_tab, self.judge_tab, self.strip_tab = HistoryTab(), JudgeTab(), StripTab()

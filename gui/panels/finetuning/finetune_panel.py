@@ -41,6 +41,7 @@ from gui.panels.finetuning.pairs_tab import QA_FILE_FILTER, PairDialog, PairsTab
 from gui.panels.finetuning.stage_card import MASKED_CHIP, STAGE_TITLES, TRAINED_CHIP, StageCard
 from gui.panels.redraw import RedrawWhileShown
 from gui.widgets.adaptive_row import AdaptiveRow, fit_tabs, short_tab_titles
+from gui.widgets.flow_layout import FlowLayout
 from workers.protocol import FineTune
 
 DEFAULT_STEPS = 300  # as the shipped model: ~15 passes over the pairs
@@ -111,7 +112,8 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         header.add(titles, 1, wants_chars=24)
         actions = QVBoxLayout()
         actions.setSpacing(4)
-        buttons = QHBoxLayout()
+        # Each row wraps rather than push the page sideways (2x text on a laptop).
+        buttons = FlowLayout(spacing=6, one_row_hint=True)
         self.finetune_button = QPushButton(self.tr("Fine-tune the pre-trained model"))
         self.finetune_button.setProperty("primary", True)
         self.finetune_button.setToolTip(self.tr(
@@ -122,23 +124,26 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         buttons.addWidget(self.finetune_button)
         buttons.addWidget(self.stop_button)
         actions.addLayout(buttons)
-        options = QHBoxLayout()
+        options = FlowLayout(spacing=theme.scaled(12), one_row_hint=True)
         self.prompt_check = QCheckBox(self.tr("Learn the questions too"))
         self.prompt_check.setToolTip(self.tr(
             "Normally only the answer counts in the loss and the question is masked out. "
             "Tick this to count the question too (train on prompt) and see the difference."
         ))
-        options.addWidget(self.prompt_check)
-        options.addSpacing(theme.scaled(12))  # "…questions too" ran into "Steps:" at 1.75x
+        options.addWidget(self.prompt_check)  # spaced: "…questions too" ran into "Steps:" at 1.75x
+        steps_box = QWidget()
+        steps = QHBoxLayout(steps_box)
+        steps.setContentsMargins(0, 0, 0, 0)
         steps_label = QLabel(self.tr("Steps:"))
-        options.addWidget(steps_label)
+        steps.addWidget(steps_label)
         self.steps_spin = QSpinBox()
         steps_label.setBuddy(self.steps_spin)  # the label names the box for a screen reader
         self.steps_spin.setRange(10, 5000)
         self.steps_spin.setSingleStep(50)
         self.steps_spin.setValue(DEFAULT_STEPS)
         self.steps_spin.setToolTip(self.tr("How many small learning steps (16 pairs each)"))
-        options.addWidget(self.steps_spin)
+        steps.addWidget(self.steps_spin)
+        options.addWidget(steps_box)
         actions.addLayout(options)
         self.progress = QLabel("")
         self.progress.setFont(theme.font(theme.SMALL_PT))
@@ -151,8 +156,10 @@ class FinetunePanel(RedrawWhileShown, QWidget):
         actions_box = QWidget()
         actions_box.setLayout(actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        actions_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        header.add(actions_box, 0, alignment=Qt.AlignmentFlag.AlignTop)
+        # As wide as its rows in one line, narrower (the rows wrapped) when it must be.
+        actions_box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        # Beside the title only with its buttons in one row; under it, they wrap if they must.
+        header.add(actions_box, 0, alignment=Qt.AlignmentFlag.AlignTop, natural=True)
         root.addWidget(header)
 
         # -- the same question to both models

@@ -28,6 +28,7 @@ from engine.corpus.sources import CORPUS_TITLES, LIBRARY, MADE_UP, corpora_in_us
 from gui import theme
 from gui.i18n import translate
 from gui.panels.pretraining.engine_texts import HELD_OUT, SOURCES, shown
+from gui.widgets.adaptive_row import AdaptiveRow
 
 # Slot tables shown in the generator view: the one behind "sea"/"waters" first.
 SHOWN_SLOTS = ("sea", "sea_was", "ruler", "animal", "weather")
@@ -139,9 +140,11 @@ class CorpusChooser(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        row = QHBoxLayout()
+        # The choice and its two buttons in a row, or the buttons under it at 2x text.
+        row = AdaptiveRow(spacing=6)
+        choice = QHBoxLayout()
         corpus_label = QLabel(self.tr("Corpus:"))
-        row.addWidget(corpus_label)
+        choice.addWidget(corpus_label)
         self.combo = QComboBox()
         corpus_label.setBuddy(self.combo)  # a screen reader names the list by its label
         # A long corpus name (more so in translation) is cut short here, in full in the list.
@@ -154,15 +157,18 @@ class CorpusChooser(QWidget):
         # subtle: a combo box is as wide as its longest choice by default; at large text
         # that scrolled the page sideways. It shortens (eliding) instead.
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(14)
-        row.addWidget(self.combo, 1)
+        self.combo.setMinimumContentsLength(10)  # beside "About the books" at 1x on a laptop
+        choice.addWidget(self.combo, 1)
+        row.add(choice, 1)
         self.about_button = QPushButton(self.tr("About the books"))
         self.generator_button = QPushButton(self.tr("How it is made…"))
         self.generator_button.setToolTip(
             self.tr("The templates and word tables that write the made-up world"))
-        row.addWidget(self.about_button)
-        row.addWidget(self.generator_button)
-        layout.addLayout(row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.about_button)
+        buttons.addWidget(self.generator_button)
+        row.add(buttons)
+        layout.addWidget(row)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setFont(theme.font(theme.SMALL_PT))

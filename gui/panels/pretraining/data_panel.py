@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -107,7 +107,8 @@ class DataPanel(DataMixControls, QWidget):
         # the page is too narrow for both (large text on a small screen): never sideways.
         self.columns = AdaptiveRow(spacing=24)
         root.addWidget(self.columns, 1)
-        self.columns.add(self._build_sources(), 11, wants_chars=48)
+        # Beside the cleaning only with room for each source's name and share on one line.
+        self.columns.add(self._build_sources(), 11, wants_chars=48, natural=True)
         self.cleaning = CleaningView()
         self.steps, self.step_detail = self.cleaning.steps, self.cleaning.step_detail
         self.columns.add(self.cleaning, 10, wants_chars=36)
@@ -125,16 +126,16 @@ class DataPanel(DataMixControls, QWidget):
         left.setSpacing(6)
         self.corpus_chooser = CorpusChooser(self._controller)  # real books or the made-up world
         left.addWidget(self.corpus_chooser)
-        head = QHBoxLayout()
+        head = AdaptiveRow(spacing=8)  # the mixes' list under the title at 1.75x on a laptop
         title = heading(self.tr("Sources and mix"), theme.BASE_PT + 3)
         title.setWordWrap(False)
-        head.addWidget(title, 1)
+        head.add(title, 1)
         self.preset_combo = QComboBox()
         self.preset_combo.setToolTip(self.tr("Ready-made mixes: pick one and it is applied at once"))
         self.preset_combo.setAccessibleName(self.tr("Ready-made mixes"))
         self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        head.addWidget(self.preset_combo)
-        left.addLayout(head)
+        head.add(self.preset_combo, 0, alignment=Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(head)
 
         grid_host = QWidget()
         self._grid = QGridLayout(grid_host)

@@ -23,6 +23,8 @@ from gui.i18n import translate
 from gui.panels.pretraining.engine_texts import SOURCES, shown
 from gui.panels.pretraining.numbers import decimal, integer
 from gui.widgets.adaptive_row import AdaptiveRow
+from gui.widgets.flow_layout import FlowLayout
+from gui.widgets.wrap_label import WrapLabel
 
 
 def short_count(n: int) -> str:
@@ -89,7 +91,8 @@ class SourceRow:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.title = QLabel()
+        # One line while there is room; "Fables and / fairy tales" at 2x text on a laptop.
+        self.title = WrapLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 100)
@@ -101,17 +104,14 @@ class SourceRow:
         self.slider.setTracking(False)
         self.slider.setAccessibleName(
             translate("SourceRow", "share of {source} in the mix").format(source=name))
-        self.share = QLabel()
+        self.share = WrapLabel()
         self.share.setTextFormat(Qt.TextFormat.RichText)
+        # As wide as its widest share, so the column does not jump while a slider moves;
+        # the small second line wraps when the page is narrow (2x text on a laptop).
         self.share.setMinimumWidth(
-            max(
-                QFontMetrics(theme.font(theme.SMALL_PT)).horizontalAdvance(
-                    translate("SourceRow", "= {share} % of the text").format(share=100)),
-                QFontMetrics(theme.font(theme.BASE_PT, bold=True)).horizontalAdvance(
-                    translate("SourceRow", "<b>{weight} %</b> of it").format(weight=100)
-                    .replace("<b>", "").replace("</b>", "")),
-            )
-            + 8
+            QFontMetrics(theme.font(theme.BASE_PT, bold=True)).horizontalAdvance(
+                translate("SourceRow", "<b>{weight} %</b> of it").format(weight=100)
+                .replace("<b>", "").replace("</b>", "")) + 8
         )
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.sample_button = QPushButton(translate("SourceRow", "Read"))
@@ -161,8 +161,7 @@ class TrainingSetBar(QFrame):
         # The figures and the button side by side, or stacked when the text is large.
         row = AdaptiveRow(spacing=14)
         outer.addWidget(row)
-        bar = QHBoxLayout()
-        bar.setSpacing(14)
+        bar = FlowLayout(spacing=14, one_row_hint=True)  # the figures wrap at 1.5x on a laptop
         caption = QLabel(self.tr("Training set\n(what it will read):"))
         caption.setFont(theme.font(theme.SMALL_PT))
         bar.addWidget(caption)
@@ -170,7 +169,6 @@ class TrainingSetBar(QFrame):
         self.documents_value = self._total(bar, self.tr("documents"), big)
         self.words_value = self._total(bar, self.tr("words"), big)
         self.tokens_value = self._total(bar, self.tr("tokens (BPE)"), big)
-        bar.addStretch(1)
         row.add(bar, 1)
 
         actions = QVBoxLayout()
@@ -192,13 +190,15 @@ class TrainingSetBar(QFrame):
         row.add(actions)
 
     @staticmethod
-    def _total(layout: QHBoxLayout, unit: str, font) -> QLabel:
-        box = QVBoxLayout()
+    def _total(layout: FlowLayout, unit: str, font) -> QLabel:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         value = QLabel("—")
         value.setFont(font)
         box.addWidget(value)
         box.addWidget(QLabel(unit))
-        layout.addLayout(box)
+        layout.addWidget(holder)
         return value
 

@@ -22,7 +22,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from gui import file_dialogs
 from gui.bridge.embedding_history import EmbeddingHistory, MapFrame
@@ -52,6 +52,7 @@ from gui.panels.pretraining.neighbours import (
     listing_from_snapshot,
     verdict_for,
 )
+from gui.widgets.adaptive_row import AdaptiveRow
 from gui.widgets.picture_export import save_widget_picture
 
 FREQUENT_LABELS = 20  # besides the grouped words, label this many of the most frequent words
@@ -97,19 +98,19 @@ class EmbeddingsPanel(EmbeddingsReplay, QWidget):
 
         self.method_badge = add_heading(root)
 
-        body = QHBoxLayout()
-        body.setSpacing(10)
+        # The measured list beside the map, or under it at 2x text on a laptop.
+        body = AdaptiveRow(spacing=10)
         self.card = MapCard()  # legend, map, status line (exported as one picture)
         self.legend, self.map = self.card.legend, self.card.map
         self.map_status, self.whole_map_button = self.card.status, self.card.whole_map_button
         self.map.hover_text = self._hover_text
-        body.addWidget(self.card, 3)
+        body.add(self.card, 3)
         self.side = NeighbourSide()  # search, the article's examples, measured neighbours
         self.search_edit, self.search_button = self.side.search_edit, self.side.search_button
         self.preset_buttons, self.verdict = self.side.preset_buttons, self.side.verdict
         self.table_title, self.table = self.side.table_title, self.side.table
-        body.addWidget(self.side, 1)
-        root.addLayout(body, 1)
+        body.add(self.side, 1)
+        root.addWidget(body, 1)
 
         self.timeline = TimelineBar()
         t = self.timeline

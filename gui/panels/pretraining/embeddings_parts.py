@@ -40,8 +40,10 @@ from gui.panels.pretraining.neighbours import (
 )
 from gui.panels.pretraining.numbers import decimal
 from gui.widgets.adaptive_row import AdaptiveRow
+from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.word_groups import group_colour
 from gui.widgets.word_map import WordMap
+from gui.widgets.wrap_label import WrapLabel
 
 METHODS = (("umap", QT_TRANSLATE_NOOP("TimelineBar", "UMAP")),
            ("pca", QT_TRANSLATE_NOOP("TimelineBar", "PCA (quick)")))
@@ -53,17 +55,16 @@ REPLAY_STEP_MS = 700  # one frame of the replay (the glide between frames takes 
 
 def add_heading(root: QVBoxLayout) -> QLabel:
     """The title, the badge saying which map style is shown (returned) and the intro."""
-    top = QHBoxLayout()
-    top.setSpacing(8)
+    top = AdaptiveRow(spacing=8)  # the badge under the title at 2x text on a laptop
     title = QLabel(translate("EmbeddingsPanel", "Embeddings: a map of meaning"))
     title.setFont(theme.font(theme.HEADING_PT, bold=True))
     title.setWordWrap(True)  # at large text it wraps instead of widening the page
-    top.addWidget(title, 1)
+    top.add(title, 1)
     badge = QLabel("")
     badge.setFont(theme.font(theme.SMALL_PT, bold=True))
     badge.setObjectName("methodBadge")
-    top.addWidget(badge)
-    root.addLayout(top)
+    top.add(badge, 0, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    root.addWidget(top)
     intro = QLabel(translate(
         "EmbeddingsPanel",
         "The model keeps a list of numbers for every word (its <b>embedding</b>). Words used "
@@ -150,7 +151,8 @@ class NeighbourSide(QWidget):
     def apply_theme(self) -> None:
         """Its width grows with the text scale (gui/lecture/appearance.py calls this), so the
         words in the table are not cut to "w…" by a column of numbers at large text."""
-        # (the least width grows less: at 2x on a small screen the map needs its room too)
+        # (the least width grows less: at 2x on a small screen the map needs its room too;
+        # narrower still, the list goes under the map)
         self.setMinimumWidth(round(SIDE_WIDTH * min(theme.scale(), 1.3)))
         self.setMaximumWidth(round(SIDE_MAX_WIDTH * theme.scale()))
 
@@ -301,15 +303,14 @@ class TimelineBar(QWidget):
         self.slider.setToolTip(self.tr("Drag to see the map at an earlier moment of training"))
         self.slider.setAccessibleName(self.tr("Moment of training shown on the map"))
         bottom.addWidget(self.slider, 1)
-        self.frame_label = QLabel("")
+        self.frame_label = WrapLabel("")  # two lines rather than a page scrolled sideways
         self.frame_label.setFont(theme.font(theme.SMALL_PT))
         bottom.addWidget(self.frame_label)
         self.live_button = QPushButton(self.tr("Now"))
         self.live_button.setToolTip(self.tr("Back to the model as it is now"))
         bottom.addWidget(self.live_button)
         row.add(bottom, 1, wants_chars=40)
-        options = QHBoxLayout()
-        options.setSpacing(8)
+        options = FlowLayout(spacing=8, one_row_hint=True)
         self.method_combo = QComboBox()
         for _key, text in METHODS:
             self.method_combo.addItem(self.tr("Map style: {style}").format(style=self.tr(text)))
@@ -322,7 +323,6 @@ class TimelineBar(QWidget):
         self.save_button = QPushButton(self.tr("Save picture…"))
         self.save_button.setToolTip(self.tr("Save the map as a PNG image or an SVG drawing"))
         options.addWidget(self.save_button)
-        options.addStretch(1)
         row.add(options)
         self.replay_timer = QTimer(self)
         self.replay_timer.setInterval(REPLAY_STEP_MS)

@@ -27,6 +27,7 @@ from gui.panels.pretraining.inside_view import LookInsideDialog
 from gui.panels.pretraining.windows_stepping import TOP_K, WindowStepping
 from gui.panels.pretraining.windows_training import LEARNING_RATES, TrainingBox, TrainingControls
 from gui.widgets.adaptive_row import AdaptiveRow, TitledBox
+from gui.widgets.flow_layout import FlowLayout
 from gui.widgets.prob_bars import ProbabilityBars
 from gui.widgets.token_strip import TokenStrip
 
@@ -92,19 +93,18 @@ class WindowsPanel(WindowStepping, QWidget):
         # The intro and its buttons side by side, or the buttons under it at large text.
         header = AdaptiveRow(spacing=8)
         header.add(intro, 1, wants_chars=24)
-        top = QHBoxLayout()
+        top = FlowLayout(spacing=6, one_row_hint=True)  # the buttons wrap at 1.5x on a laptop
         self.passage_button = QPushButton(self.tr("New passage"))
         self.passage_button.setToolTip(self.tr("Another real piece of the training text"))
         self.cat_button = QPushButton("“The cat sat on a mat…”")  # the model's English example
         self.cat_button.setToolTip(self.tr("The example sentence: “{sentence}”").format(
             sentence=CAT_SENTENCE))
-        top.addWidget(self.passage_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.cat_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.passage_button)
+        top.addWidget(self.cat_button)
         self.inside_button = QPushButton(self.tr("Look inside…"))
         self.inside_button.setToolTip(self.tr("What the model attends to, how its guess forms "
                                               "layer by layer, and where its numbers live"))
-        top.addWidget(self.inside_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addStretch(1)
+        top.addWidget(self.inside_button)
         header.add(top)
         root.addWidget(header)
 
@@ -121,40 +121,46 @@ class WindowsPanel(WindowStepping, QWidget):
         root.addWidget(self.unit_note)
 
         # -- the animator controls
-        controls = QHBoxLayout()
-        controls.setSpacing(8)
+        # In one row while it fits, else wrapped (1.5x on a laptop): each label with its field.
+        controls = FlowLayout(spacing=8, one_row_hint=True)
+        k_box = QWidget()
+        k_pair = QHBoxLayout(k_box)
+        k_pair.setContentsMargins(0, 0, 0, 0)
         k_label = QLabel(self.tr("Window size (k):"))
-        controls.addWidget(k_label)
+        k_pair.addWidget(k_label)
         self.k_spin = QSpinBox()
         k_label.setBuddy(self.k_spin)  # the label names the box for a screen reader
         self.k_spin.setRange(1, 12)
         self.k_spin.setValue(4)
         self.k_spin.setToolTip(self.tr("How many tokens the model reads before it guesses"))
-        controls.addWidget(self.k_spin)
+        k_pair.addWidget(self.k_spin)
+        controls.addWidget(k_box)
         self.back_button = QPushButton(self.tr("◀ Back"))
         self.play_button = QPushButton(self.tr("▶ Slide"))
         self.play_button.setCheckable(True)
         self.step_button = QPushButton(self.tr("Step ▶"))
         for b in (self.back_button, self.play_button, self.step_button):
             controls.addWidget(b)
+        speed_box = QWidget()
+        speed_pair = QHBoxLayout(speed_box)
+        speed_pair.setContentsMargins(0, 0, 0, 0)
         speed_label = QLabel(self.tr("Speed:"))
-        controls.addWidget(speed_label)
+        speed_pair.addWidget(speed_label)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         speed_label.setBuddy(self.speed_slider)
         self.speed_slider.setRange(1, 10)
         self.speed_slider.setValue(4)
         self.speed_slider.setMaximumWidth(140)
         self.speed_slider.setToolTip(self.tr("How fast the window slides when playing"))
-        controls.addWidget(self.speed_slider)
+        speed_pair.addWidget(self.speed_slider)
         self.speed_slider.setMinimumWidth(100)
-        controls.addStretch(1)
+        controls.addWidget(speed_box)
         root.addLayout(controls)
 
         # -- three columns: windows so far | guesses | training; at large text the training
         # box goes under the other two (each box as wide as its title, never cut off).
         row = AdaptiveRow(spacing=10)
-        columns = QHBoxLayout()
-        columns.setSpacing(10)
+        columns = AdaptiveRow(spacing=10)  # and the guesses under the windows, at 1.75x
 
         list_box = TitledBox(self.tr("Windows so far"))
         list_layout = QVBoxLayout(list_box)
@@ -164,7 +170,7 @@ class WindowsPanel(WindowStepping, QWidget):
         self.window_list.setWordWrap(True)
         self.window_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_layout.addWidget(self.window_list)
-        columns.addWidget(list_box, 3)
+        columns.add(list_box, 3)
 
         guess_box = TitledBox(self.tr("Its guesses (probabilities)"))
         guess_layout = QVBoxLayout(guess_box)
@@ -173,7 +179,7 @@ class WindowsPanel(WindowStepping, QWidget):
         guess_layout.addWidget(self.context_label)
         self.bars = ProbabilityBars()
         guess_layout.addWidget(self.bars, 1)
-        columns.addWidget(guess_box, 4)
+        columns.add(guess_box, 4)
         row.add(columns, 7)
 
         self.train_box = TrainingBox()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -46,10 +45,10 @@ def rate_words(index: int) -> str:
 
 
 def _labelled(text: str, field: QWidget) -> QWidget:
-    """A label and its field kept together on one row."""
+    """A label and its field kept together on one row (the field under its label when
+    the row is narrower than both: 2x text on a laptop)."""
     box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
+    row = FlowLayout(box, spacing=6, one_row_hint=True)
     label = QLabel(text)
     label.setBuddy(field)  # the label names the field for a screen reader
     row.addWidget(label)
