@@ -106,3 +106,28 @@ def test_only_the_newest_few_are_kept_and_an_unwritable_cache_is_no_error(tok, c
     train, _ = token_cache.split_heldout_cached(tok, _docs(), MIN_TOKENS)
     assert np.array_equal(train, split_heldout(tok, _docs(), MIN_TOKENS)[0])
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_new_tokenizer_never_gets_the_ids_of_a_freed_one(cache):
+    """The session keeps built results under the tokenizer they were made with. Keyed by
+    id(), a new tokenizer at a freed one's address was handed the old one's ids, and a
+    model of the new, smaller vocabulary failed with "index out of range" (the command
+    line's training on a person's files, now and then)."""
+    import gc
+
+    from engine.session.core import Session
+
+    from engine.corpus.mix import Mix
+    from engine.corpus.sources import LIBRARY_SOURCES
+
+    session = Session(seed=0)
+    source = LIBRARY_SOURCES[0].name
+    session.use_corpus({source: _docs()})
+    session.mix = Mix({source: 1.0})
+    for vocab in (300, 260, 300, 260, 280, 260, 300, 270) * 3:  # reused ids: 1 time in 24 here
+        session.set_tokenizer(BPETokenizer.train([d.text for d in _docs()], vocab_size=vocab), fits_data=True)
+        gc.collect()  # the last tokenizer is freed: its address may be given to the next
+        train, held = session.token_ids()
+        assert int(train.max()) < session.tokenizer.vocab_size and int(held.max()) < session.tokenizer.vocab_size
+        # Under the tokenizer itself, which the key keeps alive: no other can be mistaken for it.
+        assert any(len(k) > 2 and k[2] is session.tokenizer for k in session.built._results)

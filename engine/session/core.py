@@ -154,7 +154,7 @@ class Session:
         if (other.tokenizer is not None and self.tokenizer is not None
                 and other.tokenizer.to_dict() == self.tokenizer.to_dict()):
             self.tokenizer = other.tokenizer  # the same object: results keyed by it hold
-        self.built.take_from(other.built, self.data_key(), id(self.tokenizer))
+        self.built.take_from(other.built, self.data_key(), self.tokenizer)
 
     # ----- data ---------------------------------------------------------------------
     def data_key(self) -> tuple:
@@ -187,7 +187,7 @@ class Session:
         tok = self.ensure_tokenizer()
         block = (self.model_config or GPTConfig()).block_size
         return self.built.get(
-            ("ids", self.data_key(), id(tok)),
+            ("ids", self.data_key(), tok),
             lambda: split_heldout_cached(tok, self.training_documents(), min_tokens=2 * block + 2),
         )
 

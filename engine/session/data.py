@@ -91,6 +91,10 @@ class BuiltData:
     The data key names the data (seed, mix, the person's files); `more` names anything
     else a result depends on, the tokenizer object first when there is one. A result is
     never invalidated: a changed mix simply asks under another key.
+
+    subtle: the key holds the tokenizer object, not its id(): once a tokenizer is freed a
+    new one can get the same id, and the old tokenizer's ids were handed to a model of
+    the new one's smaller vocabulary ("index out of range" in a test, now and then).
     """
 
     def __init__(self) -> None:
@@ -107,10 +111,10 @@ class BuiltData:
         out._results = dict(self._results)
         return out
 
-    def take_from(self, other: BuiltData, data_key: tuple, tokenizer_id: int) -> None:
+    def take_from(self, other: BuiltData, data_key: tuple, tokenizer: object) -> None:
         """Reuse `other`'s results for this data key (and this tokenizer object, if any)."""
         for key, value in other._results.items():
-            if len(key) > 1 and key[1] == data_key and (len(key) < 3 or key[2] == tokenizer_id):
+            if len(key) > 1 and key[1] == data_key and (len(key) < 3 or key[2] is tokenizer):
                 self._results.setdefault(key, value)
 
 

@@ -122,6 +122,6 @@ class PretrainingPart:
             return select_word_tokens(tok, counts=counts, limit=limit,
                                       groups=word_groups_for(s.mix.weights), always=presets)
 
-        words = s.built.get(("word_selection", s.data_key(), id(tok), limit), select)
+        words = s.built.get(("word_selection", s.data_key(), tok, limit), select)
         step = self.trainer.step_count if self.trainer is not None else 0
         return make_snapshot(embedding_matrix(s.require_model()), words, step=step, tokens_seen=s.tokens_seen)
