@@ -252,6 +252,10 @@ def run(argv: list[str], start_time: float | None = None) -> int:
     if args.tour_step is not None:
         QTimer.singleShot(0, lambda: presenter.tour.start(args.tour_step - 1))
     app.aboutToQuit.connect(controller.shutdown)
+    # A polite kill or Ctrl+C in the terminal closes the app as its × button does.
+    from gui.quit_on_signal import close_on_signals
+
+    _closer = close_on_signals(lambda: (window.close(), app.quit()), app)  # noqa: F841 - kept alive
     # Embeddings: the UMAP worker warms up from launch, so the detailed map is ready when
     # that step opens (added by the embeddings work).
     QTimer.singleShot(0, lambda: _start_embedding_history(controller))

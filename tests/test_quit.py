@@ -73,3 +73,50 @@ def test_ctrl_q_works_from_the_look_inside_window(qtbot, app_window, engine_cont
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
     qtbot.keyClick(dialog, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_a_polite_kill_closes_the_app_as_its_close_button_does(tmp_path, sig):
+    """main.py end to end: SIGTERM (a logout, `kill`) or SIGINT (Ctrl+C in its terminal)
+    once the model is ready. The app used to die on the spot: nothing remembered, and the
+    log ended with multiprocessing's "leaked semaphore objects" warning."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config")}
+    app = subprocess.Popen([sys.executable, str(root / "main.py"), "--panel", "tokens"], cwd=root,
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log: list[str] = []
+    ready = threading.Event()
+
+    def read() -> None:
+        for line in app.stderr:
+            log.append(line)
+            if "model ready" in line:
+                ready.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert ready.wait(120), "".join(log[-30:])
+        time.sleep(1.0)
+        app.send_signal(getattr(signal, sig))
+        app.wait(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    reader.join(10)
+    text = "".join(log)
+    assert app.returncode == 0, text[-3000:]
+    assert "Traceback" not in text and "leaked semaphore" not in text, text[-3000:]
+    remembered = list((home / ".config").rglob("*.conf"))
+    assert remembered and "last_panel=tokens" in remembered[0].read_text(), remembered
