@@ -21,7 +21,7 @@ Every plot item is made once and fed with setData (never re-created).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 
 from gui import theme
@@ -207,9 +207,20 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self._fit_columns(self.width())
 
     def _fit_columns(self, width: int) -> None:
-        self.arrange(next((n for n in (4, 2) if width >= self._grid_width(n)), 1))
+        columns = next((n for n in (4, 2) if width >= self._grid_width(n)), 1)
+        if columns == 1 and self.columns != 1:
+            # subtle: an opening step passes through narrow sizes on its way to its own;
+            # rebuilding the grid for one (and back: ~25 ms each) made the Chat step's
+            # opening turn 20 ms longer. One a row only if still that narrow a turn later.
+            QTimer.singleShot(0, self, self._one_a_row_if_still_narrow)
+        else:
+            self.arrange(columns)
         # The chart with a legend under it gets that much more height, not less data.
         self.agree.setMinimumHeight(self._row_height() + self._legend_height())
+
+    def _one_a_row_if_still_narrow(self) -> None:
+        if self.isVisible() and self.width() < self._grid_width(2):
+            self.arrange(1)
 
     def arrange(self, columns: int) -> None:
         """Lay the eight charts out in `columns` columns (4: two rows; 2: four; 1: eight,
