@@ -115,10 +115,9 @@ def test_a_new_tokenizer_never_gets_the_ids_of_a_freed_one(cache):
     line's training on a person's files, now and then)."""
     import gc
 
-    from engine.session.core import Session
-
     from engine.corpus.mix import Mix
     from engine.corpus.sources import LIBRARY_SOURCES
+    from engine.session.core import Session
 
     session = Session(seed=0)
     source = LIBRARY_SOURCES[0].name
