@@ -30,8 +30,9 @@ class SignalCloser(QObject):
         self._reader, self._writer = socket.socketpair()
         for end in (self._reader, self._writer):
             end.setblocking(False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
-        self._previous = {s: signal.signal(s, lambda *_: None) for s in SIGNALS}
+        signal.set_wakeup_fd(self._writer.fileno())
+        for s in SIGNALS:
+            signal.signal(s, lambda *_: None)
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_signal)
 
@@ -39,15 +40,6 @@ class SignalCloser(QObject):
         with contextlib.suppress(OSError):
             self._reader.recv(64)  # the signals' numbers; which one does not matter
         self._close()
-
-    def uninstall(self) -> None:
-        """Give the signals back (tests make several windows in one process)."""
-        self._notifier.setEnabled(False)
-        for s, handler in self._previous.items():
-            signal.signal(s, handler)
-        signal.set_wakeup_fd(self._previous_fd)
-        self._reader.close()
-        self._writer.close()
 
 
 def close_on_signals(close: Callable[[], object], parent: QObject | None = None) -> SignalCloser | None:

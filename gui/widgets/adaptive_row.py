@@ -64,26 +64,35 @@ class AdaptiveRow(QWidget):
     def _items(self) -> list[QLayoutItem]:
         return [self.box.itemAt(i) for i in range(self.box.count())]
 
-    def _part_width(self, item: QLayoutItem, wants: int, natural: bool = False) -> int:
-        if item.isEmpty():  # a hidden part, unless it keeps its room (retainSizeWhenHidden)
-            return 0
-        if natural:
-            wants_px = wants * self.fontMetrics().averageCharWidth()
-            return max(item.minimumSize().width(), item.sizeHint().width(), wants_px)
-        # A part that wraps (a FlowLayout of buttons) goes beside the others only in one
-        # row, and a row within this one only with its own parts side by side: this row
-        # stacks first, and the part wraps or stacks only when even a whole row is short.
-        flow, inner = item.layout(), item.widget()
-        one_row = (flow.sizeHint().width() if isinstance(flow, FlowLayout)
-                   else inner.side_by_side_width() if isinstance(inner, AdaptiveRow) else 0)
-        return max(item.minimumSize().width(), one_row, wants * self.fontMetrics().averageCharWidth())
+    @staticmethod
+    def _preferred_width(item: QLayoutItem, natural: bool) -> int:
+        """What a part asks for beside the others beyond its least width: a row within
+        this one, its own parts side by side (this row stacks first); a row of buttons
+        (FlowLayout) or a `natural` part, its size hint; else nothing."""
+        inner = item.widget()
+        if isinstance(inner, AdaptiveRow):
+            return inner.side_by_side_width()
+        if natural or isinstance(item.layout(), FlowLayout):
+            return item.sizeHint().width()
+        return 0
+
+    def _parts(self) -> list[tuple[int, int, int]]:
+        """(stretch, preferred width, width side by side) of each shown part (a hidden
+        part takes no room, unless it keeps it: retainSizeWhenHidden)."""
+        char = self.fontMetrics().averageCharWidth()
+        out = []
+        for item, wants, stretch, natural in zip(self._items(), self._wants, self._stretch,
+                                                  self._natural, strict=True):
+            if item.isEmpty():
+                continue
+            preferred = self._preferred_width(item, natural)
+            out.append((stretch, preferred, max(item.minimumSize().width(), preferred, wants * char)))
+        return out
 
     def side_by_side_width(self) -> int:
-        widths = [self._part_width(item, wants, natural) for item, wants, natural
-                  in zip(self._items(), self._wants, self._natural, strict=True)]
-        shown = [w for w in widths if w > 0]
+        widths = [w for *_, w in self._parts() if w > 0]
         m = self.box.contentsMargins()
-        return sum(shown) + self.box.spacing() * max(0, len(shown) - 1) + m.left() + m.right()
+        return sum(widths) + self.box.spacing() * max(0, len(widths) - 1) + m.left() + m.right()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         # subtle: the widest part only, whichever way the row is laid out now; else the
@@ -97,30 +106,17 @@ class AdaptiveRow(QWidget):
         self.arrange(event.size().width())
         super().resizeEvent(event)
 
-    @staticmethod
-    def _share_must_hold(item: QLayoutItem, natural: bool) -> int:
-        """The width a part's share must hold side by side: its preferred width for a
-        `natural` part, its own parts side by side for a row within this one, else 0."""
-        inner = item.widget()
-        if isinstance(inner, AdaptiveRow):
-            return inner.side_by_side_width()
-        return item.sizeHint().width() if natural else 0
-
-    def _shares_hold_natural_widths(self, width: int) -> bool:
-        """Whether each part's share of `width` (by stretch, as the box layout shares it
-        out side by side) holds what it must (`_share_must_hold`)."""
-        items = self._items()
-        shown = [(item, stretch, self._share_must_hold(item, natural)) for item, stretch, natural
-                 in zip(items, self._stretch, self._natural, strict=True) if not item.isEmpty()]
-        total = sum(stretch for _, stretch, _ in shown)
-        if total == 0 or not any(must and stretch for _, stretch, must in shown):
+    def _shares_hold_preferred_widths(self, width: int) -> bool:
+        """Whether each stretching part's share of `width` (by stretch, as the box layout
+        shares it out side by side) holds its preferred width."""
+        parts = self._parts()
+        total = sum(stretch for stretch, _, _ in parts)
+        if total == 0:
             return True
         m = self.box.contentsMargins()
-        fixed = sum(self._part_width(item, 0, natural) for item, stretch, natural
-                    in zip(items, self._stretch, self._natural, strict=True)
-                    if stretch == 0 and not item.isEmpty())
-        free = width - m.left() - m.right() - self.box.spacing() * (len(shown) - 1) - fixed
-        return all(free * stretch / total >= must for _, stretch, must in shown if stretch > 0)
+        fixed = sum(w for stretch, _, w in parts if stretch == 0)
+        free = width - m.left() - m.right() - self.box.spacing() * (len(parts) - 1) - fixed
+        return all(free * stretch / total >= preferred for stretch, preferred, _ in parts if stretch > 0)
 
     def arrange(self, width: int) -> None:
         """Side by side if `width` holds every part, else one under another."""
@@ -129,7 +125,7 @@ class AdaptiveRow(QWidget):
             # subtle: stacking makes the page taller, which may take a scroll bar's width
             # away (or give it back); without this margin the row would flip back and forth.
             width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
-        stacked = width < need or not self._shares_hold_natural_widths(width)
+        stacked = width < need or not self._shares_hold_preferred_widths(width)
         wanted = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         if self.box.direction() == wanted:
             return
