@@ -159,3 +159,38 @@ def test_a_first_opening_at_a_lecture_scale_fits_as_a_later_one(qtbot, scaled_wi
             row.arrange(row.width())
             assert row.is_stacked() == stacked, f"{key}: a row arranged for hidden charts"
         assert not _sideways(panel, scroller), f"{key}: {_sideways(panel, scroller)}"
+
+
+def test_answers_of_another_length_leave_the_chat_charts_where_they_are(qtbot, scaled_window):
+    """At 1280x720 the Chat step stacks its charts under the answers. Each new pair of
+    answers of another length (one line, three) moved them and resized them, below their
+    least height at times: an eight-chart redraw (a 35-50 ms stall) at every answer."""
+    from types import SimpleNamespace
+
+    window, _ = scaled_window
+    chat = window.show_panel("chat")
+    _settle()
+    card = chat.cards[0]
+    width = card.text.width()
+    short = "The sea is salty."
+    long = ("The sea is salty because the rivers carry salt from the rocks of the land, "
+            "and the sun leaves it there.")
+    fm = card.text.fontMetrics()
+    lines = fm.boundingRect(0, 0, width, 0, Qt.TextFlag.TextWordWrap, long).height() // fm.lineSpacing()
+    assert 2 <= lines <= 3, f"the long answer takes {lines} lines at {width} px: not the case tested"
+    places = []
+    for text in (short, long, short, long):
+        for c in chat.cards:
+            c.show_answer(SimpleNamespace(text=text, n_tokens=len(text.split()), ended=True))
+        _settle()
+        places.append(chat.charts.mapTo(chat, chat.charts.rect().topLeft()).y())
+        assert chat.charts.height() >= chat.charts.minimumSizeHint().height(), f"charts squeezed under {text!r}"
+        for c in chat.cards:
+            assert c.height() >= c.minimumSizeHint().height(), f"a card squeezed under {text!r}"
+    assert len(set(places)) == 1, f"the charts moved: y = {places}"
+    # A longer answer may push them down, never squeeze them (the page grows instead).
+    longer = " ".join([long] * 3)
+    for c in chat.cards:
+        c.show_answer(SimpleNamespace(text=longer, n_tokens=60, ended=False))
+    _settle()
+    assert chat.charts.height() >= chat.charts.minimumSizeHint().height(), "charts squeezed by a long answer"

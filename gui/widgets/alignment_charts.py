@@ -45,7 +45,10 @@ def _style(plot: pg.PlotItem, title: str, bottom: bool = True) -> None:
     plot.showGrid(x=True, y=True, alpha=0.25)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
-        axis.setStyle(tickFont=theme.font(theme.SMALL_PT - 2))
+        # Major ticks only: each minor tick is a grid line too, and redrawing those lines
+        # took two thirds of the eight charts' 60 ms after a resize (Chat's answers arriving
+        # move the charts a few pixels); a small chart reads as well without them.
+        axis.setStyle(tickFont=theme.font(theme.SMALL_PT - 2), maxTickLevel=0)
         axis.setTextPen(theme.TEXT)
     for name in ("left", "bottom", "top", "right"):
         # Hidden or not, an axis with SI prefixes re-lays out its label's HTML at every
@@ -183,8 +186,10 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         # Two charts a row is how they read best: beside the answers only with that room
-        # (the Chat step adds them with natural=True), else under them.
-        return QSize(self._grid_width(2), super().sizeHint().height())
+        # (the Chat step adds them with natural=True), else under them. As tall as they
+        # must be; they stretch into the room left. (A graphics view's own hint is its
+        # scene's size, which is its size now: a page could never give height back.)
+        return QSize(self._grid_width(2), self.minimumSizeHint().height())
 
     def _row_height(self) -> int:
         return MIN_ROW_LINES * QFontMetrics(theme.font(theme.SMALL_PT)).lineSpacing()

@@ -6,7 +6,10 @@ answer, with feedback buttons) both build on it.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import theme
@@ -22,14 +25,36 @@ def small_label(text: str = "", muted: bool = True) -> QLabel:
     return label
 
 
+_LEAST_HEIGHTS: dict[tuple[str, int], int] = {}  # (font key, lines) -> px
+
+
 class AnswerText(QLabel):
     """The answer's words: never squeezed below a few lines, whatever the text size."""
 
     MIN_LINES = 3
 
+    def _least_height(self) -> int:
+        # Measured as the label lays its text out (a selectable label uses a text document,
+        # whose lines are a pixel taller than the font's line spacing), so that three lines
+        # of answer take exactly the least height.
+        key = (self.font().key(), self.MIN_LINES)
+        if key not in _LEAST_HEIGHTS:
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(self.font())
+            doc.setPlainText("\n".join(["Xg"] * self.MIN_LINES))
+            _LEAST_HEIGHTS[key] = math.ceil(doc.size().height())
+        return _LEAST_HEIGHTS[key]
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
-        return QSize(hint.width(), max(hint.height(), self.MIN_LINES * self.fontMetrics().lineSpacing()))
+        return QSize(hint.width(), max(hint.height(), self._least_height()))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        # subtle: a page in a scroll area is laid out by its height for its width, which
+        # knew nothing of the least height above: a one-line answer shrank its card below
+        # its minimum, and every answer of another length moved everything under it.
+        return max(super().heightForWidth(width), self._least_height())
 
 
 class AnswerCard(QFrame):

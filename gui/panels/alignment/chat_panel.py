@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from gui.panels.alignment.chat_tabs import (
     JUDGES,
     HistoryTab,
     JudgeTab,
+    LowerTabs,
     StageColumn,
     StripTab,
     short,
@@ -174,14 +173,12 @@ class ChatPanel(RedrawWhileShown, QWidget):
         self.judge_combo, self.word_edit, self.clicks_spin = j.judge_combo, j.word_edit, j.clicks_spin
         self.run_button, self.stop_button, self.judge_result = j.run_button, j.stop_button, j.judge_result
         self.strip_button, self.columns = self.strip_tab.strip_button, self.strip_tab.columns
-        self.tabs = fit_tabs(QTabWidget())
+        self.tabs = fit_tabs(LowerTabs())
         self.tabs.setFont(theme.font(theme.SMALL_PT))
         self.tabs.addTab(self.history_tab, self.tr("Your judgements"))
         self.tabs.addTab(self.judge_tab, self.tr("A biased judge"))
         self.tabs.addTab(self.strip_tab, self.tr("Compare the three stages"))
         self.tabs.tabBar().setAccessibleName(self.tr("Judgements, the biased judge and the three stages"))
-        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.tabs.setMinimumHeight(150)
         root.addWidget(self.tabs, 3)
 
         self._make_redraw_timer(REDRAW_MS)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +56,30 @@ def _html(text: str) -> str:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+class LowerTabs(QTabWidget):
+    """The tabs under the chat: they take the room the answers and charts leave, and ask
+    for their least height only (a long list of judgements does not make the page taller).
+
+    subtle: not a vertically Ignored size policy: a layout counts such a widget as 0 px
+    tall in its height for a width, but at its minimum in its least size, so a page sized
+    by the one was too short for the other; the answers above then squeezed the charts
+    below their least height (and every new answer moved them, an 8-chart redraw).
+    """
+
+    LEAST_HEIGHT = 150
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumHeight(self.LEAST_HEIGHT)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.LEAST_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # (a layout takes the larger of the two as the tabs' preferred height)
+        return QSize(super().minimumSizeHint().width(), self.LEAST_HEIGHT)
 
 
 class HistoryTab(QWidget):
