@@ -16,6 +16,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+# The app's process settings, before numpy is loaded: main.py gives BLAS one thread (two
+# would spin on the engine's core); without it the benches measured another app.
+import main  # noqa: F401 - imported for its os.environ settings
+
 
 @dataclass
 class LaunchedApp:

@@ -14,6 +14,10 @@ the UMAP worker started once the loop runs), then, phase after phase:
 A 16 ms timer measures lateness (actual interval - 16 ms): p50, p99 and max per phase.
 Goal (DESIGN.md, issue 13): max < 50 ms in every phase. Opening a step also reports how
 long `show_panel` itself blocked (that block is part of the next tick's lateness).
+Each stall also says how much CPU time the GUI thread used during it: near its length,
+the app was working; far less, the thread was waiting (for the GIL, for a core the
+workers held, or for a machine that stopped: `perf record -a -k CLOCK_MONOTONIC` beside
+the run shows which; the stall's "monotonic" times are on that clock).
 
 A sampler thread reads the GUI thread's Python stack every 2 ms; each stall over
 --stall-ms is printed with the frames seen most during it (file:line function), so the
@@ -127,8 +131,9 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
     now = time.perf_counter
     phase = {"name": "launch"}
     lateness: dict[str, list[float]] = collections.defaultdict(list)
-    ticks: list[tuple[float, float, str]] = []  # (start, end, phase) of each late tick
-    last = {"t": None}
+    # (start, end, phase, CPU time the GUI thread used in between) of each late tick
+    ticks: list[tuple[float, float, str, float]] = []
+    last = {"t": None, "cpu": 0.0}
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(TICK_MS)
@@ -136,15 +141,16 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
     phase_starts: dict[str, float] = {}
 
     def tick():
-        t = now()
+        t, cpu = now(), time.thread_time()  # a stall the GUI thread did not spend working
+        # (its CPU time small) was a wait: for the GIL, a core, or a machine that stopped
         if phase["name"] and phase["name"] not in phase_starts:
             phase_starts[phase["name"]] = t
         if last["t"] is not None and phase["name"]:
             late = (t - last["t"]) * 1000 - TICK_MS
             lateness[phase["name"]].append(late)
             if late > stall_ms:
-                ticks.append((last["t"], t, phase["name"]))
-        last["t"] = t
+                ticks.append((last["t"], t, phase["name"], cpu - last["cpu"]))
+        last["t"], last["cpu"] = t, cpu
 
     timer.timeout.connect(tick)
     timer.start()
@@ -220,10 +226,11 @@ def run(train_seconds: float, stall_ms: float, prepare: bool = True,
                           "max": round(max(v), 1), "ticks": len(v)} for name, v in lateness.items()},
         "show_panel_ms": {k: round(v) for k, v in show_cost.items()},
         "stalls": [{"phase": p, "ms": round((t1 - t0) * 1000 - TICK_MS),
+                    "gui_thread_cpu_ms": round(cpu * 1000),
                     "into_phase_s": round(t0 - phase_starts.get(p, t0), 2),
                     "monotonic": [t0, t1],  # time.perf_counter(): CLOCK_MONOTONIC, as perf -k
                     "where": sampler.during(t0, t1),
-                    "other_threads": sampler.others_during(t0, t1)} for t0, t1, p in stalls],
+                    "other_threads": sampler.others_during(t0, t1)} for t0, t1, p, cpu in stalls],
         "load_average": os.getloadavg()[0],
     }
 
@@ -257,7 +264,8 @@ def main() -> None:
               f"[{ok}] ({p['ticks']} ticks{extra})")
     print(f"worst stalls over {args.stall_ms:.0f} ms:")
     for s in r["stalls"]:
-        print(f"  {s['ms']:6d} ms while {s['phase']} ({s['into_phase_s']:.2f} s into it)")
+        print(f"  {s['ms']:6d} ms while {s['phase']} ({s['into_phase_s']:.2f} s into it; the GUI "
+              f"thread ran {s['gui_thread_cpu_ms']} ms of the {s['ms'] + TICK_MS} ms)")
         for where, n in s["where"]:
             print(f"        {n:4d} x {where}")
         for where, n in s["other_threads"]:
