@@ -175,6 +175,15 @@ class EventReader:
             self._thread.join(1.0)
 
     def _loop(self) -> None:
+        try:
+            self._read()
+        except RuntimeError as err:
+            # subtle: the Qt object the events go to was deleted (an app torn down without
+            # stopping its readers first): nobody is left to tell, so no traceback either.
+            if "deleted" not in str(err):
+                raise
+
+    def _read(self) -> None:
         worker = self._worker
         while not self._stopping.is_set():
             try:
