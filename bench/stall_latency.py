@@ -1,7 +1,7 @@
 """No visible stall: how late does the event loop run, at its worst, in each phase of a
 lecture, and what was the GUI thread doing when it stalled?
 
-    python bench/stall_latency.py [--train-seconds 10] [--stall-ms 50] [--json PATH]
+    python bench/stall_latency.py [--train-seconds 10] [--stall-ms 50] [--json PATH] [--sampler]
 
 A fresh app started as gui.app.run starts it (window on the Data step, the engine and
 the UMAP worker started once the loop runs), then, phase after phase:
@@ -19,11 +19,13 @@ the app was working; far less, the thread was waiting (for the GIL, for a core t
 workers held, or for a machine that stopped: `perf record -a -k CLOCK_MONOTONIC` beside
 the run shows which; the stall's "monotonic" times are on that clock).
 
-A sampler thread reads the GUI thread's Python stack every 2 ms; each stall over
+With --sampler, a thread reads the GUI thread's Python stack every 2 ms; each stall over
 --stall-ms is printed with the frames seen most during it (file:line function), so the
 culprit can be found without a profiler's overhead on every call. (It can only sample
 when the GUI thread lets go of the GIL, so a stall inside one long C++ call is shown at
-the Python line that made the call.)
+the Python line that made the call.) Off by default: it takes the GIL every 2 ms, so the
+figures read a little worse, and CPython 3.11 crashes inside sys._current_frames() in
+some runs (two of five, 2026-12-01).
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ class StackSampler:
         while not self._stop.wait(self.period):
             # subtle: CPython 3.11 segfaults inside this call in some runs (in this thread,
             # per faulthandler; pausing the garbage collector around it did not help):
-            # --no-sampler measures without it.
+            # it runs only when asked for (--sampler).
             frames = sys._current_frames()
             frame = frames.get(self.thread_id)
             where = []
@@ -120,7 +122,7 @@ class StackSampler:
 
 
 def run(train_seconds: float, stall_ms: float, prepare: bool = True,
-        other_threads: bool = False, sample: bool = True, open_only: bool = False) -> dict:
+        other_threads: bool = False, sample: bool = False, open_only: bool = False) -> dict:
     from app_launch import launch
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
@@ -245,15 +247,17 @@ def main() -> None:
                              "when first opened")
     parser.add_argument("--other-threads", action="store_true",
                         help="also sample the other threads (a GIL holder shows there)")
+    parser.add_argument("--sampler", action="store_true",
+                        help="also sample the GUI thread's Python stack during stalls (takes "
+                             "the GIL every 2 ms; CPython 3.11 crashes in it in some runs)")
     parser.add_argument("--no-sampler", action="store_true",
-                        help="measure lateness only: the sampler takes the GIL every 2 ms "
-                             "(the figures read a little worse with it) and its "
-                             "sys._current_frames() crashes CPython 3.11 in some runs")
+                        help="lateness only: the default (kept for older command lines)")
     parser.add_argument("--open-only", action="store_true",
                         help="launch and the first openings only (a quicker run, to repeat)")
     args = parser.parse_args()
     r = run(args.train_seconds, args.stall_ms, prepare=not args.lazy_panels,
-            other_threads=args.other_threads, sample=not args.no_sampler,
+            other_threads=args.other_threads,
+            sample=(args.sampler or args.other_threads) and not args.no_sampler,
             open_only=args.open_only)
     print(f"window built and shown {r['window_built_s']} s after launch; load average "
           f"{r['load_average']:.1f}")
