@@ -83,3 +83,63 @@ def test_the_app_installs_the_guard_once(qapp):
     create_application()
     create_application()
     assert len(qapp.findChildren(WheelGuard)) == 1
+
+
+def test_wheel_over_a_chart_that_ignores_the_mouse_scrolls_the_page(qtbot, page):
+    """pyqtgraph's plots accept a wheel turn even when they do not zoom: over the Chat
+    step's eight charts (most of that page) the page could not be scrolled. A chart marked
+    with wheel_scrolls_page hands its turns on; one that zooms keeps them."""
+    import pyqtgraph as pg
+
+    from gui.widgets.wheel_guard import wheel_scrolls_page
+
+    area, *_ = page
+    column = area.widget().layout()
+    still, zooming = pg.PlotWidget(), pg.PlotWidget()
+    for chart in (still, zooming):
+        chart.setFixedHeight(200)
+        chart.plot([0, 1, 2], [0, 1, 4])
+        column.insertWidget(0, chart)
+    still.setMouseEnabled(x=False, y=False)
+    wheel_scrolls_page(still)
+    qtbot.waitUntil(lambda: still.height() == 200 and still.isVisible(), timeout=3000)
+    bar = area.verticalScrollBar()
+
+    _turn(still.viewport())
+    assert bar.value() > 0, "the wheel over a chart that ignores the mouse did not scroll the page"
+
+    bar.setValue(0)
+    before = zooming.getViewBox().viewRange()
+    _turn(zooming.viewport())
+    assert bar.value() == 0, "a chart that zooms gave its wheel turn away"
+    assert zooming.getViewBox().viewRange() != before, "the zooming chart did not zoom"
+
+
+def test_the_app_pages_scroll_with_the_pointer_on_their_charts(qtbot, qapp, main_window):
+    """Every chart of the app whose plots ignore the mouse passes the wheel to its page,
+    and on the Chat step (at 1280x720 the charts are most of the page) the page scrolls."""
+    import pyqtgraph as pg
+
+    from gui.widgets.wheel_guard import SCROLLS_PAGE, install_wheel_guard
+
+    install_wheel_guard(qapp)
+    main_window.prepare_panels()
+    still = [view for panel in main_window.panels.values()
+             for view in panel.findChildren(pg.GraphicsView)
+             if all(not any(vb.state["mouseEnabled"]) for vb in view.scene().items()
+                    if isinstance(vb, pg.ViewBox))]
+    from gui.widgets.attention_grid import AttentionGrid  # Look inside's, not a panel's
+
+    still.append(AttentionGrid())
+    assert len(still) >= 5  # the loss, merge, fine-tune and feedback charts, the attention grid
+    unmarked = [type(v).__name__ for v in still if not v.property(SCROLLS_PAGE)]
+    assert not unmarked, f"charts that ignore the mouse but keep the wheel: {unmarked}"
+
+    chat = main_window.show_panel("chat")
+    scroller = main_window.findChild(QScrollArea, "pageScroller")
+    qtbot.waitUntil(lambda: chat.charts.isVisible() and scroller.verticalScrollBar().maximum() > 0,
+                    timeout=5000)
+    bar = scroller.verticalScrollBar()
+    bar.setValue(0)
+    _turn(chat.charts.viewport())
+    assert bar.value() > 0, "the Chat page did not scroll under the pointer on its charts"

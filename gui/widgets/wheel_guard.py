@@ -5,6 +5,11 @@ past a "Ready-made mixes…" box or a slider silently changed it. `WheelGuard`, 
 once on the application, hands such a wheel turn to the control's parent (the page
 scrolls) unless the control has the keyboard focus, which a click gives it. A control
 in no scroll area lets the turn go by.
+
+A chart that does nothing with the wheel (its plots ignore the mouse) still took every
+turn over it (pyqtgraph's plots accept the event whether or not they zoom), so a page
+that is mostly charts, like the Chat step's, could not be scrolled with the pointer on
+them. Such a chart says so with `wheel_scrolls_page(chart)`; the guard hands its turns on.
 """
 
 from __future__ import annotations
@@ -22,6 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+SCROLLS_PAGE = "wheelScrollsPage"  # the property wheel_scrolls_page sets
+
+
+def wheel_scrolls_page(chart: QWidget) -> None:
+    """A wheel turn over `chart` (a view whose plots ignore the mouse) scrolls the page."""
+    chart.setProperty(SCROLLS_PAGE, True)
+
+
+def _chart_passing_on(obj: QObject) -> QWidget | None:
+    """The chart marked by wheel_scrolls_page that `obj` is (or whose viewport it is)."""
+    widget = obj if isinstance(obj, QWidget) else None
+    for _ in range(2):  # the view's viewport, then the view
+        if widget is None:
+            return None
+        if widget.property(SCROLLS_PAGE):
+            return widget
+        widget = widget.parentWidget()
+    return None
 
 
 def _guarded_control(obj: QObject) -> QWidget | None:
@@ -49,12 +72,22 @@ class WheelGuard(QObject):
         if event.type() != QEvent.Type.Wheel or self._handing_on:
             return False
         control = _guarded_control(obj)
-        if control is None or control.hasFocus():
+        if control is None:
+            chart = _chart_passing_on(obj)
+            if chart is None:
+                return False
+            return self._hand_on(chart, event)
+        if control.hasFocus():
             return False
         if control.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             # Otherwise the turn itself would give it the focus (Qt's default for sliders).
             control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        area = _scroll_area_above(control)
+        return self._hand_on(control, event)
+
+    def _hand_on(self, widget: QWidget, event: QWheelEvent) -> bool:
+        """Give the turn to the scroll area holding `widget` (the page scrolls); True: the
+        turn is taken from `widget` (also when no scroll area holds it)."""
+        area = _scroll_area_above(widget)
         if area is not None:  # the page scrolls instead
             viewport = area.viewport()
             at = QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint()))
@@ -90,4 +123,4 @@ def install_wheel_guard(app: QApplication) -> WheelGuard:
     return guard
 
 
-__all__ = ["WheelGuard", "install_wheel_guard"]
+__all__ = ["WheelGuard", "install_wheel_guard", "wheel_scrolls_page"]
