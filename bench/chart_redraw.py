@@ -44,11 +44,12 @@ def _time(app, widget, change, redraws: int) -> list[float]:
     return times
 
 
-def _curve_chart(cls, reference: bool):
-    chart = cls()
-    chart.resize(900, 330)
+def _chart(make, size: tuple[int, int], plots_of, reference: bool):
+    """A chart from `make()` at `size`; the reference keeps its plots' minor ticks."""
+    chart = make()
+    chart.resize(*size)
     if reference:
-        _with_minor_ticks([chart.getPlotItem()])
+        _with_minor_ticks(plots_of(chart))
     return chart
 
 
@@ -74,9 +75,15 @@ def main_bench(redraws: int) -> None:
     def resized(chart):
         return lambda i: chart.resize(976, 670 - 23 * (i % 2))
 
-    cases = (("fine-tune curve", lambda ref: _curve_chart(FinetuneCurve, ref), growing_curve),
-             ("training loss chart", lambda ref: _curve_chart(LossPlot, ref), growing_curve),
-             ("feedback charts (8)", lambda ref: _feedback_charts(AlignmentCharts, ref), resized))
+    def curve(cls):
+        return lambda ref: _chart(cls, (900, 330), lambda c: [c.getPlotItem()], ref)
+
+    def feedback(ref):
+        return _chart(lambda: AlignmentCharts(kl_budget=0.5), (976, 670), lambda c: c.plots, ref)
+
+    cases = (("fine-tune curve", curve(FinetuneCurve), growing_curve),
+             ("training loss chart", curve(LossPlot), growing_curve),
+             ("feedback charts (8)", feedback, resized))
     kept = []  # made charts stay alive to the end
     for name, make, change_of in cases:
         results = {}
@@ -93,14 +100,6 @@ def main_bench(redraws: int) -> None:
               f"with minor ticks: median {ref_ms:5.1f} ms, worst {max(results[True]):5.1f} ms; "
               f"ratio {app_ms / ref_ms:.2f}")
     print(f"load average {os.getloadavg()[0]:.1f}")
-
-
-def _feedback_charts(cls, reference: bool):
-    charts = cls(kl_budget=0.5)
-    charts.resize(976, 670)
-    if reference:
-        _with_minor_ticks(charts.plots)
-    return charts
 
 
 if __name__ == "__main__":

@@ -87,11 +87,9 @@ def test_the_app_installs_the_guard_once(qapp):
 
 def test_wheel_over_a_chart_that_ignores_the_mouse_scrolls_the_page(qtbot, page):
     """pyqtgraph's plots accept a wheel turn even when they do not zoom: over the Chat
-    step's eight charts (most of that page) the page could not be scrolled. A chart marked
-    with wheel_scrolls_page hands its turns on; one that zooms keeps them."""
+    step's eight charts (most of that page) the page could not be scrolled. A chart whose
+    plots ignore the mouse hands its turns on; one that zooms keeps them."""
     import pyqtgraph as pg
-
-    from gui.widgets.wheel_guard import wheel_scrolls_page
 
     area, *_ = page
     column = area.widget().layout()
@@ -101,7 +99,6 @@ def test_wheel_over_a_chart_that_ignores_the_mouse_scrolls_the_page(qtbot, page)
         chart.plot([0, 1, 2], [0, 1, 4])
         column.insertWidget(0, chart)
     still.setMouseEnabled(x=False, y=False)
-    wheel_scrolls_page(still)
     qtbot.waitUntil(lambda: still.height() == 200 and still.isVisible(), timeout=3000)
     bar = area.verticalScrollBar()
 
@@ -120,7 +117,7 @@ def test_the_app_pages_scroll_with_the_pointer_on_their_charts(qtbot, qapp, main
     and on the Chat step (at 1280x720 the charts are most of the page) the page scrolls."""
     import pyqtgraph as pg
 
-    from gui.widgets.wheel_guard import SCROLLS_PAGE, install_wheel_guard
+    from gui.widgets.wheel_guard import chart_ignoring_mouse, install_wheel_guard
 
     install_wheel_guard(qapp)
     main_window.prepare_panels()
@@ -132,7 +129,7 @@ def test_the_app_pages_scroll_with_the_pointer_on_their_charts(qtbot, qapp, main
 
     still.append(AttentionGrid())
     assert len(still) >= 5  # the loss, merge, fine-tune and feedback charts, the attention grid
-    unmarked = [type(v).__name__ for v in still if not v.property(SCROLLS_PAGE)]
+    unmarked = [type(v).__name__ for v in still if chart_ignoring_mouse(v.viewport()) is not v]
     assert not unmarked, f"charts that ignore the mouse but keep the wheel: {unmarked}"
 
     chat = main_window.show_panel("chat")

@@ -31,7 +31,6 @@ from gui.widgets.chart_legend import LegendBelow
 from gui.widgets.chart_summary import describe_chart, number, percent
 from gui.widgets.locale_axis import locale_axes
 from gui.widgets.plot_menus import own_plot_menus
-from gui.widgets.wheel_guard import wheel_scrolls_page
 
 theme.configure_pyqtgraph()
 
@@ -161,7 +160,6 @@ class AlignmentCharts(pg.GraphicsLayoutWidget):
         self.stops_curve = _curve(self.stops, theme.BLUE, symbol="s")
 
         own_plot_menus(self)
-        wheel_scrolls_page(self)  # its plots ignore the mouse: the wheel scrolls the page
         self._version = -1
         self._trait_title = ""
         self.columns = 4  # charts per row (see arrange)

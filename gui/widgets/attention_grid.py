@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from gui import theme
 from gui.widgets.chart_summary import describe_chart
 from gui.widgets.plot_menus import own_plot_menus
-from gui.widgets.wheel_guard import wheel_scrolls_page
 
 # Arrow keys choose a head: (layers, heads) to move by.
 HEAD_MOVES = {Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Left: (0, -1),
@@ -104,7 +103,6 @@ class AttentionGrid(pg.PlotWidget):
         self.head_axis = ColumnAxis("top")
         super().__init__(parent, enableMenu=False, axisItems={"top": self.head_axis})
         own_plot_menus(self)
-        wheel_scrolls_page(self)  # its plots ignore the mouse: the wheel scrolls the page
         self.setMouseEnabled(x=False, y=False)
         plot = self.plotItem
         plot.hideButtons()

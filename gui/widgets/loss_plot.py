@@ -16,7 +16,6 @@ from gui.widgets.chart_legend import LegendBelow
 from gui.widgets.chart_summary import describe_chart, loss_summary
 from gui.widgets.locale_axis import locale_axes
 from gui.widgets.plot_menus import own_plot_menus
-from gui.widgets.wheel_guard import wheel_scrolls_page
 
 theme.configure_pyqtgraph()
 
@@ -103,7 +102,6 @@ class LossPlot(pg.PlotWidget):
         # No context menu (a zoom or a log axis from it would mislead a room), none made.
         super().__init__(parent, axisItems=locale_axes(), enableMenu=False)
         own_plot_menus(self)
-        wheel_scrolls_page(self)  # its plots ignore the mouse: the wheel scrolls the page
         item = self.getPlotItem()
         # Cheap to repaint (it redraws with every snapshot): no antialiasing, a y grid only.
         self.setAntialiasing(False)

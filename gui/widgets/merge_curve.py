@@ -10,7 +10,6 @@ from gui import theme
 from gui.widgets.chart_summary import describe_chart, number
 from gui.widgets.locale_axis import locale_axes
 from gui.widgets.plot_menus import own_plot_menus
-from gui.widgets.wheel_guard import wheel_scrolls_page
 
 
 class MergeCurve(pg.PlotWidget):
@@ -21,7 +20,6 @@ class MergeCurve(pg.PlotWidget):
         # No context menu, and none made (making then dropping one cost a third of the widget).
         super().__init__(parent, axisItems=locale_axes(), enableMenu=False)
         own_plot_menus(self)
-        wheel_scrolls_page(self)  # its plots ignore the mouse: the wheel scrolls the page
         self.setMinimumWidth(220)
         self.setMaximumHeight(260)
         self.setMouseEnabled(x=False, y=False)

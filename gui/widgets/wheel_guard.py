@@ -9,10 +9,14 @@ in no scroll area lets the turn go by.
 A chart that does nothing with the wheel (its plots ignore the mouse) still took every
 turn over it (pyqtgraph's plots accept the event whether or not they zoom), so a page
 that is mostly charts, like the Chat step's, could not be scrolled with the pointer on
-them. Such a chart says so with `wheel_scrolls_page(chart)`; the guard hands its turns on.
+them. The guard hands on the turns over a chart none of whose plots takes the mouse
+(what the plots themselves say, so a chart made later needs nothing more); a chart that
+zooms, like the word map, keeps them.
 """
 
 from __future__ import annotations
+
+import sys
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -27,24 +31,24 @@ from PySide6.QtWidgets import (
 )
 
 GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
-SCROLLS_PAGE = "wheelScrollsPage"  # the property wheel_scrolls_page sets
 
 
-def wheel_scrolls_page(chart: QWidget) -> None:
-    """A wheel turn over `chart` (a view whose plots ignore the mouse) scrolls the page."""
-    chart.setProperty(SCROLLS_PAGE, True)
-
-
-def _chart_passing_on(obj: QObject) -> QWidget | None:
-    """The chart marked by wheel_scrolls_page that `obj` is (or whose viewport it is)."""
-    widget = obj if isinstance(obj, QWidget) else None
-    for _ in range(2):  # the view's viewport, then the view
-        if widget is None:
-            return None
-        if widget.property(SCROLLS_PAGE):
-            return widget
-        widget = widget.parentWidget()
-    return None
+def chart_ignoring_mouse(obj: QObject) -> QWidget | None:
+    """The pyqtgraph view `obj` is (or whose viewport it is) if none of its plots takes the
+    mouse, else None."""
+    pg = sys.modules.get("pyqtgraph")  # not loaded: no chart exists yet
+    if pg is None or not isinstance(obj, QWidget):
+        return None
+    view = obj if isinstance(obj, pg.GraphicsView) else obj.parentWidget()
+    if not isinstance(view, pg.GraphicsView) or view.scene() is None:
+        return None
+    plots = 0
+    for item in view.scene().items():
+        if isinstance(item, pg.ViewBox):
+            if any(item.state["mouseEnabled"]):
+                return None
+            plots += 1
+    return view if plots else None
 
 
 def _guarded_control(obj: QObject) -> QWidget | None:
@@ -73,7 +77,7 @@ class WheelGuard(QObject):
             return False
         control = _guarded_control(obj)
         if control is None:
-            chart = _chart_passing_on(obj)
+            chart = chart_ignoring_mouse(obj)
             if chart is None:
                 return False
             return self._hand_on(chart, event)
@@ -123,4 +127,4 @@ def install_wheel_guard(app: QApplication) -> WheelGuard:
     return guard
 
 
-__all__ = ["WheelGuard", "install_wheel_guard", "wheel_scrolls_page"]
+__all__ = ["WheelGuard", "chart_ignoring_mouse", "install_wheel_guard"]

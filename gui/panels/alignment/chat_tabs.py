@@ -70,10 +70,6 @@ class LowerTabs(QTabWidget):
 
     LEAST_HEIGHT = 150
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setMinimumHeight(self.LEAST_HEIGHT)
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(super().sizeHint().width(), self.LEAST_HEIGHT)
 

@@ -30,7 +30,6 @@ from gui.widgets.chart_summary import describe_chart, loss_summary
 from gui.widgets.loss_plot import MIN_LINES, chart_height, style_loss_axes
 from gui.widgets.plot_menus import own_plot_menus
 from gui.widgets.token_chips import TokenChips
-from gui.widgets.wheel_guard import wheel_scrolls_page
 
 theme.configure_pyqtgraph()
 
@@ -197,7 +196,6 @@ class FinetuneCurve(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, enableMenu=False)  # no context menu, as every loss chart
         own_plot_menus(self)
-        wheel_scrolls_page(self)  # its plots ignore the mouse: the wheel scrolls the page
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
         style_loss_axes(item, self.tr("fine-tuning steps"))
